@@ -1,0 +1,85 @@
+/**
+ * Builds the finished Plan from parsed parts: offices and groups from the 责任单位 lists, extracted spans,
+ * and a final zod validation so nothing leaves the parser that does not match the schema.
+ */
+import { extractCitations, extractQuotes, extractTargets } from './extract.ts';
+import type { Preamble } from './notice.ts';
+import { canonicalOfficeName } from './offices.ts';
+import { problem, type Result } from './problem.ts';
+import { PlanSchema, type Closing, type Group, type Item, type Office, type Plan, type Section } from './schema.ts';
+
+/** Sections, items and closing as read from the body of the plan. */
+export interface ParsedBody {
+  sections: Section[];
+  items: Item[];
+  closing?: Closing;
+}
+
+/** Collects offices (aliases merged) and groups from every 责任单位 list. */
+export function collectOffices(items: readonly Item[], closing?: Closing): { offices: Office[]; groups: Group[] } {
+  const offices = new Map<string, Office>();
+  const groups = new Map<string, Group>();
+  const lists = [
+    ...items.map((item) => ({ number: item.number as number | undefined, list: item.responsible })),
+    ...(closing ? [{ number: undefined, list: closing.responsible }] : []),
+  ];
+  for (const { number, list } of lists) {
+    for (const unit of list.units) {
+      if (unit.kind === 'group') {
+        const group = groups.get(unit.name) ?? { name: unit.name, items: [] };
+        if (number !== undefined && !group.items.includes(number)) group.items.push(number);
+        groups.set(unit.name, group);
+        continue;
+      }
+      const slug = unit.office!;
+      const office =
+        offices.get(slug) ?? { slug, name: canonicalOfficeName(unit.name), aliases: [], items: [], closing: false };
+      if (unit.name !== office.name && !office.aliases.includes(unit.name)) office.aliases.push(unit.name);
+      if (number === undefined) office.closing = true;
+      else if (!office.items.some((i) => i.number === number)) office.items.push({ number, lead: unit.lead });
+      offices.set(slug, office);
+    }
+  }
+  const sorted = [...offices.values()].sort((a, b) => a.slug.localeCompare(b.slug));
+  return { offices: sorted, groups: [...groups.values()] };
+}
+
+/** Assembles and validates the Plan. */
+export function assemblePlan(preamble: Preamble, body: ParsedBody): Result<Plan> {
+  const { offices, groups } = collectOffices(body.items, body.closing);
+  const slugOwners = new Map<string, string>();
+  for (const office of offices) {
+    const owner = slugOwners.get(office.slug);
+    if (owner) {
+      return {
+        ok: false,
+        problems: [problem(1, 1, 'slug-collision', `The offices ${owner} and ${office.name} get the same URL slug “${office.slug}”. Add one of them to OFFICE_ALIASES or rename it.`)],
+      };
+    }
+    slugOwners.set(office.slug, office.name);
+  }
+  const candidate = {
+    ...(preamble.notice ? { notice: preamble.notice } : {}),
+    title: preamble.title,
+    requirements: preamble.requirements,
+    sections: body.sections,
+    items: body.items,
+    ...(body.closing ? { closing: body.closing } : {}),
+    offices,
+    groups,
+    targets: extractTargets(body.items),
+    citations: extractCitations(body.items),
+    quotes: extractQuotes(body.items),
+  };
+  const parsed = PlanSchema.safeParse(candidate);
+  if (!parsed.success) {
+    // Reaching here means the parser let through something the schema forbids: report it, located at the top.
+    return {
+      ok: false,
+      problems: parsed.error.issues.map((issue) =>
+        problem(1, 1, 'invalid-plan', `${issue.path.join('.')}: ${issue.message}. This is a bug in the parser; please report it with the input file.`),
+      ),
+    };
+  }
+  return { ok: true, value: parsed.data };
+}

@@ -1,0 +1,115 @@
+/**
+ * Finds what readers look for across the plan: quantitative targets, cited documents (《…》) and quoted terms (“…”).
+ * Each finding records its item, field, paragraph and code-point offsets, so pages can mark it in place.
+ */
+import type { Citation, Field, Item, Quote, SpanRef, Target } from './schema.ts';
+
+/** One paragraph of an item's text, addressed the way spans are. */
+export interface ItemParagraph {
+  item: number;
+  field: Field;
+  paragraph: number;
+  text: string;
+}
+
+/** Every paragraph of an item in reading order: title, goals, measures. */
+export function itemParagraphs(item: Item): ItemParagraph[] {
+  return [
+    { item: item.number, field: 'title', paragraph: 0, text: item.title },
+    ...item.goals.split('\n').map((text, paragraph) => ({ item: item.number, field: 'goals' as const, paragraph, text })),
+    ...item.measures.map((text, paragraph) => ({ item: item.number, field: 'measures' as const, paragraph, text })),
+  ];
+}
+
+/** Code-point offset of a UTF-16 index in a string. */
+function codePointOffset(text: string, utf16Index: number): number {
+  return [...text.slice(0, utf16Index)].length;
+}
+
+function span(p: ItemParagraph, utf16Start: number, utf16End: number): SpanRef {
+  return {
+    item: p.item,
+    field: p.field,
+    paragraph: p.paragraph,
+    start: codePointOffset(p.text, utf16Start),
+    end: codePointOffset(p.text, utf16End),
+  };
+}
+
+// A number (ASCII or full-width digits, optional decimals) followed by what makes it a target:
+//   percent  93% · 5%以内 · 95%以上
+//   money    1000元 · 3 万元
+//   count    25 万个 · 37 所 · 1.3 万人以上
+// Years (2020 年), ranges (2018-2020年), versions (2.0) and ordinals are not targets: they have none of these units.
+const NUMBER = String.raw`[0-9０-９]+(?:[.．][0-9０-９]+)?`;
+const QUALIFIER = String.raw`(?:以上|以下|以内|左右)?`;
+const COUNT_UNITS = '个所人名项家次门本支种批倍场套台间篇课节届条座张份亩';
+const TARGET = new RegExp(
+  String.raw`(?<![0-9０-９.．\-—])(${NUMBER})\s*(?:([%％])${QUALIFIER}|((?:万|亿)?\s*元)${QUALIFIER}|((?:万|亿)?\s*[${COUNT_UNITS}])${QUALIFIER})`,
+  'gu',
+);
+
+// The clause around a target, for lists: back to the previous and on to the next clause punctuation.
+const CLAUSE_BREAK = /[。；，、：！？]/u;
+
+function clauseAround(text: string, start: number, end: number): string {
+  let from = start;
+  while (from > 0 && !CLAUSE_BREAK.test(text[from - 1]!)) from--;
+  let to = end;
+  while (to < text.length && !CLAUSE_BREAK.test(text[to]!)) to++;
+  return text.slice(from, to).trim();
+}
+
+/**
+ * Quantitative targets in goals and measures, in document order.
+ * @example extractTargets([item]) // [{ id: 't16-1', text: '93%', kind: 'percent', … }]
+ */
+export function extractTargets(items: readonly Item[]): Target[] {
+  const targets: Target[] = [];
+  for (const item of items) {
+    let n = 0;
+    for (const p of itemParagraphs(item)) {
+      if (p.field === 'title') continue;
+      for (const m of p.text.matchAll(TARGET)) {
+        const start = m.index;
+        const end = start + m[0].length;
+        const kind = m[2] ? 'percent' : m[3] ? 'money' : 'count';
+        n += 1;
+        targets.push({
+          id: `t${item.number}-${n}`,
+          ...span(p, start, end),
+          text: m[0],
+          kind,
+          context: clauseAround(p.text, start, end),
+        });
+      }
+    }
+  }
+  return targets;
+}
+
+/** Collects bracketed spans (《…》 or “…”), grouping occurrences of the same inner text. */
+function collectBracketed(items: readonly Item[], pattern: RegExp): Map<string, SpanRef[]> {
+  const found = new Map<string, SpanRef[]>();
+  for (const item of items) {
+    for (const p of itemParagraphs(item)) {
+      for (const m of p.text.matchAll(pattern)) {
+        const inner = m[1]!;
+        const list = found.get(inner) ?? [];
+        list.push(span(p, m.index, m.index + m[0].length));
+        found.set(inner, list);
+      }
+    }
+  }
+  return found;
+}
+
+/** Documents cited in 《…》, in order of first citation, each with every place it is cited. */
+export function extractCitations(items: readonly Item[]): Citation[] {
+  return [...collectBracketed(items, /《([^《》\n]+)》/gu)].map(([title, occurrences]) => ({ title, occurrences }));
+}
+
+/** Terms quoted in “…”, in order of first appearance, each with every place it is quoted. */
+export function extractQuotes(items: readonly Item[]): Quote[] {
+  return [...collectBracketed(items, /“([^“”\n]+)”/gu)].map(([term, occurrences]) => ({ term, occurrences }));
+}

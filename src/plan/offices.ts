@@ -1,0 +1,86 @@
+/**
+ * 责任单位 lists: splitting, groups versus offices, aliases, and URL slugs.
+ */
+import { pinyin } from 'pinyin-pro';
+import type { UnitList, UnitRef } from './schema.ts';
+
+/**
+ * Names that denote the same body. Key: a name used in the plan; value: the canonical name.
+ * 考试院 (item 8) and 教育考试院 (item 29) are both 湖南省教育考试院.
+ */
+export const OFFICE_ALIASES: Readonly<Record<string, string>> = {
+  考试院: '教育考试院',
+};
+
+/**
+ * True for collective entries (相关处室, 厅扶贫领导小组成员处室): they name a set of offices, not one.
+ * Real offices end in 处, 室 (办公室), 部, 办, 组, 委, 院 or 中心, never in 处室.
+ */
+export function isGroupEntry(name: string): boolean {
+  return name.endsWith('处室') || name.startsWith('相关');
+}
+
+/** Canonical name for an office entry (aliases resolved). */
+export function canonicalOfficeName(name: string): string {
+  return OFFICE_ALIASES[name] ?? name;
+}
+
+/**
+ * A stable ASCII slug for an office: toneless pinyin of its canonical name, syllables run together.
+ * @example officeToSlug('基教处') // 'jijiaochu'
+ * @example officeToSlug('教育考试院') // 'jiaoyukaoshiyuan'
+ */
+export function officeToSlug(name: string): string {
+  const syllables = pinyin(name, { toneType: 'none', type: 'array', v: true });
+  return syllables
+    .join('')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/gu, '-')
+    .replace(/^-|-$/gu, '');
+}
+
+/** Result of reading a 责任单位 list: the list, or the offsets of entries that are empty. */
+export interface ParsedUnitList {
+  list: UnitList;
+  /** Code-point offsets (within the list text) of empty entries such as the gap in 秘书处、、办公室. */
+  emptyAt: number[];
+}
+
+/**
+ * Splits a 责任单位 list on 、. A trailing 。 and a trailing 等 are removed from the last entry and recorded,
+ * so the list can be shown exactly as written.
+ * @example parseUnitList('办公室、机关党委、老干处等').list.etc // true
+ */
+export function parseUnitList(text: string): ParsedUnitList {
+  let rest = text;
+  let trailing = '';
+  const stop = /[。.]$/u.exec(rest);
+  if (stop) {
+    trailing = stop[0];
+    rest = rest.slice(0, -1);
+  }
+  let etc = false;
+  if (rest.endsWith('等') && rest.length > 1 && !rest.endsWith('、等')) {
+    etc = true;
+    rest = rest.slice(0, -1);
+  }
+  const emptyAt: number[] = [];
+  const units: UnitRef[] = [];
+  let offset = 0;
+  rest.split('、').forEach((raw, index) => {
+    const name = raw.trim();
+    if (name === '') emptyAt.push(offset);
+    else if (isGroupEntry(name)) units.push({ name, kind: 'group', lead: index === 0 });
+    else units.push({ name, kind: 'office', office: officeToSlug(canonicalOfficeName(name)), lead: index === 0 });
+    offset += [...raw].length + 1;
+  });
+  return { list: { units, etc, trailing }, emptyAt };
+}
+
+/**
+ * The list as written, for display and for checking that nothing was lost.
+ * @example unitListToText(parseUnitList('秘书处、相关处室。').list) // '秘书处、相关处室。'
+ */
+export function unitListToText(list: UnitList): string {
+  return list.units.map((u) => u.name).join('、') + (list.etc ? '等' : '') + list.trailing;
+}
