@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the build and the tests need, when they are missing:
+#   chromium        headless browser for the PDF and the browser tests (never a downloaded browser)
+#   fonts-noto-cjk  Chinese fonts, or Chinese renders as boxes in screenshots and PDFs
+#   poppler-utils   pdftotext/pdffonts/pdfinfo/pdftoppm, to check the PDF
+#   nginx           the deployment test serves the site through the real server configuration
+# Run as root (it calls apt-get); otherwise it says what to install and stops.
+set -euo pipefail
+
+need=()
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+fc-list 2>/dev/null | grep -q 'Noto Sans CJK' || need+=(fonts-noto-cjk)
+command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need+=(nginx)
+
+if [ ${#need[@]} -eq 0 ]; then
+  exit 0
+fi
+
+if [ "$(id -u)" -ne 0 ]; then
+  echo "Missing system packages: ${need[*]}" >&2
+  echo "Install them with: sudo apt-get update && sudo apt-get install -y --no-install-recommends ${need[*]}" >&2
+  exit 1
+fi
+
+echo "Installing system packages: ${need[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${need[@]}" fontconfig >/dev/null
+# nginx's Debian package starts a server on port 80 where it can; the tests start their own on loopback.
+if command -v service >/dev/null 2>&1; then service nginx stop >/dev/null 2>&1 || true; fi
+fc-cache -f >/dev/null 2>&1 || true
+echo "Installed: ${need[*]}"

@@ -1,0 +1,46 @@
+/**
+ * Writes generated files so reruns are byte-identical and cheap: unchanged files are left alone,
+ * files no longer produced are removed from the generated folders.
+ */
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
+
+/** What a write changed, for the report. */
+export interface WriteReport {
+  written: string[];
+  unchanged: number;
+  removed: string[];
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
+  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+}
+
+/**
+ * Writes `files` (paths relative to `root`) and removes every other file under `root/<dir>` for each managed dir.
+ */
+export async function writeGenerated(root: string, files: Map<string, string>, managedDirs: readonly string[]): Promise<WriteReport> {
+  const report: WriteReport = { written: [], unchanged: 0, removed: [] };
+  for (const [path, contents] of files) {
+    const full = join(root, path);
+    const old = await readFile(full, 'utf8').catch(() => undefined);
+    if (old === contents) {
+      report.unchanged += 1;
+      continue;
+    }
+    await mkdir(dirname(full), { recursive: true });
+    await writeFile(full, contents);
+    report.written.push(path);
+  }
+  for (const dir of managedDirs) {
+    for (const full of await listFiles(join(root, dir))) {
+      const path = relative(root, full);
+      if (!files.has(path)) {
+        await rm(full);
+        report.removed.push(path);
+      }
+    }
+  }
+  return report;
+}

@@ -1,0 +1,91 @@
+/**
+ * Editorial notes: hand-written remarks attached to a passage of the official text, shown beside it and
+ * marked `data-editorial`. They never change the text; a note whose passage is not found stops the build.
+ */
+import { z } from 'zod';
+import { itemParagraphs } from '../plan/extract.ts';
+import { problem, type Problem, type Result } from '../plan/problem.ts';
+import type { Plan, SpanRef } from '../plan/schema.ts';
+
+/** One note as written in content/editorial-notes.json. */
+export const EditorialNoteSchema = z.object({
+  /** Stable id, used as the anchor of the note (e.g. n1). */
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  /** Item the passage is in. */
+  item: z.number().int().positive(),
+  /** The passage exactly as it appears in the item (must occur once). */
+  passage: z.string().min(1),
+  /** The note shown to readers. */
+  note: z.string().min(1),
+});
+
+/** The notes file: a list of notes. */
+export const EditorialNotesSchema = z.object({ notes: z.array(EditorialNoteSchema) });
+
+export type EditorialNote = z.infer<typeof EditorialNoteSchema>;
+
+/** A note with the place it is attached to. */
+export interface PlacedNote extends EditorialNote {
+  at: SpanRef;
+}
+
+/** Line and column of the first occurrence of `needle` in a JSON file's text, for error messages. */
+function locate(text: string, needle: string): { line: number; column: number } {
+  const index = Math.max(0, text.indexOf(needle));
+  const before = text.slice(0, index);
+  return { line: before.split('\n').length, column: [...before.slice(before.lastIndexOf('\n') + 1)].length + 1 };
+}
+
+/**
+ * Parses the notes file and finds each note's passage in the plan.
+ * @example placeNotes('{"notes":[]}', plan) // { ok: true, value: [] }
+ */
+export function placeNotes(fileText: string, plan: Plan): Result<PlacedNote[]> {
+  let json: unknown;
+  try {
+    json = JSON.parse(fileText);
+  } catch (error) {
+    return { ok: false, problems: [problem(1, 1, 'notes-json', `The notes file is not valid JSON (${(error as Error).message}).`)] };
+  }
+  const parsed = EditorialNotesSchema.safeParse(json);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      problems: parsed.error.issues.map((i) => problem(1, 1, 'notes-schema', `${i.path.join('.')}: ${i.message}.`)),
+    };
+  }
+  const problems: Problem[] = [];
+  const placed: PlacedNote[] = [];
+  const ids = new Set<string>();
+  for (const note of parsed.data.notes) {
+    const where = locate(fileText, JSON.stringify(note.passage));
+    if (ids.has(note.id)) problems.push(problem(where.line, where.column, 'notes-duplicate-id', `Two notes use the id ${note.id}. Give each note its own id.`));
+    ids.add(note.id);
+    const item = plan.items.find((i) => i.number === note.item);
+    if (!item) {
+      problems.push(problem(where.line, where.column, 'notes-unknown-item', `Note ${note.id} refers to item ${note.item}, which the plan does not have.`));
+      continue;
+    }
+    const hits = itemParagraphs(item).flatMap((p) => {
+      const found: SpanRef[] = [];
+      for (let i = p.text.indexOf(note.passage); i !== -1; i = p.text.indexOf(note.passage, i + 1)) {
+        const start = [...p.text.slice(0, i)].length;
+        found.push({ item: p.item, field: p.field, paragraph: p.paragraph, start, end: start + [...note.passage].length });
+      }
+      return found;
+    });
+    if (hits.length !== 1) {
+      problems.push(
+        problem(
+          where.line,
+          where.column,
+          'notes-passage',
+          `Note ${note.id}: the passage “${note.passage}” occurs ${hits.length} times in item ${note.item}; it must occur exactly once. Quote more of the text around it.`,
+        ),
+      );
+      continue;
+    }
+    placed.push({ ...note, at: hits[0]! });
+  }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: placed };
+}
