@@ -21,6 +21,16 @@ export default defineConfig({
   integrations: [mdx(), sitemap()],
   vite: {
     plugins: [tailwindcss()],
+    build: {
+      rollupOptions: {
+        // Astro's MDX output starts with a "use astro:head-inject" directive that the bundler warns about
+        // once per page; the directive is Astro's own and harmless. Everything else is still reported.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && String(warning.message).includes('astro:head-inject')) return;
+          warn(warning);
+        },
+      },
+    },
   },
   devToolbar: { enabled: false },
 });

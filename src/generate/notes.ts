@@ -19,8 +19,12 @@ export const EditorialNoteSchema = z.object({
   note: z.string().min(1),
 });
 
-/** The notes file: a list of notes. */
-export const EditorialNotesSchema = z.object({ notes: z.array(EditorialNoteSchema) });
+/** The notes file: the plan the notes belong to, and the notes. */
+export const EditorialNotesSchema = z.object({
+  /** Title of the plan these notes are about; notes are not applied to any other plan. */
+  plan: z.string().min(1),
+  notes: z.array(EditorialNoteSchema),
+});
 
 export type EditorialNote = z.infer<typeof EditorialNoteSchema>;
 
@@ -38,7 +42,7 @@ function locate(text: string, needle: string): { line: number; column: number } 
 
 /**
  * Parses the notes file and finds each note's passage in the plan.
- * @example placeNotes('{"notes":[]}', plan) // { ok: true, value: [] }
+ * @example placeNotes('{"plan":"…","notes":[]}', plan) // { ok: true, value: [] }
  */
 export function placeNotes(fileText: string, plan: Plan): Result<PlacedNote[]> {
   let json: unknown;
@@ -54,6 +58,8 @@ export function placeNotes(fileText: string, plan: Plan): Result<PlacedNote[]> {
       problems: parsed.error.issues.map((i) => problem(1, 1, 'notes-schema', `${i.path.join('.')}: ${i.message}.`)),
     };
   }
+  // Notes are written for one document; another plan (e.g. next year's, or a test fixture) gets none of them.
+  if (parsed.data.plan !== plan.title) return { ok: true, value: [] };
   const problems: Problem[] = [];
   const placed: PlacedNote[] = [];
   const ids = new Set<string>();

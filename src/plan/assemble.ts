@@ -12,7 +12,7 @@ import { PlanSchema, type Closing, type Group, type Item, type Office, type Plan
 export interface ParsedBody {
   sections: Section[];
   items: Item[];
-  closing?: Closing;
+  closing?: Closing | undefined;
 }
 
 /** Collects offices (aliases merged) and groups from every 责任单位 list. */

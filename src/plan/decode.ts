@@ -52,6 +52,9 @@ export function decodePlanBytes(bytes: Uint8Array): Result<Decoded> {
     encoding = 'utf-16be';
     text = tryDecode(bytes, encoding);
   } else {
+    // A NUL byte never occurs in UTF-8 or GB18030 text: the file is binary (a PDF, an image, a Word file…).
+    const nul = bytes.indexOf(0);
+    if (nul !== -1) return { ok: false, problems: [binaryProblem(new TextDecoder('utf-8').decode(bytes.subarray(0, nul + 1)))] };
     encoding = 'utf-8';
     text = tryDecode(bytes, encoding);
     if (text === undefined) {

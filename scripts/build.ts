@@ -1,0 +1,27 @@
+/**
+ * `npm run build`: everything, from the plan text to a deployable dist/.
+ * The site is built into .build/dist and moved to dist/ only when every step succeeded.
+ * PLAN_FILE=<path> builds from another plan; SITE_URL and BASE_PATH set where it will be served.
+ */
+import { rm } from 'node:fs/promises';
+import { astroBuild } from '../src/build/astro-build.ts';
+import { isMain, runCli } from '../src/build/cli.ts';
+import { step } from '../src/build/steps.ts';
+import { swapDir } from '../src/build/swap-dir.ts';
+import { buildContent } from './build-content.ts';
+
+const STAGING = '.build/dist';
+
+export async function buildAll(): Promise<string> {
+  const started = Date.now();
+  await rm(STAGING, { recursive: true, force: true });
+  // 1. Plan text → content/ (MDX pages and data); stops with located problems on bad input.
+  await step('content', () => buildContent());
+  // 2. Astro renders every page into the staging folder.
+  await step('astro build', () => astroBuild(STAGING), (pages) => `${pages} pages`);
+  // 3. Only now replace dist/.
+  await step('publish dist/', () => swapDir(STAGING, 'dist'));
+  return `build: done in ${((Date.now() - started) / 1000).toFixed(1)} s → dist/`;
+}
+
+if (isMain(import.meta.url)) await runCli(buildAll);

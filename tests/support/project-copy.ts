@@ -1,0 +1,29 @@
+/**
+ * A throwaway copy of the project (sources, not node_modules) in a temporary folder, so a test can build the
+ * site from another plan without touching the working tree's content/ or dist/.
+ */
+import { cpSync, mkdtempSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+
+const ENTRIES = ['src', 'scripts', 'seeds', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json', 'content/editorial-notes.json'];
+
+/** Copies the project to a new temporary folder and returns its path. */
+export function copyProject(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'plan-site-'));
+  for (const entry of ENTRIES) cpSync(resolve(entry), join(dir, entry), { recursive: true });
+  symlinkSync(resolve('node_modules'), join(dir, 'node_modules'), 'dir');
+  return dir;
+}
+
+/** Runs a command in `cwd` with the project's node_modules/.bin (Node 22) first on PATH. */
+export function run(cwd: string, command: string, args: string[], env: Record<string, string> = {}) {
+  const bin = resolve('node_modules/.bin');
+  const result = spawnSync(command, args, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, ...env, PATH: `${bin}:${process.env.PATH}` },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}

@@ -1,0 +1,53 @@
+/**
+ * Fidelity: every non-whitespace character of the seed is in the Plan, in order, and nothing is added.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { stripWhitespace } from '../../src/plan/normalize.ts';
+import { parsePlan } from '../../src/plan/parse-plan.ts';
+import type { Plan } from '../../src/plan/schema.ts';
+import { planToText } from '../../src/plan/to-text.ts';
+
+const seed = readFileSync('seeds/hunan-education-2020-work-plan.txt', 'utf8');
+
+function parsed(text: string): Plan {
+  const result = parsePlan(text);
+  if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
+  return result.value;
+}
+
+describe('text conservation', () => {
+  it('reproduces every non-whitespace character of the seed, in order, with nothing added', () => {
+    expect(stripWhitespace(planToText(parsed(seed)))).toBe(stripWhitespace(seed));
+  });
+
+  it('keeps the odd spot “组织 and 布局” exactly as written', () => {
+    const item21 = parsed(seed).items.find((i) => i.number === 21)!;
+    expect(item21.measures.join('')).toContain('组织 and 布局');
+  });
+
+  it('joins the page breaks of the seed into whole paragraphs', () => {
+    const plan = parsed(seed);
+    const text = (n: number) => {
+      const item = plan.items.find((i) => i.number === n)!;
+      return [item.goals, ...item.measures].join('\n');
+    };
+    expect(text(3)).toContain('协助省委组织部');
+    expect(text(6)).toContain('筹集教育经费的体制');
+    expect(text(27)).toContain('遴选工作。');
+    expect(plan.items.find((i) => i.number === 3)!.measures).toHaveLength(1);
+  });
+
+  it('keeps a real second paragraph of measures separate (item 12)', () => {
+    const item12 = parsed(seed).items.find((i) => i.number === 12)!;
+    expect(item12.measures).toHaveLength(2);
+    expect(item12.measures[1]!.startsWith('巩固提升驻村帮扶')).toBe(true);
+  });
+
+  it('detects a dropped or altered character', () => {
+    const plan = parsed(seed);
+    const tampered = structuredClone(plan);
+    tampered.items[0]!.goals = tampered.items[0]!.goals.replace('健全', '建全');
+    expect(stripWhitespace(planToText(tampered))).not.toBe(stripWhitespace(seed));
+  });
+});
