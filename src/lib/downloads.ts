@@ -1,0 +1,13 @@
+/**
+ * Links to the downloads the build produces (see src/build/downloads.ts), under the base path.
+ */
+import { DEFAULT_PLAN_FILE } from '../build/read-plan.ts';
+import { downloadPaths } from '../build/downloads.ts';
+import { href } from './urls.ts';
+
+const paths = downloadPaths(process.env.PLAN_FILE || DEFAULT_PLAN_FILE);
+
+/** URL of the PDF of the whole plan. */
+export const pdfUrl = () => href(paths.pdf);
+/** URL of the offline HTML bundle (zip). */
+export const offlineZipUrl = () => href(paths.offlineZip);
