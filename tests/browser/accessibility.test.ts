@@ -1,0 +1,31 @@
+/**
+ * axe-core in Chromium: no violations on the home page, an item, an office page, the office index and /full/,
+ * in light and dark mode.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import { useSite } from '../support/browser.ts';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const site = useSite();
+
+describe('accessibility (axe-core)', () => {
+  for (const scheme of ['light', 'dark'] as const) {
+    it.each(['', 'items/16/', 'items/21/', 'offices/jijiaochu/', 'offices/', 'full/', 'sections/5/', 'targets/', 'citations/', 'search/'])(
+      `%s has no violations (${scheme})`,
+      async (path) => {
+        const { page } = await site.page({ colorScheme: scheme, viewport: { width: 390, height: 844 } });
+        await page.goto(site.url(path));
+        await page.addScriptTag({ content: axeSource });
+        const violations = await page.evaluate(async () => {
+          // @ts-expect-error axe is injected above
+          const result = await window.axe.run(document, { resultTypes: ['violations'] });
+          return result.violations.map((v: { id: string; nodes: { target: string[] }[] }) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+        });
+        expect(violations).toEqual([]);
+        await page.context().close();
+      },
+    );
+  }
+});

@@ -1,0 +1,51 @@
+/**
+ * Fidelity on the built site: the official text shown equals the source, character for character
+ * (whitespace aside), on the whole-plan page, every item page and the home page.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { stripWhitespace } from '../../src/plan/normalize.ts';
+import { PlanSchema } from '../../src/plan/schema.ts';
+import { itemToLines, planToText } from '../../src/plan/to-text.ts';
+import { DIST } from '../support/dist.ts';
+import { loadDocument, officialText } from '../support/html.ts';
+
+const plan = PlanSchema.parse(JSON.parse(readFileSync('content/data/plan.json', 'utf8')));
+const seed = readFileSync('seeds/hunan-education-2020-work-plan.txt', 'utf8');
+
+describe('official text on the site', () => {
+  it('/full/ shows the whole seed, in order, nothing added (whitespace aside)', () => {
+    const shown = officialText(loadDocument(join(DIST, 'full/index.html')));
+    expect(stripWhitespace(shown)).toBe(stripWhitespace(seed));
+    expect(stripWhitespace(planToText(plan))).toBe(stripWhitespace(seed));
+  });
+
+  it('each item page shows exactly its item', () => {
+    for (const item of plan.items) {
+      const shown = officialText(loadDocument(join(DIST, `items/${item.number}/index.html`)));
+      expect(stripWhitespace(shown), `item ${item.number}`).toBe(stripWhitespace(itemToLines(item).join('')));
+    }
+  });
+
+  it('the home page shows the notice and the general requirements as issued', () => {
+    const shown = stripWhitespace(officialText(loadDocument(join(DIST, 'index.html'))));
+    const n = plan.notice!;
+    const expected = [n.issuer, n.title, n.addressees, ...n.body, ...n.signatories, n.date, plan.title, ...plan.requirements].join('');
+    expect(shown).toBe(stripWhitespace(expected));
+  });
+
+  it('marks what it adds inside official text as data-editorial', () => {
+    const d = loadDocument(join(DIST, 'items/21/index.html'));
+    const added = [...d.querySelectorAll('[data-official] [data-editorial]')].map((e) => e.textContent?.trim());
+    expect(added).toEqual(expect.arrayContaining(['牵头', '编者注']));
+    expect(d.querySelector('#note-n1')?.closest('[data-editorial]')).not.toBeNull();
+  });
+
+  it('highlights each quantitative target in its item', () => {
+    for (const t of plan.targets) {
+      const el = loadDocument(join(DIST, `items/${t.item}/index.html`)).getElementById(t.id);
+      expect(el?.textContent, t.id).toBe(t.text);
+    }
+  });
+});

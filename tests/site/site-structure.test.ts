@@ -1,0 +1,126 @@
+/**
+ * Checks on the built site: every page exists, every internal link and fragment resolves, the HTML is valid,
+ * pages have one h1, ordered headings, lang, title, description and canonical URL, and the sitemap lists them.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { HtmlValidate } from 'html-validate';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { PlanSchema, type Plan } from '../../src/plan/schema.ts';
+import { DIST, SITE, fileForPath, pathForFile } from '../support/dist.ts';
+import { htmlFiles, loadDocument } from '../support/html.ts';
+
+let plan: Plan;
+let pages: string[];
+const docs = new Map<string, Document>();
+const doc = (rel: string) => {
+  if (!docs.has(rel)) docs.set(rel, loadDocument(join(DIST, rel)));
+  return docs.get(rel)!;
+};
+
+beforeAll(() => {
+  plan = PlanSchema.parse(JSON.parse(readFileSync('content/data/plan.json', 'utf8')));
+  pages = htmlFiles(DIST);
+});
+
+describe('pages', () => {
+  it('has a page for every item, section and office, plus home, offices, full plan, search and 404', () => {
+    const expected = [
+      'index.html',
+      '404.html',
+      'full/index.html',
+      'offices/index.html',
+      'search/index.html',
+      ...plan.items.map((i) => `items/${i.number}/index.html`),
+      ...plan.sections.map((s) => `sections/${s.number}/index.html`),
+      ...plan.offices.map((o) => `offices/${o.slug}/index.html`),
+    ];
+    expect(pages).toEqual(expect.arrayContaining(expected));
+  });
+
+  it('gives every page lang="zh-CN", one h1, a title, a description and a canonical URL on the configured site', () => {
+    for (const rel of pages) {
+      const d = doc(rel);
+      expect(d.documentElement.getAttribute('lang'), rel).toBe('zh-CN');
+      expect(d.querySelectorAll('h1').length, rel).toBe(1);
+      expect(d.title.length, rel).toBeGreaterThan(2);
+      expect(d.querySelector('meta[name="description"]')?.getAttribute('content')?.length ?? 0, rel).toBeGreaterThan(5);
+      if (rel !== '404.html') expect(d.querySelector('link[rel="canonical"]')?.getAttribute('href'), rel).toBe(SITE + pathForFile(rel));
+    }
+  });
+
+  it('never skips a heading level', () => {
+    for (const rel of pages) {
+      let last = 0;
+      for (const h of doc(rel).querySelectorAll('h1, h2, h3, h4, h5, h6')) {
+        const level = Number(h.tagName[1]);
+        expect(level, `${rel}: <${h.tagName}> ${h.textContent} after h${last}`).toBeLessThanOrEqual(last + 1);
+        last = level;
+      }
+    }
+  });
+
+  it('has landmarks: a skip link to main, a banner with search, navigation, main and footer', () => {
+    for (const rel of ['index.html', 'items/1/index.html', 'offices/index.html', 'full/index.html']) {
+      const d = doc(rel);
+      expect(d.querySelector('a.skip-link')?.getAttribute('href')).toBe('#main');
+      expect(d.querySelector('main#main')).not.toBeNull();
+      expect(d.querySelector('header form[role="search"] input[type="search"]')).not.toBeNull();
+      expect(d.querySelector('nav[aria-label="主导航"]')).not.toBeNull();
+      expect(d.querySelector('footer')).not.toBeNull();
+    }
+  });
+});
+
+describe('links', () => {
+  it('resolves every internal link, asset and fragment', () => {
+    const broken: string[] = [];
+    for (const rel of pages) {
+      const pagePath = pathForFile(rel);
+      for (const el of doc(rel).querySelectorAll('a[href], link[href], script[src], img[src]')) {
+        const raw = el.getAttribute('href') ?? el.getAttribute('src')!;
+        const url = new URL(raw, `http://site${pagePath}`);
+        if (url.host !== 'site' || raw.startsWith('mailto:')) continue;
+        const file = url.pathname === pagePath ? join(DIST, rel) : fileForPath(url.pathname);
+        const target = file?.slice(DIST.length + 1);
+        if (!target) {
+          // Downloads are produced by later build steps; a missing one is reported by their own tests.
+          if (!url.pathname.includes('/downloads/')) broken.push(`${rel}: ${raw}`);
+          continue;
+        }
+        const id = decodeURIComponent(url.hash.slice(1));
+        if (id && target.endsWith('.html') && !doc(target).getElementById(id)) broken.push(`${rel}: ${raw} (no #${id})`);
+      }
+    }
+    expect(broken).toEqual([]);
+  });
+
+  it('links each item to every office in its 责任单位, and each office page back to its items', () => {
+    for (const item of plan.items) {
+      const links = [...doc(`items/${item.number}/index.html`).querySelectorAll('.units a.unit')].map((a) => a.getAttribute('href'));
+      const offices = item.responsible.units.filter((u) => u.kind === 'office').map((u) => pathForFile(`offices/${u.office}/index.html`));
+      expect(links).toEqual(expect.arrayContaining(offices));
+    }
+    for (const office of plan.offices) {
+      const hrefs = new Set([...doc(`offices/${office.slug}/index.html`).querySelectorAll('main a')].map((a) => a.getAttribute('href')));
+      for (const ref of office.items) expect(hrefs.has(pathForFile(`items/${ref.number}/index.html`)), `${office.name} → ${ref.number}`).toBe(true);
+    }
+  });
+
+  it('lists every page in the sitemap with the configured site URL', () => {
+    const sitemap = readFileSync(join(DIST, 'sitemap-0.xml'), 'utf8');
+    for (const rel of pages.filter((p) => p !== '404.html')) expect(sitemap).toContain(`<loc>${SITE}${pathForFile(rel)}</loc>`);
+  });
+});
+
+describe('HTML validity', () => {
+  it('reports 0 html-validate errors on every page', async () => {
+    const validator = new HtmlValidate(JSON.parse(readFileSync('.htmlvalidate.json', 'utf8')));
+    const errors: string[] = [];
+    for (const rel of pages) {
+      const report = await validator.validateString(readFileSync(join(DIST, rel), 'utf8'), rel);
+      for (const result of report.results) for (const m of result.messages) errors.push(`${rel}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
+    }
+    expect(errors).toEqual([]);
+  });
+});

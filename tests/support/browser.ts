@@ -1,0 +1,35 @@
+/**
+ * Browser tests: the built site served on 127.0.0.1 and Debian's Chromium, shared by a test file.
+ */
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { launchChromium } from '../../src/build/chromium.ts';
+import { serveStatic, type RunningServer } from '../../src/build/static-server.ts';
+import { BASE, DIST } from './dist.ts';
+
+/** Starts server and browser before the file's tests and stops them after; returns accessors. */
+export function useSite() {
+  let server: RunningServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await serveStatic(DIST, BASE);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    url: (path = '') => server.url + path.replace(/^\//u, ''),
+    /** A new page (own context) that records console errors and failed requests. */
+    async page(options: BrowserContextOptions = {}): Promise<{ page: Page; errors: string[] }> {
+      const context = await browser.newContext(options);
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+      page.on('pageerror', (e) => errors.push(e.message));
+      page.on('requestfailed', (r) => errors.push(`failed: ${r.url()}`));
+      return { page, errors };
+    },
+  };
+}
