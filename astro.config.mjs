@@ -4,6 +4,7 @@ import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'astro/config';
 import { siteOptions } from './src/build/site-options.ts';
+import { clientScripts } from './src/integrations/client-scripts.ts';
 
 const { site, base } = siteOptions(process.env);
 
@@ -18,7 +19,7 @@ export default defineConfig({
     inlineStylesheets: 'never',
   },
   outDir: process.env.ASTRO_OUT_DIR || 'dist',
-  integrations: [mdx(), sitemap()],
+  integrations: [mdx(), sitemap(), clientScripts()],
   vite: {
     plugins: [tailwindcss()],
     build: {

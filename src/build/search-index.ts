@@ -1,0 +1,80 @@
+/**
+ * The search index, written by Pagefind's Node API as a checked step: every record it is given must be
+ * accepted, no error may be reported, and the index must hold exactly the expected number of pages.
+ *
+ * Records are custom, one per item, office and section, with the text stored one character per token
+ * (see src/search/match.ts): Pagefind's own Chinese segmentation and the browser's disagree on word
+ * boundaries, which loses hits; single-character tokens cannot.
+ */
+import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import * as pagefind from 'pagefind';
+import type { Plan } from '../plan/schema.ts';
+import { toIndexContent } from '../search/match.ts';
+import { planToSearchRecords, type SearchRecord } from '../search/records.ts';
+import { StepError } from './cli.ts';
+
+/** Files Pagefind writes that the site does not use. */
+const UNUSED_FILES = [
+  'pagefind-ui.js',
+  'pagefind-ui.css',
+  'pagefind-modular-ui.js',
+  'pagefind-modular-ui.css',
+  'pagefind-component-ui.js',
+  'pagefind-component-ui.css',
+  'pagefind-highlight.js',
+];
+
+/** Filter names shown to readers. */
+export const FILTERS = { kind: '类型', section: '部分', office: '处室' } as const;
+const KIND_LABEL = { item: '工作事项', office: '处室', section: '部分' } as const;
+
+function recordToCustom(record: SearchRecord) {
+  const filters: Record<string, string[]> = { [FILTERS.kind]: [KIND_LABEL[record.kind]] };
+  if (record.kind === 'item') {
+    filters[FILTERS.section] = [record.section!];
+    filters[FILTERS.office] = record.offices!;
+  }
+  const meta: Record<string, string> = { title: record.title, kind: record.kind, path: record.path };
+  if (record.number !== undefined) meta.number = String(record.number);
+  if (record.section) meta.section = record.section;
+  if (record.summary) meta.summary = record.summary;
+  return {
+    url: record.path,
+    content: toIndexContent(record.text),
+    language: 'zh-cn',
+    meta,
+    filters,
+    ...(record.number !== undefined ? { sort: { number: String(record.number).padStart(4, '0') } } : {}),
+  };
+}
+
+/** Builds `<outDir>/pagefind/` for the plan; returns the number of records indexed. */
+export async function writeSearchIndex(plan: Plan, outDir: string): Promise<number> {
+  const records = planToSearchRecords(plan);
+  for (const r of records) {
+    if (!existsSync(join(outDir, r.path, 'index.html'))) throw new StepError(`search index: ${r.path} is not a page of the built site.`);
+  }
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn', keepIndexUrl: false });
+  try {
+    if (!index || errors.length > 0) throw new StepError(`search index: Pagefind could not start: ${errors.join('; ')}`);
+    for (const record of records) {
+      const added = await index.addCustomRecord(recordToCustom(record));
+      if (added.errors.length > 0) throw new StepError(`search index: ${record.path}: ${added.errors.join('; ')}`);
+    }
+    const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
+    if (written.errors.length > 0) throw new StepError(`search index: ${written.errors.join('; ')}`);
+    // Pagefind also writes its ready-made UIs; the site has its own, so they would only be dead weight.
+    for (const unused of UNUSED_FILES) await rm(join(outDir, 'pagefind', unused), { force: true });
+    const files = await index.getFiles();
+    if (files.errors.length > 0) throw new StepError(`search index: ${files.errors.join('; ')}`);
+    const fragments = files.files.filter((f) => f.path.startsWith('fragment/')).length;
+    if (fragments !== records.length) {
+      throw new StepError(`search index: expected ${records.length} pages in the index, Pagefind wrote ${fragments} fragments.`);
+    }
+    return records.length;
+  } finally {
+    await pagefind.close();
+  }
+}

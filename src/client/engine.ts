@@ -1,0 +1,119 @@
+/**
+ * Where candidates come from. Online: Pagefind (its index stores one token per character, so every page that
+ * holds the query is a candidate). Offline: the records embedded by the bundle's search-data script.
+ * Either way, exact matching (src/search/match.ts) then decides what is a hit.
+ */
+import { queryTokens } from '../search/match.ts';
+import { base, offline } from './site-paths.ts';
+
+/** A page that may contain the query. */
+export interface Candidate {
+  path: string;
+  kind: 'item' | 'office' | 'section';
+  number?: number;
+  title: string;
+  section?: string;
+  summary?: string;
+  /** Text to match and excerpt (whitespace may differ from the page; matching ignores it). */
+  text: string;
+}
+
+/** Filters the reader chose; empty strings mean "all". */
+export interface Filters {
+  section: string;
+  office: string;
+}
+
+/** A source of candidates. */
+export interface Engine {
+  /** Pages that may contain the query, restricted by the filters. */
+  candidates(query: string, filters: Filters): Promise<Candidate[]>;
+  /** Starts loading whatever the first search needs. */
+  warm(): void;
+}
+
+interface PagefindData {
+  url: string;
+  content: string;
+  meta: Record<string, string>;
+}
+interface PagefindApi {
+  init(): Promise<void>;
+  search(term: string | null, options: { filters?: Record<string, string> }): Promise<{ results: { data(): Promise<PagefindData> }[] }>;
+}
+
+function pagefindEngine(): Engine {
+  let api: Promise<PagefindApi> | undefined;
+  const load = () => {
+    // The path is computed, so bundlers leave this dynamic import to the browser.
+    api ??= (import(/* @vite-ignore */ `${base}pagefind/pagefind.js`) as Promise<PagefindApi>).then(async (pf) => {
+      await pf.init();
+      return pf;
+    });
+    return api;
+  };
+  return {
+    warm: () => void load(),
+    async candidates(query, filters) {
+      const pf = await load();
+      const pagefindFilters: Record<string, string> = {};
+      if (filters.section) pagefindFilters['部分'] = filters.section;
+      if (filters.office) pagefindFilters['处室'] = filters.office;
+      const tokens = queryTokens(query);
+      // No letter or digit to look up (e.g. only punctuation): take every page and let matching decide.
+      const found = await pf.search(tokens.length > 0 ? tokens.join(' ') : null, { filters: pagefindFilters });
+      const data = await Promise.all(found.results.map((r) => r.data()));
+      return data.map((d) => ({
+        path: d.meta.path ?? d.url,
+        kind: d.meta.kind as Candidate['kind'],
+        ...(d.meta.number ? { number: Number(d.meta.number) } : {}),
+        title: d.meta.title ?? '',
+        ...(d.meta.section ? { section: d.meta.section } : {}),
+        ...(d.meta.summary ? { summary: d.meta.summary } : {}),
+        // The index stores one token per character; put the characters back together for display.
+        text: d.content.replace(/[\s\u200B]+/gu, ''),
+      }));
+    },
+  };
+}
+
+/** Records as embedded by the offline bundle (see src/build/offline-bundle.ts). */
+interface OfflineRecord extends Candidate {
+  offices?: string[];
+}
+declare global {
+  interface Window {
+    __PLAN_SEARCH__?: OfflineRecord[];
+  }
+}
+
+function localEngine(): Engine {
+  let records: Promise<OfflineRecord[]> | undefined;
+  const load = () => {
+    records ??= new Promise((resolve, reject) => {
+      if (window.__PLAN_SEARCH__) return resolve(window.__PLAN_SEARCH__);
+      // A classic script: file:// allows it where fetch() is refused.
+      const s = document.createElement('script');
+      s.src = `${base}_assets/search-data.js`;
+      s.onload = () => resolve(window.__PLAN_SEARCH__ ?? []);
+      s.onerror = () => reject(new Error('search data failed to load'));
+      document.head.append(s);
+    });
+    return records;
+  };
+  return {
+    warm: () => void load(),
+    async candidates(_query, filters) {
+      return (await load()).filter(
+        (r) =>
+          (!filters.section || (r.kind === 'item' && r.section === filters.section)) &&
+          (!filters.office || (r.kind === 'item' && (r.offices ?? []).includes(filters.office))),
+      );
+    },
+  };
+}
+
+/** The engine for where the page is opened from. */
+export function createEngine(): Engine {
+  return offline ? localEngine() : pagefindEngine();
+}

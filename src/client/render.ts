@@ -1,0 +1,52 @@
+/**
+ * Results as HTML: item number, title, section, excerpt with the matched words marked; offices and sections
+ * that match are listed first as shortcuts.
+ */
+import { excerpt } from '../search/match.ts';
+import { h } from './dom.ts';
+import type { Hit, Results } from './search.ts';
+import { pageUrl } from './site-paths.ts';
+
+function excerptNode(hit: Hit, query: string): HTMLElement {
+  const p = h('p', { class: 'result-excerpt' });
+  for (const part of excerpt(hit.text, query, 24)) p.append(part.hit ? h('mark', {}, part.text) : part.text);
+  return p;
+}
+
+function itemNode(hit: Hit, query: string): HTMLElement {
+  return h(
+    'li',
+    { class: 'result', 'data-kind': 'item', 'data-number': String(hit.number) },
+    h('a', { href: pageUrl(hit.path, query), class: 'result-title' }, h('span', { class: 'result-number' }, `${hit.number}.`), ` ${hit.title}`),
+    h('p', { class: 'result-meta' }, `${hit.section ?? ''} · ${hit.count} 处`),
+    excerptNode(hit, query),
+  );
+}
+
+function shortcutNode(hit: Hit): HTMLElement {
+  const label = hit.kind === 'office' ? '处室' : '部分';
+  return h(
+    'li',
+    { class: 'result result-shortcut', 'data-kind': hit.kind },
+    h('span', { class: 'badge' }, label),
+    ' ',
+    h('a', { href: pageUrl(hit.path) }, hit.title),
+    hit.summary ? h('span', { class: 'result-meta' }, ` ${hit.kind === 'office' ? hit.summary : ''}`) : null,
+  );
+}
+
+/** Renders results into `list`; `limit` caps the item results (the header panel shows a few). */
+export function renderResults(list: HTMLElement, results: Results, limit = Infinity): void {
+  const shortcuts = [...results.offices, ...results.sections];
+  const nodes: HTMLElement[] = [];
+  if (shortcuts.length > 0) nodes.push(h('li', { class: 'result-group' }, h('ul', { class: 'result-shortcuts' }, ...shortcuts.map(shortcutNode))));
+  for (const hit of results.items.slice(0, limit)) nodes.push(itemNode(hit, results.query));
+  list.replaceChildren(...nodes);
+}
+
+/** The status line, e.g. 找到 12 项工作。 */
+export function statusText(results: Results): string {
+  if (results.query.trim() === '') return '';
+  const n = results.items.length;
+  return n === 0 ? `没有找到包含“${results.query}”的工作事项。` : `找到 ${n} 项工作包含“${results.query}”。`;
+}

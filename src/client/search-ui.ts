@@ -1,0 +1,125 @@
+/**
+ * The search script, loaded on demand by the page script (first focus on a search box, a ?q= in the URL,
+ * or the search page). Classic script, no imports at run time: works on the web and from file://.
+ */
+import { createEngine, type Filters } from './engine.ts';
+import { h } from './dom.ts';
+import { highlightQuery } from './highlight.ts';
+import { renderResults, statusText } from './render.ts';
+import { runSearch } from './search.ts';
+import { pageUrl } from './site-paths.ts';
+
+const engine = createEngine();
+const PANEL_LIMIT = 6;
+const DEBOUNCE_MS = 80;
+
+/** Runs `fn` after input settles; only the latest call's result is applied. */
+function latest<T extends unknown[]>(fn: (...args: T) => Promise<void>): (...args: T) => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return (...args) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void fn(...args), DEBOUNCE_MS);
+  };
+}
+
+/** Arrow keys move between result links; Escape returns to the box. */
+function keyboard(input: HTMLInputElement, list: HTMLElement, onEscape: () => void) {
+  const links = () => [...list.querySelectorAll<HTMLAnchorElement>('a')];
+  input.addEventListener('keydown', (e) => {
+    if (e.key === 'ArrowDown' && links().length > 0) {
+      e.preventDefault();
+      links()[0]!.focus();
+    } else if (e.key === 'Escape') onEscape();
+  });
+  list.addEventListener('keydown', (e) => {
+    const all = links();
+    const i = all.indexOf(document.activeElement as HTMLAnchorElement);
+    if (e.key === 'ArrowDown' && i < all.length - 1) {
+      e.preventDefault();
+      all[i + 1]!.focus();
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      (i <= 0 ? input : all[i - 1]!).focus();
+    } else if (e.key === 'Escape') {
+      input.focus();
+      onEscape();
+    }
+  });
+}
+
+/** The box in the header: results drop in below it as you type. */
+function headerSearch(input: HTMLInputElement) {
+  const form = input.form!;
+  const status = h('p', { class: 'search-status', 'aria-live': 'polite' });
+  const list = h('ol', { class: 'search-results', id: 'header-results' });
+  const all = h('a', { class: 'search-all' }, '查看全部结果 →');
+  const panel = h('div', { class: 'search-panel', hidden: '', 'aria-label': '搜索结果' }, status, list, all);
+  panel.setAttribute('role', 'region');
+  form.after(panel);
+  input.setAttribute('aria-controls', 'header-results');
+  const close = () => {
+    panel.hidden = true;
+  };
+  const update = latest(async (query: string) => {
+    const results = await runSearch(engine, query, { section: '', office: '' });
+    if (input.value !== query) return;
+    renderResults(list, results, PANEL_LIMIT);
+    status.textContent = statusText(results);
+    all.setAttribute('href', pageUrl('search/', query));
+    all.hidden = results.items.length <= PANEL_LIMIT;
+    panel.hidden = query.trim() === '';
+  });
+  input.addEventListener('input', () => update(input.value));
+  keyboard(input, list, close);
+  if (input.value) update(input.value);
+}
+
+/** The search page: box, filters, every result; the URL keeps the query so results can be shared. */
+function searchPage(form: HTMLFormElement) {
+  const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
+  const section = form.querySelector<HTMLSelectElement>('select[name="section"]')!;
+  const office = form.querySelector<HTMLSelectElement>('select[name="office"]')!;
+  const status = document.getElementById('search-status')!;
+  const list = document.getElementById('search-results')!;
+  const params = new URLSearchParams(location.search);
+  input.value = params.get('q') ?? '';
+  section.value = params.get('section') ?? '';
+  office.value = params.get('office') ?? '';
+  const update = latest(async () => {
+    const query = input.value;
+    const filters: Filters = { section: section.value, office: office.value };
+    const results = await runSearch(engine, query, filters);
+    if (input.value !== query) return;
+    renderResults(list, results);
+    status.textContent = statusText(results);
+    const url = new URL(location.href);
+    for (const [k, v] of Object.entries({ q: query, section: filters.section, office: filters.office })) {
+      if (v) url.searchParams.set(k, v);
+      else url.searchParams.delete(k);
+    }
+    history.replaceState(null, '', url);
+  });
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    update();
+  });
+  input.addEventListener('input', update);
+  section.addEventListener('change', update);
+  office.addEventListener('change', update);
+  keyboard(input, list, () => undefined);
+  if (input.value || section.value || office.value) update();
+  form.dataset.ready = 'true';
+}
+
+function start() {
+  engine.warm();
+  const q = new URLSearchParams(location.search).get('q') ?? '';
+  const pageForm = document.querySelector<HTMLFormElement>('#search-form');
+  if (pageForm) searchPage(pageForm);
+  const header = document.querySelector<HTMLInputElement>('#site-search');
+  if (header && !pageForm) headerSearch(header);
+  if (q && !pageForm) highlightQuery(q);
+  document.documentElement.dataset.search = 'ready';
+}
+
+start();
