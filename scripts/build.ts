@@ -12,6 +12,11 @@ import { buildContent } from './build-content.ts';
 import { readFile } from 'node:fs/promises';
 import { PlanSchema } from '../src/plan/schema.ts';
 import { writeSearchIndex } from '../src/build/search-index.ts';
+import { buildOfflineBundle } from '../src/build/offline-bundle.ts';
+import { downloadPaths, downloadStem } from '../src/build/downloads.ts';
+import { DEFAULT_PLAN_FILE } from '../src/build/read-plan.ts';
+import { siteOptions } from '../src/build/site-options.ts';
+import { join } from 'node:path';
 
 const STAGING = '.build/dist';
 
@@ -25,7 +30,16 @@ export async function buildAll(): Promise<string> {
   // 3. Pagefind indexes every item, office and section page (checked: no errors, every page indexed).
   const plan = PlanSchema.parse(JSON.parse(await readFile('content/data/plan.json', 'utf8')));
   await step('search index', () => writeSearchIndex(plan, STAGING), (n) => `${n} pages indexed`);
-  // 4. Only now replace dist/.
+  // 4. The offline bundle: every page rewritten for file://, search from a classic script, zipped.
+  const planFile = process.env.PLAN_FILE || DEFAULT_PLAN_FILE;
+  const { site, base } = siteOptions(process.env);
+  const zipPath = join(STAGING, downloadPaths(planFile).offlineZip);
+  await step(
+    'offline bundle',
+    () => buildOfflineBundle(plan, { siteDir: STAGING, base, onlineRoot: site + base, folder: `${downloadStem(planFile)}-offline`, zipPath }),
+    (r) => `${r.pages} pages, ${(r.bytes / 1024).toFixed(0)} KiB`,
+  );
+  // 5. Only now replace dist/.
   await step('publish dist/', () => swapDir(STAGING, 'dist'));
   return `build: done in ${((Date.now() - started) / 1000).toFixed(1)} s → dist/`;
 }

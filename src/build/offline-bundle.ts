@@ -1,0 +1,118 @@
+/**
+ * The offline HTML bundle: the built site rewritten to work from disk (file://, no server, no network) and
+ * zipped. Links name files and are relative; the search script finds its records in a classic script
+ * (fetch() and WebAssembly, which Pagefind needs, are refused on file://). Pages only: the Pagefind index,
+ * the downloads and the sitemap stay online, and links to them point at the online site.
+ */
+import { readdir, readFile, mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { zipSync, type Zippable } from 'fflate';
+import { parseHTML } from 'linkedom';
+import type { Plan } from '../plan/schema.ts';
+import { planToSearchRecords } from '../search/records.ts';
+import { StepError } from './cli.ts';
+import { rewriteUrl, rootFrom } from './offline-links.ts';
+
+/** Folders of the built site that the bundle leaves out. */
+const LEFT_OUT = ['pagefind/', 'downloads/'];
+const LEFT_OUT_FILES = [/^sitemap.*\.xml$/u];
+/** Zip entries get a fixed date so the bundle is reproducible. */
+const MTIME = new Date('2020-03-06T00:00:00Z');
+
+/** Options for the bundle. */
+export interface OfflineOptions {
+  /** The built site (staging folder). */
+  siteDir: string;
+  /** Site base path, e.g. / or /plans/2020/. */
+  base: string;
+  /** Public origin + base, for links to what stays online. */
+  onlineRoot: string;
+  /** Name of the top folder inside the zip (ASCII). */
+  folder: string;
+  /** Where to write the zip. */
+  zipPath: string;
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name).slice(dir.length + 1).split('\\').join('/'))
+    .sort();
+}
+
+/** The classic script that carries the search records. */
+export function searchDataScript(plan: Plan): string {
+  const records = planToSearchRecords(plan);
+  // JSON is valid JavaScript; escaping "<" keeps "</script>" in plan text from mattering anywhere it is inlined.
+  return `window.__PLAN_SEARCH__=${JSON.stringify(records).replace(/</gu, '\\u003c')};\n`;
+}
+
+const URL_ATTRIBUTES: [string, string][] = [
+  ['a', 'href'],
+  ['link', 'href'],
+  ['script', 'src'],
+  ['img', 'src'],
+  ['form', 'action'],
+];
+
+/** Rewrites one page for file://; returns its new HTML. */
+function rewritePage(html: string, pageFile: string, opts: OfflineOptions, exists: (f: string) => boolean): string {
+  const { document } = parseHTML(html);
+  const root = document.documentElement;
+  const toRoot = rootFrom(pageFile);
+  root.setAttribute('data-base', toRoot);
+  root.setAttribute('data-offline', 'true');
+  const script = root.getAttribute('data-search-script');
+  if (script) root.setAttribute('data-search-script', toRoot + script.slice(opts.base.length));
+  // The sitemap is not in the bundle; the canonical link keeps pointing at the online page, which is right.
+  document.querySelector('link[rel="sitemap"]')?.remove();
+  for (const [tag, attr] of URL_ATTRIBUTES) {
+    for (const el of document.querySelectorAll(`${tag}[${attr}]`)) {
+      if (tag === 'link' && el.getAttribute('rel') === 'canonical') continue;
+      const value = el.getAttribute(attr)!;
+      const result = rewriteUrl(value, pageFile, opts.base, exists);
+      if (result.kind === 'local') el.setAttribute(attr, result.url);
+      else if (result.kind === 'missing') el.setAttribute(attr, new URL(value, `${opts.onlineRoot}${pageFile}`).href);
+    }
+  }
+  if (document.querySelector('script[type="module"]')) throw new StepError(`offline bundle: ${pageFile} has a module script, which file:// cannot run.`);
+  return `<!doctype html>\n${root.outerHTML}`;
+}
+
+const README = `湖南省教育厅 中共湖南省委教育工委 2020年工作要点 · 离线版
+
+使用方法：解压后，双击打开本文件夹中的 index.html。
+无需联网，无需安装任何软件；搜索、目录、处室页面均可离线使用。
+PDF 和数据文件请在网站“数据下载”页获取。
+
+Offline copy: unzip, then open index.html. Works without a network connection.
+`;
+
+/** Builds the zip; returns its size in bytes and the number of pages in it. */
+export async function buildOfflineBundle(plan: Plan, opts: OfflineOptions): Promise<{ bytes: number; pages: number }> {
+  const all = await listFiles(opts.siteDir);
+  const files = all.filter((f) => !LEFT_OUT.some((p) => f.startsWith(p)) && !LEFT_OUT_FILES.some((re) => re.test(f)));
+  const kept = new Set(files);
+  kept.add('_assets/search-data.js');
+  const exists = (f: string) => kept.has(f);
+  const zip: Zippable = {};
+  let pages = 0;
+  for (const file of files) {
+    if (!/^[\x20-\x7e]+$/u.test(file)) throw new StepError(`offline bundle: “${file}” is not an ASCII file name; zip tools on Windows may garble it.`);
+    const raw = await readFile(join(opts.siteDir, file));
+    let data: Uint8Array = raw;
+    if (file.endsWith('.html')) {
+      data = new TextEncoder().encode(rewritePage(raw.toString('utf8'), file, opts, exists));
+      pages += 1;
+    }
+    zip[`${opts.folder}/${file}`] = [data, { mtime: MTIME }];
+  }
+  zip[`${opts.folder}/_assets/search-data.js`] = [new TextEncoder().encode(searchDataScript(plan)), { mtime: MTIME }];
+  // A BOM so Notepad on older Windows shows the Chinese correctly.
+  zip[`${opts.folder}/README.txt`] = [new TextEncoder().encode(`\uFEFF${README.replaceAll('\n', '\r\n')}`), { mtime: MTIME }];
+  const bytes = zipSync(zip, { level: 9 });
+  await mkdir(dirname(opts.zipPath), { recursive: true });
+  await writeFile(opts.zipPath, bytes);
+  return { bytes: bytes.length, pages };
+}

@@ -1,0 +1,148 @@
+/**
+ * The offline bundle, unzipped and opened from file:// in Chromium with the network off: every item and office
+ * page reachable through links, styles applied, no module scripts, no requests beyond the folder, no console
+ * errors, and the fixture queries through the search box give the same items as online.
+ */
+import { mkdtempSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { unzipSync } from 'fflate';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../../src/build/chromium.ts';
+import { PlanSchema, type Plan } from '../../src/plan/schema.ts';
+import { DIST } from '../support/dist.ts';
+import { fixtureQueries } from '../support/search-truth.ts';
+
+let browser: Browser;
+let context: BrowserContext;
+let root: string;
+let plan: Plan;
+const outside: string[] = [];
+const errors: string[] = [];
+
+beforeAll(async () => {
+  plan = PlanSchema.parse(JSON.parse(readFileSync('content/data/plan.json', 'utf8')));
+  const zips = readdirSync(join(DIST, 'downloads')).filter((f) => f.endsWith('-offline.zip'));
+  expect(zips).toHaveLength(1);
+  const dir = mkdtempSync(join(tmpdir(), 'offline-'));
+  const entries = unzipSync(readFileSync(join(DIST, 'downloads', zips[0]!)));
+  for (const [name, data] of Object.entries(entries)) {
+    expect(name, 'ASCII names only').toMatch(/^[\x20-\x7e]+$/u);
+    if (name.endsWith('/')) continue;
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), data);
+  }
+  const folders = readdirSync(dir);
+  expect(folders).toHaveLength(1);
+  root = join(dir, folders[0]!);
+  browser = await launchChromium();
+  context = await browser.newContext({ offline: true });
+  context.on('request', (r) => {
+    if (!r.url().startsWith('file:') && !r.url().startsWith('data:')) outside.push(r.url());
+  });
+  context.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  context.on('weberror', (e) => errors.push(e.error().message));
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+const fileUrl = (path: string) => pathToFileURL(join(root, path)).href;
+
+async function open(path: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(fileUrl(path));
+  return page;
+}
+
+/** True when the site stylesheet is applied (the paper background and the system font stack). */
+async function styled(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const bg = getComputedStyle(document.documentElement).backgroundColor;
+    // cssRules cannot be read on file:// (opaque origin); computed styles show the sheet took effect.
+    const main = getComputedStyle(document.querySelector('main')!);
+    return bg === 'rgb(255, 253, 248)' && main.maxWidth !== 'none' && getComputedStyle(document.body).fontFamily.includes('CJK Punctuation');
+  });
+}
+
+describe('the offline bundle opened from disk', () => {
+  it('opens index.html with styles, a README beside it, and no module scripts anywhere', async () => {
+    expect(readdirSync(root)).toEqual(expect.arrayContaining(['index.html', 'README.txt', 'items', 'offices', '_assets']));
+    const page = await open('index.html');
+    expect(await styled(page)).toBe(true);
+    expect(await page.locator('h1').innerText()).toContain('印发');
+    expect(await page.locator('script[type="module"]').count()).toBe(0);
+    await page.close();
+  });
+
+  it('reaches every item page through the links on the home page, and every office page through the office index', async () => {
+    const page = await open('index.html');
+    const itemLinks = await page.$$eval('main a', (as) => [...new Set(as.map((a) => (a as HTMLAnchorElement).href).filter((h) => h.includes('/items/')))]);
+    expect(itemLinks).toHaveLength(plan.items.length);
+    const visit = await context.newPage();
+    for (const href of itemLinks) {
+      expect(href).toMatch(/\/items\/\d+\/index\.html$/u);
+      await visit.goto(href);
+      expect(await visit.locator('h1').innerText(), href).toMatch(/^\d+[.．、]/u);
+      expect(await styled(visit), href).toBe(true);
+    }
+    await visit.goto(fileUrl('offices/index.html'));
+    const officeLinks = await visit.$$eval('section[aria-labelledby="by-count"] tbody a', (as) => as.map((a) => (a as HTMLAnchorElement).href));
+    expect(officeLinks).toHaveLength(plan.offices.length);
+    for (const href of officeLinks) {
+      await visit.goto(href);
+      expect(await visit.locator('main').innerText(), href).toContain('牵头');
+      expect(await styled(visit), href).toBe(true);
+    }
+    await page.close();
+    await visit.close();
+  });
+
+  it('follows the navigation: item → office → item, breadcrumbs and next links', async () => {
+    const page = await open('items/14/index.html');
+    await page.locator('.units a.unit', { hasText: '基教处' }).click();
+    await page.waitForURL(/offices\/jijiaochu\/index\.html$/u);
+    await page.locator('main a', { hasText: '提升特殊教育发展水平' }).first().click();
+    await page.waitForURL(/items\/17\/index\.html$/u);
+    await page.locator('nav[aria-label="主导航"] a', { hasText: '全文' }).click();
+    await page.waitForURL(/full\/index\.html$/u);
+    await page.locator('nav[aria-label="主导航"] a', { hasText: '首页' }).click();
+    await page.waitForURL(/\/index\.html$/u);
+    expect(await styled(page)).toBe(true);
+    await page.close();
+  });
+
+  it('searches offline through the search box and returns the same items as online', async () => {
+    const page = await open('search/index.html');
+    await page.waitForSelector('#search-form[data-ready]');
+    const wrong: string[] = [];
+    for (const { query, items } of fixtureQueries()) {
+      await page.fill('#search-q', query);
+      await page.waitForFunction((q) => document.getElementById('search-status')!.textContent!.includes(`“${q}”`), query);
+      const got = (await page.$$eval('#search-results [data-kind="item"]', (els) => els.map((e) => Number(e.getAttribute('data-number'))))).sort((a, b) => a - b);
+      if (JSON.stringify(got) !== JSON.stringify([...items].sort((a, b) => a - b))) wrong.push(`${query}: ${got} ≠ ${items}`);
+    }
+    expect(wrong).toEqual([]);
+    await page.close();
+  });
+
+  it('searches from the header box, opens a result and highlights it', async () => {
+    const page = await open('items/1/index.html');
+    await page.locator('#site-search').pressSequentially('溺水', { delay: 20 });
+    await page.waitForSelector('.search-panel:not([hidden]) [data-kind="item"]');
+    await page.locator('.search-panel [data-kind="item"] a').first().click();
+    await page.waitForURL(/items\/8\/index\.html\?q=/u);
+    await page.waitForSelector('.search-note');
+    expect(await page.evaluate(() => CSS.highlights.get('search')?.size)).toBe(1);
+    await page.close();
+  });
+
+  it('made no request outside the folder and logged no error', () => {
+    expect(outside).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});
