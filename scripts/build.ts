@@ -17,6 +17,7 @@ import { downloadPaths, downloadStem } from '../src/build/downloads.ts';
 import { DEFAULT_PLAN_FILE } from '../src/build/read-plan.ts';
 import { siteOptions } from '../src/build/site-options.ts';
 import { join } from 'node:path';
+import { precompress } from '../src/build/precompress.ts';
 
 const STAGING = '.build/dist';
 
@@ -39,7 +40,9 @@ export async function buildAll(): Promise<string> {
     () => buildOfflineBundle(plan, { siteDir: STAGING, base, onlineRoot: site + base, folder: `${downloadStem(planFile)}-offline`, zipPath }),
     (r) => `${r.pages} pages, ${(r.bytes / 1024).toFixed(0)} KiB`,
   );
-  // 5. Only now replace dist/.
+  // 5. Precompressed copies of every text file for the web server (after the bundle, which needs none).
+  await step('precompress', () => precompress(STAGING), (t) => `${t.files} files, ${(t.raw / 1024).toFixed(0)} KiB → ${(t.br / 1024).toFixed(0)} KiB brotli`);
+  // 6. Only now replace dist/.
   await step('publish dist/', () => swapDir(STAGING, 'dist'));
   return `build: done in ${((Date.now() - started) / 1000).toFixed(1)} s → dist/`;
 }

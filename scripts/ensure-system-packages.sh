@@ -3,7 +3,8 @@
 #   chromium        headless browser for the PDF and the browser tests (never a downloaded browser)
 #   fonts-noto-cjk  Chinese fonts, or Chinese renders as boxes in screenshots and PDFs
 #   poppler-utils   pdftotext/pdffonts/pdfinfo/pdftoppm, to check the PDF
-#   nginx           the deployment test serves the site through the real server configuration
+#   nginx, libnginx-mod-http-brotli-static
+#                   the deployment test serves the site through the real server configuration
 # Run as root (it calls apt-get); otherwise it says what to install and stops.
 set -euo pipefail
 
@@ -13,6 +14,7 @@ command -v chromium >/dev/null 2>&1 || need+=(chromium)
 fc-list 2>/dev/null | grep 'Noto Sans CJK' >/dev/null || need+=(fonts-noto-cjk)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need+=(nginx)
+[ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || need+=(libnginx-mod-http-brotli-static)
 
 if [ ${#need[@]} -eq 0 ]; then
   exit 0

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
-const ENTRIES = ['src', 'scripts', 'seeds', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json', 'content/editorial-notes.json'];
+const ENTRIES = ['src', 'scripts', 'seeds', 'public', 'deploy', 'astro.config.mjs', 'tsconfig.json', 'package.json', 'content/editorial-notes.json'];
 
 /** Copies the project to a new temporary folder and returns its path. */
 export function copyProject(): string {
@@ -17,13 +17,18 @@ export function copyProject(): string {
   return dir;
 }
 
+// Vitest puts Vite's own variables into process.env (BASE_URL=/, MODE=test, NODE_ENV=test …); a build started
+// from a test must not inherit them, or Astro renders some pages with the wrong base.
+const VITEST_ENV = /^(BASE_URL|MODE|DEV|PROD|SSR|TEST|NODE_ENV|VITEST.*|VITE_.*)$/u;
+
 /** Runs a command in `cwd` with the project's node_modules/.bin (Node 22) first on PATH. */
 export function run(cwd: string, command: string, args: string[], env: Record<string, string> = {}) {
   const bin = resolve('node_modules/.bin');
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !VITEST_ENV.test(k)));
   const result = spawnSync(command, args, {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, ...env, PATH: `${bin}:${process.env.PATH}` },
+    env: { ...clean, ...env, PATH: `${bin}:${process.env.PATH}` },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
