@@ -12,7 +12,7 @@ const site = useSite();
 
 describe('accessibility (axe-core)', () => {
   for (const scheme of ['light', 'dark'] as const) {
-    it.each(['', 'items/16/', 'items/21/', 'offices/jijiaochu/', 'offices/', 'full/', 'sections/5/', 'targets/', 'citations/', 'search/'])(
+    it.each(['', 'items/16/', 'items/21/', 'offices/jijiaochu/', 'offices/', 'full/', 'sections/5/', 'targets/', 'citations/', 'search/', 'data/'])(
       `%s has no violations (${scheme})`,
       async (path) => {
         const { page } = await site.page({ colorScheme: scheme, viewport: { width: 390, height: 844 } });

@@ -1,0 +1,69 @@
+/**
+ * The published data format (/data/plan.json): the Plan as the parser produces it, plus fields that make it easy
+ * to use (each item's offices by name and slug) and a header naming the format and source. Built from the same
+ * zod schemas; its JSON Schema is generated from PlanExportSchema, never written by hand.
+ */
+import { z } from 'zod';
+import { ItemSchema, PlanSchema, type Plan } from './schema.ts';
+
+/** Version of the data format; bump on any incompatible change. */
+export const EXPORT_FORMAT = 'hunan-education-plan/1';
+
+/** An office named in an item's 责任单位, resolved (aliases merged) — a convenience over `responsible`. */
+export const ItemOfficeSchema = z
+  .object({
+    name: z.string().describe('Canonical office name, e.g. 教育考试院 (also for the alias 考试院)'),
+    slug: z.string().describe('Office slug, as in /offices/<slug>/'),
+    lead: z.boolean().describe('True for the lead unit (牵头), listed first'),
+  })
+  .describe('An office responsible for the item');
+
+/** An item as exported: the parsed item plus its offices. */
+export const ItemExportSchema = ItemSchema.extend({
+  offices: z.array(ItemOfficeSchema).describe('Offices responsible for the item, in document order; group entries such as 相关处室 are in `responsible` only'),
+}).describe('One numbered work item: 目标任务 (goals), 工作措施 (measures), 责任单位 (responsible)');
+
+/** The whole export. */
+export const PlanExportSchema = PlanSchema.extend({
+  $schema: z.string().optional().describe('Where the JSON Schema of this file is'),
+  format: z.literal(EXPORT_FORMAT).describe('Name and version of this data format'),
+  source: z.string().describe('File name of the plan text the data was parsed from'),
+  items: z.array(ItemExportSchema).describe('Items 1–33 in order'),
+}).describe('湖南省教育厅 中共湖南省委教育工委 2020年工作要点 as data: notice, general requirements, sections, items, offices, targets, cited documents and the closing paragraph');
+
+export type PlanExport = z.infer<typeof PlanExportSchema>;
+
+/**
+ * Plan → export object (key order fixed, so the JSON is stable).
+ * @example planToExport(plan, 'plan.txt').items[0].offices // [{ name: '秘书处', slug: 'mishuchu', lead: true }]
+ */
+export function planToExport(plan: Plan, source: string): PlanExport {
+  const { items, ...rest } = plan;
+  return {
+    format: EXPORT_FORMAT,
+    source,
+    ...rest,
+    items: items.map((item) => ({
+      ...item,
+      offices: item.responsible.units
+        .filter((u) => u.kind === 'office')
+        .map((u) => ({ name: plan.offices.find((o) => o.slug === u.office)!.name, slug: u.office!, lead: u.lead })),
+    })),
+  };
+}
+
+/** Export → Plan: validates, then drops the convenience fields. Round-trips with planToExport. */
+export function exportToPlan(data: unknown): Plan {
+  const parsed = PlanExportSchema.parse(data);
+  const { $schema: _schema, format: _format, source: _source, items, ...rest } = parsed;
+  return PlanSchema.parse({ ...rest, items: items.map(({ offices: _offices, ...item }) => item) });
+}
+
+/** The JSON Schema of the export (draft 2020-12), generated from the zod schema. */
+export function exportJsonSchema(id: string): Record<string, unknown> {
+  return {
+    ...z.toJSONSchema(PlanExportSchema, { target: 'draft-2020-12', io: 'output' }),
+    $id: id,
+    title: '湖南省教育厅 2020年工作要点 data (plan.json)',
+  };
+}

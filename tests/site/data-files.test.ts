@@ -1,0 +1,80 @@
+/**
+ * The published data: plan.json validates against its generated schema and round-trips to the parser's Plan;
+ * the CSVs parse with a standard library and agree with the JSON.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv2020 from 'ajv/dist/2020.js';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { exportToPlan, type PlanExport } from '../../src/plan/export.ts';
+import { parsePlan } from '../../src/plan/parse-plan.ts';
+import { DIST } from '../support/dist.ts';
+import { loadDocument } from '../support/html.ts';
+
+const read = (file: string) => readFileSync(join(DIST, 'data', file), 'utf8');
+const json = JSON.parse(read('plan.json')) as PlanExport;
+const csv = (file: string) => parse(readFileSync(join(DIST, 'data', file)), { bom: true, columns: true }) as Record<string, string>[];
+
+describe('/data/', () => {
+  it('plan.json validates against plan.schema.json', () => {
+    const ajv = new Ajv2020.default({ allErrors: true, strict: false });
+    const validate = ajv.compile(JSON.parse(read('plan.schema.json')));
+    expect(validate(json), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    expect(validate({ ...json, items: [{ number: 'one' }] })).toBe(false);
+  });
+
+  it('plan.json round-trips to the Plan the parser gives for the seed', () => {
+    const parsed = parsePlan(readFileSync('seeds/hunan-education-2020-work-plan.txt', 'utf8'));
+    if (!parsed.ok) throw new Error('seed must parse');
+    expect(exportToPlan(json)).toEqual(parsed.value);
+  });
+
+  it('items.csv agrees with plan.json', () => {
+    const rows = csv('items.csv');
+    expect(rows.map((r) => Number(r.number))).toEqual(json.items.map((i) => i.number));
+    for (const [i, row] of rows.entries()) {
+      const item = json.items[i]!;
+      expect(row.title).toBe(item.title);
+      expect(row.goals).toBe(item.goals);
+      expect(row.measures).toBe(item.measures.join('\n'));
+      expect(Number(row.section_number)).toBe(item.section);
+      expect(row.lead_office).toBe(item.offices.find((o) => o.lead)?.name ?? item.responsible.units[0]!.name);
+    }
+  });
+
+  it('offices.csv agrees with plan.json', () => {
+    const rows = csv('offices.csv');
+    expect(rows.map((r) => r.slug)).toEqual(json.offices.map((o) => o.slug));
+    for (const row of rows) {
+      const office = json.offices.find((o) => o.slug === row.slug)!;
+      expect(row.name).toBe(office.name);
+      expect(Number(row.item_count)).toBe(office.items.length);
+      expect(Number(row.lead_count)).toBe(office.items.filter((i) => i.lead).length);
+      expect(row.items_led.split(' ').filter(Boolean).map(Number)).toEqual(office.items.filter((i) => i.lead).map((i) => i.number));
+    }
+  });
+
+  it('responsibilities.csv has exactly the 责任单位 entries of plan.json, in order', () => {
+    const rows = csv('responsibilities.csv');
+    const expected = json.items.flatMap((item) => item.responsible.units.map((u, i) => [item.number, i + 1, u.name, u.kind, u.office ?? '', String(u.lead)].join('|')));
+    expect(rows.map((r) => [Number(r.item_number), Number(r.position), r.unit, r.kind, r.office_slug, r.lead].join('|'))).toEqual(expected);
+  });
+
+  it('the data page links every file and both downloads', () => {
+    const doc = loadDocument(join(DIST, 'data/index.html'));
+    const hrefs = [...doc.querySelectorAll('main a')].map((a) => a.getAttribute('href') ?? '');
+    for (const f of ['plan.json', 'plan.schema.json', 'items.csv', 'offices.csv', 'responsibilities.csv']) expect(hrefs.some((h) => h.endsWith(`data/${f}`))).toBe(true);
+    expect(hrefs.some((h) => /downloads\/.+\.pdf$/u.test(h))).toBe(true);
+    expect(hrefs.some((h) => /downloads\/.+-offline\.zip$/u.test(h))).toBe(true);
+    expect(doc.querySelectorAll('pre.astro-code').length).toBe(3);
+  });
+
+  it('the 主要指标 page links every target to its highlighted place, and 引用文件 lists every citation', () => {
+    const targets = loadDocument(join(DIST, 'targets/index.html'));
+    const links = [...targets.querySelectorAll('main a.target')].map((a) => a.getAttribute('href'));
+    expect(links).toEqual(json.targets.map((t) => expect.stringMatching(new RegExp(`items/${t.item}/#${t.id}$`, 'u'))));
+    const citations = loadDocument(join(DIST, 'citations/index.html'));
+    expect(citations.querySelectorAll('main li[id^="c"]').length).toBe(json.citations.length);
+  });
+});

@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { itemsToCsv, officesToCsv, responsibilitiesToCsv, ITEM_COLUMNS } from '../../src/plan/csv.ts';
+import { exportJsonSchema, exportToPlan, planToExport } from '../../src/plan/export.ts';
+import { parsePlan } from '../../src/plan/parse-plan.ts';
+import type { Plan } from '../../src/plan/schema.ts';
+
+function load(path: string): Plan {
+  const r = parsePlan(readFileSync(path, 'utf8'));
+  if (!r.ok) throw new Error('fixture must parse');
+  return r.value;
+}
+const plan = load('seeds/hunan-education-2020-work-plan.txt');
+const hostile = load('tests/fixtures/hostile-characters/input.txt');
+const rows = (csv: string) => parse(csv, { bom: true, columns: true, relax_quotes: false }) as Record<string, string>[];
+
+describe('plan.json export', () => {
+  it('round-trips through JSON text to the parser’s Plan', () => {
+    for (const p of [plan, hostile]) expect(exportToPlan(JSON.parse(JSON.stringify(planToExport(p, 'x.txt'))))).toEqual(p);
+  });
+  it('lists each item’s offices by canonical name, slug and lead flag', () => {
+    const item8 = planToExport(plan, 'x.txt').items[7]!;
+    expect(item8.offices.at(-1)).toEqual({ name: '教育考试院', slug: 'jiaoyukaoshiyuan', lead: false });
+    expect(planToExport(plan, 'x.txt').items[0]!.offices).toEqual([{ name: '秘书处', slug: 'mishuchu', lead: true }]);
+  });
+  it('rejects data that does not match the format', () => {
+    const bad = { ...planToExport(plan, 'x.txt'), format: 'other/9' };
+    expect(() => exportToPlan(bad)).toThrow();
+  });
+  it('has a generated draft 2020-12 JSON Schema that documents itself', () => {
+    const schema = exportJsonSchema('https://example.org/data/plan.schema.json');
+    expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+    expect(JSON.stringify(schema)).toContain('Canonical office name');
+  });
+});
+
+describe('CSV files', () => {
+  it('start with a BOM and use CRLF line ends', () => {
+    for (const csv of [itemsToCsv(plan), officesToCsv(plan), responsibilitiesToCsv(plan)]) {
+      expect(csv.startsWith('\uFEFF')).toBe(true);
+      expect(csv.split('\r\n').length).toBeGreaterThan(2);
+    }
+  });
+  it('has one row per item with the columns in order', () => {
+    const csv = itemsToCsv(plan);
+    expect(csv.slice(1, csv.indexOf('\r\n'))).toBe(ITEM_COLUMNS.join(','));
+    const items = rows(csv);
+    expect(items).toHaveLength(33);
+    expect(items[11]!.measures.split('\n')).toEqual(plan.items[11]!.measures);
+  });
+  it('quotes commas, quotes and line breaks so hostile text survives a standard parser', () => {
+    const items = rows(itemsToCsv(hostile));
+    expect(items[0]!.title).toBe(hostile.items[0]!.title);
+    expect(items[0]!.goals).toBe(hostile.items[0]!.goals);
+    expect(items[0]!.goals).toContain('"双引号"');
+    expect(items[0]!.measures).toBe(hostile.items[0]!.measures.join('\n'));
+  });
+  it('lists every 责任单位 entry, groups included', () => {
+    const r = rows(responsibilitiesToCsv(plan));
+    expect(r).toHaveLength(plan.items.reduce((n, i) => n + i.responsible.units.length, 0));
+    expect(r.filter((x) => x.kind === 'group').map((x) => x.unit)).toEqual(['相关处室', '相关处室', '厅新冠肺炎疫情防控领导小组成员处室', '厅扶贫领导小组成员处室']);
+    expect(r.filter((x) => x.lead === 'true')).toHaveLength(33);
+  });
+});
