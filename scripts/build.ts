@@ -18,6 +18,7 @@ import { DEFAULT_PLAN_FILE } from '../src/build/read-plan.ts';
 import { siteOptions } from '../src/build/site-options.ts';
 import { join } from 'node:path';
 import { precompress } from '../src/build/precompress.ts';
+import { printPdf } from '../src/build/print-pdf.ts';
 
 const STAGING = '.build/dist';
 
@@ -31,18 +32,21 @@ export async function buildAll(): Promise<string> {
   // 3. Pagefind indexes every item, office and section page (checked: no errors, every page indexed).
   const plan = PlanSchema.parse(JSON.parse(await readFile('content/data/plan.json', 'utf8')));
   await step('search index', () => writeSearchIndex(plan, STAGING), (n) => `${n} pages indexed`);
-  // 4. The offline bundle: every page rewritten for file://, search from a classic script, zipped.
   const planFile = process.env.PLAN_FILE || DEFAULT_PLAN_FILE;
   const { site, base } = siteOptions(process.env);
+  // 4. The PDF: Chromium prints /full/ with the print stylesheet.
+  const pdfPath = join(STAGING, downloadPaths(planFile).pdf);
+  await step('pdf', () => printPdf({ siteDir: STAGING, base, outFile: pdfPath, title: plan.title }), (bytes) => `${(bytes / 1024).toFixed(0)} KiB`);
+  // 5. The offline bundle: every page rewritten for file://, search from a classic script, zipped.
   const zipPath = join(STAGING, downloadPaths(planFile).offlineZip);
   await step(
     'offline bundle',
     () => buildOfflineBundle(plan, { siteDir: STAGING, base, onlineRoot: site + base, folder: `${downloadStem(planFile)}-offline`, zipPath }),
     (r) => `${r.pages} pages, ${(r.bytes / 1024).toFixed(0)} KiB`,
   );
-  // 5. Precompressed copies of every text file for the web server (after the bundle, which needs none).
+  // 6. Precompressed copies of every text file for the web server (after the bundle, which needs none).
   await step('precompress', () => precompress(STAGING), (t) => `${t.files} files, ${(t.raw / 1024).toFixed(0)} KiB → ${(t.br / 1024).toFixed(0)} KiB brotli`);
-  // 6. Only now replace dist/.
+  // 7. Only now replace dist/.
   await step('publish dist/', () => swapDir(STAGING, 'dist'));
   return `build: done in ${((Date.now() - started) / 1000).toFixed(1)} s → dist/`;
 }
