@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv2020 from 'ajv/dist/2020.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { exportToPlan, type PlanExport } from '../../src/plan/export.ts';
@@ -18,7 +18,7 @@ const csv = (file: string) => parse(readFileSync(join(DIST, 'data', file)), { bo
 
 describe('/data/', () => {
   it('plan.json validates against plan.schema.json', () => {
-    const ajv = new Ajv2020.default({ allErrors: true, strict: false });
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
     const validate = ajv.compile(JSON.parse(read('plan.schema.json')));
     expect(validate(json), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
     expect(validate({ ...json, items: [{ number: 'one' }] })).toBe(false);
@@ -51,7 +51,7 @@ describe('/data/', () => {
       expect(row.name).toBe(office.name);
       expect(Number(row.item_count)).toBe(office.items.length);
       expect(Number(row.lead_count)).toBe(office.items.filter((i) => i.lead).length);
-      expect(row.items_led.split(' ').filter(Boolean).map(Number)).toEqual(office.items.filter((i) => i.lead).map((i) => i.number));
+      expect(row.items_led!.split(' ').filter(Boolean).map(Number)).toEqual(office.items.filter((i) => i.lead).map((i) => i.number));
     }
   });
 

@@ -47,7 +47,7 @@ describe('CSV files', () => {
     expect(csv.slice(1, csv.indexOf('\r\n'))).toBe(ITEM_COLUMNS.join(','));
     const items = rows(csv);
     expect(items).toHaveLength(33);
-    expect(items[11]!.measures.split('\n')).toEqual(plan.items[11]!.measures);
+    expect(items[11]!.measures!.split('\n')).toEqual(plan.items[11]!.measures);
   });
   it('quotes commas, quotes and line breaks so hostile text survives a standard parser', () => {
     const items = rows(itemsToCsv(hostile));
