@@ -16,7 +16,7 @@ export function expectedItems(plan: Plan, query: string): number[] {
 
 /** The fixture file's queries with their expected items. */
 export function fixtureQueries(): { query: string; items: number[] }[] {
-  return readFileSync('../shared/fixtures/search-queries.tsv', 'utf8')
+  return readFileSync('tests/fixtures/search/queries.tsv', 'utf8')
     .split('\n')
     .filter((l) => l.trim() !== '')
     .map((line) => {

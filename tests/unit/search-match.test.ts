@@ -71,3 +71,14 @@ describe('search records', () => {
     expect(records.find((x) => x.title === '教育考试院')!.text).toContain('考试院');
   });
 });
+
+describe('the search fixture file', () => {
+  it('holds queries whose expected items are exactly the items containing them', async () => {
+    const { fixtureQueries, expectedItems } = await import('../support/search-truth.ts');
+    const seed = parsePlan(readFileSync('seeds/hunan-education-2020-work-plan.txt', 'utf8'));
+    if (!seed.ok) throw new Error('seed must parse');
+    const queries = fixtureQueries();
+    expect(queries.length).toBe(24);
+    for (const { query, items } of queries) expect(expectedItems(seed.value, query), query).toEqual(items);
+  });
+});
