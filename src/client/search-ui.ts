@@ -11,14 +11,16 @@ import { pageUrl } from './site-paths.ts';
 
 const engine = createEngine();
 const PANEL_LIMIT = 6;
-const DEBOUNCE_MS = 80;
 
-/** Runs `fn` after input settles; only the latest call's result is applied. */
-function latest<T extends unknown[]>(fn: (...args: T) => Promise<void>): (...args: T) => void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
+/**
+ * Runs `fn` on every input, without a debounce (a search takes a few milliseconds once the index is loaded);
+ * `isCurrent` tells a run whether a newer one has started, so only the latest results are ever shown.
+ */
+function latest<T extends unknown[]>(fn: (isCurrent: () => boolean, ...args: T) => Promise<void>): (...args: T) => void {
+  let sequence = 0;
   return (...args) => {
-    clearTimeout(timer);
-    timer = setTimeout(() => void fn(...args), DEBOUNCE_MS);
+    const mine = ++sequence;
+    void fn(() => mine === sequence, ...args);
   };
 }
 
@@ -60,9 +62,9 @@ function headerSearch(input: HTMLInputElement) {
   const close = () => {
     panel.hidden = true;
   };
-  const update = latest(async (query: string) => {
+  const update = latest(async (isCurrent, query: string) => {
     const results = await runSearch(engine, query, { section: '', office: '' });
-    if (input.value !== query) return;
+    if (!isCurrent()) return;
     renderResults(list, results, PANEL_LIMIT);
     status.textContent = statusText(results);
     all.setAttribute('href', pageUrl('search/', query));
@@ -85,11 +87,11 @@ function searchPage(form: HTMLFormElement) {
   input.value = params.get('q') ?? '';
   section.value = params.get('section') ?? '';
   office.value = params.get('office') ?? '';
-  const update = latest(async () => {
+  const update = latest(async (isCurrent) => {
     const query = input.value;
     const filters: Filters = { section: section.value, office: office.value };
     const results = await runSearch(engine, query, filters);
-    if (input.value !== query) return;
+    if (!isCurrent()) return;
     renderResults(list, results);
     status.textContent = statusText(results);
     const url = new URL(location.href);
