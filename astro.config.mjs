@@ -19,6 +19,8 @@ export default defineConfig({
     inlineStylesheets: 'never',
   },
   outDir: process.env.ASTRO_OUT_DIR || 'dist',
+  // Inside the project, not node_modules/.astro: test and benchmark copies share node_modules and build at once.
+  cacheDir: './.build/astro-cache',
   integrations: [mdx(), sitemap(), clientScripts()],
   vite: {
     plugins: [tailwindcss()],

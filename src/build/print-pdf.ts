@@ -1,11 +1,16 @@
 /**
- * The PDF of the whole plan: headless Chromium prints /full/ with the site's print stylesheet (A4, page
- * numbers in the margin boxes, sections from new pages), with an outline from the headings and tagged for
- * accessibility. Fonts are embedded by Chromium (subset of Debian's Noto CJK).
+ * The PDF of the whole plan: headless Chromium prints /full/ with the site's print stylesheet (A4, page numbers
+ * in the margin boxes, sections from new pages), with an outline from the headings and tagged for accessibility.
+ * Two things only the PDF gets: page numbers in the table of contents (Chromium has no target-counter(), so a
+ * first printing tells where each entry landed and a second prints the numbers) and bookmarks without the
+ * 99 identical field labels. Fonts are embedded by Chromium (glyphs of Debian's Noto CJK).
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import type { Page } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
+import { StepError } from './cli.ts';
+import { pdfDestinations } from './pdf-info.ts';
 import { serveStatic } from './static-server.ts';
 
 /** Where and what to print. */
@@ -17,25 +22,56 @@ export interface PdfOptions {
   title: string;
 }
 
+/** Renumberings allowed before giving up (numbers are narrow; the contents settle on the second printing). */
+const MAX_PASSES = 3;
+
 /** Prints /full/ to `outFile`; returns its size in bytes. */
 export async function printPdf(opts: PdfOptions): Promise<number> {
+  await mkdir(dirname(opts.outFile), { recursive: true });
   const server = await serveStatic(opts.siteDir, opts.base);
   const browser = await launchChromium();
   try {
     const page = await browser.newPage();
-    await page.goto(`${server.url}full/`, { waitUntil: 'networkidle' });
+    const response = await page.goto(`${server.url}full/`, { waitUntil: 'networkidle' });
+    if (!response?.ok()) throw new StepError(`pdf: ${server.url}full/ answered ${response?.status() ?? 'nothing'}.`);
     await page.emulateMedia({ media: 'print' });
     await page.evaluate((title) => {
       document.title = title;
+      // Field labels stay headings for screen readers; in the PDF's copy they are not, so bookmarks list
+      // sections and items, not 99 times 目标任务/工作措施/责任单位.
+      for (const label of document.querySelectorAll('.field-label')) label.setAttribute('role', 'none');
     }, opts.title);
     // Wait for fonts so metrics (and page breaks) are final.
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
-    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true });
-    await mkdir(dirname(opts.outFile), { recursive: true });
-    await writeFile(opts.outFile, pdf);
-    return pdf.length;
+    let landed = await printAndLocate(page, opts.outFile);
+    for (let pass = 1; ; pass += 1) {
+      const targets = await writeTocPageNumbers(page, landed);
+      const now = await printAndLocate(page, opts.outFile);
+      if (targets.every((t) => now.get(t) === landed.get(t))) break;
+      if (pass === MAX_PASSES) throw new StepError(`pdf: the contents' page numbers still moved after ${MAX_PASSES} renumberings.`);
+      landed = now;
+    }
+    return (await stat(opts.outFile)).size;
   } finally {
     await browser.close();
     await server.close();
   }
+}
+
+/** Prints to `out`; returns the page each link target (named destination) landed on. */
+async function printAndLocate(page: Page, out: string): Promise<Map<string, number>> {
+  await page.pdf({ path: out, preferCSSPageSize: true, printBackground: true, outline: true, tagged: true });
+  return pdfDestinations(out);
+}
+
+/** Writes each contents entry's page number; returns the targets, failing on one that is not in the PDF. */
+async function writeTocPageNumbers(page: Page, landed: Map<string, number>): Promise<string[]> {
+  const targets = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('[data-toc-page]')].map((slot) => slot.dataset.tocPage ?? ''));
+  const missing = targets.filter((t) => !landed.has(t));
+  if (missing.length > 0) throw new StepError(`pdf: contents entries point at nothing in the PDF: ${missing.join(', ')}.`);
+  const numbers = Object.fromEntries(targets.map((t) => [t, String(landed.get(t))]));
+  await page.evaluate((byTarget) => {
+    for (const slot of document.querySelectorAll<HTMLElement>('[data-toc-page]')) slot.textContent = byTarget[slot.dataset.tocPage ?? ''] ?? '';
+  }, numbers);
+  return targets;
 }

@@ -14,9 +14,12 @@ export interface RunningServer {
   close: () => Promise<void>;
 }
 
-/** Starts serving `dir` at `base` (e.g. '/' or '/plans/2020/') on a free loopback port. */
-export async function serveStatic(dir: string, base = '/'): Promise<RunningServer> {
-  const files = sirv(dir, { dev: false, etag: true, extensions: ['html'] });
+/**
+ * Starts serving `dir` at `base` (e.g. '/' or '/plans/2020/') on a free loopback port. With `precompressed`,
+ * the .br/.gz files the build writes are served to browsers that accept them, as the production server does.
+ */
+export async function serveStatic(dir: string, base = '/', precompressed = false): Promise<RunningServer> {
+  const files = sirv(dir, { dev: false, etag: true, extensions: ['html'], brotli: precompressed, gzip: precompressed });
   const notFound = join(dir, '404.html');
   const server: Server = createServer((req, res) => {
     const url = req.url ?? '/';

@@ -16,6 +16,9 @@ function toCsv(rows: Row[], columns: string[]): string {
     columns,
     bom: true,
     record_delimiter: 'windows',
+    // With CRLF records csv-stringify no longer quotes a cell holding a bare \n (a measures paragraph break);
+    // spreadsheet programs and Python's csv would then split the row. Quote such cells explicitly.
+    quoted_match: /[\r\n]/u,
     cast: { boolean: (b) => (b ? 'true' : 'false') },
   });
 }

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../src/build/chromium.ts';
 import { PlanSchema, type Plan } from '../../src/plan/schema.ts';
 import { startNginx, type Nginx } from '../support/nginx.ts';
-import { copyProject, run } from '../support/project-copy.ts';
+import { copyProject, run } from '../../src/tooling/project-copy.ts';
 import { expectedItems } from '../support/search-truth.ts';
 
 const BASE = '/plans/2020/';

@@ -2,6 +2,7 @@
  * The published data: plan.json validates against its generated schema and round-trips to the parser's Plan;
  * the CSVs parse with a standard library and agree with the JSON.
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -12,6 +13,10 @@ import { parsePlan } from '../../src/plan/parse-plan.ts';
 import { DIST } from '../support/dist.ts';
 import { loadDocument } from '../support/html.ts';
 
+// Python as a reader of the CSVs: strict about quoting, as spreadsheet programs are.
+const PY_COUNT = `import csv, sys, os
+d = sys.argv[1]
+print(*[len(list(csv.DictReader(open(os.path.join(d, f + ".csv"), encoding="utf-8-sig", newline="")))) for f in ("items", "offices", "responsibilities")])`;
 const read = (file: string) => readFileSync(join(DIST, 'data', file), 'utf8');
 const json = JSON.parse(read('plan.json')) as PlanExport;
 const csv = (file: string) => parse(readFileSync(join(DIST, 'data', file)), { bom: true, columns: true }) as Record<string, string>[];
@@ -41,6 +46,11 @@ describe('/data/', () => {
       expect(Number(row.section_number)).toBe(item.section);
       expect(row.lead_office).toBe(item.offices.find((o) => o.lead)?.name ?? item.responsible.units[0]!.name);
     }
+  });
+
+  it('every CSV reads with Python’s standard csv module to the right number of rows', () => {
+    const counts = execFileSync('python3', ['-c', PY_COUNT, join(DIST, 'data')], { encoding: 'utf8' }).trim().split(' ').map(Number);
+    expect(counts).toEqual([json.items.length, json.offices.length, json.items.reduce((n, i) => n + i.responsible.units.length, 0)]);
   });
 
   it('offices.csv agrees with plan.json', () => {

@@ -9,7 +9,7 @@ import { stripWhitespace } from '../../src/plan/normalize.ts';
 import { parsePlan } from '../../src/plan/parse-plan.ts';
 import { itemToLines } from '../../src/plan/to-text.ts';
 import { loadDocument, officialText } from '../support/html.ts';
-import { copyProject, run } from '../support/project-copy.ts';
+import { copyProject, run } from '../../src/tooling/project-copy.ts';
 
 const fixture = 'tests/fixtures/hostile-characters/input.txt';
 let dir: string;

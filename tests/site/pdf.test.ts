@@ -8,7 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { stripWhitespace } from '../../src/plan/normalize.ts';
 import { PlanSchema } from '../../src/plan/schema.ts';
 import { DIST } from '../support/dist.ts';
-import { pdfFonts, pdfInfo, pdfText } from '../support/pdf.ts';
+import { pdfDestinations } from '../../src/build/pdf-info.ts';
+import { sectionHeading } from '../../src/plan/to-text.ts';
+import { pdfBookmarks, pdfFonts, pdfInfo, pdfPages, pdfText } from '../support/pdf.ts';
 
 const plan = PlanSchema.parse(JSON.parse(readFileSync('content/data/plan.json', 'utf8')));
 const pdfs = readdirSync(join(DIST, 'downloads')).filter((f) => f.endsWith('.pdf'));
@@ -56,5 +58,67 @@ describe('the PDF of the whole plan', () => {
     const bytes = readFileSync(path).toString('latin1');
     expect(bytes).toMatch(/\/Outlines\s+\d+\s+0\s+R/u);
     expect((bytes.match(/\/Parent\s+\d+\s+0\s+R/gu) ?? []).length).toBeGreaterThan(plan.items.length);
+  });
+
+  // Page by page, whitespace removed, without the “n / N” page number.
+  const pageTexts = pdfs.length ? pdfPages(path).map((p) => stripWhitespace(p).replace(new RegExp(`\\d+/${pages}$`, 'u'), '')) : [];
+  const itemHeading = (n: number) => {
+    const item = plan.items.find((i) => i.number === n)!;
+    return stripWhitespace(`${item.source.numberText}${item.title}`);
+  };
+
+  it('opens with the notice, then the contents, then the plan; each section starts a page', () => {
+    expect(pageTexts[0]).toContain(stripWhitespace(plan.notice!.title));
+    expect(pageTexts[1]!.startsWith('目录')).toBe(true);
+    expect(pageTexts[2]!.startsWith(stripWhitespace(plan.title))).toBe(true);
+    for (const section of plan.sections) {
+      const heading = stripWhitespace(sectionHeading(section));
+      expect(pageTexts.some((p) => p.startsWith(heading)), heading).toBe(true);
+    }
+  });
+
+  it('leaves no heading at the foot of a page', () => {
+    const headings = [
+      ...plan.sections.map((s) => stripWhitespace(sectionHeading(s))),
+      ...plan.items.map((i) => itemHeading(i.number)),
+      '目标任务：',
+      '工作措施：',
+      '责任单位：',
+    ];
+    pageTexts.slice(2, -1).forEach((text, i) => {
+      for (const heading of headings) expect(text.endsWith(heading), `page ${i + 3} ends with ${heading}`).toBe(false);
+    });
+  });
+
+  it('gives in its contents the page where each section and item begins', () => {
+    const contents = pdfPages(path, { layout: true })[1]!.split('\n');
+    const pageOf = (label: string) => {
+      const line = contents.find((l) => stripWhitespace(l).startsWith(label));
+      expect(line, `contents entry ${label}`).toBeDefined();
+      return Number(/(\d+)\s*$/u.exec(line!)?.[1]);
+    };
+    for (const item of plan.items) {
+      const page = pageOf(`${item.number}.${stripWhitespace(item.title)}`);
+      expect(pageTexts[page - 1], `item ${item.number} on page ${page}`).toContain(itemHeading(item.number));
+    }
+    for (const section of plan.sections) {
+      const heading = stripWhitespace(sectionHeading(section));
+      expect(pageTexts[pageOf(heading) - 1]!.startsWith(heading), heading).toBe(true);
+    }
+  });
+
+  it('has bookmarks for the notice, contents, plan, sections and items, and no field labels', async () => {
+    const bookmarks = pdfBookmarks(path);
+    const titles = bookmarks.map((b) => stripWhitespace(b.title));
+    expect(titles).toEqual(
+      [plan.notice!.title, '目录', plan.title, ...plan.sections.flatMap((s) => [sectionHeading(s), ...s.items.map((n) => itemHeading(n))])].map(stripWhitespace),
+    );
+    const depth = new Map(bookmarks.map((b) => [stripWhitespace(b.title), b.depth]));
+    expect(depth.get(itemHeading(1))).toBe((depth.get(stripWhitespace(sectionHeading(plan.sections[0]!))) ?? 0) + 1);
+    const destinations = await pdfDestinations(path);
+    for (const item of plan.items) {
+      const bookmark = bookmarks.find((b) => stripWhitespace(b.title) === itemHeading(item.number))!;
+      expect(bookmark.page, `item ${item.number}`).toBe(destinations.get(`item-${item.number}`));
+    }
   });
 });

@@ -2,6 +2,7 @@
  * Reading PDFs in tests with poppler-utils (pdftotext, pdffonts, pdfinfo).
  */
 import { execFileSync } from 'node:child_process';
+import { parseHTML } from 'linkedom';
 
 /** The PDF's text. */
 export function pdfText(path: string): string {
@@ -22,4 +23,30 @@ export function pdfFonts(path: string): { name: string; type: string; embedded: 
     const flags = l.match(/\s(yes|no)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$/u)!;
     return { name: l.slice(0, 36).trim(), type: l.slice(37, 55).trim(), embedded: flags[1] === 'yes' };
   });
+}
+
+/** The text of each page (pdftotext separates pages with form feeds). */
+export function pdfPages(path: string, options: { layout?: boolean } = {}): string[] {
+  const args = [...(options.layout ? ['-layout'] : []), '-enc', 'UTF-8', path, '-'];
+  return execFileSync('pdftotext', args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).split('\f').slice(0, -1);
+}
+
+/** A bookmark of the PDF's outline. */
+export interface Bookmark {
+  title: string;
+  page: number;
+  depth: number;
+}
+
+/** The outline, in order, with each entry's page and nesting depth (0 = top level), via pdftohtml -xml. */
+export function pdfBookmarks(path: string): Bookmark[] {
+  const xml = execFileSync('pdftohtml', ['-xml', '-i', '-q', '-stdout', path], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const { document } = parseHTML(xml.slice(xml.indexOf('<outline>'), xml.lastIndexOf('</outline>') + '</outline>'.length));
+  const bookmarks: Bookmark[] = [];
+  for (const item of document.querySelectorAll('item')) {
+    let depth = 0;
+    for (let el = item.parentElement; el; el = el.parentElement) if (el.tagName.toLowerCase() === 'outline') depth += 1;
+    bookmarks.push({ title: item.textContent ?? '', page: Number(item.getAttribute('page')), depth: depth - 1 });
+  }
+  return bookmarks;
 }

@@ -48,6 +48,8 @@ describe('CSV files', () => {
     const items = rows(csv);
     expect(items).toHaveLength(33);
     expect(items[11]!.measures!.split('\n')).toEqual(plan.items[11]!.measures);
+    // A cell with a paragraph break is quoted, so strict readers (Excel, Python's csv) keep the row whole.
+    expect(csv).toContain(`"${plan.items[11]!.measures.join('\n')}"`);
   });
   it('quotes commas, quotes and line breaks so hostile text survives a standard parser', () => {
     const items = rows(itemsToCsv(hostile));

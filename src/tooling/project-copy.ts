@@ -1,6 +1,6 @@
 /**
- * A throwaway copy of the project (sources, not node_modules) in a temporary folder, so a test can build the
- * site from another plan without touching the working tree's content/ or dist/.
+ * A throwaway copy of the project (sources, not node_modules) in a temporary folder, so a test or the benchmark
+ * can build the site from another plan without touching the working tree's content/ or dist/.
  */
 import { cpSync, mkdtempSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,9 +9,9 @@ import { spawnSync } from 'node:child_process';
 
 const ENTRIES = ['src', 'scripts', 'seeds', 'public', 'deploy', 'astro.config.mjs', 'tsconfig.json', 'package.json', 'content/editorial-notes.json'];
 
-/** Copies the project to a new temporary folder and returns its path. */
-export function copyProject(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'plan-site-'));
+/** Copies the project to a new temporary folder (or `into`) and returns its path. */
+export function copyProject(into?: string): string {
+  const dir = into ?? mkdtempSync(join(tmpdir(), 'plan-site-'));
   for (const entry of ENTRIES) cpSync(resolve(entry), join(dir, entry), { recursive: true });
   symlinkSync(resolve('node_modules'), join(dir, 'node_modules'), 'dir');
   return dir;

@@ -1,0 +1,207 @@
+/**
+ * `npm run bench`: measures, side by side in one run, and writes bench/results.json:
+ *   1. each build step of the real plan (seconds, peak memory of the step's process tree);
+ *   2. page weight of home, an item, an office page and /full/ (requests, HTML/CSS/JS raw, gzip, transferred);
+ *   3. search in Chromium: cold and warm latency, bytes fetched by a first search, index size;
+ *   4. scale: synthetic plans of 10× and 100× the items, with growth ratios;
+ *   5. the same plan as a plain Astro Starlight site, built and weighed the same way.
+ * It reports targets as pass/fail; it never fails the test suite. BENCH_SKIP=starlight,scale skips parts.
+ */
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { launchChromium } from '../src/build/chromium.ts';
+import { isMain, runCli, StepError } from '../src/build/cli.ts';
+import { serveStatic } from '../src/build/static-server.ts';
+import { runMeasured, type Measured } from '../src/bench/measure.ts';
+import { weighPage, type PageWeight } from '../src/bench/page-weight.ts';
+import { coldSearches, percentiles, warmSearches } from '../src/bench/search-latency.ts';
+import { writeStarlightProject, STARLIGHT_VERSIONS } from '../src/bench/starlight.ts';
+import { syntheticPlanText } from '../src/bench/synthetic-plan.ts';
+import { parsePlan } from '../src/plan/parse-plan.ts';
+import type { Plan } from '../src/plan/schema.ts';
+import { copyProject } from '../src/tooling/project-copy.ts';
+
+const ROOT = resolve('bench/tmp');
+const STEPS = ['content', 'astro', 'index', 'pdf', 'offline', 'precompress'] as const;
+const KiB = 1024;
+const MiB = 1024 * 1024;
+const skip = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
+const env = { ...process.env, PATH: `${resolve('node_modules/.bin')}:${process.env.PATH}` };
+
+interface StepResult {
+  step: string;
+  /** Time of the step itself. */
+  seconds: number;
+  /** Time of its process, start-up (Node, tsx) included. */
+  processSeconds: number;
+  peakMiB: number;
+}
+
+function dirBytes(dir: string): number {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .reduce((n, e) => n + statSync(join(e.parentPath, e.name)).size, 0);
+}
+
+function check(m: Measured, what: string): Measured {
+  if (m.status !== 0) throw new StepError(`bench: ${what} failed:\n${m.stderr || m.stdout}`);
+  return m;
+}
+
+/** Runs every build step for `planFile` in a fresh copy of the project; returns per-step figures. */
+async function buildSteps(name: string, planFile: string): Promise<{ dir: string; steps: StepResult[] }> {
+  const dir = join(ROOT, name);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  copyProject(dir);
+  const steps: StepResult[] = [];
+  for (const step of STEPS) {
+    const m = check(await runMeasured('tsx', ['scripts/bench-step.ts', step, planFile], { cwd: dir, env }), `${name} ${step}`);
+    const own = JSON.parse(m.stdout.trim().split('\n').at(-1)!) as { stepSeconds: number };
+    steps.push({ step, seconds: own.stepSeconds, processSeconds: m.seconds, peakMiB: m.peakBytes / MiB });
+    console.log(`  ${name.padEnd(10)} ${step.padEnd(12)} ${own.stepSeconds.toFixed(2).padStart(7)} s (process ${m.seconds.toFixed(2)} s) ${(m.peakBytes / MiB).toFixed(0).padStart(6)} MiB`);
+  }
+  return { dir, steps };
+}
+
+const total = (steps: StepResult[], only?: readonly string[]) =>
+  steps.filter((s) => !only || only.includes(s.step)).reduce((n, s) => n + s.seconds, 0);
+const peak = (steps: StepResult[]) => Math.max(...steps.map((s) => s.peakMiB));
+
+async function weigh(siteDir: string, paths: string[]): Promise<PageWeight[]> {
+  const server = await serveStatic(siteDir, '/', true);
+  const browser = await launchChromium();
+  try {
+    const out: PageWeight[] = [];
+    for (const path of paths) out.push(await weighPage(browser, server.url + path, siteDir, '/'));
+    return out;
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+function fixtureQueries(): string[] {
+  return readFileSync('tests/fixtures/search/queries.tsv', 'utf8').trim().split('\n').map((l) => l.split('\t')[0]!);
+}
+
+export async function bench(): Promise<string> {
+  mkdirSync(ROOT, { recursive: true });
+  const seedPath = resolve('seeds/hunan-education-2020-work-plan.txt');
+  const parsed = parsePlan(readFileSync(seedPath, 'utf8'));
+  if (!parsed.ok) throw new StepError('bench: the seed does not parse');
+  const plan: Plan = parsed.value;
+  const results: Record<string, unknown> = { date: new Date().toISOString(), machine: { cpus: (await import('node:os')).cpus().length, node: process.version } };
+
+  // 1. The real plan, step by step.
+  console.log('build steps (real plan):');
+  const real = await buildSteps('real', seedPath);
+  const site = join(real.dir, '.build/dist');
+  const pdf = readdirSync(join(site, 'downloads')).find((f) => f.endsWith('.pdf'))!;
+  const zip = readdirSync(join(site, 'downloads')).find((f) => f.endsWith('.zip'))!;
+  results.real = {
+    steps: real.steps,
+    totalSeconds: total(real.steps),
+    siteSeconds: total(real.steps, ['content', 'astro', 'index']),
+    peakMiB: peak(real.steps),
+    pdfBytes: statSync(join(site, 'downloads', pdf)).size,
+    offlineZipBytes: statSync(join(site, 'downloads', zip)).size,
+    indexBytes: dirBytes(join(site, 'pagefind')),
+  };
+
+  // 2. Page weight.
+  console.log('page weight …');
+  const pages = await weigh(site, ['', 'items/16/', 'offices/jijiaochu/', 'full/']);
+  results.pages = pages;
+
+  // 3. Search latency.
+  console.log('search latency …');
+  const server = await serveStatic(site, '/', true);
+  const browser = await launchChromium();
+  const queries = fixtureQueries();
+  const cold = await coldSearches(browser, server.url, queries.slice(0, 12));
+  const warm = await warmSearches(browser, server.url, [...queries, ...queries.map((q) => `${q} `)]);
+  await browser.close();
+  await server.close();
+  results.search = { cold: percentiles(cold.ms), warm: percentiles(warm), firstSearchBytes: percentiles(cold.bytes), indexBytes: (results.real as { indexBytes: number }).indexBytes };
+
+  // 4. Scale.
+  if (!skip.has('scale')) {
+    const scale: Record<string, unknown> = {};
+    for (const times of [10, 100]) {
+      const file = join(ROOT, `plan-${times}x.txt`);
+      writeFileSync(file, syntheticPlanText(plan, times));
+      console.log(`build steps (${times}× = ${plan.items.length * times} items):`);
+      const run = await buildSteps(`x${times}`, file);
+      scale[`x${times}`] = {
+        items: plan.items.length * times,
+        steps: run.steps,
+        totalSeconds: total(run.steps),
+        siteSeconds: total(run.steps, ['content', 'astro', 'index']),
+        peakMiB: peak(run.steps),
+        indexBytes: dirBytes(join(run.dir, '.build/dist/pagefind')),
+      };
+      rmSync(run.dir, { recursive: true, force: true });
+    }
+    const x10 = scale.x10 as { totalSeconds: number; siteSeconds: number };
+    const x100 = scale.x100 as { totalSeconds: number; siteSeconds: number };
+    scale.growth = { total: x100.totalSeconds / x10.totalSeconds, site: x100.siteSeconds / x10.siteSeconds, ideal: 10 };
+    results.scale = scale;
+  }
+
+  // 5. Starlight, same content.
+  if (!skip.has('starlight')) {
+    console.log(`starlight ${STARLIGHT_VERSIONS['@astrojs/starlight']} …`);
+    const dir = join(ROOT, 'starlight');
+    writeStarlightProject(dir, plan);
+    check(await runMeasured('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, env }), 'starlight npm install');
+    const build = check(await runMeasured(resolve('node_modules/.bin/node'), ['node_modules/astro/bin/astro.mjs', 'build'], { cwd: dir, env }), 'starlight build');
+    const weights = await weigh(join(dir, 'dist'), ['', 'items/16/']);
+    results.starlight = { versions: STARLIGHT_VERSIONS, buildSeconds: build.seconds, peakMiB: build.peakBytes / MiB, pages: weights, indexBytes: dirBytes(join(dir, 'dist/pagefind')) };
+  }
+
+  // Targets.
+  const item = pages.find((p) => p.path.includes('/items/'))!;
+  const r = results.real as { siteSeconds: number; peakMiB: number };
+  const targets: { target: string; value: string; pass: boolean }[] = [
+    { target: 'item page ≤ 15 KiB transferred', value: `${(item.total.transferred / KiB).toFixed(1)} KiB (gzip ${(item.total.gzip / KiB).toFixed(1)} KiB)`, pass: item.total.gzip <= 15 * KiB && item.total.transferred <= 15 * KiB },
+    { target: 'no JavaScript file before search is used', value: `${item.scriptRequests} script requests, ${item.inlineScriptBytes} B inline`, pass: item.scriptRequests === 0 },
+    { target: 'search cold ≤ 300 ms (median)', value: `${(results.search as { cold: { median: number } }).cold.median.toFixed(0)} ms`, pass: (results.search as { cold: { median: number } }).cold.median <= 300 },
+    { target: 'search warm ≤ 50 ms (median)', value: `${(results.search as { warm: { median: number } }).warm.median.toFixed(1)} ms`, pass: (results.search as { warm: { median: number } }).warm.median <= 50 },
+    { target: 'peak memory ≤ 1 GiB (real plan)', value: `${r.peakMiB.toFixed(0)} MiB`, pass: r.peakMiB <= 1024 },
+  ];
+  if (results.starlight) {
+    const s = results.starlight as { buildSeconds: number; pages: PageWeight[] };
+    targets.push({ target: 'build (content+astro+index) no slower than Starlight', value: `${r.siteSeconds.toFixed(1)} s vs ${s.buildSeconds.toFixed(1)} s`, pass: r.siteSeconds <= s.buildSeconds });
+    const sItem = s.pages.find((p) => p.path.includes('/items/'))!;
+    results.ratios = { itemTransferred: sItem.total.transferred / item.total.transferred, itemJs: sItem.js.raw / Math.max(1, item.js.raw), build: s.buildSeconds / r.siteSeconds };
+  }
+  if (results.scale) {
+    const x100 = (results.scale as { x100: { totalSeconds: number; siteSeconds: number; peakMiB: number } }).x100;
+    const growth = (results.scale as { growth: { total: number } }).growth;
+    targets.push({ target: '3,300 items built in ≤ 60 s', value: `${x100.totalSeconds.toFixed(1)} s (site only ${x100.siteSeconds.toFixed(1)} s)`, pass: x100.totalSeconds <= 60 });
+    targets.push({ target: 'near-linear growth 10× → 100×', value: `×${growth.total.toFixed(1)} for ×10 items`, pass: growth.total <= 12 });
+    targets.push({ target: 'peak memory ≤ 1 GiB (3,300 items)', value: `${x100.peakMiB.toFixed(0)} MiB`, pass: x100.peakMiB <= 1024 });
+  }
+  results.targets = targets;
+  mkdirSync('bench', { recursive: true });
+  writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
+  return report(results, targets);
+}
+
+function report(results: Record<string, unknown>, targets: { target: string; value: string; pass: boolean }[]): string {
+  const lines: string[] = ['', 'page weight (bytes: raw / gzip / transferred):'];
+  const row = (p: PageWeight, label = p.path) =>
+    `  ${label.padEnd(28)} ${String(p.total.requests).padStart(3)} req  html ${p.html.raw}/${p.html.gzip}/${p.html.transferred}  css ${p.css.raw}/${p.css.gzip}/${p.css.transferred}  js ${p.js.raw}/${p.js.gzip}/${p.js.transferred}  total ${(p.total.transferred / KiB).toFixed(1)} KiB`;
+  for (const p of results.pages as PageWeight[]) lines.push(row(p));
+  if (results.starlight) for (const p of (results.starlight as { pages: PageWeight[] }).pages) lines.push(row(p, `starlight ${p.path}`));
+  const s = results.search as { cold: { median: number; p95: number }; warm: { median: number; p95: number }; firstSearchBytes: { median: number }; indexBytes: number };
+  lines.push('', `search: cold median ${s.cold.median.toFixed(0)} ms, p95 ${s.cold.p95.toFixed(0)} ms; warm median ${s.warm.median.toFixed(1)} ms, p95 ${s.warm.p95.toFixed(1)} ms; first search fetched ${(s.firstSearchBytes.median / KiB).toFixed(1)} KiB; index ${(s.indexBytes / KiB).toFixed(0)} KiB`);
+  if (results.ratios) lines.push(`starlight / ours: ${Object.entries(results.ratios as Record<string, number>).map(([k, v]) => `${k} ×${v.toFixed(1)}`).join(', ')}`);
+  lines.push('', 'targets:');
+  for (const t of targets) lines.push(`  ${t.pass ? 'PASS' : 'FAIL'}  ${t.target.padEnd(52)} ${t.value}`);
+  lines.push('', 'written: bench/results.json');
+  return lines.join('\n');
+}
+
+if (isMain(import.meta.url)) await runCli(bench);

@@ -1,0 +1,33 @@
+/**
+ * Deterministic synthetic plans for scale tests: the real plan with every section's items repeated `times`
+ * times (renumbered, titles marked with the round), so 10× gives 330 items and 100× gives 3,300, with the same
+ * notice, sections, offices and kinds of text. Pure: text in, text out.
+ */
+import type { Plan } from '../plan/schema.ts';
+import { unitListToText } from '../plan/offices.ts';
+import { sectionHeading } from '../plan/to-text.ts';
+
+/** The plan text with each section's items repeated `times` times. */
+export function syntheticPlanText(plan: Plan, times: number): string {
+  const lines: string[] = [];
+  const n = plan.notice;
+  if (n) lines.push(n.issuer, '', n.title, '', n.addressees, '', ...n.body, '', ...n.signatories, n.date, '');
+  lines.push(plan.title, '', ...plan.requirements, '');
+  let number = 0;
+  for (const section of plan.sections) {
+    lines.push(sectionHeading(section), '');
+    for (let round = 1; round <= times; round++) {
+      for (const itemNumber of section.items) {
+        const item = plan.items.find((i) => i.number === itemNumber)!;
+        number += 1;
+        const title = times === 1 ? item.title : `${item.title}（第${round}轮）`;
+        lines.push(`${number}.${title}`, '');
+        lines.push(`${item.source.goalsLabel}${item.goals}`, '');
+        lines.push(`${item.source.measuresLabel}${item.measures[0]}`, '', ...item.measures.slice(1).flatMap((m) => [m, '']));
+        lines.push(`${item.source.unitsLabel}${unitListToText(item.responsible)}`, '');
+      }
+    }
+  }
+  if (plan.closing) lines.push(...plan.closing.paragraphs, '', `${plan.closing.unitsLabel}${unitListToText(plan.closing.responsible)}`, '');
+  return lines.join('\n');
+}
