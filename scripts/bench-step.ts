@@ -1,54 +1,67 @@
 /**
  * One build step on its own, for the benchmark (each step runs in its own process so its time and memory can be
- * measured): `tsx scripts/bench-step.ts <content|astro|index|pdf|offline|precompress> [plan.txt]`.
- * Works on .build/dist in the current folder, like scripts/build.ts.
+ * measured): `node scripts/bench-step.ts <step> [plan.txt]` with step one of content, astro, index, pdf, offline,
+ * precompress, or site (content + astro + index in one process: what a Starlight build does, for comparison).
+ * Works on .build/dist in the current folder, like scripts/build.ts. Each step imports only what it uses, so its
+ * process time is its own.
  */
-import { readFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
-import { join } from 'node:path';
-import { astroBuild } from '../src/build/astro-build.ts';
 import { isMain, runCli, StepError } from '../src/build/cli.ts';
-import { downloadPaths, downloadStem } from '../src/build/downloads.ts';
-import { buildOfflineBundle } from '../src/build/offline-bundle.ts';
-import { precompress } from '../src/build/precompress.ts';
-import { printPdf } from '../src/build/print-pdf.ts';
-import { DEFAULT_PLAN_FILE } from '../src/build/read-plan.ts';
-import { writeSearchIndex } from '../src/build/search-index.ts';
-import { siteOptions } from '../src/build/site-options.ts';
-import { PlanSchema } from '../src/plan/schema.ts';
-import { buildContent } from './build-content.ts';
 
 const STAGING = '.build/dist';
 
-export async function benchStep(name: string | undefined, planFile = process.env.PLAN_FILE || DEFAULT_PLAN_FILE): Promise<string> {
-  const loadPlan = async () => PlanSchema.parse(JSON.parse(await readFile('content/data/plan.json', 'utf8')));
+async function loadPlan() {
+  const [{ readFile }, { PlanSchema }] = await Promise.all([import('node:fs/promises'), import('../src/plan/schema.ts')]);
+  return PlanSchema.parse(JSON.parse(await readFile('content/data/plan.json', 'utf8')));
+}
+
+async function paths(planFile: string) {
+  const [{ join }, { downloadPaths, downloadStem }, { siteOptions }] = await Promise.all([
+    import('node:path'),
+    import('../src/build/downloads.ts'),
+    import('../src/build/site-options.ts'),
+  ]);
   const { site, base } = siteOptions(process.env);
+  const d = downloadPaths(planFile);
+  return { site, base, pdf: join(STAGING, d.pdf), zip: join(STAGING, d.offlineZip), folder: `${downloadStem(planFile)}-offline` };
+}
+
+export async function benchStep(name: string | undefined, planFile: string): Promise<string> {
   switch (name) {
     case 'content':
-      return buildContent(planFile);
+      return (await import('./build-content.ts')).buildContent(planFile);
     case 'astro':
-      return `${await astroBuild(STAGING)} pages`;
+      return `${await (await import('../src/build/astro-build.ts')).astroBuild(STAGING)} pages`;
     case 'index':
-      return `${await writeSearchIndex(await loadPlan(), STAGING)} records`;
-    case 'pdf':
-      return `${await printPdf({ siteDir: STAGING, base, outFile: join(STAGING, downloadPaths(planFile).pdf), title: (await loadPlan()).title })} bytes`;
+      return `${await (await import('../src/build/search-index.ts')).writeSearchIndex(await loadPlan(), STAGING)} records`;
+    case 'site':
+      await benchStep('content', planFile);
+      await benchStep('astro', planFile);
+      return benchStep('index', planFile);
+    case 'pdf': {
+      const p = await paths(planFile);
+      const { printPdf } = await import('../src/build/print-pdf.ts');
+      return `${await printPdf({ siteDir: STAGING, base: p.base, outFile: p.pdf, title: (await loadPlan()).title })} bytes`;
+    }
     case 'offline': {
-      const zipPath = join(STAGING, downloadPaths(planFile).offlineZip);
-      const r = await buildOfflineBundle(await loadPlan(), { siteDir: STAGING, base, onlineRoot: site + base, folder: `${downloadStem(planFile)}-offline`, zipPath });
+      const p = await paths(planFile);
+      const { buildOfflineBundle } = await import('../src/build/offline-bundle.ts');
+      const r = await buildOfflineBundle(await loadPlan(), { siteDir: STAGING, base: p.base, onlineRoot: p.site + p.base, folder: p.folder, zipPath: p.zip });
       return `${r.bytes} bytes`;
     }
     case 'precompress':
-      return `${(await precompress(STAGING)).files} files`;
+      return `${(await (await import('../src/build/precompress.ts')).precompress(STAGING)).files} files`;
     default:
-      throw new StepError(`bench-step: unknown step “${name}”; use content, astro, index, pdf, offline or precompress.`);
+      throw new StepError(`bench-step: unknown step “${name}”; use content, astro, index, site, pdf, offline or precompress.`);
   }
 }
 
 // The last line reports the step's own time, without the process start-up the benchmark's clock also sees.
 if (isMain(import.meta.url)) {
   await runCli(async () => {
+    const { DEFAULT_PLAN_FILE } = await import('../src/build/read-plan.ts');
     const started = performance.now();
-    const report = await benchStep(process.argv[2], process.argv[3]);
+    const report = await benchStep(process.argv[2], process.argv[3] ?? (process.env.PLAN_FILE || DEFAULT_PLAN_FILE));
     return `${report}\n${JSON.stringify({ stepSeconds: (performance.now() - started) / 1000 })}`;
   });
 }

@@ -12,7 +12,7 @@ export function percentiles(values: number[]): { median: number; p95: number; n:
   return { median: at(0.5), p95: at(0.95), n: sorted.length };
 }
 
-// The measuring code runs in the page. It is a string, not a function: tsx's transform adds helpers
+// The measuring code runs in the page. It is a string, not a function: TypeScript transforms may add helpers
 // (__name) to functions, which do not exist in the page.
 const TIME_QUERY = `(({ input, results, query }) => new Promise((resolve) => {
   const box = document.querySelector(input);

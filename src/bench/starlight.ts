@@ -23,7 +23,8 @@ function md(text: string): string {
 
 /** Writes a Starlight project for `plan` into `dir` (package.json, config, one page per item). */
 export function writeStarlightProject(dir: string, plan: Plan): void {
-  rmSync(dir, { recursive: true, force: true });
+  // Keep node_modules from an earlier run (npm install is then quick); replace everything else.
+  for (const old of ['src', 'dist', '.astro']) rmSync(join(dir, old), { recursive: true, force: true });
   mkdirSync(join(dir, 'src/content/docs/items'), { recursive: true });
   writeFileSync(
     join(dir, 'package.json'),

@@ -12,7 +12,8 @@ export function syntheticPlanText(plan: Plan, times: number): string {
   const lines: string[] = [];
   const n = plan.notice;
   if (n) lines.push(n.issuer, '', n.title, '', n.addressees, '', ...n.body, '', ...n.signatories, n.date, '');
-  lines.push(plan.title, '', ...plan.requirements, '');
+  // A synthetic plan is another document: its own title, so the real plan's editorial notes do not apply to it.
+  lines.push(times === 1 ? plan.title : `${plan.title}（合成测试：${times}倍）`, '', ...plan.requirements, '');
   let number = 0;
   for (const section of plan.sections) {
     lines.push(sectionHeading(section), '');

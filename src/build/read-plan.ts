@@ -12,8 +12,10 @@ export const DEFAULT_PLAN_FILE = 'seeds/hunan-education-2020-work-plan.txt';
 
 /** A failure the user can act on: already-formatted `path:line:col: rule: message` lines. */
 export class PlanInputError extends Error {
-  constructor(readonly lines: string[]) {
+  readonly lines: string[];
+  constructor(lines: string[]) {
     super(lines.join('\n'));
+    this.lines = lines;
   }
 }
 

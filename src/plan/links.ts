@@ -45,9 +45,10 @@ export interface Related {
 }
 
 /**
- * Items related to `number`: led by the same office, or citing a document it cites. In plan order.
+ * Items related to `number`: led by the same office, or citing a document it cites. In plan order; with a
+ * `limit`, the ones nearest to it in the plan (a plan of thousands of items would otherwise list hundreds).
  */
-export function relatedItems(plan: Plan, number: number): Related[] {
+export function relatedItems(plan: Plan, number: number, limit = Infinity): Related[] {
   const item = itemByNumber(plan, number);
   const lead = leadOffice(plan, item);
   const cited = plan.citations.filter((c) => c.occurrences.some((o) => o.item === number));
@@ -58,7 +59,9 @@ export function relatedItems(plan: Plan, number: number): Related[] {
     const sharedCitations = cited.filter((c) => c.occurrences.some((o) => o.item === other.number)).map((c) => c.title);
     if (sameLead || sharedCitations.length > 0) related.push({ item: other, ...(sameLead ? { sameLead } : {}), sharedCitations });
   }
-  return related;
+  if (related.length <= limit) return related;
+  const distance = (r: Related) => Math.abs(r.item.number - number);
+  return [...related].sort((a, b) => distance(a) - distance(b) || a.item.number - b.item.number).slice(0, limit).sort((a, b) => a.item.number - b.item.number);
 }
 
 /** An office's items in one section, split into those it leads and those it supports. */

@@ -23,7 +23,7 @@ let plan: Plan;
 beforeAll(async () => {
   const dir = copyProject();
   const env = { BASE_PATH: BASE, SITE_URL: SITE };
-  const build = run(dir, 'tsx', ['scripts/build.ts'], env);
+  const build = run(dir, 'node', ['scripts/build.ts'], env);
   expect(build.status, build.stderr + build.stdout).toBe(0);
   dist = join(dir, 'dist');
   plan = PlanSchema.parse(JSON.parse(readFileSync(join(dir, 'content/data/plan.json'), 'utf8')));

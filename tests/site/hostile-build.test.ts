@@ -16,7 +16,7 @@ let dir: string;
 
 beforeAll(() => {
   dir = copyProject();
-  const content = run(dir, 'tsx', ['scripts/build-content.ts', join(process.cwd(), fixture)]);
+  const content = run(dir, 'node', ['scripts/build-content.ts', join(process.cwd(), fixture)]);
   expect(content.stderr).toBe('');
   const build = run(dir, 'astro', ['build']);
   expect(build.status, build.stderr).toBe(0);

@@ -9,10 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const tsx = join('node_modules', '.bin', 'tsx');
+// Node 22 from node_modules runs the TypeScript scripts directly (type stripping), as npm scripts do.
+const node = join('node_modules', '.bin', 'node');
 
 function content(...args: string[]) {
-  const run = spawnSync(tsx, ['scripts/build-content.ts', ...args], { encoding: 'utf8' });
+  const run = spawnSync(node, ['scripts/build-content.ts', ...args], { encoding: 'utf8' });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -81,7 +82,7 @@ describe('npm run content', () => {
   });
 
   it('reads the plan file from $PLAN_FILE too', () => {
-    const run = spawnSync(tsx, ['scripts/build-content.ts'], {
+    const run = spawnSync(node, ['scripts/build-content.ts'], {
       encoding: 'utf8',
       env: { ...process.env, PLAN_FILE: 'tests/fixtures/error-empty-file/input.txt' },
     });
