@@ -26,6 +26,10 @@ const ROOT = resolve('bench/tmp');
 const STEPS = ['content', 'astro', 'index', 'pdf', 'offline', 'precompress'] as const;
 const KiB = 1024;
 const MiB = 1024 * 1024;
+/** Builds compared with Starlight are repeated and the median taken. */
+const BUILD_RUNS = 3;
+/** The run with the median time. */
+const medianRun = (runs: Measured[]) => [...runs].sort((a, b) => a.seconds - b.seconds)[Math.floor(runs.length / 2)]!;
 const skip = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
 const env = { ...process.env, PATH: `${resolve('node_modules/.bin')}:${process.env.PATH}` };
 
@@ -100,15 +104,21 @@ export async function bench(): Promise<string> {
   const site = join(real.dir, '.build/dist');
   const pdf = readdirSync(join(site, 'downloads')).find((f) => f.endsWith('.pdf'))!;
   const zip = readdirSync(join(site, 'downloads')).find((f) => f.endsWith('.zip'))!;
-  // The site alone (content + Astro + index) in one process, as a Starlight build is one process.
+  // The site alone (content + Astro + index) in one process, as a Starlight build is one process; from cold
+  // (no Astro cache), three times, median — single builds vary by a second on this machine.
   const siteDir = join(ROOT, 'real-site');
-  rmSync(siteDir, { recursive: true, force: true });
-  mkdirSync(siteDir, { recursive: true });
-  copyProject(siteDir);
-  const siteRun = check(await runMeasured('node', ['scripts/bench-step.ts', 'site', seedPath], { cwd: siteDir, env }), 'real site');
-  console.log(`  real       site (1 proc) ${siteRun.seconds.toFixed(2).padStart(6)} s ${(siteRun.peakBytes / MiB).toFixed(0).padStart(6)} MiB`);
+  const siteRuns: Measured[] = [];
+  for (let i = 0; i < BUILD_RUNS; i++) {
+    rmSync(siteDir, { recursive: true, force: true });
+    mkdirSync(siteDir, { recursive: true });
+    copyProject(siteDir);
+    siteRuns.push(check(await runMeasured('node', ['scripts/bench-step.ts', 'site', seedPath], { cwd: siteDir, env }), 'real site'));
+  }
+  const siteRun = medianRun(siteRuns);
+  console.log(`  real       site (1 proc) ${siteRun.seconds.toFixed(2).padStart(6)} s median of ${siteRuns.map((r) => r.seconds.toFixed(2)).join(', ')}; ${(siteRun.peakBytes / MiB).toFixed(0)} MiB`);
   results.real = {
     siteProcessSeconds: siteRun.seconds,
+    siteRunsSeconds: siteRuns.map((r) => r.seconds),
     sitePeakMiB: siteRun.peakBytes / MiB,
     steps: real.steps,
     totalSeconds: total(real.steps),
@@ -165,11 +175,17 @@ export async function bench(): Promise<string> {
     const dir = join(ROOT, 'starlight');
     writeStarlightProject(dir, plan);
     check(await runMeasured('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, env }), 'starlight npm install');
-    const build = check(await runMeasured(resolve('node_modules/.bin/node'), ['node_modules/astro/bin/astro.mjs', 'build'], { cwd: dir, env }), 'starlight build');
+    const builds: Measured[] = [];
+    for (let i = 0; i < BUILD_RUNS; i++) {
+      for (const cache of ['dist', '.astro', 'node_modules/.astro', 'node_modules/.vite']) rmSync(join(dir, cache), { recursive: true, force: true });
+      builds.push(check(await runMeasured(resolve('node_modules/.bin/node'), ['node_modules/astro/bin/astro.mjs', 'build'], { cwd: dir, env }), 'starlight build'));
+    }
+    const build = medianRun(builds);
+    console.log(`  starlight  build        ${build.seconds.toFixed(2).padStart(6)} s median of ${builds.map((r) => r.seconds.toFixed(2)).join(', ')}; ${(build.peakBytes / MiB).toFixed(0)} MiB`);
     // Served the way ours is (precompressed brotli/gzip), so transferred bytes compare like with like.
     await precompress(join(dir, 'dist'));
     const weights = await weigh(join(dir, 'dist'), ['', 'items/16/']);
-    results.starlight = { versions: STARLIGHT_VERSIONS, buildSeconds: build.seconds, peakMiB: build.peakBytes / MiB, pages: weights, indexBytes: dirBytes(join(dir, 'dist/pagefind')) };
+    results.starlight = { versions: STARLIGHT_VERSIONS, buildSeconds: build.seconds, buildRunsSeconds: builds.map((r) => r.seconds), peakMiB: build.peakBytes / MiB, pages: weights, indexBytes: dirBytes(join(dir, 'dist/pagefind')) };
   }
 
   // Targets.
@@ -190,11 +206,16 @@ export async function bench(): Promise<string> {
     results.ratios = { itemTransferred: sItem.total.transferred / item.total.transferred, itemGzip: sItem.total.gzip / item.total.gzip, itemRequests: sItem.total.requests / item.total.requests, build: s.buildSeconds / (results.real as { siteProcessSeconds: number }).siteProcessSeconds };
   }
   if (results.scale) {
-    const x100 = (results.scale as { x100: { totalSeconds: number; siteSeconds: number; peakMiB: number } }).x100;
-    const growth = (results.scale as { growth: { total: number } }).growth;
-    targets.push({ target: '3,300 items built in ≤ 60 s', value: `${x100.totalSeconds.toFixed(1)} s (site only ${x100.siteSeconds.toFixed(1)} s)`, pass: x100.totalSeconds <= 60 });
-    targets.push({ target: 'near-linear growth 10× → 100×', value: `×${growth.total.toFixed(1)} for ×10 items`, pass: growth.total <= 12 });
-    targets.push({ target: 'peak memory ≤ 1 GiB (3,300 items)', value: `${x100.peakMiB.toFixed(0)} MiB`, pass: x100.peakMiB <= 1024 });
+    type Scale = { totalSeconds: number; siteSeconds: number; peakMiB: number; steps: StepResult[] };
+    const { x10, x100 } = results.scale as { x10: Scale; x100: Scale };
+    const growth = (results.scale as { growth: { total: number; site: number } }).growth;
+    const sitePeak = (s: Scale) => peak(s.steps.filter((x) => ['content', 'astro', 'index'].includes(x.step)));
+    targets.push({ target: '3,300 items: site (content+astro+index) ≤ 60 s', value: `${x100.siteSeconds.toFixed(1)} s`, pass: x100.siteSeconds <= 60 });
+    targets.push({ target: '3,300 items: everything (with PDF, offline, .br) ≤ 60 s', value: `${x100.totalSeconds.toFixed(1)} s`, pass: x100.totalSeconds <= 60 });
+    targets.push({ target: 'near-linear growth 10× → 100× (site)', value: `×${growth.site.toFixed(1)} time for ×10 items (${x10.siteSeconds.toFixed(1)} → ${x100.siteSeconds.toFixed(1)} s)`, pass: growth.site <= 12 });
+    targets.push({ target: 'near-linear growth 10× → 100× (everything)', value: `×${growth.total.toFixed(1)} time for ×10 items`, pass: growth.total <= 12 });
+    targets.push({ target: 'peak memory ≤ 1 GiB (3,300 items, site)', value: `${sitePeak(x100).toFixed(0)} MiB`, pass: sitePeak(x100) <= 1024 });
+    targets.push({ target: 'peak memory ≤ 1 GiB (3,300 items, everything)', value: `${x100.peakMiB.toFixed(0)} MiB`, pass: x100.peakMiB <= 1024 });
   }
   results.targets = targets;
   mkdirSync('bench', { recursive: true });

@@ -23,8 +23,9 @@ function md(text: string): string {
 
 /** Writes a Starlight project for `plan` into `dir` (package.json, config, one page per item). */
 export function writeStarlightProject(dir: string, plan: Plan): void {
-  // Keep node_modules from an earlier run (npm install is then quick); replace everything else.
-  for (const old of ['src', 'dist', '.astro']) rmSync(join(dir, old), { recursive: true, force: true });
+  // Keep the installed packages from an earlier run (npm install is then quick); replace everything else, and
+  // drop Astro's cache (kept in node_modules/.astro there), so both sites are built from cold.
+  for (const old of ['src', 'dist', '.astro', 'node_modules/.astro', 'node_modules/.vite']) rmSync(join(dir, old), { recursive: true, force: true });
   mkdirSync(join(dir, 'src/content/docs/items'), { recursive: true });
   writeFileSync(
     join(dir, 'package.json'),
