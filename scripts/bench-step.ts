@@ -7,24 +7,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { isMain, runCli, StepError } from '../src/build/cli.ts';
-
-const STAGING = '.build/dist';
-
-async function loadPlan() {
-  const [{ readFile }, { PlanSchema }] = await Promise.all([import('node:fs/promises'), import('../src/plan/schema.ts')]);
-  return PlanSchema.parse(JSON.parse(await readFile('content/data/plan.json', 'utf8')));
-}
-
-async function paths(planFile: string) {
-  const [{ join }, { downloadPaths, downloadStem }, { siteOptions }] = await Promise.all([
-    import('node:path'),
-    import('../src/build/downloads.ts'),
-    import('../src/build/site-options.ts'),
-  ]);
-  const { site, base } = siteOptions(process.env);
-  const d = downloadPaths(planFile);
-  return { site, base, pdf: join(STAGING, d.pdf), zip: join(STAGING, d.offlineZip), folder: `${downloadStem(planFile)}-offline` };
-}
+import { buildTarget, loadGeneratedPlan as loadPlan, STAGING } from '../src/build/pipeline.ts';
 
 export async function benchStep(name: string | undefined, planFile: string): Promise<string> {
   switch (name) {
@@ -39,14 +22,14 @@ export async function benchStep(name: string | undefined, planFile: string): Pro
       await benchStep('astro', planFile);
       return benchStep('index', planFile);
     case 'pdf': {
-      const p = await paths(planFile);
+      const t = buildTarget(planFile);
       const { printPdf } = await import('../src/build/print-pdf.ts');
-      return `${await printPdf({ siteDir: STAGING, base: p.base, outFile: p.pdf, title: (await loadPlan()).title })} bytes`;
+      return `${await printPdf({ siteDir: STAGING, base: t.base, outFile: t.pdfPath, title: (await loadPlan()).title })} bytes`;
     }
     case 'offline': {
-      const p = await paths(planFile);
+      const t = buildTarget(planFile);
       const { buildOfflineBundle } = await import('../src/build/offline-bundle.ts');
-      const r = await buildOfflineBundle(await loadPlan(), { siteDir: STAGING, base: p.base, onlineRoot: p.site + p.base, folder: p.folder, zipPath: p.zip });
+      const r = await buildOfflineBundle(await loadPlan(), { siteDir: STAGING, base: t.base, onlineRoot: t.site + t.base, folder: t.offlineFolder, zipPath: t.zipPath });
       return `${r.bytes} bytes`;
     }
     case 'precompress':

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import type { Plan } from '../plan/schema.ts';
 import { toIndexContent } from '../search/match.ts';
+import { FILTERS } from '../search/filters.ts';
 import { planToSearchRecords, type SearchRecord } from '../search/records.ts';
 import { StepError } from './cli.ts';
 
@@ -26,8 +27,6 @@ const UNUSED_FILES = [
   'pagefind-highlight.js',
 ];
 
-/** Filter names shown to readers. */
-export const FILTERS = { kind: '类型', section: '部分', office: '处室' } as const;
 const KIND_LABEL = { item: '工作事项', office: '处室', section: '部分' } as const;
 
 function recordToCustom(record: SearchRecord) {

@@ -4,6 +4,7 @@
  * Either way, exact matching (src/search/match.ts) then decides what is a hit.
  */
 import { queryTokens } from '../search/match.ts';
+import { FILTERS } from '../search/filters.ts';
 import { base, offline } from './site-paths.ts';
 
 /** A page that may contain the query. */
@@ -57,8 +58,8 @@ function pagefindEngine(): Engine {
     async candidates(query, filters) {
       const pf = await load();
       const pagefindFilters: Record<string, string> = {};
-      if (filters.section) pagefindFilters['部分'] = filters.section;
-      if (filters.office) pagefindFilters['处室'] = filters.office;
+      if (filters.section) pagefindFilters[FILTERS.section] = filters.section;
+      if (filters.office) pagefindFilters[FILTERS.office] = filters.office;
       const tokens = queryTokens(query);
       // No letter or digit to look up (e.g. only punctuation): take every page and let matching decide.
       const found = await pf.search(tokens.length > 0 ? tokens.join(' ') : null, { filters: pagefindFilters });

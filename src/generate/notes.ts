@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { itemParagraphs } from '../plan/extract.ts';
-import { problem, type Problem, type Result } from '../plan/problem.ts';
+import { positionOf, problem, type Problem, type Result } from '../plan/problem.ts';
 import type { Plan, SpanRef } from '../plan/schema.ts';
 
 /** One note as written in content/editorial-notes.json. */
@@ -35,9 +35,7 @@ export interface PlacedNote extends EditorialNote {
 
 /** Line and column of the first occurrence of `needle` in a JSON file's text, for error messages. */
 function locate(text: string, needle: string): { line: number; column: number } {
-  const index = Math.max(0, text.indexOf(needle));
-  const before = text.slice(0, index);
-  return { line: before.split('\n').length, column: [...before.slice(before.lastIndexOf('\n') + 1)].length + 1 };
+  return positionOf(text, text.indexOf(needle));
 }
 
 /**

@@ -2,7 +2,7 @@
  * Bytes → text. Government files arrive as UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK.
  * Uses the platform's TextDecoder (Node ships full ICU), so no decoding tables are bundled here.
  */
-import { problem, type Result } from './problem.ts';
+import { positionOf, problem, type Result } from './problem.ts';
 
 /** The encodings we recognise. */
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
@@ -26,10 +26,7 @@ function tryDecode(bytes: Uint8Array, encoding: Encoding): string | undefined {
 }
 
 function binaryProblem(text: string) {
-  const index = text.search(BINARY_CONTROL);
-  const before = text.slice(0, index);
-  const line = before.split('\n').length;
-  const column = [...before.slice(before.lastIndexOf('\n') + 1)].length + 1;
+  const { line, column } = positionOf(text, text.search(BINARY_CONTROL));
   return problem(
     line,
     column,

@@ -31,6 +31,15 @@ export function formatProblem(path: string, p: Problem): string {
   return `${path}:${p.line}:${p.column}: ${p.ruleId}: ${p.message}`;
 }
 
+/**
+ * Line and column (1-based, columns in code points) of a UTF-16 index in a text.
+ * @example positionOf('ab\ncd', 4) // { line: 2, column: 2 }
+ */
+export function positionOf(text: string, index: number): { line: number; column: number } {
+  const before = text.slice(0, Math.max(0, index));
+  return { line: before.split('\n').length, column: [...before.slice(before.lastIndexOf('\n') + 1)].length + 1 };
+}
+
 /** Orders problems by position, then rule, so output is stable. */
 export function sortProblems(problems: Problem[]): Problem[] {
   return [...problems].sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));

@@ -3,16 +3,16 @@
  */
 import { execFileSync } from 'node:child_process';
 import { parseHTML } from 'linkedom';
+import { parseInfo } from '../../src/build/pdf-info.ts';
 
 /** The PDF's text. */
 export function pdfText(path: string): string {
   return execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' });
 }
 
-/** pdfinfo's fields, e.g. { Title: '…', Pages: '22', Tagged: 'yes' }. */
+/** pdfinfo's fields, e.g. { Title: '…', Pages: '22', Tagged: 'yes' } (parsed as the build's PDF step does). */
 export function pdfInfo(path: string): Record<string, string> {
-  const out = execFileSync('pdfinfo', ['-enc', 'UTF-8', path], { encoding: 'utf8' });
-  return Object.fromEntries(out.split('\n').filter((l) => l.includes(':')).map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]));
+  return Object.fromEntries(parseInfo(execFileSync('pdfinfo', ['-enc', 'UTF-8', path], { encoding: 'utf8' })));
 }
 
 /** One row per font: name, type and whether it is embedded. */

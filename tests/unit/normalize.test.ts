@@ -47,3 +47,12 @@ describe('numerals and dates', () => {
     expect(chineseDateToIso('2021年2月29日')).toBeUndefined();
   });
 });
+
+describe('positionOf', () => {
+  it('counts lines from 1 and columns in code points', async () => {
+    const { positionOf } = await import('../../src/plan/problem.ts');
+    expect(positionOf('ab\ncd', 4)).toEqual({ line: 2, column: 2 });
+    expect(positionOf('𠀀x', 2)).toEqual({ line: 1, column: 2 });
+    expect(positionOf('abc', -1)).toEqual({ line: 1, column: 1 });
+  });
+});
