@@ -3,24 +3,18 @@
  * and a final zod validation so nothing leaves the parser that does not match the schema.
  */
 import { extractCitations, extractQuotes, extractTargets } from './extract.ts';
-import type { Preamble } from './notice.ts';
+import type { ParsedBody } from './body.ts';
+import type { Preamble } from './preamble.ts';
 import { canonicalOfficeName } from './offices.ts';
 import { problem, type Result } from './problem.ts';
-import { PlanSchema, type Closing, type Group, type Item, type Office, type Plan, type Section } from './schema.ts';
-
-/** Sections, items and closing as read from the body of the plan. */
-export interface ParsedBody {
-  sections: Section[];
-  items: Item[];
-  closing?: Closing | undefined;
-}
+import { PlanSchema, type Attachment, type Closing, type Colophon, type Group, type Item, type Office, type Plan } from './schema.ts';
 
 /** Collects offices (aliases merged) and groups from every 责任单位 list. */
 export function collectOffices(items: readonly Item[], closing?: Closing): { offices: Office[]; groups: Group[] } {
   const offices = new Map<string, Office>();
   const groups = new Map<string, Group>();
   const lists = [
-    ...items.map((item) => ({ number: item.number as number | undefined, list: item.responsible })),
+    ...items.flatMap((item) => (item.responsible ? [{ number: item.number as number | undefined, list: item.responsible }] : [])),
     ...(closing ? [{ number: undefined, list: closing.responsible }] : []),
   ];
   for (const { number, list } of lists) {
@@ -45,7 +39,7 @@ export function collectOffices(items: readonly Item[], closing?: Closing): { off
 }
 
 /** Assembles and validates the Plan. */
-export function assemblePlan(preamble: Preamble, body: ParsedBody): Result<Plan> {
+export function assemblePlan(preamble: Preamble, body: ParsedBody, tail: { attachments: Attachment[]; colophon?: Colophon | undefined }): Result<Plan> {
   const { offices, groups } = collectOffices(body.items, body.closing);
   const slugOwners = new Map<string, string>();
   for (const office of offices) {
@@ -53,18 +47,21 @@ export function assemblePlan(preamble: Preamble, body: ParsedBody): Result<Plan>
     if (owner) {
       return {
         ok: false,
-        problems: [problem(1, 1, 'slug-collision', `The offices ${owner} and ${office.name} get the same URL slug “${office.slug}”. Add one of them to OFFICE_ALIASES or rename it.`)],
+        problems: [problem(1, 1, 'slug-collision', `The offices ${owner} and ${office.name} get the same URL slug “${office.slug}” (their names read the same in pinyin). If they are one office under two names, declare the alias in the plan's office aliases; otherwise this is a limit of the site's addresses, please report it.`)],
       };
     }
     slugOwners.set(office.slug, office.name);
   }
   const candidate = {
     ...(preamble.notice ? { notice: preamble.notice } : {}),
+    ...(preamble.mark ? { mark: preamble.mark } : {}),
     title: preamble.title,
     requirements: preamble.requirements,
     sections: body.sections,
     items: body.items,
     ...(body.closing ? { closing: body.closing } : {}),
+    attachments: tail.attachments,
+    ...(tail.colophon ? { colophon: tail.colophon } : {}),
     offices,
     groups,
     targets: extractTargets(body.items),

@@ -1,64 +1,75 @@
 /**
- * What each line of a plan is: a section heading, an item heading, a labelled field, or plain text.
+ * What each paragraph of a plan looks like: a heading of some level, a field label, a sub-point, one of the
+ * 公文's own elements, or plain text. Only the look is decided here; what a paragraph *is* depends on its
+ * neighbours and is decided by the parser (a `1.` line is an item in one place and a sub-point in another).
  */
-import { endsSentence, type SourceLine } from './normalize.ts';
+import { endsSentence } from './normalize.ts';
 import { chineseNumeralToNumber, toAsciiDigits } from './numerals.ts';
 
-/** A classified line. */
-export type Line =
-  | { kind: 'section'; source: SourceLine; number: number; numeral: string; separator: string; title: string }
-  | { kind: 'item'; source: SourceLine; number: number; numberText: string; title: string }
-  | { kind: 'label'; source: SourceLine; field: 'goals' | 'measures' | 'units'; label: string; rest: string }
-  | { kind: 'text'; source: SourceLine };
+/** A paragraph's look. */
+export type Look =
+  | { kind: 'section'; number: number; numeral: string; separator: string; title: string }
+  | { kind: 'subsection'; number: number; numberText: string; title: string }
+  | { kind: 'numbered'; number: number; numberText: string; rest: string }
+  | { kind: 'label'; field: 'goals' | 'measures' | 'units'; label: string; rest: string }
+  | { kind: 'text' };
 
-const SECTION = /^([一二三四五六七八九十两]{1,3})\s*(、)\s*(.*)$/u;
+const NUMERAL = '[一二三四五六七八九十两]{1,3}';
+const SECTION = new RegExp(`^(${NUMERAL})\\s*(、)\\s*(.*)$`, 'u');
+const SUBSECTION = new RegExp(`^([（(]\\s*(${NUMERAL})\\s*[）)])\\s*(.*)$`, 'u');
 // 1. · 2.title · ３．title · 4、title — but not 2.0 or 1.3 (a decimal, not a heading).
-const ITEM = /^([0-9０-９]{1,4})\s*([.．、])(?![0-9０-９])\s*/u;
+const NUMBERED = /^([0-9０-９]{1,3})\s*([.．、])(?![0-9０-９])\s*/u;
 const LABEL = /^(目标任务|工作措施|责任单位)\s*[：:]\s*/u;
 const FIELDS = { 目标任务: 'goals', 工作措施: 'measures', 责任单位: 'units' } as const;
 
-// Headings are short and never end a sentence; a body paragraph that happens to start with “1.” does.
+/** Sub-points inside a field: （1） (1) ①–⑳ 1） — never items. */
+export const SUB_POINT = /^(?:[（(]\s*[0-9０-９]{1,2}\s*[）)]|[①-⑳]|[0-9０-９]{1,2}[）)])/u;
+
+// Headings are short and never end a sentence; a paragraph that happens to start with “一、” and runs on does.
 const MAX_HEADING_LENGTH = 60;
 
-function looksLikeHeadingTitle(title: string): boolean {
+/** True when text reads as a heading's title: short, and not a finished sentence. */
+export function isHeadingTitle(title: string): boolean {
   return title !== '' && !endsSentence(title) && [...title].length <= MAX_HEADING_LENGTH;
 }
 
-/** True when a line starts with the 目标任务 label (the line that must follow an item heading). */
-export function isGoalsLabel(text: string | undefined): boolean {
-  return text !== undefined && /^目标任务\s*[：:]/u.test(text);
-}
-
 /**
- * Classifies one line, looking at the next line where a heading could be confused with text:
- * an item heading is followed by 目标任务, or at least looks like a title.
+ * How a paragraph looks.
+ * @example lookOf('三、培养德智体美劳全面发展的社会主义建设者和接班人').kind // 'section'
+ * @example lookOf('（二）完善体制机制').kind // 'subsection'
  */
-export function classifyLine(source: SourceLine, next: SourceLine | undefined): Line {
-  const { text } = source;
+export function lookOf(text: string): Look {
   const label = LABEL.exec(text);
   if (label) {
     return {
       kind: 'label',
-      source,
       field: FIELDS[label[1] as keyof typeof FIELDS],
       label: label[0].trimEnd(),
       rest: text.slice(label[0].length),
     };
   }
-  const item = ITEM.exec(text);
-  if (item) {
-    const title = text.slice(item[0].length);
-    if (isGoalsLabel(next?.text) || looksLikeHeadingTitle(title)) {
-      return { kind: 'item', source, number: Number(toAsciiDigits(item[1]!)), numberText: item[0], title };
-    }
+  const numbered = NUMBERED.exec(text);
+  if (numbered) {
+    return { kind: 'numbered', number: Number(toAsciiDigits(numbered[1]!)), numberText: numbered[0], rest: text.slice(numbered[0].length) };
   }
   const section = SECTION.exec(text);
   if (section) {
     const number = chineseNumeralToNumber(section[1]!);
-    const title = section[3]!;
-    if (number !== undefined && looksLikeHeadingTitle(title)) {
-      return { kind: 'section', source, number, numeral: section[1]!, separator: section[2]!, title };
+    if (number !== undefined && isHeadingTitle(section[3]!)) {
+      return { kind: 'section', number, numeral: section[1]!, separator: section[2]!, title: section[3]! };
     }
   }
-  return { kind: 'text', source };
+  const sub = SUBSECTION.exec(text);
+  if (sub) {
+    const number = chineseNumeralToNumber(sub[2]!);
+    const rest = sub[3]!;
+    const numberText = text.slice(0, text.length - rest.length);
+    if (number !== undefined && rest !== '') return { kind: 'subsection', number, numberText, title: rest };
+  }
+  return { kind: 'text' };
+}
+
+/** True when a line starts with the 目标任务 label. */
+export function isGoalsLabel(text: string | undefined): boolean {
+  return text !== undefined && /^目标任务\s*[：:]/u.test(text);
 }

@@ -12,12 +12,11 @@ export interface ItemParagraph {
   text: string;
 }
 
-/** Every paragraph of an item in reading order: title, goals, measures. */
+/** Every paragraph of an item in reading order: the title, then each field's paragraphs. */
 export function itemParagraphs(item: Item): ItemParagraph[] {
   return [
     { item: item.number, field: 'title', paragraph: 0, text: item.title },
-    ...item.goals.split('\n').map((text, paragraph) => ({ item: item.number, field: 'goals' as const, paragraph, text })),
-    ...item.measures.map((text, paragraph) => ({ item: item.number, field: 'measures' as const, paragraph, text })),
+    ...item.fields.flatMap((f) => f.paragraphs.map((text, paragraph) => ({ item: item.number, field: f.kind, paragraph, text }))),
   ];
 }
 
@@ -76,7 +75,7 @@ export function extractTargets(items: readonly Item[]): Target[] {
         const kind = m[2] ? 'percent' : m[3] ? 'money' : 'count';
         n += 1;
         targets.push({
-          id: `t${item.number}-${n}`,
+          id: `t${item.id}-${n}`,
           ...span(p, start, end),
           text: m[0],
           kind,

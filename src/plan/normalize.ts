@@ -3,15 +3,9 @@
  * Nothing here changes a visible character.
  */
 
-/** A non-empty line of the source, trimmed, with where it came from. */
-export interface SourceLine {
-  /** The line without leading or trailing whitespace. */
-  text: string;
-  /** 1-based line number. */
-  line: number;
-  /** 1-based column (code points) where `text` starts. */
-  column: number;
-}
+import type { SourceLine } from './source.ts';
+
+export type { SourceLine };
 
 // Unicode line breaks that are not \n: CRLF, lone CR, NEL, LS, PS. All become \n.
 const LINE_BREAKS = /\r\n|[\r\u0085\u2028\u2029]/gu;
@@ -24,19 +18,32 @@ export function normalizeLineBreaks(text: string): string {
 }
 
 /**
- * Splits text into its non-empty lines, trimmed, keeping line and column for error messages.
- * @example toSourceLines('\n  一、总则\n') // [{ text: '一、总则', line: 2, column: 3 }]
+ * Splits text into its non-empty lines, trimmed, keeping line and column for messages, whether blank lines came
+ * before (a paragraph break or a page break), the page (form feeds, as pdftotext writes them) and the indent.
+ * @example toSourceLines('\n  一、总则\n')[0] // { text: '一、总则', line: 2, column: 3, afterBlank: true, page: 1, indent: 1 }
  */
 export function toSourceLines(text: string): SourceLine[] {
   const out: SourceLine[] = [];
+  let page = 1;
+  let blank = false;
   normalizeLineBreaks(text)
     .split('\n')
     .forEach((raw, index) => {
-      const text = raw.replace(EDGE_SPACE, '');
-      if (text === '') return;
-      const lead = raw.length - raw.trimStart().length;
-      // Column counts code points of the leading whitespace (trimStart also removes U+3000).
-      out.push({ text, line: index + 1, column: [...raw.slice(0, lead)].length + 1 });
+      // A form feed ends a page; the text after it on the same line starts the next page.
+      const feeds = raw.split('\f').length - 1;
+      page += feeds;
+      const plain = raw.replace(/\f/gu, '');
+      const text = plain.replace(EDGE_SPACE, '');
+      if (text === '') {
+        blank = true;
+        return;
+      }
+      const leadRaw = plain.slice(0, plain.length - plain.replace(/^[\s\u3000]+/u, '').length);
+      const column = [...raw.slice(0, raw.length - raw.replace(/^[\s\u3000\f]+/u, '').length)].length + 1;
+      // Indent in characters: U+3000 is one, two ASCII spaces are one (pdftotext -layout pads with spaces).
+      const indent = [...leadRaw].reduce((n, c) => n + (c === '\u3000' ? 1 : c === '\t' ? 2 : 0.5), 0);
+      out.push({ text, line: index + 1, column, ...(blank && out.length > 0 ? { afterBlank: true } : {}), page, indent });
+      blank = false;
     });
   return out;
 }
@@ -84,4 +91,29 @@ export function toParagraphs(lines: readonly string[]): string[] {
 /** Removes all whitespace; used to compare texts "whitespace aside". */
 export function stripWhitespace(text: string): string {
   return text.replace(/[\s\u3000]+/gu, '');
+}
+
+/**
+ * True when `next` may continue `previous` across a page break of the source: plain text only (a format that
+ * knows its paragraphs has already said), a blank line or a new page between them, and `previous` stops
+ * mid-sentence. Callers use it inside regions where a paragraph may run on (field text, notice body), never
+ * for titles, headings or signatures, whose lines do not end sentences either.
+ */
+export function continuesAcrossBreak(previous: string, next: SourceLine, previousPage?: number): boolean {
+  if (next.para !== undefined || next.table) return false;
+  const broke = next.afterBlank === true || (previousPage !== undefined && next.page !== undefined && next.page !== previousPage);
+  return broke && !endsSentence(previous) && !/[：:]$/u.test(previous);
+}
+
+/** Paragraph texts of a region, page-break splits joined (see continuesAcrossBreak). */
+export function joinBrokenParagraphs(lines: readonly SourceLine[]): string[] {
+  const out: string[] = [];
+  let page: number | undefined;
+  for (const line of lines) {
+    const last = out.length - 1;
+    if (last >= 0 && continuesAcrossBreak(out[last]!, line, page)) out[last] = joinPageBreak(out[last]!, line.text);
+    else out.push(line.text);
+    page = line.page;
+  }
+  return out;
 }

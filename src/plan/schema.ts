@@ -12,22 +12,65 @@ export const SourcePosSchema = z.object({
   column: z.number().int().positive(),
 });
 
-/** 发文通知: the covering notice that issues the plan. */
+/**
+ * 发文通知: the covering notice that issues the plan, element by element as GB/T 9704-2012 names them.
+ * Every element is kept as printed; those a document does not have are absent.
+ */
 export const NoticeSchema = z.object({
-  /** 发文机关 as printed at the head of the notice, e.g. 湖南省教育厅. */
-  issuer: z.string().min(1),
-  /** The notice's own title, e.g. 印发《…》的通知. */
+  /** 版头 marks printed above the issuer: 份号, 密级, 紧急程度 (e.g. 特急), in order. */
+  headMarks: z.array(z.string().min(1)).optional(),
+  /** 发文机关标志 as printed, e.g. 湖南省教育厅文件 or 湖南省教育厅. */
+  issuer: z.string().min(1).optional(),
+  /** 发文字号, e.g. 湘教发〔2020〕8号. */
+  docNumber: z.string().min(1).optional(),
+  /** 签发人 line as printed, e.g. 签发人：张三. */
+  signer: z.string().min(1).optional(),
+  /** The notice's own title (标题), its printed lines joined, e.g. 关于印发《…》的通知. */
   title: z.string().min(1),
-  /** 主送机关: the addressees line, with its trailing colon. */
-  addressees: z.string().min(1),
-  /** The notice's body paragraphs. */
+  /** 主送机关: the addressees, with the trailing colon. */
+  addressees: z.string().min(1).optional(),
+  /** The notice's body paragraphs (正文). */
   body: z.array(z.string().min(1)).min(1),
-  /** 落款: the signing bodies, one per line. */
-  signatories: z.array(z.string().min(1)).min(1),
-  /** The date exactly as printed, e.g. 2020年3月6日. */
+  /** 附件说明: the 附件：… line and the lines that continue its list, as printed. */
+  attachmentNote: z.array(z.string().min(1)).optional(),
+  /** 发文机关署名: the signing bodies, one per line. */
+  signatories: z.array(z.string().min(1)),
+  /** 成文日期 exactly as printed, e.g. 2020年3月6日. */
   date: z.string().min(1),
   /** The same date as ISO 8601 (YYYY-MM-DD). */
   isoDate: z.iso.date(),
+  /** 附注 below the date, as printed, e.g. （此件主动公开）. */
+  notes: z.array(z.string().min(1)).optional(),
+});
+
+/** 版记: 抄送机关 and 印发机关和印发日期 at the end of the document. */
+export const ColophonSchema = z.object({
+  /** The lines of the 版记 as printed, in order. */
+  lines: z.array(z.string().min(1)).min(1),
+  /** The 抄送 line, e.g. 抄送：教育部办公厅。 */
+  cc: z.string().optional(),
+  /** 印发机关, e.g. 湖南省教育厅办公室. */
+  printer: z.string().optional(),
+  /** 印发日期 as printed, e.g. 2020年3月9日印发. */
+  printDate: z.string().optional(),
+});
+
+/** A block of an 附件: a paragraph, or a table read from .docx or .html. */
+export const AttachmentBlockSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('paragraph'), text: z.string().min(1) }),
+  z.object({ kind: z.literal('table'), rows: z.array(z.array(z.string())).min(1) }),
+]);
+
+/** An 附件 after the plan (e.g. 附件2 任务分工表): its mark, title and content, as printed. */
+export const AttachmentSchema = z.object({
+  /** The mark as printed, e.g. 附件2. */
+  mark: z.string().min(1),
+  /** URL segment, e.g. 2 (from 附件2). */
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  /** The title, its printed lines joined; absent when the 附件 starts straight with its content. */
+  title: z.string().min(1).optional(),
+  /** Paragraphs and tables in order. */
+  blocks: z.array(AttachmentBlockSchema),
 });
 
 /** One entry of a 责任单位 list, exactly as written and what it refers to. */
@@ -52,36 +95,81 @@ export const UnitListSchema = z.object({
   trailing: z.string(),
 });
 
-/** The verbatim tokens around an item's fields, kept so the text can be shown exactly as written. */
+/** Which part of an item a field is: a labelled 目标任务 or 工作措施, or unlabelled text. */
+export const FieldKindSchema = z.enum(['goals', 'measures', 'text']);
+
+/** One field of an item: its label as printed (目标任务： or none) and its paragraphs. */
+export const ItemFieldSchema = z.object({
+  /** goals (目标任务), measures (工作措施), or text (paragraphs without a label). */
+  kind: FieldKindSchema,
+  /** The label as printed, e.g. 目标任务：; empty for text. */
+  label: z.string(),
+  /** True when the label stands on its own line, the text below it. */
+  labelOwnLine: z.boolean(),
+  /** Paragraphs in order; sub-points such as （1） or ① are paragraphs of their own. */
+  paragraphs: z.array(z.string().min(1)).min(1),
+});
+
+/** How an item's 责任单位 are printed. */
+export const UnitsSourceSchema = z.object({
+  /** The label as printed, e.g. 责任单位：. */
+  label: z.string().min(1),
+  /** line: a line of its own; parenthesis: （责任单位：…） closing the last paragraph. */
+  style: z.enum(['line', 'parenthesis']),
+  /** The brackets around a parenthesised list, e.g. （ and ）; empty for a line. */
+  open: z.string(),
+  close: z.string(),
+  /** True when the label stands on its own line with the list below it. */
+  labelOwnLine: z.boolean(),
+});
+
+/** The verbatim tokens around an item's text, kept so it can be shown exactly as written. */
 export const ItemSourceSchema = z.object({
-  /** The number as printed, including its dot and any space, e.g. `1. ` or `２．`. */
+  /** The number as printed, including its dot and any space, e.g. `1. `, `２．` or `（三）`. */
   numberText: z.string().min(1),
-  /** The goals label as printed, e.g. 目标任务：. */
-  goalsLabel: z.string().min(1),
-  /** The measures label as printed, e.g. 工作措施：. */
-  measuresLabel: z.string().min(1),
-  /** The units label as printed, e.g. 责任单位：. */
-  unitsLabel: z.string().min(1),
+  /**
+   * line: the headline is a line of its own; sentence: the headline is the first sentence of the item's first
+   * paragraph (`1.坚持…。按照…`), and the field text continues after it.
+   */
+  headline: z.enum(['line', 'sentence']),
+  /** What ends the headline sentence when `headline` is sentence (e.g. 。), else empty. */
+  titleEnd: z.string(),
+  /** How the 责任单位 are printed, when the item names them. */
+  units: UnitsSourceSchema.optional(),
   /** Where the item heading starts in the source. */
   pos: SourcePosSchema,
 });
 
-/** One numbered work item (1–33 in the 2020 plan). */
+/** One numbered work item. */
 export const ItemSchema = z.object({
-  /** The item number, counted across the whole plan. */
+  /** Position of the item in the plan, 1-based (equal to the printed number when numbering runs through). */
   number: z.number().int().positive(),
-  /** The item title, without its number. */
+  /** Stable URL id: the printed number (16), or section-number (3-2) when numbering restarts. */
+  id: z.string().regex(/^[0-9]+(-[0-9]+)*$/),
+  /** The headline, without its number. */
   title: z.string().min(1),
   /** Number of the section the item belongs to (1-based). */
   section: z.number().int().positive(),
-  /** 目标任务, without its label; paragraphs separated by a newline (one in the 2020 plan). */
-  goals: z.string().min(1),
-  /** 工作措施, without its label: one string per paragraph, page breaks joined. */
-  measures: z.array(z.string().min(1)).min(1),
-  /** 责任单位: who is responsible, lead first. */
-  responsible: UnitListSchema,
+  /** Number of the subsection （一） within the section, when the plan has two levels. */
+  subsection: z.number().int().positive().optional(),
+  /** The item's fields in order. */
+  fields: z.array(ItemFieldSchema),
+  /** 责任单位: who is responsible, lead first; absent when the text names no one. */
+  responsible: UnitListSchema.optional(),
   /** Verbatim tokens needed to reproduce the source text. */
   source: ItemSourceSchema,
+});
+
+/** A subsection （一）… inside a section, when the plan has two levels above its items. */
+export const SubsectionSchema = z.object({
+  /** The subsection number within its section, 1-based. */
+  number: z.number().int().positive(),
+  /** The numeral as printed with its brackets, e.g. （一）. */
+  numberText: z.string().min(1),
+  /** The title, without its numeral. */
+  title: z.string().min(1),
+  /** Numbers (positions) of its items, in order. */
+  items: z.array(z.number().int().positive()),
 });
 
 /** One of the numbered sections (一、… 八、). */
@@ -94,8 +182,12 @@ export const SectionSchema = z.object({
   separator: z.string().min(1),
   /** The section title, without its numeral. */
   title: z.string().min(1),
-  /** Numbers of the items in this section, in order. */
+  /** Numbers (positions) of the items in this section, in order. */
   items: z.array(z.number().int().positive()).min(1),
+  /** Paragraphs between the section heading and its first item or subsection. */
+  intro: z.array(z.string().min(1)).optional(),
+  /** Subsections （一）… when the plan has two levels; their items are also in `items`. */
+  subsections: z.array(SubsectionSchema).optional(),
 });
 
 /** The closing paragraph (在完成上述工作的同时…) and who is responsible for it. */
@@ -104,8 +196,8 @@ export const ClosingSchema = z.object({
   paragraphs: z.array(z.string().min(1)).min(1),
   /** Its 责任单位 list. */
   responsible: UnitListSchema,
-  /** The units label as printed, e.g. 责任单位：. */
-  unitsLabel: z.string().min(1),
+  /** How its units are printed. */
+  units: UnitsSourceSchema,
 });
 
 /** A body named in 责任单位 lists, with every item it is responsible for. */
@@ -131,7 +223,7 @@ export const GroupSchema = z.object({
 });
 
 /** Which field of an item a span of text lies in. */
-export const FieldSchema = z.enum(['title', 'goals', 'measures']);
+export const FieldSchema = z.enum(['title', 'goals', 'measures', 'text']);
 
 /** Where an extracted span lies: item, field, paragraph and code-point offsets within that paragraph. */
 export const SpanRefSchema = z.object({
@@ -179,7 +271,9 @@ export const QuoteSchema = z.object({
 export const PlanSchema = z.object({
   /** The covering notice; absent when the file holds the plan alone. */
   notice: NoticeSchema.optional(),
-  /** The plan title, e.g. 湖南省教育厅 中共湖南省委教育工委 2020 年工作要点. */
+  /** The mark above the plan title when the plan is the notice's attachment, e.g. 附件 or 附件1. */
+  mark: z.string().min(1).optional(),
+  /** The plan title, its printed lines joined, e.g. 湖南省教育厅 中共湖南省委教育工委 2020 年工作要点. */
   title: z.string().min(1),
   /** 总体要求: the paragraphs between the title and the first section. */
   requirements: z.array(z.string().min(1)),
@@ -189,6 +283,10 @@ export const PlanSchema = z.object({
   items: z.array(ItemSchema).min(1),
   /** The closing paragraph, if the plan has one. */
   closing: ClosingSchema.optional(),
+  /** 附件 that follow the plan, in order. */
+  attachments: z.array(AttachmentSchema),
+  /** 版记 at the end, when the document has one. */
+  colophon: ColophonSchema.optional(),
   /** Every office named in a 责任单位 list, sorted by slug. */
   offices: z.array(OfficeSchema),
   /** Collective entries (相关处室 …), in order of first appearance. */
@@ -203,6 +301,13 @@ export const PlanSchema = z.object({
 
 export type SourcePos = z.infer<typeof SourcePosSchema>;
 export type Notice = z.infer<typeof NoticeSchema>;
+export type Colophon = z.infer<typeof ColophonSchema>;
+export type Attachment = z.infer<typeof AttachmentSchema>;
+export type AttachmentBlock = z.infer<typeof AttachmentBlockSchema>;
+export type FieldKind = z.infer<typeof FieldKindSchema>;
+export type ItemField = z.infer<typeof ItemFieldSchema>;
+export type UnitsSource = z.infer<typeof UnitsSourceSchema>;
+export type Subsection = z.infer<typeof SubsectionSchema>;
 export type UnitRef = z.infer<typeof UnitRefSchema>;
 export type UnitList = z.infer<typeof UnitListSchema>;
 export type ItemSource = z.infer<typeof ItemSourceSchema>;

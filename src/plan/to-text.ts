@@ -1,43 +1,82 @@
 /**
- * Plan → text in document order. Used to prove that parsing kept every character (whitespace aside),
- * and as the plain-text view of the plan.
+ * Plan → text in document order, one paragraph per line. Used to prove that reading kept every character
+ * (whitespace aside), as the plain-text view of the plan, and by the 公文版 print.
  */
 import { unitListToText } from './offices.ts';
-import type { Item, Plan, Section } from './schema.ts';
+import type { Attachment, Closing, Item, Plan, Section, UnitList, UnitsSource } from './schema.ts';
 
 /** The heading of a section as printed, e.g. 一、加强党对教育工作的全面领导. */
 export function sectionHeading(section: Section): string {
   return `${section.numeral}${section.separator}${section.title}`;
 }
 
-/** The lines of one item as printed: heading, goals, measures paragraphs, units. */
-export function itemToLines(item: Item): string[] {
-  return [
-    `${item.source.numberText}${item.title}`,
-    `${item.source.goalsLabel}${item.goals}`,
-    `${item.source.measuresLabel}${item.measures[0]}`,
-    ...item.measures.slice(1),
-    `${item.source.unitsLabel}${unitListToText(item.responsible)}`,
-  ];
+/** A units list with its label (and brackets) as printed. */
+export function unitsToText(list: UnitList, source: UnitsSource): string {
+  return `${source.open}${source.label}${unitListToText(list)}${source.close}`;
 }
 
-/** The whole plan as text, one paragraph per line. */
+/** The lines of one item as printed: heading, each field's paragraphs, units. */
+export function itemToLines(item: Item): string[] {
+  const lines: string[] = [];
+  const heading = `${item.source.numberText}${item.title}${item.source.titleEnd}`;
+  let first = item.source.headline === 'sentence';
+  if (!first) lines.push(heading);
+  for (const field of item.fields) {
+    if (field.labelOwnLine) lines.push(field.label);
+    field.paragraphs.forEach((p, i) => {
+      const text = i === 0 && !field.labelOwnLine ? `${field.label}${p}` : p;
+      if (first) {
+        lines.push(heading + text);
+        first = false;
+      } else lines.push(text);
+    });
+  }
+  if (first) lines.push(heading);
+  const { responsible, source } = item;
+  if (responsible && source.units) {
+    const units = unitsToText(responsible, source.units);
+    if (source.units.style === 'parenthesis') lines[lines.length - 1] += units;
+    else if (source.units.labelOwnLine) lines.push(source.units.label, unitListToText(responsible));
+    else lines.push(units);
+  }
+  return lines;
+}
+
+/** The closing paragraph's lines as printed. */
+export function closingToLines(closing: Closing): string[] {
+  const lines = [...closing.paragraphs];
+  const units = unitsToText(closing.responsible, closing.units);
+  if (closing.units.style === 'parenthesis') lines[lines.length - 1] += units;
+  else lines.push(units);
+  return lines;
+}
+
+/** An 附件's lines as printed (a table's cells one per line). */
+export function attachmentToLines(a: Attachment): string[] {
+  return [a.mark, ...(a.title ? [a.title] : []), ...a.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : b.rows.flat().filter(Boolean)))];
+}
+
+/** The whole document as text, one paragraph per line. */
 export function planToText(plan: Plan): string {
   const lines: string[] = [];
-  const { notice } = plan;
-  if (notice) {
-    lines.push(notice.issuer, notice.title, notice.addressees, ...notice.body, ...notice.signatories, notice.date);
+  const n = plan.notice;
+  if (n) {
+    lines.push(...(n.headMarks ?? []), ...(n.issuer ? [n.issuer] : []), ...(n.docNumber ? [n.docNumber] : []), ...(n.signer ? [n.signer] : []));
+    lines.push(n.title, ...(n.addressees ? [n.addressees] : []), ...n.body, ...(n.attachmentNote ?? []), ...n.signatories, n.date, ...(n.notes ?? []));
   }
+  if (plan.mark) lines.push(plan.mark);
   lines.push(plan.title, ...plan.requirements);
   for (const section of plan.sections) {
-    lines.push(sectionHeading(section));
+    lines.push(sectionHeading(section), ...(section.intro ?? []));
     for (const number of section.items) {
-      const item = plan.items.find((i) => i.number === number);
-      if (item) lines.push(...itemToLines(item));
+      const item = plan.items[number - 1]!;
+      const sub = item.subsection ? section.subsections?.[item.subsection - 1] : undefined;
+      if (sub && sub.items[0] === number) lines.push(`${sub.numberText}${sub.title}`);
+      lines.push(...itemToLines(item));
     }
   }
-  if (plan.closing) {
-    lines.push(...plan.closing.paragraphs, `${plan.closing.unitsLabel}${unitListToText(plan.closing.responsible)}`);
-  }
+  if (plan.closing) lines.push(...closingToLines(plan.closing));
+  for (const a of plan.attachments) lines.push(...attachmentToLines(a));
+  if (plan.colophon) lines.push(...plan.colophon.lines);
   return `${lines.join('\n')}\n`;
 }

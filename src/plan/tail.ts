@@ -1,0 +1,63 @@
+/**
+ * What follows the plan: 附件 (each from its mark, 附件2, with its title and paragraphs or tables) and the
+ * 版记 (抄送 and 印发机关和印发日期) that ends the document.
+ */
+import { endsSentence, joinPageBreak } from './normalize.ts';
+import { toAsciiDigits, chineseNumeralToNumber } from './numerals.ts';
+import { ATTACHMENT_MARK } from './preamble.ts';
+import { problem, type Problem } from './problem.ts';
+import type { Attachment, AttachmentBlock, Colophon } from './schema.ts';
+import type { SourceLine } from './source.ts';
+
+const CC = /^抄\s*送\s*[：:]/u;
+const PRINTED = /^(.+?)\s+([0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日\s*印发)$/u;
+
+/** True when a paragraph starts the tail: an 附件 mark or a 版记 line. */
+export function startsTail(p: SourceLine): boolean {
+  return !p.table && (ATTACHMENT_MARK.test(p.text) || CC.test(p.text) || PRINTED.test(p.text));
+}
+
+/** Reads 附件 and 版记 from the first tail paragraph to the end. */
+export function parseTail(ps: readonly SourceLine[], problems: Problem[]): { attachments: Attachment[]; colophon?: Colophon } {
+  const attachments: Attachment[] = [];
+  let i = 0;
+  const colophonStart = ps.findIndex((p) => !p.table && (CC.test(p.text) || PRINTED.test(p.text)));
+  const end = colophonStart === -1 ? ps.length : colophonStart;
+  while (i < end) {
+    const mark = ps[i]!;
+    if (!ATTACHMENT_MARK.test(mark.text)) {
+      problems.push(problem(mark.line, mark.column, 'unexpected-text', `Line ${mark.line} (“${mark.text.slice(0, 20)}”) follows an 附件 but is not part of it.`));
+      i++;
+      continue;
+    }
+    i++;
+    const titleStart = i;
+    while (i < end && i - titleStart < 3 && !ps[i]!.table && !ATTACHMENT_MARK.test(ps[i]!.text) && !endsSentence(ps[i]!.text) && [...ps[i]!.text].length <= 40) i++;
+    const title = ps.slice(titleStart, i).map((p) => p.text);
+    const blocks: AttachmentBlock[] = [];
+    while (i < end && !ATTACHMENT_MARK.test(ps[i]!.text)) {
+      const p = ps[i++]!;
+      blocks.push(p.table ? { kind: 'table', rows: p.table } : { kind: 'paragraph', text: p.text });
+    }
+    const digits = /([0-9０-９]+|[一二三四五六七八九十]+)\s*$/u.exec(mark.text)?.[1];
+    const n = digits ? (/[0-9０-９]/u.test(digits) ? Number(toAsciiDigits(digits)) : chineseNumeralToNumber(digits)) : undefined;
+    attachments.push({
+      mark: mark.text,
+      id: String(n ?? attachments.length + 1),
+      ...(title.length ? { title: title.reduce((a, b) => joinPageBreak(a, b)) } : {}),
+      blocks,
+    });
+  }
+  if (colophonStart === -1) return { attachments };
+  const lines = ps.slice(colophonStart);
+  const cc = lines.find((p) => CC.test(p.text))?.text;
+  const printed = lines.map((p) => PRINTED.exec(p.text)).find(Boolean);
+  return {
+    attachments,
+    colophon: {
+      lines: lines.map((p) => p.text),
+      ...(cc ? { cc } : {}),
+      ...(printed ? { printer: printed[1]!, printDate: printed[2]! } : {}),
+    },
+  };
+}
