@@ -8,7 +8,7 @@ import { ItemSchema, OfficeSchema, SectionSchema } from './plan/schema.ts';
 
 const items = defineCollection({
   loader: glob({ base: './content/items', pattern: '*.mdx' }),
-  schema: ItemSchema.pick({ number: true, title: true, section: true, source: true, responsible: true }),
+  schema: ItemSchema.pick({ number: true, id: true, title: true, section: true, subsection: true, source: true, responsible: true }),
 });
 
 const offices = defineCollection({

@@ -62,7 +62,7 @@ export const collections = { docs: defineCollection({ loader: docsLoader(), sche
 `,
   );
   const n = plan.notice;
-  const home = [...(n ? [n.issuer, n.title, n.addressees, ...n.body, ...n.signatories, n.date] : []), plan.title, ...plan.requirements];
+  const home = [...(n ? [...(n.issuer ? [n.issuer] : []), n.title, ...(n.addressees ? [n.addressees] : []), ...n.body, ...n.signatories, n.date] : []), plan.title, ...plan.requirements];
   writeFileSync(join(dir, 'src/content/docs/index.md'), `---\ntitle: ${JSON.stringify(plan.title)}\n---\n\n${home.map(md).join('\n\n')}\n`);
   for (const item of plan.items) {
     const [, ...body] = itemToLines(item);

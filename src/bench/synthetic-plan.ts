@@ -4,14 +4,13 @@
  * notice, sections, offices and kinds of text. Pure: text in, text out.
  */
 import type { Plan } from '../plan/schema.ts';
-import { unitListToText } from '../plan/offices.ts';
-import { sectionHeading } from '../plan/to-text.ts';
+import { closingToLines, itemToLines, sectionHeading } from '../plan/to-text.ts';
 
 /** The plan text with each section's items repeated `times` times. */
 export function syntheticPlanText(plan: Plan, times: number): string {
   const lines: string[] = [];
   const n = plan.notice;
-  if (n) lines.push(n.issuer, '', n.title, '', n.addressees, '', ...n.body, '', ...n.signatories, n.date, '');
+  if (n) lines.push(...(n.issuer ? [n.issuer, ''] : []), n.title, '', ...(n.addressees ? [n.addressees, ''] : []), ...n.body, '', ...n.signatories, n.date, '');
   // A synthetic plan is another document: its own title, so the real plan's editorial notes do not apply to it.
   lines.push(times === 1 ? plan.title : `${plan.title}（合成测试：${times}倍）`, '', ...plan.requirements, '');
   let number = 0;
@@ -19,16 +18,14 @@ export function syntheticPlanText(plan: Plan, times: number): string {
     lines.push(sectionHeading(section), '');
     for (let round = 1; round <= times; round++) {
       for (const itemNumber of section.items) {
-        const item = plan.items.find((i) => i.number === itemNumber)!;
+        const item = plan.items[itemNumber - 1]!;
         number += 1;
         const title = times === 1 ? item.title : `${item.title}（第${round}轮）`;
-        lines.push(`${number}.${title}`, '');
-        lines.push(`${item.source.goalsLabel}${item.goals}`, '');
-        lines.push(`${item.source.measuresLabel}${item.measures[0]}`, '', ...item.measures.slice(1).flatMap((m) => [m, '']));
-        lines.push(`${item.source.unitsLabel}${unitListToText(item.responsible)}`, '');
+        const [, ...rest] = itemToLines({ ...item, title, source: { ...item.source, numberText: `${number}.` } });
+        lines.push(`${number}.${title}`, '', ...rest.flatMap((l) => [l, '']));
       }
     }
   }
-  if (plan.closing) lines.push(...plan.closing.paragraphs, '', `${plan.closing.unitsLabel}${unitListToText(plan.closing.responsible)}`, '');
+  if (plan.closing) lines.push(...closingToLines(plan.closing).flatMap((l) => [l, '']));
   return lines.join('\n');
 }

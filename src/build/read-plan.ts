@@ -1,11 +1,14 @@
 /**
- * Reading a plan file from disk: bytes → decoded text → Plan, with problems formatted for the terminal.
+ * Reading a plan file from disk: bytes → lines (by format) → Plan, with problems and warnings formatted for the
+ * terminal and a one-paragraph summary of what was recognised.
  */
 import { readFile } from 'node:fs/promises';
 import { decodePlanBytes } from '../plan/decode.ts';
-import { parsePlan } from '../plan/parse-plan.ts';
-import { formatProblem, type Problem } from '../plan/problem.ts';
+import { toSourceLines } from '../plan/normalize.ts';
+import { parseDocument, type ReadReport } from '../plan/parse-plan.ts';
+import { formatProblem, type Problem, type Result } from '../plan/problem.ts';
 import type { Plan } from '../plan/schema.ts';
+import type { SourceDocument } from '../plan/source.ts';
 
 /** The seed the site is built from unless another file is given. */
 export const DEFAULT_PLAN_FILE = 'seeds/hunan-education-2020-work-plan.txt';
@@ -24,19 +27,60 @@ export function failWith(path: string, problems: Problem[]): never {
   throw new PlanInputError(problems.map((p) => formatProblem(path, p)));
 }
 
+/** A plan read from a file, with what the reader saw. */
+export interface ReadPlan {
+  plan: Plan;
+  report: ReadReport;
+  /** Warnings, formatted as path:line:col: rule: message. */
+  warnings: string[];
+}
+
+/** Bytes of a file in any accepted format → the document's lines. */
+async function toDocument(bytes: Uint8Array, _fileName: string): Promise<Result<SourceDocument>> {
+  const decoded = decodePlanBytes(bytes);
+  if (!decoded.ok) return decoded;
+  return { ok: true, value: { format: 'text', encoding: decoded.value.encoding, lines: toSourceLines(decoded.value.text), removed: [], warnings: [] } };
+}
+
 /** Reads and parses a plan file; throws PlanInputError on any problem. */
-export async function readPlanFile(path: string): Promise<{ plan: Plan; text: string; encoding: string }> {
+export async function readPlanFile(path: string): Promise<ReadPlan> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder, not a file' : code;
-    throw new PlanInputError([`${path}:1:1: unreadable-file: Cannot read the plan file (${why}). Give the path of a plan text file.`]);
+    throw new PlanInputError([`${path}:1:1: unreadable-file: Cannot read the plan file (${why}).`]);
   }
-  const decoded = decodePlanBytes(bytes);
-  if (!decoded.ok) failWith(path, decoded.problems);
-  const parsed = parsePlan(decoded.value.text);
+  const doc = await toDocument(bytes, path);
+  if (!doc.ok) failWith(path, doc.problems);
+  const parsed = parseDocument(doc.value);
   if (!parsed.ok) failWith(path, parsed.problems);
-  return { plan: parsed.value, text: decoded.value.text, encoding: decoded.value.encoding };
+  return { plan: parsed.value, report: parsed.report, warnings: parsed.warnings.map((w) => formatProblem(path, w)) };
+}
+
+const LAYOUT_NAMES = {
+  numbering: { continuous: 'numbered through the plan', 'per-section': 'numbered anew in each section', 'per-subsection': 'numbered anew in each subsection', irregular: 'with irregular numbering' },
+} as const;
+
+/** The reader's summary: format, layout, elements, furniture left out, warnings — to confirm at a glance. */
+export function describeRead(read: ReadPlan): string[] {
+  const { plan, report } = read;
+  const b = report.body;
+  const layout = [
+    b.labelled ? 'items with 目标任务/工作措施 labels' : 'items as numbered paragraphs',
+    b.subsections ? 'two levels (一、/（一）)' : b.itemLevel === 'subsection' ? 'items numbered （一）' : '',
+    LAYOUT_NAMES.numbering[b.numbering],
+    report.text.hardWrapped ? `hard-wrapped text joined (lines of ${report.text.width} characters)` : '',
+  ].filter(Boolean);
+  const removed = new Map<string, number>();
+  for (const f of report.removed) removed.set(f.kind, (removed.get(f.kind) ?? 0) + 1);
+  const units = plan.items.filter((i) => i.responsible).length;
+  return [
+    `read as ${report.format}${report.encoding ? ` (${report.encoding})` : ''}: ${layout.join(', ')}`,
+    `found: ${report.elements.join(', ')}${plan.notice?.docNumber ? ` (${plan.notice.docNumber})` : ''}; ${plan.sections.length} sections, ${plan.items.length} items (${units} with 责任单位)`,
+    `left out as page furniture: ${removed.size ? [...removed].map(([k, n]) => `${n} ${k}`).join(', ') : 'nothing'}`,
+    `warnings: ${read.warnings.length}`,
+    ...read.warnings.map((w) => `  ${w}`),
+  ];
 }

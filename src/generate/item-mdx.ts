@@ -4,7 +4,7 @@
  * (targets, citations, editorial notes) is JSX around those literals.
  */
 import { itemParagraphs, type ItemParagraph } from '../plan/extract.ts';
-import type { Citation, Item, Plan, Target } from '../plan/schema.ts';
+import type { Citation, Item, ItemField, Plan, Target } from '../plan/schema.ts';
 import type { PlacedNote } from './notes.ts';
 
 /** A span to mark inside a paragraph, in code points. */
@@ -46,10 +46,11 @@ export function markedText(text: string, marks: readonly Mark[]): string {
   return out;
 }
 
-/** Anchor id of a paragraph on its item page: goals, m1, m2 … */
+/** Anchor id of a paragraph on its item page: goals, m1, m2 … for labelled fields, p1, p2 … for unlabelled text. */
 export function paragraphId(p: Pick<ItemParagraph, 'field' | 'paragraph'>): string {
   if (p.field === 'goals') return p.paragraph === 0 ? 'goals' : `goals-${p.paragraph + 1}`;
   if (p.field === 'measures') return `m${p.paragraph + 1}`;
+  if (p.field === 'text') return `p${p.paragraph + 1}`;
   return 'title';
 }
 
@@ -83,7 +84,7 @@ export function generatedHeader(seedPath: string): string {
 }
 
 /**
- * The MDX page of one item: front matter with its data, then its goals and measures as marked-up literals.
+ * The MDX page of one item: front matter with its data, then its fields as marked-up literals.
  * Front matter values are JSON, which is valid YAML, so no plan text can break out of it.
  */
 export function itemToMdx(item: Item, plan: Plan, notes: readonly PlacedNote[], seedPath: string): string {
@@ -91,27 +92,23 @@ export function itemToMdx(item: Item, plan: Plan, notes: readonly PlacedNote[], 
     '---',
     generatedHeader(seedPath),
     `number: ${item.number}`,
+    `id: ${JSON.stringify(item.id)}`,
     `title: ${JSON.stringify(item.title)}`,
     `section: ${item.section}`,
+    ...(item.subsection ? [`subsection: ${item.subsection}`] : []),
     `source: ${JSON.stringify(item.source)}`,
-    `responsible: ${JSON.stringify(item.responsible)}`,
+    ...(item.responsible ? [`responsible: ${JSON.stringify(item.responsible)}`] : []),
     '---',
   ];
   const paragraphs = itemParagraphs(item);
   const placed = notes.filter((n) => n.item === item.number);
   const render = (p: ItemParagraph) =>
     `<P id=${attr(paragraphId(p))} prefix={props.prefix}>${markedText(p.text, marksFor(p, plan.targets, plan.citations, placed))}</P>`;
-  const field = (kind: 'goals' | 'measures', label: string) => [
-    `<Field kind=${attr(kind)} label=${attr(label)} prefix={props.prefix} level={props.level}>`,
-    ...paragraphs.filter((p) => p.field === kind).map(render),
+  const field = (f: ItemField) => [
+    `<Field kind=${attr(f.kind)} label=${attr(f.label)} prefix={props.prefix} level={props.level}>`,
+    ...paragraphs.filter((p) => p.field === f.kind).map(render),
     '</Field>',
+    '',
   ];
-  return [
-    ...front,
-    '',
-    ...field('goals', item.source.goalsLabel),
-    '',
-    ...field('measures', item.source.measuresLabel),
-    '',
-  ].join('\n');
+  return [...front, '', ...item.fields.flatMap(field)].join('\n');
 }

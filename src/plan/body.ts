@@ -102,7 +102,8 @@ export function parseBody(paragraphs: readonly SourceLine[], problems: Problem[]
   const laterItems = (i: number) => ps.slice(i + 1).some((p, k) => isItemHeading(p, i + 1 + k) || p.look.kind === 'section');
 
   for (let i = 0; i < ps.length; i++) {
-    if (draft && i > 0) draft.lastPage = ps[i - 1]!.page;
+    const previousPage = i > 0 ? ps[i - 1]!.page : undefined;
+    if (draft && previousPage !== undefined) draft.lastPage = previousPage;
     const p = ps[i]!;
     const look = p.look;
     if (p.table) {

@@ -5,7 +5,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { itemByNumber } from './links.ts';
 import { unitListToText } from './offices.ts';
-import type { Plan } from './schema.ts';
+import type { Plan, FieldKind } from './schema.ts';
 import { sectionHeading } from './to-text.ts';
 
 type Row = Record<string, string | number | boolean>;
@@ -24,7 +24,7 @@ function toCsv(rows: Row[], columns: string[]): string {
 }
 
 /** Column names of items.csv. */
-export const ITEM_COLUMNS = ['number', 'title', 'section_number', 'section', 'goals', 'measures', 'lead_office', 'responsible', 'path'];
+export const ITEM_COLUMNS = ['number', 'id', 'title', 'section_number', 'section', 'goals', 'measures', 'text', 'lead_office', 'responsible', 'path'];
 
 /**
  * One row per item. `measures` holds the paragraphs separated by a line break (inside a quoted cell);
@@ -33,17 +33,20 @@ export const ITEM_COLUMNS = ['number', 'title', 'section_number', 'section', 'go
 export function itemsToCsv(plan: Plan): string {
   const rows = plan.items.map((item) => {
     const section = plan.sections.find((s) => s.number === item.section)!;
-    const lead = item.responsible.units[0]!;
+    const lead = item.responsible?.units[0];
+    const field = (kind: FieldKind) => item.fields.filter((f) => f.kind === kind).flatMap((f) => f.paragraphs).join('\n');
     return {
       number: item.number,
+      id: item.id,
       title: item.title,
       section_number: section.number,
       section: sectionHeading(section),
-      goals: item.goals,
-      measures: item.measures.join('\n'),
-      lead_office: lead.kind === 'office' ? plan.offices.find((o) => o.slug === lead.office)!.name : lead.name,
-      responsible: unitListToText(item.responsible),
-      path: `items/${item.number}/`,
+      goals: field('goals'),
+      measures: field('measures'),
+      text: field('text'),
+      lead_office: !lead ? '' : lead.kind === 'office' ? plan.offices.find((o) => o.slug === lead.office)!.name : lead.name,
+      responsible: item.responsible ? unitListToText(item.responsible) : '',
+      path: `items/${item.id}/`,
     };
   });
   return toCsv(rows, ITEM_COLUMNS);
@@ -80,7 +83,7 @@ export const RESPONSIBILITY_COLUMNS = ['item_number', 'item_title', 'position', 
 export function responsibilitiesToCsv(plan: Plan): string {
   const rows: Row[] = [];
   for (const item of plan.items) {
-    item.responsible.units.forEach((u, index) => {
+    item.responsible?.units.forEach((u, index) => {
       const office = u.kind === 'office' ? plan.offices.find((o) => o.slug === u.office)! : undefined;
       rows.push({
         item_number: item.number,

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { ItemSchema, PlanSchema, type Plan } from './schema.ts';
 
 /** Version of the data format; bump on any incompatible change. */
-export const EXPORT_FORMAT = 'hunan-education-plan/1';
+export const EXPORT_FORMAT = 'hunan-education-plan/2';
 
 /** An office named in an item's 责任单位, resolved (aliases merged) — a convenience over `responsible`. */
 export const ItemOfficeSchema = z
@@ -21,15 +21,15 @@ export const ItemOfficeSchema = z
 /** An item as exported: the parsed item plus its offices. */
 export const ItemExportSchema = ItemSchema.extend({
   offices: z.array(ItemOfficeSchema).describe('Offices responsible for the item, in document order; group entries such as 相关处室 are in `responsible` only'),
-}).describe('One numbered work item: 目标任务 (goals), 工作措施 (measures), 责任单位 (responsible)');
+}).describe('One numbered work item: its headline, its fields in order (目标任务, 工作措施, or unlabelled text) and 责任单位 (responsible) when the plan names them');
 
 /** The whole export. */
 export const PlanExportSchema = PlanSchema.extend({
   $schema: z.string().optional().describe('Where the JSON Schema of this file is'),
   format: z.literal(EXPORT_FORMAT).describe('Name and version of this data format'),
   source: z.string().describe('File name of the plan text the data was parsed from'),
-  items: z.array(ItemExportSchema).describe('Items 1–33 in order'),
-}).describe('湖南省教育厅 中共湖南省委教育工委 2020年工作要点 as data: notice, general requirements, sections, items, offices, targets, cited documents and the closing paragraph');
+  items: z.array(ItemExportSchema).describe('Items in plan order'),
+}).describe('A work plan (工作要点) as data: the covering notice with its 公文 elements, general requirements, sections, items, closing paragraph, 附件, 版记, offices, targets and cited documents');
 
 export type PlanExport = z.infer<typeof PlanExportSchema>;
 
@@ -45,7 +45,7 @@ export function planToExport(plan: Plan, source: string): PlanExport {
     ...rest,
     items: items.map((item) => ({
       ...item,
-      offices: item.responsible.units
+      offices: (item.responsible?.units ?? [])
         .filter((u) => u.kind === 'office')
         .map((u) => ({ name: plan.offices.find((o) => o.slug === u.office)!.name, slug: u.office!, lead: u.lead })),
     })),
@@ -64,6 +64,6 @@ export function exportJsonSchema(id: string): Record<string, unknown> {
   return {
     ...z.toJSONSchema(PlanExportSchema, { target: 'draft-2020-12', io: 'output' }),
     $id: id,
-    title: '湖南省教育厅 2020年工作要点 data (plan.json)',
+    title: 'Work plan data (plan.json)',
   };
 }

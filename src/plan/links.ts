@@ -31,7 +31,7 @@ export function neighbours(plan: Plan, number: number): { prev?: Item; next?: It
 
 /** The lead office of an item, if its first unit is an office. */
 export function leadOffice(plan: Plan, item: Item): Office | undefined {
-  const lead = item.responsible.units[0];
+  const lead = item.responsible?.units[0];
   return lead?.kind === 'office' ? plan.offices.find((o) => o.slug === lead.office) : undefined;
 }
 

@@ -10,6 +10,16 @@ export function sectionHeading(section: Section): string {
   return `${section.numeral}${section.separator}${section.title}`;
 }
 
+/** An item's number as printed, for lists and titles, e.g. 16. or （三）. */
+export function itemLabel(item: Item): string {
+  return item.source.numberText.trim();
+}
+
+/** How pages name an item: 第16项, or 第2-3项 where numbering restarts in each section. */
+export function itemName(item: Item): string {
+  return `第${item.id}项`;
+}
+
 /** A units list with its label (and brackets) as printed. */
 export function unitsToText(list: UnitList, source: UnitsSource): string {
   return `${source.open}${source.label}${unitListToText(list)}${source.close}`;

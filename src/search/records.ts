@@ -29,11 +29,11 @@ export interface SearchRecord {
 export function planToSearchRecords(plan: Plan): SearchRecord[] {
   const items: SearchRecord[] = plan.items.map((item) => {
     const section = plan.sections.find((s) => s.number === item.section)!;
-    const offices = item.responsible.units
+    const offices = (item.responsible?.units ?? [])
       .filter((u) => u.kind === 'office')
       .map((u) => plan.offices.find((o) => o.slug === u.office)!.name);
     return {
-      path: `items/${item.number}/`,
+      path: `items/${item.id}/`,
       kind: 'item',
       number: item.number,
       title: item.title,
