@@ -36,7 +36,7 @@ export interface ReadPlan {
 }
 
 /** Bytes of a file in any accepted format → the document's lines. */
-async function toDocument(bytes: Uint8Array, _fileName: string): Promise<Result<SourceDocument>> {
+export async function bytesToDocument(bytes: Uint8Array, _fileName: string): Promise<Result<SourceDocument>> {
   const decoded = decodePlanBytes(bytes);
   if (!decoded.ok) return decoded;
   return { ok: true, value: { format: 'text', encoding: decoded.value.encoding, lines: toSourceLines(decoded.value.text), removed: [], warnings: [] } };
@@ -52,7 +52,7 @@ export async function readPlanFile(path: string): Promise<ReadPlan> {
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder, not a file' : code;
     throw new PlanInputError([`${path}:1:1: unreadable-file: Cannot read the plan file (${why}).`]);
   }
-  const doc = await toDocument(bytes, path);
+  const doc = await bytesToDocument(bytes, path);
   if (!doc.ok) failWith(path, doc.problems);
   const parsed = parseDocument(doc.value);
   if (!parsed.ok) failWith(path, parsed.problems);

@@ -80,9 +80,14 @@ export function parseBody(paragraphs: readonly SourceLine[], problems: Problem[]
     const section = sections[sections.length - 1];
     if (!section) return true; // reported as item-before-section
     if (labelled) {
-      // A heading of a labelled item is followed by a label (possibly after its wrapped title line).
-      const next = ps[i + 1];
-      return next?.look.kind === 'label' && next.look.field !== 'units';
+      // A heading of a labelled item is followed by a label, possibly after a paragraph or two without one;
+      // a numbered line followed by another heading or a 责任单位 line is a sub-point.
+      for (let k = i + 1; k < Math.min(ps.length, i + 4); k++) {
+        const next = ps[k]!.look;
+        if (next.kind === 'label') return next.field !== 'units';
+        if (next.kind !== 'text') return false;
+      }
+      return false;
     }
     const printed = (look as { number: number }).number;
     const last0 = drafts[drafts.length - 1]?.printed ?? 0;
@@ -211,6 +216,7 @@ export function parseBody(paragraphs: readonly SourceLine[], problems: Problem[]
       problems.push(problem(at?.line ?? 1, at?.column ?? 1, 'empty-section', `Section ${s.numeral}${s.separator}${s.title} has no items under it.`));
     }
   }
+  if (labelled) reportMissingFields(items, warnings);
   const numbering = numberingOf(items, sections);
   assignIds(items, numbering, problems, warnings);
   // In a plan of numbered paragraphs without 责任单位, nothing marks where the last item ends and a closing begins.
@@ -360,6 +366,24 @@ function finishItems(drafts: Draft[], sections: Section[], problems: Problem[]):
     } as Item & { printed: number });
   });
   return items;
+}
+
+/** In a labelled plan, an item without a field that most items have is read as it is, and said so. */
+function reportMissingFields(items: Item[], warnings: Problem[]) {
+  for (const kind of ['goals', 'measures'] as const) {
+    const having = items.filter((i) => i.fields.some((f) => f.kind === kind)).length;
+    if (having * 2 <= items.length) continue;
+    const name = kind === 'goals' ? '目标任务' : '工作措施';
+    for (const item of items.filter((i) => !i.fields.some((f) => f.kind === kind))) {
+      warnings.push(problem(item.source.pos.line, item.source.pos.column, 'field-missing', `Item ${item.source.numberText.trim()} has no ${name}, which ${having} of the ${items.length} items have; it is shown with the fields it has.`));
+    }
+  }
+  const withUnits = items.filter((i) => i.responsible).length;
+  if (withUnits * 2 > items.length) {
+    for (const item of items.filter((i) => !i.responsible)) {
+      warnings.push(problem(item.source.pos.line, item.source.pos.column, 'units-missing', `Item ${item.source.numberText.trim()} names no 责任单位, which ${withUnits} of the ${items.length} items do; it is listed under no office.`));
+    }
+  }
 }
 
 const printedOf = (item: Item) => (item as Item & { printed: number }).printed;

@@ -112,3 +112,11 @@ export function extractCitations(items: readonly Item[]): Citation[] {
 export function extractQuotes(items: readonly Item[]): Quote[] {
   return [...collectBracketed(items, /“([^“”\n]+)”/gu)].map(([term, occurrences]) => ({ term, occurrences }));
 }
+
+/**
+ * The paragraphs of an item's fields of one kind (empty when the item has none).
+ * @example fieldParagraphs(item, 'measures') // ['做好教育脱贫攻坚收官工作…', '巩固提升驻村帮扶…']
+ */
+export function fieldParagraphs(item: Item, kind: Item['fields'][number]['kind']): string[] {
+  return item.fields.filter((f) => f.kind === kind).flatMap((f) => f.paragraphs);
+}

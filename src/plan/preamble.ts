@@ -3,6 +3,7 @@
  * and 总体要求. Each element is recognised by what it is — a 发文字号 by its 〔year〕 number, a date by its form,
  * a 附注 by its parentheses — never by its line number, so an extra or missing line cannot shift the others.
  */
+import { isHeadingTitle, lookOf } from './classify.ts';
 import { endsSentence, joinBrokenParagraphs, joinPageBreak } from './normalize.ts';
 import { toAsciiDigits } from './numerals.ts';
 import { problem, type Problem } from './problem.ts';
@@ -105,7 +106,7 @@ function planHead(
   if (i < paragraphs.length && ATTACHMENT_MARK.test(paragraphs[i]!.text)) mark = paragraphs[i++]!.text;
   // The title: the paragraphs that are not sentences (a long title prints over two or three lines).
   const start = i;
-  while (i < paragraphs.length && i - start < 3 && !endsSentence(paragraphs[i]!.text) && [...paragraphs[i]!.text].length <= 60) i++;
+  while (i < paragraphs.length && i - start < 3 && !endsSentence(paragraphs[i]!.text) && !/[：:]$/u.test(paragraphs[i]!.text) && [...paragraphs[i]!.text].length <= 60) i++;
   if (i === start) {
     const where = paragraphs[start] ?? firstBody;
     const what = paragraphs[start]
@@ -115,6 +116,24 @@ function planHead(
       problem(where?.line ?? 1, where?.column ?? 1, 'missing-title', `The plan's title should come ${notice ? 'after the notice' : 'first'}, but the reader finds ${what} there: a title is a line that is not a sentence.`),
     );
     return undefined;
+  }
+  // Without a 成文日期 nothing closes a notice: if the head reads as one, say so rather than take it for a title.
+  if (!notice) {
+    const addressees = paragraphs.findIndex((p) => /[：:]$/u.test(p.text) && !ATTACHMENT_NOTE.test(p.text));
+    const titled = addressees > 0 && paragraphs.slice(0, addressees).some((p) => TITLE_END.test(p.text));
+    if (titled) {
+      const p = paragraphs[addressees]!;
+      problems.push(at(paragraphs[0]!, 'notice-date', `Lines ${paragraphs[0]!.line}–${p.line} read as a covering notice (a title ending in a 文种, then the 主送机关 “${excerpt(p.text)}”), but no 成文日期 (a date such as 2020年3月6日) follows its signature, so the reader cannot tell where the notice ends and the plan begins.`));
+      return undefined;
+    }
+  }
+  // Items or labels before the first section cannot be placed.
+  for (const p of paragraphs.slice(i)) {
+    const look = lookOf(p.text);
+    if (look.kind === 'label' || (look.kind === 'numbered' && isHeadingTitle(look.rest))) {
+      problems.push(at(p, 'item-before-section', `Line ${p.line} (“${excerpt(p.text)}”) reads as ${look.kind === 'label' ? `a ${look.label} field` : 'an item heading'}, but it comes before the first section heading (一、…), where the plan has only its title and 总体要求.`));
+      return undefined;
+    }
   }
   // A title line that is itself a 发文字号 or an 附件 mark means the head of the document was not recognised.
   for (const p of paragraphs.slice(start, i)) {

@@ -23,7 +23,7 @@ describe('official text on the site', () => {
 
   it('each item page shows exactly its item', () => {
     for (const item of plan.items) {
-      const shown = officialText(loadDocument(join(DIST, `items/${item.number}/index.html`)));
+      const shown = officialText(loadDocument(join(DIST, `items/${item.id}/index.html`)));
       expect(stripWhitespace(shown), `item ${item.number}`).toBe(stripWhitespace(itemToLines(item).join('')));
     }
   });
@@ -44,7 +44,7 @@ describe('official text on the site', () => {
 
   it('highlights each quantitative target in its item', () => {
     for (const t of plan.targets) {
-      const el = loadDocument(join(DIST, `items/${t.item}/index.html`)).getElementById(t.id);
+      const el = loadDocument(join(DIST, `items/${plan.items[t.item - 1]!.id}/index.html`)).getElementById(t.id);
       expect(el?.textContent, t.id).toBe(t.text);
     }
   });

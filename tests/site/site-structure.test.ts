@@ -31,7 +31,7 @@ describe('pages', () => {
       'full/index.html',
       'offices/index.html',
       'search/index.html',
-      ...plan.items.map((i) => `items/${i.number}/index.html`),
+      ...plan.items.map((i) => `items/${i.id}/index.html`),
       ...plan.sections.map((s) => `sections/${s.number}/index.html`),
       ...plan.offices.map((o) => `offices/${o.slug}/index.html`),
     ];
@@ -97,13 +97,13 @@ describe('links', () => {
 
   it('links each item to every office in its 责任单位, and each office page back to its items', () => {
     for (const item of plan.items) {
-      const links = [...doc(`items/${item.number}/index.html`).querySelectorAll('.units a.unit')].map((a) => a.getAttribute('href'));
-      const offices = item.responsible.units.filter((u) => u.kind === 'office').map((u) => pathForFile(`offices/${u.office}/index.html`));
+      const links = [...doc(`items/${item.id}/index.html`).querySelectorAll('.units a.unit')].map((a) => a.getAttribute('href'));
+      const offices = (item.responsible?.units ?? []).filter((u) => u.kind === 'office').map((u) => pathForFile(`offices/${u.office}/index.html`));
       expect(links).toEqual(expect.arrayContaining(offices));
     }
     for (const office of plan.offices) {
       const hrefs = new Set([...doc(`offices/${office.slug}/index.html`).querySelectorAll('main a')].map((a) => a.getAttribute('href')));
-      for (const ref of office.items) expect(hrefs.has(pathForFile(`items/${ref.number}/index.html`)), `${office.name} → ${ref.number}`).toBe(true);
+      for (const ref of office.items) expect(hrefs.has(pathForFile(`items/${plan.items[ref.number - 1]!.id}/index.html`)), `${office.name} → ${ref.number}`).toBe(true);
     }
   });
 

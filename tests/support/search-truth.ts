@@ -40,7 +40,7 @@ function rng(seed: number) {
  */
 export function generatedQueries(plan: Plan, count: number, seed = 2020): string[] {
   const random = rng(seed);
-  const texts = plan.items.map((i) => fold([i.goals, ...i.measures].join('')));
+  const texts = plan.items.map((i) => fold(i.fields.flatMap((f) => f.paragraphs).join('')));
   const out = new Set<string>();
   for (const o of plan.offices) out.add(o.name);
   for (const t of plan.targets) out.add(t.text);

@@ -11,12 +11,15 @@ const plan = seed.value;
 function item(goals: string, measures = '措施。'): Item {
   return {
     number: 1,
+    id: '1',
     title: '标题',
     section: 1,
-    goals,
-    measures: [measures],
+    fields: [
+      { kind: 'goals', label: '目标任务：', labelOwnLine: false, paragraphs: [goals] },
+      { kind: 'measures', label: '工作措施：', labelOwnLine: false, paragraphs: [measures] },
+    ],
     responsible: { units: [{ name: '办公室', kind: 'office', office: 'bangongshi', lead: true }], etc: false, trailing: '' },
-    source: { numberText: '1.', goalsLabel: '目标任务：', measuresLabel: '工作措施：', unitsLabel: '责任单位：', pos: { line: 1, column: 1 } },
+    source: { numberText: '1.', headline: 'line', titleEnd: '', units: { label: '责任单位：', style: 'line', open: '', close: '', labelOwnLine: false }, pos: { line: 1, column: 1 } },
   };
 }
 

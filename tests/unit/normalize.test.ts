@@ -1,13 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { endsSentence, joinPageBreak, toParagraphs, toSourceLines } from '../../src/plan/normalize.ts';
 import { chineseNumeralToNumber, toAsciiDigits } from '../../src/plan/numerals.ts';
-import { chineseDateToIso } from '../../src/plan/notice.ts';
+import { chineseDateToIso } from '../../src/plan/preamble.ts';
 
 describe('toSourceLines', () => {
   it('drops blank lines and trims, keeping line and column', () => {
     expect(toSourceLines('\r\n  一、总则  \r\n\u3000\u3000正文。')).toEqual([
-      { text: '一、总则', line: 2, column: 3 },
-      { text: '正文。', line: 3, column: 3 },
+      { text: '一、总则', line: 2, column: 3, page: 1, indent: 1 },
+      { text: '正文。', line: 3, column: 3, page: 1, indent: 2 },
+    ]);
+  });
+  it('marks lines after blank lines and counts pages at form feeds', () => {
+    const lines = toSourceLines('甲\n\n乙\n\f丙\n— 2 —\f\n丁');
+    expect(lines.map((l) => [l.text, l.afterBlank ?? false, l.page])).toEqual([
+      ['甲', false, 1],
+      ['乙', true, 1],
+      ['丙', false, 2],
+      ['— 2 —', false, 2],
+      ['丁', false, 3],
     ]);
   });
   it('treats CR, LS and PS as line breaks', () => {
@@ -45,6 +55,9 @@ describe('numerals and dates', () => {
     expect(chineseDateToIso('2020年3月6日')).toBe('2020-03-06');
     expect(chineseDateToIso('２０２０年１２月３１日')).toBe('2020-12-31');
     expect(chineseDateToIso('2021年2月29日')).toBeUndefined();
+    expect(chineseDateToIso('二〇二〇年三月六日')).toBe('2020-03-06');
+    expect(chineseDateToIso('二〇二〇年十二月三十一日')).toBe('2020-12-31');
+    expect(chineseDateToIso('二〇二一年二月二十九日')).toBeUndefined();
   });
 });
 

@@ -48,14 +48,18 @@ describe('searchDataScript', () => {
       items: [
         {
           number: 1,
+          id: '1',
           title: '</script><script>alert(1)</script>',
           section: 1,
-          goals: 'g',
-          measures: ['m'],
+          fields: [
+            { kind: 'goals', label: '目标任务：', labelOwnLine: false, paragraphs: ['g'] },
+            { kind: 'measures', label: '工作措施：', labelOwnLine: false, paragraphs: ['m'] },
+          ],
           responsible: { units: [{ name: '办公室', kind: 'office', office: 'bangongshi', lead: true }], etc: false, trailing: '' },
-          source: { numberText: '1.', goalsLabel: '目标任务：', measuresLabel: '工作措施：', unitsLabel: '责任单位：', pos: { line: 1, column: 1 } },
+          source: { numberText: '1.', headline: 'line', titleEnd: '', units: { label: '责任单位：', style: 'line', open: '', close: '', labelOwnLine: false }, pos: { line: 1, column: 1 } },
         },
       ],
+      attachments: [],
       offices: [{ slug: 'bangongshi', name: '办公室', aliases: [], items: [{ number: 1, lead: true }], closing: false }],
       groups: [],
       targets: [],

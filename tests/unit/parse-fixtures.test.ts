@@ -1,44 +1,46 @@
 /**
- * Fixture folders (remark-gfm style): tests/fixtures/<case>/input.txt (or input.bin) + expected.json.
- * Valid cases expect the Plan; cases named error-* expect the formatted problems.
- * `UPDATE=1 npx vitest run tests/unit/parse-fixtures.test.ts` rewrites the expectations; review the diff.
+ * Fixture folders (remark-gfm style): tests/fixtures/<case>/input.<ext> + expected.json, one folder per form
+ * of real input. Valid cases expect the Plan (with the reader's warnings and summary); cases named error-*
+ * expect the formatted problems. A folder without expected.json fails: `UPDATE=1 npx vitest run
+ * tests/unit/parse-fixtures.test.ts` writes the expectations, to be reviewed in the diff.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodePlanBytes } from '../../src/plan/decode.ts';
-import { parsePlan } from '../../src/plan/parse-plan.ts';
+import { bytesToDocument, describeRead } from '../../src/build/read-plan.ts';
+import { parseDocument } from '../../src/plan/parse-plan.ts';
 import { formatProblem } from '../../src/plan/problem.ts';
 
 const root = 'tests/fixtures';
 const cases = readdirSync(root, { withFileTypes: true })
-  .filter((d) => d.isDirectory() && d.name !== 'search')
+  .filter((d) => d.isDirectory() && readdirSync(join(root, d.name)).some((f) => f.startsWith('input.')))
   .map((d) => d.name)
   .sort();
 
-function run(dir: string): unknown {
-  const file = existsSync(join(dir, 'input.txt')) ? 'input.txt' : 'input.bin';
-  const decoded = decodePlanBytes(readFileSync(join(dir, file)));
-  if (!decoded.ok) return { problems: decoded.problems.map((p) => formatProblem(file, p)) };
-  const parsed = parsePlan(decoded.value.text);
+async function run(dir: string): Promise<unknown> {
+  const file = readdirSync(dir).find((f) => f.startsWith('input.'))!;
+  const doc = await bytesToDocument(readFileSync(join(dir, file)), file);
+  if (!doc.ok) return { problems: doc.problems.map((p) => formatProblem(file, p)) };
+  const parsed = parseDocument(doc.value);
   if (!parsed.ok) return { problems: parsed.problems.map((p) => formatProblem(file, p)) };
-  return { encoding: decoded.value.encoding, plan: parsed.value };
+  const warnings = parsed.warnings.map((p) => formatProblem(file, p));
+  return { summary: describeRead({ plan: parsed.value, report: parsed.report, warnings }), plan: parsed.value };
 }
 
 describe('parser fixtures', () => {
-  it('has a fixture folder for the real plan, every quirk and every malformed case', () => {
-    expect(cases.length).toBeGreaterThanOrEqual(25);
+  it('has a fixture folder for the real plan, every form and every malformed case', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(35);
     expect(readFileSync(join(root, 'real-plan/input.txt'))).toEqual(readFileSync('seeds/hunan-education-2020-work-plan.txt'));
   });
 
   for (const name of cases) {
-    it(`${name} gives ${name.startsWith('error-') ? 'located problems' : 'the expected plan'}`, () => {
+    it(`${name} gives ${name.startsWith('error-') ? 'located problems' : 'the expected plan'}`, async () => {
       const dir = join(root, name);
-      const actual = run(dir);
+      const actual = await run(dir);
       const expectedPath = join(dir, 'expected.json');
-      if (process.env.UPDATE === '1' || !existsSync(expectedPath)) {
-        writeFileSync(expectedPath, `${JSON.stringify(actual, null, 2)}\n`);
-      }
+      if (process.env.UPDATE === '1') writeFileSync(expectedPath, `${JSON.stringify(actual, null, 2)}\n`);
+      // A missing expectation is a failure, never a pass against itself.
+      expect(existsSync(expectedPath), `${expectedPath} is missing; run with UPDATE=1 and review it`).toBe(true);
       if (name.startsWith('error-')) expect(actual).toHaveProperty('problems');
       else expect(actual).toHaveProperty('plan');
       expect(actual).toEqual(JSON.parse(readFileSync(expectedPath, 'utf8')));

@@ -3,6 +3,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fieldParagraphs } from '../../src/plan/extract.ts';
 import { parsePlan } from '../../src/plan/parse-plan.ts';
 
 const result = parsePlan(readFileSync('seeds/hunan-education-2020-work-plan.txt', 'utf8'));
@@ -38,17 +39,19 @@ describe('the 2020 plan', () => {
     expect(plan.items).toHaveLength(33);
     for (const item of plan.items) {
       expect(item.title.length).toBeGreaterThan(3);
-      expect(item.goals.length).toBeGreaterThan(5);
-      expect(item.measures.length).toBeGreaterThan(0);
-      expect(item.responsible.units[0]!.lead).toBe(true);
-      expect(item.responsible.units.slice(1).every((u) => !u.lead)).toBe(true);
+      expect(item.fields.map((f) => f.kind)).toEqual(['goals', 'measures']);
+      expect(fieldParagraphs(item, 'goals').join('').length).toBeGreaterThan(5);
+      expect(fieldParagraphs(item, 'measures').length).toBeGreaterThan(0);
+      expect(item.responsible!.units[0]!.lead).toBe(true);
+      expect(item.responsible!.units.slice(1).every((u) => !u.lead)).toBe(true);
+      expect(item.id).toBe(String(item.number));
     }
   });
 
   it('records a trailing 等 and a trailing 。 on the lists that have them', () => {
-    const etc = plan.items.filter((i) => i.responsible.etc).map((i) => i.number);
+    const etc = plan.items.filter((i) => i.responsible!.etc).map((i) => i.number);
     expect(etc).toEqual([4]);
-    expect(plan.items.find((i) => i.number === 30)!.responsible.trailing).toBe('。');
+    expect(plan.items.find((i) => i.number === 30)!.responsible!.trailing).toBe('。');
     expect(plan.closing!.responsible.etc).toBe(true);
   });
 

@@ -3,6 +3,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fieldParagraphs } from '../../src/plan/extract.ts';
 import { stripWhitespace } from '../../src/plan/normalize.ts';
 import { parsePlan } from '../../src/plan/parse-plan.ts';
 import type { Plan } from '../../src/plan/schema.ts';
@@ -23,31 +24,31 @@ describe('text conservation', () => {
 
   it('keeps the odd spot “组织 and 布局” exactly as written', () => {
     const item21 = parsed(seed).items.find((i) => i.number === 21)!;
-    expect(item21.measures.join('')).toContain('组织 and 布局');
+    expect(fieldParagraphs(item21, 'measures').join('')).toContain('组织 and 布局');
   });
 
   it('joins the page breaks of the seed into whole paragraphs', () => {
     const plan = parsed(seed);
     const text = (n: number) => {
       const item = plan.items.find((i) => i.number === n)!;
-      return [item.goals, ...item.measures].join('\n');
+      return item.fields.flatMap((f) => f.paragraphs).join('\n');
     };
     expect(text(3)).toContain('协助省委组织部');
     expect(text(6)).toContain('筹集教育经费的体制');
     expect(text(27)).toContain('遴选工作。');
-    expect(plan.items.find((i) => i.number === 3)!.measures).toHaveLength(1);
+    expect(fieldParagraphs(plan.items.find((i) => i.number === 3)!, 'measures')).toHaveLength(1);
   });
 
   it('keeps a real second paragraph of measures separate (item 12)', () => {
     const item12 = parsed(seed).items.find((i) => i.number === 12)!;
-    expect(item12.measures).toHaveLength(2);
-    expect(item12.measures[1]!.startsWith('巩固提升驻村帮扶')).toBe(true);
+    expect(fieldParagraphs(item12, 'measures')).toHaveLength(2);
+    expect(fieldParagraphs(item12, 'measures')[1]!.startsWith('巩固提升驻村帮扶')).toBe(true);
   });
 
   it('detects a dropped or altered character', () => {
     const plan = parsed(seed);
     const tampered = structuredClone(plan);
-    tampered.items[0]!.goals = tampered.items[0]!.goals.replace('健全', '建全');
+    tampered.items[0]!.fields[0]!.paragraphs[0] = tampered.items[0]!.fields[0]!.paragraphs[0]!.replace('健全', '建全');
     expect(stripWhitespace(planToText(tampered))).not.toBe(stripWhitespace(seed));
   });
 });
