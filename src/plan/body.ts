@@ -54,6 +54,15 @@ interface Draft {
 
 type P = SourceLine & { look: Look };
 
+/** The closing paragraph while it is read. */
+interface ClosingDraft {
+  lines: string[];
+  at: SourceLine;
+  units?: { list: UnitList; source: UnitsSource };
+  /** A 责任单位 label on its own line, waiting for its list. */
+  pendingLabel?: string;
+}
+
 // （责任单位：基教处、职成处） closing an item's last paragraph.
 const PAREN_UNITS = /([（(])\s*(责任单位\s*[：:])\s*([^（）()]+?)\s*([）)])$/u;
 // The headline sentence of `1.坚持…。按照…`: up to the first full stop outside brackets.
@@ -72,7 +81,7 @@ export function parseBody(paragraphs: readonly SourceLine[], problems: Problem[]
   const sections: Section[] = [];
   const drafts: Draft[] = [];
   let draft: Draft | undefined;
-  let closing: { lines: string[]; at: SourceLine; units?: { list: UnitList; source: UnitsSource } } | undefined;
+  let closing: ClosingDraft | undefined;
 
   const isItemHeading = (p: P, i: number): boolean => {
     const look = p.look;
@@ -283,8 +292,15 @@ function addParagraph(draft: Draft, text: string, line?: P) {
   field.paragraphs.push(text);
 }
 
-function readClosingLine(closing: { lines: string[]; at: SourceLine; units?: { list: UnitList; source: UnitsSource } }, p: P, problems: Problem[]) {
+function readClosingLine(closing: ClosingDraft, p: P, problems: Problem[]) {
   const look = p.look;
+  if (closing.pendingLabel) {
+    const label = closing.pendingLabel;
+    delete closing.pendingLabel;
+    const list = readUnits(p.text, p, label, problems);
+    if (list) closing.units = { list, source: { label, style: 'line', open: '', close: '', labelOwnLine: true } };
+    return;
+  }
   if (closing.units) {
     problems.push(problem(p.line, p.column, 'text-after-closing', `Line ${p.line} (“${excerpt(p.text)}”) follows the 责任单位 of the closing paragraph; the reader expects an 附件 mark or the 版记 (抄送：…) there.`));
     return;
@@ -292,6 +308,11 @@ function readClosingLine(closing: { lines: string[]; at: SourceLine; units?: { l
   if (look.kind === 'label' && look.field === 'units') {
     if (closing.lines.length === 0) {
       problems.push(problem(p.line, p.column, 'duplicate-field', `A second 责任单位 line (line ${p.line}) follows the last item's 责任单位.`));
+      return;
+    }
+    if (look.rest === '') {
+      // The label on its own line: the list is the next paragraph.
+      closing.pendingLabel = look.label;
       return;
     }
     const list = readUnits(look.rest, p, look.label, problems);

@@ -1,7 +1,8 @@
 /**
  * Fidelity: every non-whitespace character of the seed is in the Plan, in order, and nothing is added.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fieldParagraphs } from '../../src/plan/extract.ts';
 import { stripWhitespace } from '../../src/plan/normalize.ts';
@@ -51,4 +52,18 @@ describe('text conservation', () => {
     tampered.items[0]!.fields[0]!.paragraphs[0] = tampered.items[0]!.fields[0]!.paragraphs[0]!.replace('健全', '建全');
     expect(stripWhitespace(planToText(tampered))).not.toBe(stripWhitespace(seed));
   });
+});
+
+describe('text conservation in every form the fixtures hold', () => {
+  const root = 'tests/fixtures';
+  const forms = readdirSync(root).filter((d) => !d.startsWith('error-') && existsSync(join(root, d, 'input.txt')));
+  it('covers the forms of the reader issue', () => {
+    expect(forms).toEqual(expect.arrayContaining(['official-document', 'labels-own-line', 'numbered-paragraphs-units-in-parentheses', 'two-levels-subsections', 'attachment-and-colophon']));
+  });
+  for (const form of forms) {
+    it(`${form}: the Plan's text is the input's, character for character`, () => {
+      const input = readFileSync(join(root, form, 'input.txt'), 'utf8');
+      expect(stripWhitespace(planToText(parsed(input)))).toBe(stripWhitespace(input.replace(/^\uFEFF/u, '')));
+    });
+  }
 });
