@@ -185,6 +185,10 @@ export function parseBody(paragraphs: readonly SourceLine[], problems: Problem[]
         draft.closed = true;
         continue;
       }
+      if (draft.closed) {
+        problems.push(problem(p.line, p.column, 'field-after-units', `${look.label} (line ${p.line}) comes after the 责任单位 of item ${draft.numberText.trim()}; a 责任单位 line ends an item, so the reader cannot tell whether this field belongs to it.`));
+        continue;
+      }
       if (draft.fields.some((f) => f.kind === look.field)) {
         problems.push(problem(p.line, p.column, 'duplicate-field', `Item ${draft.numberText.trim()} has a second ${look.label} (line ${p.line}); the reader keeps each label once per item.`));
         continue;

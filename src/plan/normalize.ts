@@ -29,13 +29,15 @@ export function toSourceLines(text: string): SourceLine[] {
   normalizeLineBreaks(text)
     .split('\n')
     .forEach((raw, index) => {
-      // A form feed ends a page; the text after it on the same line starts the next page.
-      const feeds = raw.split('\f').length - 1;
-      page += feeds;
+      // A form feed ends a page: one before the text puts the line on the next page, one after it ends the page.
+      const before = /^[^\S\f]*((?:\f[^\S\f]*)*)/u.exec(raw)![1]!.split('\f').length - 1;
+      const after = raw.split('\f').length - 1 - before;
+      page += before;
       const plain = raw.replace(/\f/gu, '');
       const text = plain.replace(EDGE_SPACE, '');
       if (text === '') {
         blank = true;
+        page += after;
         return;
       }
       const leadRaw = plain.slice(0, plain.length - plain.replace(/^[\s\u3000]+/u, '').length);
@@ -44,6 +46,7 @@ export function toSourceLines(text: string): SourceLine[] {
       const indent = [...leadRaw].reduce((n, c) => n + (c === '\u3000' ? 1 : c === '\t' ? 2 : 0.5), 0);
       out.push({ text, line: index + 1, column, ...(blank && out.length > 0 ? { afterBlank: true } : {}), page, indent });
       blank = false;
+      page += after;
     });
   return out;
 }

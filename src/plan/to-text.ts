@@ -10,6 +10,9 @@ export function sectionHeading(section: Section): string {
   return `${section.numeral}${section.separator}${section.title}`;
 }
 
+/** What pages call each part of an item where a span was found. */
+export const FIELD_NAMES = { title: '标题', goals: '目标任务', measures: '工作措施', text: '正文' } as const;
+
 /** An item's number as printed, for lists and titles, e.g. 16. or （三）. */
 export function itemLabel(item: Item): string {
   return item.source.numberText.trim();

@@ -53,9 +53,8 @@ describe('npm run content', () => {
     expect(run.status).toBe(1);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatchInlineSnapshot(`
-      "tests/fixtures/error-unexpected-text/input.txt:21:1: unexpected-text: Unexpected text right after the heading of item 1, where “目标任务：” should be: “这一行不该在这里。”. Start the line with 目标任务：, 工作措施： or 责任单位：, or join it to the paragraph it belongs to.
-      tests/fixtures/error-unexpected-text/input.txt:37:1: unexpected-text: Unexpected text after item 2’s 责任单位 line: “一段多余的文字。”. Start the line with 目标任务：, 工作措施： or 责任单位：, or join it to the paragraph it belongs to.
-      2 problems; nothing was written.
+      "tests/fixtures/error-unexpected-text/input.txt:37:1: unexpected-text: Line 37 (“一段多余的文字。”) follows the 责任单位 of item 2., which ends that item, and comes before the next item.
+      1 problem; nothing was written.
       "
     `);
     expect(snapshot('content')).toEqual(before);
@@ -65,7 +64,7 @@ describe('npm run content', () => {
     const run = content('no/such/plan.txt');
     expect(run.status).toBe(1);
     expect(run.stderr).toMatchInlineSnapshot(`
-      "no/such/plan.txt:1:1: unreadable-file: Cannot read the plan file (no such file). Give the path of a plan text file.
+      "no/such/plan.txt:1:1: unreadable-file: Cannot read the plan file (no such file).
       1 problem; nothing was written.
       "
     `);

@@ -19,9 +19,30 @@ describe('links between items and offices', () => {
     expect(related.map((r) => r.item.number)).toEqual(expect.arrayContaining([15, 16, 17, 18]));
     expect(related.find((r) => r.item.number === 15)?.sameLead?.name).toBe('基教处');
   });
-  it('relates items citing the same document', () => {
-    const withShared = plan.items.flatMap((i) => relatedItems(plan, i.number)).filter((r) => r.sharedCitations.length > 0);
-    for (const r of withShared) expect(plan.citations.some((c) => c.title === r.sharedCitations[0])).toBe(true);
+  it('relates items citing the same document, with exactly the documents they share', () => {
+    // The seed's items each cite different documents; make item 2 cite item 1's first document as well.
+    const first = seed.value.citations.find((c) => c.occurrences[0]!.item === 1) ?? seed.value.citations[0]!;
+    const text = readFileSync('seeds/hunan-education-2020-work-plan.txt', 'utf8').replace('目标任务：坚持理论联系实际', `目标任务：落实《${first.title}》，坚持理论联系实际`);
+    const parsed = parsePlan(text);
+    if (!parsed.ok) throw new Error('the changed seed must parse');
+    const plan = parsed.value;
+    // Which documents each item cites, computed here from the citations' occurrences.
+    const cited = (n: number) => new Set(plan.citations.filter((c) => c.occurrences.some((o) => o.item === n)).map((c) => c.title));
+    let pairs = 0;
+    for (const a of plan.items) {
+      const related = relatedItems(plan, a.number);
+      for (const b of plan.items) {
+        if (b.number === a.number) continue;
+        const shared = [...cited(a.number)].filter((t) => cited(b.number).has(t));
+        const found = related.find((r) => r.item.number === b.number);
+        if (shared.length > 0) {
+          pairs += 1;
+          expect(found?.sharedCitations.sort(), `${a.number} ↔ ${b.number}`).toEqual(shared.sort());
+        } else if (found) expect(found.sharedCitations).toEqual([]);
+      }
+    }
+    // The seed has items citing the same document (e.g. 《中国教育现代化2035》), so the check above ran.
+    expect(pairs).toBeGreaterThan(0);
   });
   it('caps related items to the nearest ones in a very large plan', () => {
     const big = parsePlan(syntheticPlanText(plan, 10));
