@@ -116,7 +116,8 @@ export function groupLines(lines: readonly PlainLine[], layout: Layout): { group
   const warnings: Problem[] = [];
   const base = baseIndent(lines);
   const full = (l: SourceLine) => layout.hardWrapped && printedWidth(l, base) >= layout.width - FULL_TOLERANCE;
-  const indentsMark = layout.hardWrapped && indentsMarkStarts(lines, base, full);
+  const indentsMark = layout.hardWrapped && marksStarts(lines, full, (l) => (l.source.indent ?? 0) > base);
+  const blanksMark = layout.hardWrapped && marksStarts(lines, full, (l) => l.blankBefore);
   lines.forEach((b, i) => {
     const group = groups[groups.length - 1];
     const join = group !== undefined && !b.hardBreakBefore && !startsBlock(b.source.text) && (() => {
@@ -124,9 +125,11 @@ export function groupLines(lines: readonly PlainLine[], layout: Layout): { group
       const a = lines[i - 1]!.source;
       if (!layout.hardWrapped) return continuesAcrossBreak(paragraph, a.text, b);
       if (!full(a) || STANDALONE.some((re) => re.test(a.text))) return false;
+      // pdftotext -layout: the first-line indent marks every paragraph start, whatever the line above ends in.
+      if (indentsMark) return (b.source.indent ?? 0) <= base;
       if (!mayEndParagraph(a.text)) return true; // a full line mid-sentence: the paragraph goes on
       if (b.blankBefore) return false; // the blank line marks the end
-      if (indentsMark) return (b.source.indent ?? 0) <= base;
+      if (blanksMark) return true; // paragraphs are set apart by blank lines, and none is here
       warnings.push(paragraphEndUnsure(a, layout.width));
       return true;
     })();
@@ -146,12 +149,14 @@ function continuesAcrossBreak(paragraph: string, last: string, b: PlainLine): bo
   return CLAUSE_MARK.test(paragraph.replace(LABEL, ''));
 }
 
-// pdftotext -layout keeps the first-line indent: when most lines that surely start a paragraph (after a short
-// line) are indented, the indent of the next line settles every full line that ends in 。.
-function indentsMarkStarts(lines: readonly PlainLine[], base: number, full: (l: SourceLine) => boolean): boolean {
+// pdftotext -layout keeps the first-line indent, and many copies set paragraphs apart by a blank line: when
+// most lines that surely start a paragraph (after a short line) carry the mark, its presence or absence settles
+// every full line that ends in 。.
+const MIN_MARKED_STARTS = 3;
+const MIN_MARKED_SHARE = 0.6;
+function marksStarts(lines: readonly PlainLine[], full: (l: SourceLine) => boolean, marked: (l: PlainLine) => boolean): boolean {
   const starts = lines.slice(1).filter((l, i) => !full(lines[i]!.source) && !startsBlock(l.source.text));
-  const indented = starts.filter((l) => (l.source.indent ?? 0) > base).length;
-  return starts.length >= 3 && indented >= 0.6 * starts.length;
+  return starts.length >= MIN_MARKED_STARTS && starts.filter(marked).length >= MIN_MARKED_SHARE * starts.length;
 }
 
 function paragraphEndUnsure(a: SourceLine, width: number): Problem {

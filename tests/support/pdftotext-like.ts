@@ -9,7 +9,8 @@ export function printedWidth(text: string): number {
 }
 
 // Characters a Chinese line may not start with (kinsoku): they pull the last character of the line above down.
-const NO_LINE_START = /^[，。、；：？！）》”’」』…%]/u;
+const ALNUM = /[A-Za-z0-9]/u;
+const NO_LINE_START = /^[，。、；：？！）》”’」』…]/u;
 
 /** Cuts one paragraph into printed lines of at most `width` (the first line `first` wide). */
 export function wrapParagraph(text: string, width: number, first = width): string[] {
@@ -21,7 +22,18 @@ export function wrapParagraph(text: string, width: number, first = width): strin
     let end = start;
     let w = 0;
     while (end < chars.length && w + printedWidth(chars[end]!) <= room) w += printedWidth(chars[end++]!);
-    if (end < chars.length && end - start > 1 && NO_LINE_START.test(chars[end]!)) end--;
+    // Latin words and numbers stay whole, as Word sets them: a short head moves down, a long one overflows.
+    if (end < chars.length && end > start && ALNUM.test(chars[end]!) && ALNUM.test(chars[end - 1]!)) {
+      let head = end;
+      while (head > start && ALNUM.test(chars[head - 1]!)) head--;
+      if (end - head <= 2 && head > start) end = head;
+      else while (end < chars.length && ALNUM.test(chars[end]!)) end++;
+    }
+    // Kinsoku: push the last character down; where two marks meet (”，) hang them on this line instead.
+    if (end < chars.length && NO_LINE_START.test(chars[end]!)) {
+      if (!NO_LINE_START.test(chars[end - 1]!) && end - start > 1) end--;
+      else while (end < chars.length && NO_LINE_START.test(chars[end]!)) end++;
+    }
     lines.push(chars.slice(start, end).join('').trim());
     start = end;
   }
@@ -53,8 +65,7 @@ export function pdftotextLike(paragraphs: readonly string[], options: PageOption
     feed = false;
   };
   paragraphs.forEach((p, index) => {
-    const indentWidth = indent ? printedWidth(indent.replace(/\u3000/gu, 'xx')) / 2 * 1 : 0;
-    wrapParagraph(p, width, width - (indent ? Math.min(2, indentWidth) : 0)).forEach((line, k) => {
+    wrapParagraph(p, width, width - (indent ? printedWidth(indent) : 0)).forEach((line, k) => {
       if (count > 0 && count % linesPerPage === 0) {
         push(pageNumber(page++));
         feed = true;

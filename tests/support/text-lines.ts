@@ -25,7 +25,7 @@ export function textToLines(text: string): SourceLine[] {
         rest = rest.slice(at + 1);
       }
       if (rest.replace(/[\s\u3000]+/gu, '') === '') {
-        if (raw === rest) blank = true;
+        blank = true;
         return;
       }
       pushLine(rest, index);
