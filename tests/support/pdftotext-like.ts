@@ -18,6 +18,8 @@ export function wrapParagraph(text: string, width: number, first = width): strin
   const lines: string[] = [];
   let start = 0;
   while (start < chars.length) {
+    while (chars[start] === ' ') start++; // a space at a line start is dropped, not printed
+    if (start >= chars.length) break;
     const room = lines.length === 0 ? first : width;
     let end = start;
     let w = 0;
