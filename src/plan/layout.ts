@@ -1,28 +1,104 @@
 /**
- * Lines → paragraphs. INTERIM: joins page breaks as the old parser did; replaced by the text-layout module.
+ * Lines → paragraphs, page furniture out: the step between a format reader and the parser. Lines whose
+ * format knew the paragraphs (`para` from .docx, .html, PDF) are only joined; plain-text lines are cleared of
+ * page numbers, running headers and a 目录, then unwrapped. Pure: no I/O. Nothing changes a visible character.
  */
+import { scanFurniture } from './furniture.ts';
 import { joinPageBreak } from './normalize.ts';
 import type { Problem } from './problem.ts';
 import type { Furniture, SourceLine } from './source.ts';
+import { groupLines, measureLayout, type Layout, type PlainLine } from './unwrap.ts';
 
-export interface Settled {
+export type { Layout } from './unwrap.ts';
+
+/** Options of settleParagraphs: `layout` skips detection when the caller knows it (e.g. 28 for GB/T 9704). */
+export interface SettleOptions {
+  layout?: Layout;
+}
+
+/** Paragraphs ready for the parser, what was left out, and what could not be settled. */
+export interface SettledParagraphs {
+  /** One whole paragraph (or table) each, at the position of its first line. */
   paragraphs: SourceLine[];
   removed: Furniture[];
+  /** Located choices the reader made and could not be sure of; the text is still complete. */
   warnings: Problem[];
+  /** Located places the reader cannot settle at all; the caller should stop. */
   problems: Problem[];
-  layout: { hardWrapped: false } | { hardWrapped: true; width: number };
+  layout: Layout;
 }
 
-/** Groups lines into paragraphs. */
-export function settleParagraphs(lines: readonly SourceLine[]): Settled {
-  const paragraphs: SourceLine[] = [];
-  for (const line of lines) {
-    const last = paragraphs[paragraphs.length - 1];
-    if (line.table) paragraphs.push(line);
-    else if (last && !last.table && line.para === 'continue') {
-      paragraphs[paragraphs.length - 1] = { ...last, text: joinPageBreak(last.text, line.text) };
-    } else paragraphs.push(line);
-  }
-  return { paragraphs, removed: [], warnings: [], problems: [], layout: { hardWrapped: false } };
+/** Turns source lines into paragraphs and removes page furniture, reporting every uncertain place. */
+export function settleParagraphs(lines: readonly SourceLine[], options: SettleOptions = {}): SettledParagraphs {
+  const plain = (i: number) => lines[i]!.para === undefined && lines[i]!.table === undefined;
+  const { removed, problems } = scanFurniture(lines, plain);
+
+  // Plain lines that stay, with what lay between each and the plain line before it.
+  const kept: PlainLine[] = [];
+  const keptAt: number[] = [];
+  let previous = -1;
+  lines.forEach((l, i) => {
+    if (!plain(i) || removed.has(i)) return;
+    const between = Array.from({ length: Math.max(0, i - previous - 1) }, (_, k) => previous + 1 + k);
+    kept.push({
+      source: l,
+      blankBefore: l.afterBlank === true,
+      pageBreakBefore:
+        (previous >= 0 && (l.page ?? 0) > (lines[previous]!.page ?? 0)) ||
+        between.some((j) => ['page-number', 'running-header'].includes(removed.get(j)?.kind ?? '')),
+      hardBreakBefore: between.some((j) => !plain(j) || removed.get(j)?.kind === 'contents'),
+    });
+    keptAt.push(i);
+    previous = i;
+  });
+  const layout = options.layout ?? measureLayout(kept);
+  // Text with one paragraph per line (the seed's form) is passed on line by line: whether a line cut by a page
+  // break continues depends on what the line is (a title or a signature never runs on), which the parts'
+  // readers know (normalize.ts: continuesAcrossBreak). Hard-wrapped text is joined here, by width.
+  const { groups, warnings } = layout.hardWrapped ? groupLines(kept, layout) : { groups: kept.map((_, k) => [k]), warnings: [] };
+
+  // Every output paragraph, keyed by the input index of its first line, so the formats interleave in order.
+  // A line that stays alone keeps whether a break (blank line, page boundary, removed furniture) came before it.
+  const out: { at: number; lines: SourceLine[] }[] = groups.map((g) => {
+    const first = kept[g[0]!]!;
+    const broke = g.length === 1 && (first.blankBefore || first.pageBreakBefore) && !first.hardBreakBefore;
+    return { at: keptAt[g[0]!]!, lines: [broke ? { ...first.source, afterBlank: true } : { ...first.source, afterBlank: false }, ...g.slice(1).map((k) => kept[k]!.source)] };
+  });
+  let open: { at: number; lines: SourceLine[] } | undefined;
+  lines.forEach((l, i) => {
+    if (plain(i)) {
+      open = undefined;
+    } else if (l.table !== undefined) {
+      out.push({ at: i, lines: [l] });
+      open = undefined;
+    } else if (l.para === 'continue' && open) {
+      open.lines.push(l); // the format said so: a wrapped line of the same paragraph
+    } else {
+      open = { at: i, lines: [l] };
+      out.push(open);
+    }
+  });
+  out.sort((a, b) => a.at - b.at);
+
+  return {
+    paragraphs: out.map((p) => (p.lines[0]!.table !== undefined ? p.lines[0]! : toParagraph(p.lines))),
+    removed: [...removed].sort((a, b) => a[0] - b[0]).map(([, f]) => f),
+    warnings,
+    problems,
+    layout,
+  };
 }
 
+// The paragraph carries its first line's position, page and whether a blank line came before it.
+function toParagraph(lines: readonly SourceLine[]): SourceLine {
+  const first = lines[0]!;
+  const text = lines.slice(1).reduce((acc, l) => joinPageBreak(acc, l.text), first.text);
+  return {
+    text,
+    line: first.line,
+    column: first.column,
+    ...(first.afterBlank ? { afterBlank: true } : {}),
+    ...(first.page !== undefined ? { page: first.page } : {}),
+    ...(first.indent !== undefined ? { indent: first.indent } : {}),
+  };
+}

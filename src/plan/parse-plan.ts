@@ -9,7 +9,7 @@
 import { assemblePlan } from './assemble.ts';
 import { parseBody, type BodyLayout } from './body.ts';
 import { lookOf } from './classify.ts';
-import { settleParagraphs, type Settled } from './layout.ts';
+import { settleParagraphs, type SettledParagraphs } from './layout.ts';
 import { toSourceLines } from './normalize.ts';
 import { parsePreamble } from './preamble.ts';
 import { problem, sortProblems, type Problem } from './problem.ts';
@@ -22,7 +22,7 @@ export interface ReadReport {
   format: SourceFormat;
   encoding?: string;
   body: BodyLayout;
-  text: Settled['layout'];
+  text: SettledParagraphs['layout'];
   /** 公文 elements found, by their standard names. */
   elements: string[];
   /** Page furniture left out of the official text. */

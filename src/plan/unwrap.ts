@@ -1,0 +1,170 @@
+/**
+ * Lines → paragraphs for plain text: tells hard-wrapped text (pdftotext: one printed line per line) from text
+ * with one paragraph per line, and joins the lines that belong together. Nothing here changes a character.
+ */
+import { isHeadingTitle, lookOf } from './classify.ts';
+import { endsSentence } from './normalize.ts';
+import { problem, type Problem } from './problem.ts';
+import type { SourceLine } from './source.ts';
+
+/** How the plain text is laid out: one paragraph per line, or printed lines of at most `width` characters. */
+export type Layout = { hardWrapped: false } | { hardWrapped: true; width: number };
+
+/** A plain-text line with what lay between it and the line before (blank lines, a page break, furniture). */
+export interface PlainLine {
+  source: SourceLine;
+  /** A blank line came right before this line. */
+  blankBefore: boolean;
+  /** A page boundary (form feed or removed page furniture) lies between this line and the one before. */
+  pageBreakBefore: boolean;
+  /** Removed text that stands on its own (a 目录) lies between: a paragraph cannot run across it. */
+  hardBreakBefore: boolean;
+}
+
+// Half-width: ASCII, Latin and the half-width forms; everything else (CJK, full-width, “”—…) is one character.
+/** Printed width of a text in characters: CJK and full-width count 1, ASCII and half-width 0.5. */
+export function textWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    width += c < 0x2000 || (c >= 0xff61 && c <= 0xffdc) || (c >= 0xffe8 && c <= 0xffee) ? 0.5 : 1;
+  }
+  return width;
+}
+
+const NUMERAL = '[一二三四五六七八九十两]{1,3}';
+const BLOCK_STARTS: RegExp[] = [
+  new RegExp(`^${NUMERAL}\\s*、\\s*\\S`, 'u'), // 一、 section
+  new RegExp(`^[（(]${NUMERAL}[）)]\\s*\\S`, 'u'), // （一） subsection
+  /^[0-9０-９]{1,4}\s*[.．、](?![0-9０-９])\s*\S/u, // 1. 1． 1、 item, not a decimal such as 2.0
+  /^(?:目标任务|工作措施|责任单位|牵头单位|配合单位|责任部门|完成时限|工作目标|主要任务)\s*[：:]/u, // field labels
+  /^[（(][0-9０-９]{1,2}[）)]/u, // （1） (1) sub-point
+  /^[①-⑳]/u,
+  /^附件(?:\s*[0-9０-９]{1,3})?\s*(?:[：:]|$)/u, // 附件 附件1 附件：
+  /^抄送\s*[：:]/u,
+];
+// Lines that stand alone by nature: a date line, a note in parentheses such as （此件主动公开）.
+const STANDALONE: RegExp[] = [
+  /^[0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日$/u,
+  /^[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日$/u,
+  /^[（(][^（()）]*[）)]$/u,
+];
+const SUBSECTION_HEADING = new RegExp(`^[（(]${NUMERAL}[）)]`, 'u');
+// Lists of names (units, recipients) end without punctuation by convention; cut by a page they end in 、 or ，.
+const LIST_LABEL = /^(?:责任单位|牵头单位|配合单位|责任部门|抄送)\s*[：:]/u;
+const LIST_CUT = /[、，,]$/u;
+const LABEL = /^(?:目标任务|工作措施|责任单位|牵头单位|配合单位|责任部门|完成时限|工作目标|主要任务)\s*[：:]/u;
+// Running text has clauses; titles, names and headings (湖南省教育厅, …的通知) have none.
+const CLAUSE_MARK = /[，、；：,;:]/u;
+const LEAD_IN = /[：:]$/u;
+
+/** True when a line opens a block of its own: a heading, a field label, a sub-point, 附件, 抄送, a date, a note. */
+export function startsBlock(text: string): boolean {
+  return BLOCK_STARTS.some((re) => re.test(text)) || STANDALONE.some((re) => re.test(text));
+}
+
+// A paragraph may end after 。！？； and also after ： (a lead-in such as the addressees of a notice).
+function mayEndParagraph(text: string): boolean {
+  return endsSentence(text) || LEAD_IN.test(text);
+}
+
+function isHeading(text: string): boolean {
+  const look = lookOf(text);
+  return look.kind === 'section' || (look.kind === 'numbered' && isHeadingTitle(look.rest)) || (SUBSECTION_HEADING.test(text) && !endsSentence(text) && [...text].length <= 60);
+}
+
+// Share and count of lines that must end at the same width before the text counts as hard-wrapped. One paragraph
+// per line (the seed) never comes close: its lines are of every length, and most are far longer than any width
+// that a few short lines share. A wrapped plan has most lines full: 28 wide, 80 % of the seed's lines are full.
+const MIN_FULL_SHARE = 0.3;
+const MIN_FULL_LINES = 8;
+// Lines longer than W + 1 (beyond hanging punctuation) would mean W is not the width of the page.
+const MAX_OVERLONG_SHARE = 0.1;
+// Kinsoku (no 。 at a line start, no “ at a line end) leaves a full line up to 1.5 characters short.
+const FULL_TOLERANCE = 1.5;
+// pdftotext -layout keeps the two-character first-line indent; more is centring or alignment.
+const MAX_INDENT = 2;
+
+function baseIndent(lines: readonly PlainLine[]): number {
+  const counts = new Map<number, number>();
+  for (const l of lines) counts.set(l.source.indent ?? 0, (counts.get(l.source.indent ?? 0) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? 0;
+}
+
+function printedWidth(line: SourceLine, base: number): number {
+  return textWidth(line.text) + Math.min(Math.max((line.indent ?? 0) - base, 0), MAX_INDENT);
+}
+
+/** Finds whether plain lines are hard-wrapped, and at which width: the width most lines fill. */
+export function measureLayout(lines: readonly PlainLine[]): Layout {
+  const base = baseIndent(lines);
+  const widths = lines.map((l) => printedWidth(l.source, base));
+  let best = { width: 0, full: 0 };
+  for (const w of new Set(widths)) {
+    const full = widths.filter((x) => x >= w - 1 && x <= w).length;
+    if (full > best.full || (full === best.full && w > best.width)) best = { width: w, full };
+  }
+  const overlong = widths.filter((x) => x > best.width + 1).length;
+  const wrapped =
+    best.full >= MIN_FULL_LINES && best.full >= MIN_FULL_SHARE * widths.length && overlong <= MAX_OVERLONG_SHARE * widths.length;
+  return wrapped ? { hardWrapped: true, width: best.width } : { hardWrapped: false };
+}
+
+/** Groups plain lines into paragraphs (indices into `lines`), with a located warning where it had to choose. */
+export function groupLines(lines: readonly PlainLine[], layout: Layout): { groups: number[][]; warnings: Problem[] } {
+  const groups: number[][] = [];
+  const warnings: Problem[] = [];
+  const base = baseIndent(lines);
+  const full = (l: SourceLine) => layout.hardWrapped && printedWidth(l, base) >= layout.width - FULL_TOLERANCE;
+  const indentsMark = layout.hardWrapped && marksStarts(lines, full, (l) => (l.source.indent ?? 0) > base);
+  const blanksMark = layout.hardWrapped && marksStarts(lines, full, (l) => l.blankBefore);
+  lines.forEach((b, i) => {
+    const group = groups[groups.length - 1];
+    const join = group !== undefined && !b.hardBreakBefore && !startsBlock(b.source.text) && (() => {
+      const paragraph = group.map((k) => lines[k]!.source.text).join('');
+      const a = lines[i - 1]!.source;
+      if (!layout.hardWrapped) return continuesAcrossBreak(paragraph, a.text, b);
+      if (!full(a) || STANDALONE.some((re) => re.test(a.text))) return false;
+      // pdftotext -layout: the first-line indent marks every paragraph start, whatever the line above ends in.
+      if (indentsMark) return (b.source.indent ?? 0) <= base;
+      if (!mayEndParagraph(a.text)) return true; // a full line mid-sentence: the paragraph goes on
+      if (b.blankBefore) return false; // the blank line marks the end
+      if (blanksMark) return true; // paragraphs are set apart by blank lines, and none is here
+      warnings.push(paragraphEndUnsure(a, layout.width));
+      return true;
+    })();
+    if (join) group.push(i);
+    else groups.push([i]);
+  });
+  return { groups, warnings };
+}
+
+// One paragraph per line: a line continues across a blank line or a page break only when the text before it
+// stops mid-sentence in running text (the page-break join). Titles, names, headings, lead-ins and unit lists
+// end their paragraph without punctuation, so they stand alone.
+function continuesAcrossBreak(paragraph: string, last: string, b: PlainLine): boolean {
+  if (!b.blankBefore && !b.pageBreakBefore) return false;
+  if (mayEndParagraph(last) || STANDALONE.some((re) => re.test(last)) || isHeading(paragraph)) return false;
+  if (LIST_LABEL.test(paragraph) && !LIST_CUT.test(last)) return false;
+  return CLAUSE_MARK.test(paragraph.replace(LABEL, ''));
+}
+
+// pdftotext -layout keeps the first-line indent, and many copies set paragraphs apart by a blank line: when
+// most lines that surely start a paragraph (after a short line) carry the mark, its presence or absence settles
+// every full line that ends in 。.
+const MIN_MARKED_STARTS = 3;
+const MIN_MARKED_SHARE = 0.6;
+function marksStarts(lines: readonly PlainLine[], full: (l: SourceLine) => boolean, marked: (l: PlainLine) => boolean): boolean {
+  const starts = lines.slice(1).filter((l, i) => !full(lines[i]!.source) && !startsBlock(l.source.text));
+  return starts.length >= MIN_MARKED_STARTS && starts.filter(marked).length >= MIN_MARKED_SHARE * starts.length;
+}
+
+function paragraphEndUnsure(a: SourceLine, width: number): Problem {
+  const mark = [...a.text].filter((ch) => !/[”’」』）)\]】》]/u.test(ch)).pop() ?? '。';
+  return problem(
+    a.line,
+    a.column + [...a.text].length - 1,
+    'paragraph-end-unsure',
+    `The text is hard-wrapped at ${width} characters, as pdftotext writes it, and line ${a.line} fills the line and ends in ${mark}, so the reader cannot tell whether the paragraph ends there; it read it as continuing. To settle it, give the PDF itself, or put an empty line after line ${a.line} where a paragraph ends (an empty line is whitespace, not a change to the text).`,
+  );
+}
