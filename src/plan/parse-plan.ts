@@ -51,6 +51,11 @@ export function parseDocument(doc: SourceDocument): ReadResult {
   const problems: Problem[] = [...settled.problems];
   const warnings: Problem[] = [...doc.warnings, ...settled.warnings];
   const ps = settled.paragraphs;
+  if (ps.length === 0 && problems.length === 0) {
+    const first = doc.lines[0]!;
+    problems.push(problem(first.line, first.column, 'no-text', 'The file holds only page furniture (page numbers, running headers or a table of contents), no text of a plan.'));
+  }
+  if (problems.length > 0 && ps.length === 0) return { ok: false, problems: sortProblems(problems) };
 
   // The body starts at the first section heading 一、; the tail at the first 附件 mark or 版记 line after it.
   const first = ps.findIndex((p) => !p.table && lookOf(p.text).kind === 'section');
