@@ -2,7 +2,7 @@
  * Aligning two editions: the seed plan (a) against the invented test edition (b) of tests/fixtures/editions/.
  */
 import { describe, expect, it } from 'vitest';
-import { MATCH_THRESHOLD, alignEditions, sameContent } from '../../src/compare/align.ts';
+import { MATCH_THRESHOLD, TITLE_WEIGHT, alignEditions, sameContent } from '../../src/compare/align.ts';
 import { bigrams, dice } from '../../src/compare/similarity.ts';
 import type { AlignedEntry, EditionItem } from '../../src/compare/types.ts';
 import { NEW_ITEM } from '../fixtures/editions/2021-test-edition.ts';
@@ -76,7 +76,7 @@ describe('alignEditions', () => {
     for (const x of a) {
       for (const y of a) {
         if (x.id === y.id) continue;
-        const total = 0.3 * dice(bigrams(x.title), bigrams(y.title)) + 0.7 * dice(bigrams(x.text), bigrams(y.text));
+        const total = TITLE_WEIGHT * dice(bigrams(x.title), bigrams(y.title)) + (1 - TITLE_WEIGHT) * dice(bigrams(x.text), bigrams(y.text));
         highest = Math.max(highest, total);
       }
     }
