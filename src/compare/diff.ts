@@ -8,8 +8,9 @@
  * well on the test edition (精心筹备 → 认真筹办 either way, figures whole either way); it is not the default
  * because the segmenter's dictionary comes with the ICU inside Node, so a Node upgrade could move word
  * boundaries and change published diffs, while code points never change. jsdiff's own `diffWords` is not used:
- * it compares words with whitespace trimmed, so its runs do not always give the input texts back exactly;
- * diffing the segmenter's words with `diffArrays` does.
+ * it compares words with their whitespace trimmed and moves whitespace between runs
+ * (dedupeWhitespaceInChangeObjects), so its runs are not guaranteed to give the texts back character for
+ * character; diffing the segmenter's words with `diffArrays` is (tested).
  */
 import { diffArrays, diffChars } from 'diff';
 import type { MatchedEntry } from './types.ts';
