@@ -4,10 +4,10 @@
  * page numbers, running headers and a 目录, then unwrapped. Pure: no I/O. Nothing changes a visible character.
  */
 import { scanFurniture } from './furniture.ts';
-import { joinPageBreak } from './normalize.ts';
-import type { Problem } from './problem.ts';
+import { endsSentence, joinPageBreak } from './normalize.ts';
+import { problem, type Problem } from './problem.ts';
 import type { Furniture, SourceLine } from './source.ts';
-import { groupLines, measureLayout, type Layout, type PlainLine } from './unwrap.ts';
+import { groupLines, measureLayout, startsBlock, textWidth, type Layout, type PlainLine } from './unwrap.ts';
 
 export type { Layout } from './unwrap.ts';
 
@@ -55,6 +55,7 @@ export function settleParagraphs(lines: readonly SourceLine[], options: SettleOp
   // Text with one paragraph per line (the seed's form) is passed on line by line: whether a line cut by a page
   // break continues depends on what the line is (a title or a signature never runs on), which the parts'
   // readers know (normalize.ts: continuesAcrossBreak). Hard-wrapped text is joined here, by width.
+  if (layout.hardWrapped) problems.push(...strandedLines(kept));
   const { groups, warnings } = layout.hardWrapped ? groupLines(kept, layout) : { groups: kept.map((_, k) => [k]), warnings: [] };
 
   // Every output paragraph, keyed by the input index of its first line, so the formats interleave in order.
@@ -101,4 +102,27 @@ function toParagraph(lines: readonly SourceLine[]): SourceLine {
     ...(first.page !== undefined ? { page: first.page } : {}),
     ...(first.indent !== undefined ? { indent: first.indent } : {}),
   };
+}
+
+/**
+ * pdftotext without -layout sometimes puts the last, short line of a paragraph that starts a page ahead of it
+ * (seen: “室” above “责任单位：…办公”). Such a stranded line — a few characters alone at the top of a page,
+ * not ending a sentence, right before a heading or label — cannot be placed with certainty, so it is a problem.
+ */
+function strandedLines(kept: readonly PlainLine[]): Problem[] {
+  const out: Problem[] = [];
+  kept.forEach((l, i) => {
+    const next = kept[i + 1];
+    const text = l.source.text;
+    if (!l.pageBreakBefore || !next || textWidth(text) > 3 || endsSentence(text) || !startsBlock(next.source.text)) return;
+    out.push(
+      problem(
+        l.source.line,
+        l.source.column,
+        'reading-order-unsure',
+        `Line ${l.source.line} (“${text}”) stands alone at the top of page ${l.source.page ?? '?'}, before “${next.source.text.slice(0, 12)}…”. pdftotext without -layout sometimes moves the last line of a paragraph ahead of it, so the reader cannot tell where these characters belong. Give the PDF itself, or text written by pdftotext -layout.`,
+      ),
+    );
+  });
+  return out;
 }

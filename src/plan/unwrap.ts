@@ -81,7 +81,7 @@ const MIN_FULL_LINES = 8;
 // Lines longer than W + 1 (beyond hanging punctuation) would mean W is not the width of the page.
 const MAX_OVERLONG_SHARE = 0.1;
 // Kinsoku (no 。 at a line start, no “ at a line end) leaves a full line up to 1.5 characters short.
-const FULL_TOLERANCE = 1.5;
+const FULL_TOLERANCE = 2.5;
 // pdftotext -layout keeps the two-character first-line indent; more is centring or alignment.
 const MAX_INDENT = 2;
 
@@ -110,6 +110,9 @@ export function measureLayout(lines: readonly PlainLine[]): Layout {
   return wrapped ? { hardWrapped: true, width: best.width } : { hardWrapped: false };
 }
 
+const TITLE_END = /(?:通知|决定|意见|办法|方案|要点|规划|报告|通报|批复|请示|纪要|公告|通告|规定|细则)$/u;
+const CLOSING_START = /^[》”’）)」』】，、。；：！？]/u;
+
 /** Groups plain lines into paragraphs (indices into `lines`), with a located warning where it had to choose. */
 export function groupLines(lines: readonly PlainLine[], layout: Layout): { groups: number[][]; warnings: Problem[] } {
   const groups: number[][] = [];
@@ -118,17 +121,27 @@ export function groupLines(lines: readonly PlainLine[], layout: Layout): { group
   const full = (l: SourceLine) => layout.hardWrapped && printedWidth(l, base) >= layout.width - FULL_TOLERANCE;
   const indentsMark = layout.hardWrapped && marksStarts(lines, full, (l) => (l.source.indent ?? 0) > base);
   const blanksMark = layout.hardWrapped && marksStarts(lines, full, (l) => l.blankBefore);
+  // pdftotext without -layout drops the two-character first-line indent of GB/T 9704 paragraphs, so a paragraph's
+  // first line reaches the edge two characters short of the lines that follow it.
+  const firstSection = Math.max(0, lines.findIndex((l) => /^[一二三四五六七八九十]{1,3}、/u.test(l.source.text)));
+  const indentLost = layout.hardWrapped && !lines.some((l) => (l.source.indent ?? 0) > base);
+  const fullFirst = (l: SourceLine) => layout.hardWrapped && printedWidth(l, base) + 2 >= layout.width - FULL_TOLERANCE;
   lines.forEach((b, i) => {
     const group = groups[groups.length - 1];
     const join = group !== undefined && !b.hardBreakBefore && !startsBlock(b.source.text) && (() => {
       const paragraph = group.map((k) => lines[k]!.source.text).join('');
       const a = lines[i - 1]!.source;
       if (!layout.hardWrapped) return continuesAcrossBreak(paragraph, a.text, b);
-      if (!full(a) || STANDALONE.some((re) => re.test(a.text))) return false;
+      // In the head of the document a line ending in a 文种 (…通知, …要点) ends a title, unless the next line
+      // goes on with a closing mark that cannot start a line (…工作要点 / 》印发给你们).
+      if (i < firstSection && TITLE_END.test(a.text) && !CLOSING_START.test(b.source.text)) return false;
+      const aFull = full(a) || (indentLost && group.length === 1 && fullFirst(a));
+      if (!aFull || STANDALONE.some((re) => re.test(a.text))) return false;
       // pdftotext -layout: the first-line indent marks every paragraph start, whatever the line above ends in.
       if (indentsMark) return (b.source.indent ?? 0) <= base;
       if (!mayEndParagraph(a.text)) return true; // a full line mid-sentence: the paragraph goes on
-      if (b.blankBefore) return false; // the blank line marks the end
+      // A blank line marks the end, unless it is one pdftotext writes around a page break.
+      if (b.blankBefore && !b.pageBreakBefore) return false;
       if (blanksMark) return true; // paragraphs are set apart by blank lines, and none is here
       warnings.push(paragraphEndUnsure(a, layout.width));
       return true;

@@ -112,3 +112,28 @@ describe('body layouts', () => {
     expect(plan.notice?.issuer).toBeUndefined();
   });
 });
+
+describe('text that came out of a PDF (real pdftotext output of the seed printed by Chromium)', () => {
+  const same = (plan: Plan) => plan.items.map((i) => i.fields.map((f) => f.paragraphs.map(stripWhitespace)));
+  it('pdftotext -layout: page numbers left out, lines joined by indent, the seed’s paragraphs, no warning', () => {
+    const r = parsePlan(readFileSync('tests/fixtures/pdftotext-layout/input.txt', 'utf8'));
+    if (!r.ok) throw new Error(r.problems[0]!.message);
+    expect(same(r.value)).toEqual(same(seed));
+    expect(r.value.notice).toEqual(seed.notice);
+    expect(r.report.removed.filter((f) => f.kind === 'page-number').length).toBeGreaterThan(20);
+    expect(r.warnings).toEqual([]);
+  });
+  it('pdftotext: the seed’s paragraphs, and a located warning at each full line ending in 。 that it read as running on', () => {
+    const r = parsePlan(readFileSync('tests/fixtures/pdftotext/input.txt', 'utf8'));
+    if (!r.ok) throw new Error(r.problems[0]!.message);
+    expect(same(r.value)).toEqual(same(seed));
+    expect(r.value.title).toBe(seed.title);
+    expect(r.warnings.length).toBeGreaterThan(0);
+    expect(new Set(r.warnings.map((w) => w.ruleId))).toEqual(new Set(['paragraph-end-unsure']));
+  });
+  it('pdftotext with a line moved out of reading order: refused at that line', () => {
+    const r = parsePlan(readFileSync('tests/fixtures/error-pdftotext-reading-order/input.txt', 'utf8'));
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.problems.map((p) => [p.line, p.ruleId])).toEqual([[73, 'reading-order-unsure'], [339, 'reading-order-unsure']]);
+  });
+});
