@@ -46,8 +46,6 @@ interface Draft {
   units?: UnitsSource;
   /** The units were read: what follows belongs to the next item or the closing. */
   closed: boolean;
-  /** Page of the last line read into the item, to see page breaks. */
-  lastPage?: number;
   /** Number of the last `1.`-style sub-point read inside the item, while a list of them runs. */
   subList?: number;
 }
@@ -116,8 +114,6 @@ export function parseBody(paragraphs: readonly SourceLine[], problems: Problem[]
   const laterItems = (i: number) => ps.slice(i + 1).some((p, k) => isItemHeading(p, i + 1 + k) || p.look.kind === 'section');
 
   for (let i = 0; i < ps.length; i++) {
-    const previousPage = i > 0 ? ps[i - 1]!.page : undefined;
-    if (draft && previousPage !== undefined) draft.lastPage = previousPage;
     const p = ps[i]!;
     const look = p.look;
     if (p.table) {
@@ -276,7 +272,7 @@ function addParagraph(draft: Draft, text: string, line?: P) {
   }
   const last = field.paragraphs.length - 1;
   // A paragraph cut by a page break of the source continues; a sub-point never continues the one before it.
-  if (line && last >= 0 && line.look.kind === 'text' && !SUB_POINT.test(text) && continuesAcrossBreak(field.paragraphs[last]!, line, draft.lastPage)) {
+  if (line && last >= 0 && line.look.kind === 'text' && !SUB_POINT.test(text) && continuesAcrossBreak(field.paragraphs[last]!, line)) {
     field.paragraphs[last] = joinPageBreak(field.paragraphs[last]!, text);
     text = field.paragraphs[last]!;
     field.paragraphs.pop();

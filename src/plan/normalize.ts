@@ -97,26 +97,25 @@ export function stripWhitespace(text: string): string {
 }
 
 /**
- * True when `next` may continue `previous` across a page break of the source: plain text only (a format that
- * knows its paragraphs has already said), a blank line or a new page between them, and `previous` stops
- * mid-sentence. Callers use it inside regions where a paragraph may run on (field text, notice body), never
+ * True when `next` continues the paragraph `previous` in a region of running text (field text, notice body):
+ * `previous` stops mid-sentence — a paragraph of an official document ends in 。！？； or, as a lead-in, in ： —
+ * and `next` is plain text whose paragraphs the format did not state (a .docx or .html paragraph, or a PDF
+ * line the reader placed, is taken as given). Whether a blank line or a page break lies between does not
+ * matter: text copied out of a PDF keeps its page-break cuts with or without blank lines. Callers never use it
  * for titles, headings or signatures, whose lines do not end sentences either.
  */
-export function continuesAcrossBreak(previous: string, next: SourceLine, previousPage?: number): boolean {
+export function continuesAcrossBreak(previous: string, next: SourceLine): boolean {
   if (next.para !== undefined || next.table) return false;
-  const broke = next.afterBlank === true || (previousPage !== undefined && next.page !== undefined && next.page !== previousPage);
-  return broke && !endsSentence(previous) && !/[：:]$/u.test(previous);
+  return !endsSentence(previous) && !/[：:]$/u.test(previous);
 }
 
 /** Paragraph texts of a region, page-break splits joined (see continuesAcrossBreak). */
 export function joinBrokenParagraphs(lines: readonly SourceLine[]): string[] {
   const out: string[] = [];
-  let page: number | undefined;
   for (const line of lines) {
     const last = out.length - 1;
-    if (last >= 0 && continuesAcrossBreak(out[last]!, line, page)) out[last] = joinPageBreak(out[last]!, line.text);
+    if (last >= 0 && continuesAcrossBreak(out[last]!, line)) out[last] = joinPageBreak(out[last]!, line.text);
     else out.push(line.text);
-    page = line.page;
   }
   return out;
 }

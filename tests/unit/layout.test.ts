@@ -9,7 +9,8 @@ import { pdftotextLike, printedWidth } from '../support/pdftotext-like.ts';
 import { textToLines } from '../support/text-lines.ts';
 
 /**
- * settleParagraphs, then the page-break joins the body parser makes inside a field (continuesAcrossBreak):
+ * settleParagraphs, then the joins the body parser makes inside a field (continuesAcrossBreak), here only across
+ * the breaks (blank line, page boundary, removed furniture) that layout.ts marks with afterBlank:
  * for text with one paragraph per line, layout.ts leaves those joins to them, since only they know whether a line
  * is a title or a signature.
  */
@@ -17,12 +18,10 @@ function settle(lines: readonly SourceLine[], options?: Parameters<typeof settle
   const result = settleParagraphs(lines, options);
   if (result.layout.hardWrapped) return result;
   const paragraphs: SourceLine[] = [];
-  let page: number | undefined;
   for (const p of result.paragraphs) {
     const last = paragraphs[paragraphs.length - 1];
-    if (last && !last.table && !startsBlock(p.text) && continuesAcrossBreak(last.text, p, page)) paragraphs[paragraphs.length - 1] = { ...last, text: joinPageBreak(last.text, p.text) };
+    if (last && !last.table && p.afterBlank && !startsBlock(p.text) && continuesAcrossBreak(last.text, p)) paragraphs[paragraphs.length - 1] = { ...last, text: joinPageBreak(last.text, p.text) };
     else paragraphs.push(p);
-    page = p.page;
   }
   return { ...result, paragraphs };
 }

@@ -137,3 +137,16 @@ describe('text that came out of a PDF (real pdftotext output of the seed printed
     expect(!r.ok && r.problems.map((p) => [p.line, p.ruleId])).toEqual([[73, 'reading-order-unsure'], [339, 'reading-order-unsure']]);
   });
 });
+
+describe('Word’s “save as text” (UTF-16 with BOM, CRLF, no blank lines)', () => {
+  it('reads the seed’s items, page-break cuts joined though no blank line marks them', async () => {
+    const { bytesToDocument } = await import('../../src/build/read-plan.ts');
+    const { parseDocument } = await import('../../src/plan/parse-plan.ts');
+    const doc = await bytesToDocument(readFileSync('tests/fixtures/word-save-as-text/input.txt'), 'input.txt');
+    if (!doc.ok) throw new Error('decode');
+    const r = parseDocument(doc.value);
+    if (!r.ok) throw new Error(r.problems[0]!.message);
+    expect(r.report.encoding).toBe('utf-16le');
+    expect(r.value.items).toEqual(seed.items.map((i) => ({ ...i, source: { ...i.source, pos: expect.any(Object) } })));
+  });
+});
