@@ -4,6 +4,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { decodePlanBytes } from '../../src/plan/decode.ts';
 import { fieldParagraphs } from '../../src/plan/extract.ts';
 import { stripWhitespace } from '../../src/plan/normalize.ts';
 import { parsePlan } from '../../src/plan/parse-plan.ts';
@@ -62,7 +63,9 @@ describe('text conservation in every form the fixtures hold', () => {
   });
   for (const form of forms) {
     it(`${form}: the Plan's text is the input's, character for character, page furniture aside`, () => {
-      const input = readFileSync(join(root, form, 'input.txt'), 'utf8');
+      const decoded = decodePlanBytes(readFileSync(join(root, form, 'input.txt')));
+      if (!decoded.ok) throw new Error('the fixture must decode');
+      const input = decoded.value.text;
       const result = parsePlan(input);
       if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
       // Page furniture stands on lines of its own; those lines, and only those, are left out of the Plan.
