@@ -150,3 +150,15 @@ describe('Word’s “save as text” (UTF-16 with BOM, CRLF, no blank lines)', 
     expect(r.value.items).toEqual(seed.items.map((i) => ({ ...i, source: { ...i.source, pos: expect.any(Object) } })));
   });
 });
+
+describe('the official 文件 with two 附件', () => {
+  it('keeps the 附件说明 list whole (not a signatory), marks the plan 附件1 and reads 附件2 after the closing', () => {
+    const plan = read('official-document-two-attachments');
+    expect(plan.notice?.attachmentNote).toEqual(['附件：1.湖南省教育厅 中共湖南省委教育工委2020年工作要点', '2.2020年重点工作任务分工表']);
+    expect(plan.notice?.signatories).toEqual(['湖南省教育厅', '中共湖南省委教育工作委员会']);
+    expect(plan.mark).toBe('附件1');
+    expect(plan.attachments.map((a) => [a.mark, a.id, a.title, a.blocks.length])).toEqual([['附件2', '2', '2020年重点工作任务分工表', 2]]);
+    expect(plan.closing).toEqual(seed.closing);
+    expect(plan.colophon?.printDate).toBe('2020年3月9日印发');
+  });
+});
