@@ -138,7 +138,11 @@ export function parseBody(paragraphs: readonly SourceLine[], problems: Problem[]
       if (section) {
         draft = undefined;
         section.subsections ??= [];
-        section.subsections.push({ number: section.subsections.length + 1, numberText: look.numberText, title: look.title, items: [] });
+        const expected = section.subsections.length + 1;
+        if (look.number !== expected) {
+          problems.push(problem(p.line, p.column, 'subsection-number-order', `The subsection heading ${look.numberText} comes where subsection ${expected} of section ${section.numeral}、 was expected, so the reader cannot tell whether it is a heading or text.`));
+        }
+        section.subsections.push({ number: expected, numberText: look.numberText, title: look.title, items: [] });
         continue;
       }
     }
@@ -220,6 +224,11 @@ export function parseBody(paragraphs: readonly SourceLine[], problems: Problem[]
 
   const items = finishItems(drafts, sections, problems);
   for (const s of sections) {
+    for (const sub of s.subsections ?? []) {
+      if (sub.items.length > 0) continue;
+      const at = paragraphs.find((p) => p.text === `${sub.numberText}${sub.title}`);
+      problems.push(problem(at?.line ?? 1, at?.column ?? 1, 'empty-subsection', `Subsection ${sub.numberText}${sub.title} of section ${s.numeral} has no items under it.`));
+    }
     if (s.items.length === 0) {
       const at = paragraphs.find((p) => lookOf(p.text).kind === 'section' && (lookOf(p.text) as { title: string }).title === s.title);
       problems.push(problem(at?.line ?? 1, at?.column ?? 1, 'empty-section', `Section ${s.numeral}${s.separator}${s.title} has no items under it.`));

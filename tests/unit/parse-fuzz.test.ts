@@ -10,6 +10,8 @@ import { parsePlan } from '../../src/plan/parse-plan.ts';
 import { planToText } from '../../src/plan/to-text.ts';
 
 const lines = readFileSync('seeds/hunan-education-2020-work-plan.txt', 'utf8').split('\n');
+/** Other layouts of the genre and forms of the document, mutated the same way (fewer runs each). */
+const FORMS = ['official-document-two-attachments', 'numbered-paragraphs-units-in-parentheses', 'numbering-restarts-per-section', 'two-levels-subsections', 'labels-own-line', 'pdftotext', 'pdftotext-layout'];
 
 // Pieces that matter to the grammar, so mutations hit headings, labels and lists, not just random text.
 const tokens = ['目标任务：', '工作措施：', '责任单位：', '一、', '九、', '1.', '34.', '、', '等', '。', '\n', '\n\n', '2020年3月6日', '相关处室', '考试院', '{', '<', '*', '#', '１．', '\u3000', '\r\n', '\uFEFF', '𠀀'];
@@ -34,6 +36,7 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ op: fc.constant('cut' as const), at: fc.nat(lines.length - 1), col: fc.nat(60) }),
 );
 
+/** A mutation chooses lines by index; on another form the index wraps around its own length. */
 function apply(source: string[], mutations: Mutation[]): string {
   const out = [...source];
   for (const m of mutations) {
@@ -72,6 +75,26 @@ describe('parsePlan under random mutation', () => {
     );
     // 3,000 whole-plan parses take several seconds on a 2-core machine; this is a limit, not a timing assertion.
   }, 120_000);
+
+  for (const form of FORMS) {
+    it(`keeps the same promise on the ${form} form`, () => {
+      const formLines = readFileSync(`tests/fixtures/${form}/input.txt`, 'utf8').split('\n');
+      fc.assert(
+        fc.property(fc.array(mutation, { minLength: 1, maxLength: 3 }), (mutations) => {
+          const text = apply(formLines, mutations);
+          const result = parsePlan(text);
+          if (!result.ok) {
+            expect(result.problems.length).toBeGreaterThan(0);
+            return;
+          }
+          const furniture = new Set(result.report.removed.map((f) => f.line));
+          const kept = text.replace(/^\uFEFF/u, '').split(/\r\n|[\n\r\u2028\u2029\u0085]/u).filter((_, i) => !furniture.has(i + 1));
+          expect(stripWhitespace(planToText(result.value))).toBe(stripWhitespace(kept.join('\n')));
+        }),
+        { numRuns: 300, seed: Number(process.env.FUZZ_SEED ?? 20200306) },
+      );
+    }, 120_000);
+  }
 
   it('never throws on arbitrary text', () => {
     fc.assert(
