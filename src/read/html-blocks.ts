@@ -63,7 +63,7 @@ function isHidden(el: Element): boolean {
  * texts, unless it is a layout table (a single column, or a cell holding paragraphs): then its cells' blocks
  * are read as paragraphs. `dataTables` reads every table as data (a .docx table is one, whatever its cells hold).
  */
-export function htmlToBlocks(root: Element, options: { dataTables?: boolean } = {}): Block[] {
+export function htmlToBlocks(root: Node, options: { dataTables?: boolean } = {}): Block[] {
   const blocks: Block[] = [];
   let buffer = '';
   const flush = () => {
@@ -76,6 +76,7 @@ export function htmlToBlocks(root: Element, options: { dataTables?: boolean } = 
       buffer += node.textContent ?? '';
       return;
     }
+    if (node.nodeType === 9 || node.nodeType === 11) return node.childNodes.forEach(walk); // document, fragment
     if (node.nodeType !== 1) return; // comments, processing instructions
     const el = node as Element;
     const tag = tagOf(el);

@@ -56,7 +56,7 @@ export function readHtml(bytes: Uint8Array): Result<SourceDocument> {
     };
   }
   const { document } = parseHTML(decoded.text);
-  const root = document.body ?? document.documentElement;
-  const lines = root ? blocksToLines(htmlToBlocks(root)) : [];
+  // The whole document is walked (head is skipped there): linkedom puts a fragment without <body> at the top level.
+  const lines = blocksToLines(htmlToBlocks(document));
   return { ok: true, value: { format: 'html', encoding: decoded.encoding, lines, removed: [], warnings: [] } };
 }
