@@ -62,7 +62,7 @@ export async function readDocx(bytes: Uint8Array): Promise<Result<SourceDocument
   let html: string;
   try {
     // mammoth's `messages` only report styles it has no mapping for: not errors in the text.
-    html = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { transformDocument } as mammoth.Options)).value;
+    html = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { transformDocument } as Parameters<typeof mammoth.convertToHtml>[1])).value;
   } catch (error) {
     return { ok: false, problems: [problem(1, 1, 'docx-damaged', `The .docx could not be read (${(error as Error).message}). Open it in Word, save it again, or give the PDF exported from Word.`)] };
   }

@@ -24,7 +24,6 @@ export interface PdfLine {
   size: number;
 }
 
-const CJK = /[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u3000-\u303f\u{20000}-\u{3134f}]/u;
 const WORDISH = /[A-Za-z0-9]/u;
 
 /**
@@ -84,16 +83,18 @@ export function isPageNumber(text: string): boolean {
   return PAGE_NUMBER.test(text.trim()) && /\d/u.test(text);
 }
 
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  return s.length ? s[Math.floor(s.length / 2)]! : 0;
+function mode(values: number[]): number {
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(Math.round(v), (counts.get(Math.round(v)) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? 0;
 }
 
 /** Lines of all pages → the kept lines and the furniture left out (page numbers, running headers). */
 export function separateFurniture(pages: readonly PdfLine[][]): { kept: (PdfLine & { line: number })[]; removed: Furniture[] } {
   // The usual distance between neighbouring lines; a page number stands further off the text block than that.
   const pitches = pages.flatMap((lines) => lines.slice(1).map((l, i) => lines[i]!.y - l.y)).filter((p) => p > 0);
-  const pitch = median(pitches) || 20;
+  // The commonest spacing, not the median: on short pages the gaps to furniture would outweigh the body lines.
+  const pitch = mode(pitches) || 20;
   const kinds = new Map<PdfLine, Furniture['kind']>();
   const detached = (lines: readonly PdfLine[], i: number, inward: number) => {
     const other = lines[inward];
@@ -130,12 +131,6 @@ export function separateFurniture(pages: readonly PdfLine[][]): { kept: (PdfLine
     }
   }
   return { kept, removed };
-}
-
-function mode(values: number[]): number {
-  const counts = new Map<number, number>();
-  for (const v of values) counts.set(Math.round(v), (counts.get(Math.round(v)) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? 0;
 }
 
 /**
