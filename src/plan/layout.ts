@@ -107,14 +107,19 @@ function toParagraph(lines: readonly SourceLine[]): SourceLine {
 /**
  * pdftotext without -layout sometimes puts the last, short line of a paragraph that starts a page ahead of it
  * (seen: “室” above “责任单位：…办公”). Such a stranded line — a few characters alone at the top of a page,
- * not ending a sentence, right before a heading or label — cannot be placed with certainty, so it is a problem.
+ * after a finished sentence, not ending one itself, right before a heading or label — cannot be placed with
+ * certainty, so it is a problem.
  */
 function strandedLines(kept: readonly PlainLine[]): Problem[] {
   const out: Problem[] = [];
   kept.forEach((l, i) => {
     const next = kept[i + 1];
     const text = l.source.text;
-    if (!l.pageBreakBefore || !next || textWidth(text) > 3 || endsSentence(text) || !startsBlock(next.source.text)) return;
+    const previous = kept[i - 1];
+    // A fragment that continues the line before the page break is ordinary wrapping; one that follows a finished
+    // sentence and precedes a heading or label belongs to neither.
+    if (!l.pageBreakBefore || !next || !previous || !endsSentence(previous.source.text)) return;
+    if (textWidth(text) > 3 || endsSentence(text) || !startsBlock(next.source.text)) return;
     out.push(
       problem(
         l.source.line,

@@ -37,8 +37,9 @@ export async function readPdf(bytes: Uint8Array): Promise<Result<SourceDocument>
   let pdf;
   try {
     task = getDocument({
-      // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy, not the caller's bytes.
-      data: bytes.slice(),
+      // pdf.js takes ownership of (detaches) the buffer it is given, and refuses a Node Buffer (what readFile
+      // returns): hand it a plain Uint8Array copy, never the caller's bytes.
+      data: new Uint8Array(bytes),
       disableFontFace: true,
       useSystemFonts: false,
       useWorkerFetch: false,

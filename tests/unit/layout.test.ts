@@ -271,7 +271,8 @@ describe('text conservation', () => {
           expect(result.problems).toEqual([]);
         },
       ),
-      { numRuns: 200 },
+      // A fixed seed keeps CI repeatable; FUZZ_SEED explores others.
+      { numRuns: 200, seed: Number(process.env.FUZZ_SEED ?? 20200306) },
     );
   });
 });

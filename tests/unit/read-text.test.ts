@@ -10,7 +10,7 @@ describe('textToSourceDocument', () => {
   it('gives the seed back line for line, with the same line and column as toSourceLines', () => {
     const doc = textToSourceDocument(SEED, 'utf-8');
     expect(doc.lines.map((l) => l.text)).toEqual(SEED_LINES);
-    expect(doc.lines.map(({ text, line, column }) => ({ text, line, column }))).toEqual(toSourceLines(SEED));
+    expect(doc.lines).toEqual(toSourceLines(SEED));
     expect(doc.lines.every((l) => l.para === undefined)).toBe(true);
     expect(doc.removed).toEqual([]);
   });
