@@ -91,7 +91,8 @@ async function moveColophonToFoot(page: Page, first: Buffer): Promise<Buffer> {
   const blockBottomPt = (GEOMETRY.pageHeight - GEOMETRY.top - GEOMETRY.blockHeight) * PT_PER_MM;
   const gapMm = (end.y - blockBottomPt) / PT_PER_MM;
   // Half a millimetre short, so rounding never pushes the 版记 onto a page of its own.
-  await page.evaluate(([name, value]) => document.documentElement.style.setProperty(name, value), [COLOPHON_GAP_VAR, `${Math.max(0, gapMm - 0.5).toFixed(2)}mm`]);
+  const gap = `${Math.max(0, gapMm - 0.5).toFixed(2)}mm`;
+  await page.evaluate(({ name, value }) => document.documentElement.style.setProperty(name, value), { name: COLOPHON_GAP_VAR, value: gap });
   const second = await print(page);
   const moved = await endPosition(second);
   if (moved.page !== end.page) throw new StepError(`pdf gbt9704: moving the 版记 to the foot of page ${end.page} pushed it to page ${moved.page}.`);
