@@ -13,8 +13,6 @@ export interface FontFaceSource {
   src: string;
 }
 
-/** The id at the end of the document; the printer reads where it landed to move the 版记 to the page's foot. */
-export const END_ID = 'gbt-end';
 /** The CSS custom property holding the space above the 版记 (set by the printer after a first printing). */
 export const COLOPHON_GAP_VAR = '--colophon-gap';
 
@@ -68,7 +66,7 @@ export function renderGbt9704Html(doc: OfficialDocument, fonts: FontFaceSource[]
 <style>${css(fonts)}</style>
 </head>
 <body>
-${head(doc)}${main(doc)}${doc.attachments.map(attachment).join('')}${colophon(doc.colophon)}<div id="${END_ID}"></div>
+${head(doc)}${main(doc)}${doc.attachments.map(attachment).join('')}${colophon(doc.colophon)}
 </body>
 </html>
 `;
@@ -147,8 +145,7 @@ function colophon(c: Colophon | undefined): string {
   if (c.printer || c.printDate) {
     lines.push(`<p class="printed"><span>${esc(c.printer ?? '')}</span><span>${esc(c.printDate ?? '')}</span></p>`);
   }
-  // The link only makes Chromium write a named destination for the end, which the printer reads.
-  return `<a class="end-link" href="#${END_ID}" aria-hidden="true" tabindex="-1"></a><div class="colophon-gap" role="none"></div>\n<footer class="colophon">${lines.join('')}</footer>\n`;
+  return `<div class="colophon-gap" role="none"></div>\n<footer class="colophon">${lines.join('')}</footer>\n`;
 }
 
 const family = (role: FontRole, natural = false) =>

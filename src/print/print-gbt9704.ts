@@ -4,13 +4,16 @@
  * writes only the Title). When the document has a 版记, a first printing tells where its end landed and a second
  * moves it to the foot of the last page.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString } from 'pdf-lib';
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
+import { PDFDocument } from 'pdf-lib';
 import type { Browser, Page } from 'playwright-core';
 import { StepError } from '../build/cli.ts';
 import { describeFonts, ROLE_NAMES, type ResolvedFont } from './fonts.ts';
-import { COLOPHON_GAP_VAR, END_ID, GEOMETRY, renderGbt9704Html, type FontFaceSource } from './gbt9704-html.ts';
+import { COLOPHON_GAP_VAR, GEOMETRY, renderGbt9704Html, type FontFaceSource } from './gbt9704-html.ts';
 import type { OfficialDocument } from './official-document.ts';
 
 /** What to print, with what, and where. */
@@ -32,6 +35,7 @@ export interface Gbt9704Result {
 const FONT_ORIGIN = 'https://gbt9704.invalid/fonts/';
 
 const PT_PER_MM = 72 / 25.4;
+const run = promisify(execFile);
 
 /** Prints `doc` to `outFile`. */
 export async function printGbt9704(opts: Gbt9704Options): Promise<Gbt9704Result> {
@@ -83,61 +87,40 @@ async function checkFontsLoaded(page: Page): Promise<void> {
 const print = (page: Page) => page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true });
 
 /**
- * The 版记's last rule belongs on the bottom edge of the block of the last page: reads where the end of the
- * document landed (its named destination's y), puts the difference above the 版记, prints again.
+ * The 版记's last rule belongs on the bottom edge of the block of the last page: a first printing tells where
+ * the 版记's last line landed (poppler's word boxes), the difference goes above the 版记, and it prints again.
+ * (Chromium's named destinations give no usable y for the end of a page's content.)
  */
 async function moveColophonToFoot(page: Page, first: Buffer): Promise<Buffer> {
-  const end = await endPosition(first);
-  const blockBottomPt = (GEOMETRY.pageHeight - GEOMETRY.top - GEOMETRY.blockHeight) * PT_PER_MM;
-  const gapMm = (end.y - blockBottomPt) / PT_PER_MM;
-  // Half a millimetre short, so rounding never pushes the 版记 onto a page of its own.
-  const gap = `${Math.max(0, gapMm - 0.5).toFixed(2)}mm`;
+  const before = await lastTextBottom(first);
+  // Below the last line's glyphs: the rest of its 7 mm line box (about 1 mm) and the 0.35 mm rule; 0.5 mm spare
+  // so rounding never pushes the 版记 onto a page of its own.
+  const gapMm = GEOMETRY.top + GEOMETRY.blockHeight - before.bottomMm - 1.1 - 0.35 - 0.5;
+  const gap = `${Math.max(0, gapMm).toFixed(2)}mm`;
   await page.evaluate(({ name, value }) => document.documentElement.style.setProperty(name, value), { name: COLOPHON_GAP_VAR, value: gap });
   const second = await print(page);
-  const moved = await endPosition(second);
-  if (moved.page !== end.page) throw new StepError(`pdf gbt9704: moving the 版记 to the foot of page ${end.page} pushed it to page ${moved.page}.`);
+  const after = await lastTextBottom(second);
+  if (after.page !== before.page) throw new StepError(`pdf gbt9704: moving the 版记 to the foot of page ${before.page} pushed it to page ${after.page}.`);
   return second;
 }
 
-/** Page and y (pt from the bottom) of the document's end, from the PDF's named destination. */
-async function endPosition(pdf: Buffer): Promise<{ page: number; y: number }> {
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
-  const dests = doc.catalog.lookup(pdfName('Dests'));
-  const names = doc.catalog.lookup(pdfName('Names'));
-  const found = findDestination(doc, dests, names, END_ID);
-  if (!found) throw new StepError(`pdf gbt9704: Chromium wrote no destination for #${END_ID}; cannot place the 版记.`);
-  return found;
-}
-
-const pdfName = (n: string) => PDFName.of(n);
-
-function findDestination(doc: PDFDocument, dests: unknown, names: unknown, id: string): { page: number; y: number } | undefined {
-  const pageRefs = doc.getPages().map((p) => p.ref);
-  const fromArray = (arr: unknown) => {
-    const a = arr instanceof PDFDict ? arr.lookup(pdfName('D')) : arr;
-    if (!(a instanceof PDFArray)) return undefined;
-    const ref = a.get(0);
-    const page = pageRefs.findIndex((r) => ref instanceof PDFRef && r.toString() === ref.toString()) + 1;
-    const y = a.lookup(3);
-    return page > 0 && y instanceof PDFNumber ? { page, y: y.asNumber() } : undefined;
-  };
-  if (dests instanceof PDFDict) return fromArray(dests.lookup(pdfName(id)));
-  const tree = names instanceof PDFDict ? names.lookup(pdfName('Dests')) : undefined;
-  const walk = (node: unknown): { page: number; y: number } | undefined => {
-    if (!(node instanceof PDFDict)) return undefined;
-    const pairs = node.lookup(pdfName('Names'));
-    if (pairs instanceof PDFArray) {
-      for (let i = 0; i + 1 < pairs.size(); i += 2) {
-        const key = pairs.lookup(i);
-        const text = key instanceof PDFString || key instanceof PDFHexString ? key.decodeText() : '';
-        if (text === id) return fromArray(pairs.lookup(i + 1));
-      }
-    }
-    const kids = node.lookup(pdfName('Kids'));
-    if (kids instanceof PDFArray) for (let i = 0; i < kids.size(); i++) { const hit = walk(kids.lookup(i)); if (hit) return hit; }
-    return undefined;
-  };
-  return walk(tree);
+/** The last page and the bottom (mm from the top) of its lowest text that is not the page number. */
+async function lastTextBottom(pdf: Buffer): Promise<{ page: number; bottomMm: number }> {
+  const dir = await mkdtemp(join(tmpdir(), 'gbt9704-'));
+  try {
+    const file = join(dir, 'pass.pdf');
+    await writeFile(file, pdf);
+    const { stdout: info } = await run('pdfinfo', [file]);
+    const pages = Number(/^Pages:\s+(\d+)/mu.exec(info)?.[1]);
+    const { stdout } = await run('pdftotext', ['-bbox', '-enc', 'UTF-8', '-f', String(pages), '-l', String(pages), file, '-']);
+    const words = [...stdout.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/gu)];
+    // The page number's line is the lowest; everything above the block's bottom is the document's text.
+    const limit = (GEOMETRY.top + GEOMETRY.blockHeight) * PT_PER_MM;
+    const bottoms = words.map((w) => Number(w[2])).filter((y) => y <= limit + 2);
+    return { page: pages, bottomMm: Math.max(0, ...bottoms) / PT_PER_MM };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 /** Subject says what the file is; Keywords name the fonts, so an archivist sees which 仿宋 was (or was not) used. */
