@@ -39,13 +39,19 @@ export const LINE_PITCH_MM = GEOMETRY.blockHeight / GEOMETRY.lines;
 /** One character cell: 156 mm / 28 ≈ 5.571 mm (a 16 pt glyph is 5.644 mm, so characters are set 0.073 mm tighter). */
 export const CELL_MM = GEOMETRY.blockWidth / GEOMETRY.charsPerLine;
 
-/** Ascent of every face as the layout sees it (ascent-override), so fallback fonts share one baseline. */
-const ASCENT = 0.88;
+/**
+ * Ascent of every face as the layout sees it (ascent-override), so fallback fonts share one baseline. A full em:
+ * with less, tall glyphs overflow the line box, and a heading that starts a page is named twice in the outline.
+ */
+const ASCENT = 1;
 /**
  * Descent override of the body faces: ascent + descent = the line pitch, so a 16 pt line box is exactly one grid
  * line with the glyphs at its top (as word processors' document grids set 公文), not centred in the leading.
  */
 const BODY_DESCENT = LINE_PITCH_MM / (GEOMETRY.bodyPt * MM_PER_PT) - ASCENT;
+
+/** Descent of the faces set in other sizes: an em box with the ideographic baseline's usual 0.12 em below. */
+const NATURAL_DESCENT = 0.12;
 
 /** Fallback order after a role's own face: the other TrueType faces, then the system's CJK fonts. */
 const FALLBACK: Record<FontRole, FontRole[]> = {
@@ -160,7 +166,7 @@ function css(fonts: FontFaceSource[]): string {
   const faces = fonts
     .map(
       (f) => `@font-face { font-family: "gbt-${f.role}"; src: ${f.src}; ascent-override: ${pct(ASCENT)}; descent-override: ${pct(BODY_DESCENT)}; line-gap-override: 0%; }
-@font-face { font-family: "gbt-${f.role}-natural"; src: ${f.src}; ascent-override: ${pct(ASCENT)}; descent-override: ${pct(1 - ASCENT)}; line-gap-override: 0%; }`,
+@font-face { font-family: "gbt-${f.role}-natural"; src: ${f.src}; ascent-override: ${pct(ASCENT)}; descent-override: ${pct(NATURAL_DESCENT)}; line-gap-override: 0%; }`,
     )
     .join('\n');
   const pageNumber = `content: "— " counter(page) " —"; font-family: ${family('song', true)}; font-size: ${g.pageNumberPt}pt;
