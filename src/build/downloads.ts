@@ -13,8 +13,8 @@ export function downloadStem(planFile: string): string {
   return stem || 'plan';
 }
 
-/** Paths of the downloads relative to the site root. */
-export function downloadPaths(planFile: string): { pdf: string; offlineZip: string } {
+/** Paths of the downloads relative to the site root: the reading PDF, the 公文版 (GB/T 9704) PDF, the offline zip. */
+export function downloadPaths(planFile: string): { pdf: string; gbt9704Pdf: string; offlineZip: string } {
   const stem = downloadStem(planFile);
-  return { pdf: `downloads/${stem}.pdf`, offlineZip: `downloads/${stem}-offline.zip` };
+  return { pdf: `downloads/${stem}.pdf`, gbt9704Pdf: `downloads/${stem}-gbt9704.pdf`, offlineZip: `downloads/${stem}-offline.zip` };
 }

@@ -24,6 +24,8 @@ export interface BuildTarget {
   site: string;
   base: string;
   pdfPath: string;
+  /** The 公文版: the plan laid out per GB/T 9704-2012. */
+  gbt9704PdfPath: string;
   zipPath: string;
   /** Top folder inside the offline zip. */
   offlineFolder: string;
@@ -38,6 +40,7 @@ export function buildTarget(planFile = process.env.PLAN_FILE || DEFAULT_PLAN_FIL
     site,
     base,
     pdfPath: join(STAGING, downloads.pdf),
+    gbt9704PdfPath: join(STAGING, downloads.gbt9704Pdf),
     zipPath: join(STAGING, downloads.offlineZip),
     offlineFolder: `${downloadStem(planFile)}-offline`,
   };

@@ -3,11 +3,12 @@
  * in the margin boxes, sections from new pages), with an outline from the headings and tagged for accessibility.
  * Two things only the PDF gets: page numbers in the table of contents (Chromium has no target-counter(), so a
  * first printing tells where each entry landed and a second prints the numbers) and bookmarks without the
- * 99 identical field labels. Fonts are embedded by Chromium (glyphs of Debian's Noto CJK).
+ * 99 identical field labels. Fonts are embedded by Chromium (glyphs of Debian's Noto CJK, as Type 3).
+ * Pass a running `browser` to share it with the other PDF; otherwise one is launched and closed.
  */
 import { mkdir, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
 import { StepError } from './cli.ts';
 import { pdfDestinations } from './pdf-info.ts';
@@ -20,6 +21,8 @@ export interface PdfOptions {
   outFile: string;
   /** The PDF's Title metadata (Chromium takes it from document.title). */
   title: string;
+  /** A running Chromium to print with (left open). */
+  browser?: Browser;
 }
 
 /** Renumberings allowed before giving up (numbers are narrow; the contents settle on the second printing). */
@@ -28,11 +31,11 @@ const MAX_PASSES = 3;
 /** Prints /full/ to `outFile`; returns its size in bytes. */
 export async function printPdf(opts: PdfOptions): Promise<number> {
   await mkdir(dirname(opts.outFile), { recursive: true });
-  const server = await serveStatic(opts.siteDir, opts.base);
-  const browser = await launchChromium();
+  const [server, browser] = await Promise.all([serveStatic(opts.siteDir, opts.base), opts.browser ?? launchChromium()]);
+  const page = await browser.newPage();
   try {
-    const page = await browser.newPage();
-    const response = await page.goto(`${server.url}full/`, { waitUntil: 'networkidle' });
+    // `load` waits for the stylesheets; the page fetches nothing after it (networkidle only added half a second).
+    const response = await page.goto(`${server.url}full/`, { waitUntil: 'load' });
     if (!response?.ok()) throw new StepError(`pdf: ${server.url}full/ answered ${response?.status() ?? 'nothing'}.`);
     await page.emulateMedia({ media: 'print' });
     await page.evaluate((title) => {
@@ -53,7 +56,8 @@ export async function printPdf(opts: PdfOptions): Promise<number> {
     }
     return (await stat(opts.outFile)).size;
   } finally {
-    await browser.close();
+    await page.close();
+    if (!opts.browser) await browser.close();
     await server.close();
   }
 }
