@@ -1,7 +1,7 @@
 /**
  * One build step on its own, for the benchmark (each step runs in its own process so its time and memory can be
- * measured): `node scripts/bench-step.ts <step> [plan.txt]` with step one of content, astro, index, pdf, offline,
- * precompress, or site (content + astro + index in one process: what a Starlight build does, for comparison).
+ * measured): `node scripts/bench-step.ts <step> [plan.txt]` with step one of content, astro, index, pdf, gbt9704,
+ * offline, precompress, or site (content + astro + index in one process: what a Starlight build does, for comparison).
  * Works on .build/dist in the current folder, like scripts/build.ts. Each step imports only what it uses, so its
  * process time is its own.
  */
@@ -26,6 +26,18 @@ export async function benchStep(name: string | undefined, planFile: string): Pro
       const { printPdf } = await import('../src/build/print-pdf.ts');
       return `${await printPdf({ siteDir: STAGING, base: t.base, outFile: t.pdfPath, title: (await loadPlan()).title })} bytes`;
     }
+    case 'gbt9704': {
+      // The 公文版 on its own: Chromium's start is part of the step, as a build that printed only this PDF pays it.
+      const t = buildTarget(planFile);
+      const { launchChromium } = await import('../src/build/chromium.ts');
+      const { printOfficialPdf } = await import('../src/build/official-pdf.ts');
+      const browser = await launchChromium();
+      try {
+        return `${(await printOfficialPdf(browser, await loadPlan(), t.gbt9704PdfPath)).bytes} bytes`;
+      } finally {
+        await browser.close();
+      }
+    }
     case 'offline': {
       const t = buildTarget(planFile);
       const { buildOfflineBundle } = await import('../src/build/offline-bundle.ts');
@@ -35,7 +47,7 @@ export async function benchStep(name: string | undefined, planFile: string): Pro
     case 'precompress':
       return `${(await (await import('../src/build/precompress.ts')).precompress(STAGING)).files} files`;
     default:
-      throw new StepError(`bench-step: unknown step “${name}”; use content, astro, index, site, pdf, offline or precompress.`);
+      throw new StepError(`bench-step: unknown step “${name}”; use content, astro, index, site, pdf, gbt9704, offline or precompress.`);
   }
 }
 
