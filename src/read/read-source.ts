@@ -6,9 +6,6 @@ import { decodePlanBytes } from '../plan/decode.ts';
 import type { Result } from '../plan/problem.ts';
 import type { SourceDocument } from '../plan/source.ts';
 import { detectFormat } from './detect-format.ts';
-import { readDocx } from './docx.ts';
-import { readHtml } from './html.ts';
-import { readPdf } from './pdf.ts';
 import { textToSourceDocument } from './text.ts';
 
 /**
@@ -19,12 +16,14 @@ export async function readSource(bytes: Uint8Array, fileName: string): Promise<R
   const detected = detectFormat(bytes, fileName);
   if (!detected.ok) return detected;
   switch (detected.format) {
+    // Each format's library is loaded only when a file of that format comes (pdf.js and mammoth take longer to
+    // load than the seed's text takes to read).
     case 'pdf':
-      return readPdf(bytes);
+      return (await import('./pdf.ts')).readPdf(bytes);
     case 'docx':
-      return readDocx(bytes);
+      return (await import('./docx.ts')).readDocx(bytes);
     case 'html':
-      return readHtml(bytes);
+      return (await import('./html.ts')).readHtml(bytes);
     case 'text': {
       const decoded = decodePlanBytes(bytes);
       if (!decoded.ok) return decoded;
