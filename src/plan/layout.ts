@@ -90,7 +90,8 @@ export function settleParagraphs(lines: readonly SourceLine[], options: SettleOp
   };
 }
 
-// The paragraph carries its first line's position, page and whether a blank line came before it.
+// The paragraph carries its first line's position, page, whether a blank line came before it, and whether the
+// format stated it.
 function toParagraph(lines: readonly SourceLine[]): SourceLine {
   const first = lines[0]!;
   const text = lines.slice(1).reduce((acc, l) => joinPageBreak(acc, l.text), first.text);
@@ -99,6 +100,8 @@ function toParagraph(lines: readonly SourceLine[]): SourceLine {
     line: first.line,
     column: first.column,
     ...(first.afterBlank ? { afterBlank: true } : {}),
+    // Kept so the parts' readers know the format stated this paragraph (see body.ts addParagraph).
+    ...(first.para ? { para: 'start' as const } : {}),
     ...(first.page !== undefined ? { page: first.page } : {}),
     ...(first.indent !== undefined ? { indent: first.indent } : {}),
   };
