@@ -3,12 +3,14 @@
  * in the margin boxes, sections from new pages), with an outline from the headings and tagged for accessibility.
  * Two things only the PDF gets: page numbers in the table of contents (Chromium has no target-counter(), so a
  * first printing tells where each entry landed and a second prints the numbers) and bookmarks without the
- * 99 identical field labels. Fonts are embedded by Chromium (glyphs of Debian's Noto CJK, as Type 3).
+ * 99 identical field labels. Fonts: the TrueType 宋 and 黑 faces fontconfig finds (embedded as named CID fonts),
+ * Noto CJK behind them.
  * Pass a running `browser` to share it with the other PDF; otherwise one is launched and closed.
  */
 import { mkdir, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { resolveFonts } from '../print/fonts.ts';
 import { launchChromium } from './chromium.ts';
 import { StepError } from './cli.ts';
 import { pdfDestinations } from './pdf-info.ts';
@@ -44,6 +46,11 @@ export async function printPdf(opts: PdfOptions): Promise<number> {
       // sections and items, not 99 times 目标任务/工作措施/责任单位.
       for (const label of document.querySelectorAll('.field-label')) label.setAttribute('role', 'none');
     }, opts.title);
+    // TrueType faces where the machine has them: Chromium embeds those as named CID fonts, where the CFF-based
+    // Noto CJK becomes unnamed Type 3 glyphs (which archiving tools handle badly), and prints them faster.
+    // Resolved with fontconfig as for the 公文版; Noto stays behind them for any character they lack.
+    const faces = await printFaces();
+    if (faces) await page.addStyleTag({ content: faces });
     // Wait for fonts so metrics (and page breaks) are final.
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
     let landed = await printAndLocate(page, opts.outFile);
@@ -78,4 +85,20 @@ async function writeTocPageNumbers(page: Page, landed: Map<string, number>): Pro
     for (const slot of document.querySelectorAll<HTMLElement>('[data-toc-page]')) slot.textContent = byTarget[slot.dataset.tocPage ?? ''] ?? '';
   }, numbers);
   return targets;
+}
+
+/** CSS giving the print the TrueType 宋 and 黑 faces fontconfig finds, or undefined when it finds none. */
+async function printFaces(): Promise<string | undefined> {
+  const fonts = await resolveFonts('').catch(() => []);
+  const family = (role: string) => fonts.find((f) => f.role === role && f.format === 'TrueType')?.family;
+  const song = family('song');
+  const hei = family('hei');
+  if (!song || !hei) return undefined;
+  // !important: the site's own rules set faces on classes (punctuation, labels), and the PDF's choice is final.
+  // No synthetic bold: these faces have no bold, and Chromium embeds a synthesised one as Type 3 again.
+  return `@media print {
+  html, body, body * { font-family: "${song}", "Noto Serif CJK SC", serif !important; font-synthesis: none; }
+  h1, h2, h3, h4, .field-label, h1 *, h2 *, h3 *, h4 *, .field-label * { font-family: "${hei}", "Noto Sans CJK SC", sans-serif !important; }
+}
+@page { @bottom-center { font-family: "${song}", "Noto Serif CJK SC", serif; } }`;
 }
