@@ -3,6 +3,8 @@
  * reports; hand-written because pdf.js gives items, not lines or paragraphs, and no maintained library turns
  * CJK items into paragraphs by indent and line end.
  */
+import { problem, type Problem } from '../plan/problem.ts';
+import { startsBlock } from '../plan/unwrap.ts';
 import type { Furniture, SourceLine } from '../plan/source.ts';
 
 /** One text item: its string, baseline origin (PDF points, y up), advance width and font size. */
@@ -136,21 +138,47 @@ export function separateFurniture(pages: readonly PdfLine[][]): { kept: (PdfLine
 /**
  * Kept lines → SourceLines with paragraph starts. The text block's left edge is the commonest line start, its
  * right edge the furthest line end. A line starts a paragraph when it is indented ≥ 1.5 em, when it is centred,
- * when the line before ended ≥ 1.5 em short of the right edge, or when its font size differs from the line
- * before; a centred line right under a centred or full line of the same size continues a wrapped title.
+ * or when its font size differs from the line before; a flush-left line does when the line before ended ≥ 1.5 em
+ * short of the right edge — and, in text whose paragraphs start indented, when that line also ended a sentence.
+ * A centred line right under a centred or full line of the same size continues a wrapped title.
  */
-export function linesToSourceLines(lines: readonly (PdfLine & { line: number })[]): SourceLine[] {
+// A line that ends a sentence (or a lead-in), closing quotes and brackets allowed after it.
+const SENTENCE_END = /[。！？；：:][”’」』）)\]】》]*$/u;
+
+export function linesToSourceLines(lines: readonly (PdfLine & { line: number })[]): { lines: SourceLine[]; warnings: Problem[] } {
+  const warnings: Problem[] = [];
   const left = mode(lines.map((l) => l.x0));
   const right = Math.max(...lines.map((l) => l.x1));
   const centred = (l: PdfLine) => l.x0 - left >= l.size && Math.abs(l.x0 - left - (right - l.x1)) <= l.size;
   const full = (l: PdfLine) => l.x0 - left < l.size && right - l.x1 < l.size;
-  return lines.map((l, i) => {
+  const short = (l: PdfLine) => right - l.x1 >= 1.5 * l.size;
+  const indentOf = (l: PdfLine) => Math.max(0, (l.x0 - left) / l.size);
+  // Does the text mark paragraph starts with a first-line indent? Look at the lines that surely start one (after a
+  // short line that ends a sentence): if most are indented, a flush-left line continues its paragraph even after a
+  // line that ended short — text set ragged-right (Word, LibreOffice) ends lines short without ending paragraphs.
+  const sure = lines.filter((l, i) => i > 0 && short(lines[i - 1]!) && SENTENCE_END.test(lines[i - 1]!.text) && !centred(l));
+  const indentsMark = sure.length >= 3 && sure.filter((l) => indentOf(l) >= 1.5).length >= 0.6 * sure.length;
+  const out = lines.map((l, i) => {
     const prev = lines[i - 1];
-    const indent = Math.max(0, (l.x0 - left) / l.size);
+    const indent = indentOf(l);
     let start: boolean;
     if (!prev) start = true;
     else if (centred(l) && Math.abs(prev.size - l.size) < 0.5 && prev.page === l.page && prev.y - l.y <= 1.6 * l.size && (centred(prev) || full(prev))) start = false;
-    else start = indent >= 1.5 || centred(l) || right - prev.x1 >= 1.5 * prev.size || Math.abs(prev.size - l.size) >= 0.15 * l.size;
-    return { text: l.text, line: l.line, column: 1, para: start ? 'start' : 'continue', page: l.page, indent: Math.round(indent * 10) / 10 };
+    // A heading, a field label, a sub-point, a date opens its own paragraph wherever it stands (as in text).
+    else if (indent >= 1.5 || centred(l) || Math.abs(prev.size - l.size) >= 0.15 * l.size || startsBlock(l.text)) start = true;
+    else if (indentsMark) start = short(prev) && SENTENCE_END.test(prev.text);
+    // Without indents: a line that ends short ends its paragraph when it finishes a sentence, when it is far short
+    // (a heading, a title, a name), or when this line opens a block; a line two or three characters short in
+    // mid-sentence is ragged-right setting, and this line goes on with it.
+    else {
+      start = short(prev) && (SENTENCE_END.test(prev.text) || right - prev.x1 > 3 * prev.size || startsBlock(l.text));
+      // A line a few characters short that ends a sentence, before a line that opens no block: in ragged-right
+      // text without indents that is a sentence end or a paragraph end alike. Read as a paragraph end, and said.
+      if (start && !startsBlock(l.text) && right - prev.x1 <= 3 * prev.size && SENTENCE_END.test(prev.text)) {
+        warnings.push(problem(prev.line, 1, 'paragraph-end-unsure', `Line ${prev.line} (page ${prev.page}) ends a sentence a little short of the right edge, and the PDF has no first-line indents, so it cannot show whether the paragraph ends there; it is read as a paragraph end. A PDF exported with its paragraph indents (as 公文 are set), or the .docx, settles it.`));
+      }
+    }
+    return { text: l.text, line: l.line, column: 1, para: start ? 'start' : 'continue', page: l.page, indent: Math.round(indent * 10) / 10 } as SourceLine;
   });
+  return { lines: out, warnings };
 }

@@ -4,7 +4,7 @@
  */
 import { createRequire } from 'node:module';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { problem, type Problem, type Result } from '../plan/problem.ts';
+import { problem, type Result } from '../plan/problem.ts';
 import type { SourceDocument } from '../plan/source.ts';
 import { itemsToLines, linesToSourceLines, separateFurniture, type PdfItem, type PdfLine } from './pdf-layout.ts';
 
@@ -83,9 +83,8 @@ export async function readPdf(bytes: Uint8Array): Promise<Result<SourceDocument>
       );
     }
     const { kept, removed } = separateFurniture(pages);
-    const lines = linesToSourceLines(kept);
+    const { lines, warnings } = linesToSourceLines(kept);
     // A page without text among pages with text is an image (a scanned page, a signature): its text would be lost.
-    const warnings: Problem[] = [];
     pages.forEach((p, i) => {
       if (p.length > 0) return;
       const next = lines.find((l) => (l.page ?? 0) > i + 1);

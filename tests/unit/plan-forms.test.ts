@@ -162,3 +162,35 @@ describe('the official 文件 with two 附件', () => {
     expect(plan.colophon?.printDate).toBe('2020年3月9日印发');
   });
 });
+
+describe('files made by LibreOffice (another producer, ragged right, no first-line indents)', () => {
+  const reference = read('official-document-two-attachments');
+  const readFile = async (path: string) => {
+    const { bytesToDocument } = await import('../../src/build/read-plan.ts');
+    const { parseDocument } = await import('../../src/plan/parse-plan.ts');
+    const doc = await bytesToDocument(readFileSync(path), path);
+    if (!doc.ok) throw new Error(doc.problems[0]!.message);
+    const r = parseDocument(doc.value);
+    if (!r.ok) throw new Error(r.problems.map((p) => `${p.line}: ${p.message}`).join('\n'));
+    return r;
+  };
+  const allText = (plan: Plan) => plan.items.map((i) => stripWhitespace(i.title + i.fields.flatMap((f) => f.paragraphs).join('')));
+  it('the .docx: the same items, each page-break cut of the source joined and reported', async () => {
+    const r = await readFile('tests/fixtures/libreoffice-docx/input.docx');
+    expect(allText(r.value)).toEqual(allText(reference));
+    expect(r.value.items.map((i) => i.fields.map((f) => f.paragraphs.length))).toEqual(reference.items.map((i) => i.fields.map((f) => f.paragraphs.length)));
+    expect(r.value.notice?.docNumber).toBe('湘教发〔2020〕8号');
+    expect(r.warnings.length).toBeGreaterThan(0);
+    expect(new Set(r.warnings.map((w) => w.ruleId))).toEqual(new Set(['paragraph-joined']));
+  });
+  it('the PDF: the same text in the same items, and a located warning at every paragraph end it could not be sure of', async () => {
+    const r = await readFile('tests/fixtures/libreoffice-pdf/input.pdf');
+    expect(allText(r.value)).toEqual(allText(reference));
+    expect(r.value.items.map((i) => i.responsible?.units.map((u) => u.name))).toEqual(reference.items.map((i) => i.responsible?.units.map((u) => u.name)));
+    const paragraphs = (plan: Plan) => plan.items.reduce((n, i) => n + i.fields.reduce((m, f) => m + f.paragraphs.length, 0), 0);
+    const unsure = r.warnings.filter((w) => w.ruleId === 'paragraph-end-unsure').length;
+    // Each paragraph more than the reference has is a place the reader said it could not settle.
+    expect(paragraphs(r.value) - paragraphs(reference)).toBeGreaterThan(0);
+    expect(paragraphs(r.value) - paragraphs(reference)).toBeLessThanOrEqual(unsure);
+  });
+});
