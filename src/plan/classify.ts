@@ -68,8 +68,3 @@ export function lookOf(text: string): Look {
   }
   return { kind: 'text' };
 }
-
-/** True when a line starts with the 目标任务 label. */
-export function isGoalsLabel(text: string | undefined): boolean {
-  return text !== undefined && /^目标任务\s*[：:]/u.test(text);
-}

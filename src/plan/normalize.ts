@@ -98,20 +98,6 @@ export function joinPageBreak(before: string, after: string): string {
   return before + space + after;
 }
 
-/**
- * Groups consecutive lines into paragraphs: a line continues the previous paragraph when that paragraph
- * stops mid-sentence (a page break), and starts a new one otherwise.
- */
-export function toParagraphs(lines: readonly string[]): string[] {
-  const paragraphs: string[] = [];
-  for (const text of lines) {
-    const last = paragraphs.length - 1;
-    if (last >= 0 && !endsSentence(paragraphs[last]!)) paragraphs[last] = joinPageBreak(paragraphs[last]!, text);
-    else paragraphs.push(text);
-  }
-  return paragraphs;
-}
-
 /** Removes all whitespace; used to compare texts "whitespace aside". */
 export function stripWhitespace(text: string): string {
   return text.replace(/[\s\u3000]+/gu, '');

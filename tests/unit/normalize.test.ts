@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { endsSentence, joinPageBreak, toParagraphs, toSourceLines } from '../../src/plan/normalize.ts';
+import { endsSentence, joinBrokenParagraphs, joinPageBreak, toSourceLines } from '../../src/plan/normalize.ts';
 import { chineseNumeralToNumber, toAsciiDigits } from '../../src/plan/numerals.ts';
 import { chineseDateToIso } from '../../src/plan/preamble.ts';
 
@@ -36,7 +36,9 @@ describe('page breaks', () => {
     expect(joinPageBreak('2020', '年')).toBe('2020年');
   });
   it('groups lines into paragraphs at sentence ends only', () => {
-    expect(toParagraphs(['第一句。协助', '省委组织部。', '另起一段。'])).toEqual(['第一句。协助省委组织部。', '另起一段。']);
+    expect(joinBrokenParagraphs(toSourceLines('第一句。协助\n\n省委组织部。\n\n另起一段。'))).toEqual(['第一句。协助省委组织部。', '另起一段。']);
+    // A paragraph the format stated (.docx, .html) is left as stated here.
+    expect(joinBrokenParagraphs([{ text: '协助', line: 1, column: 1 }, { text: '省委组织部。', line: 2, column: 1, para: 'start' }])).toEqual(['协助', '省委组织部。']);
   });
 });
 
