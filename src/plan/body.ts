@@ -72,7 +72,9 @@ export function parseBody(paragraphs: readonly SourceLine[], problems: Problem[]
   const labelled = ps.some((p) => p.look.kind === 'label' && p.look.field !== 'units');
   const hasSub = ps.some((p) => p.look.kind === 'subsection');
   // （一） are the items when no `1.` paragraph opens a section or subsection; else they are subsections.
-  const opensHeading = ps.some((p, i) => p.look.kind === 'numbered' && i > 0 && (ps[i - 1]!.look.kind === 'section' || ps[i - 1]!.look.kind === 'subsection'));
+  // (A （一） paragraph that runs on as a sentence is an item itself, and a `1.` after it a sub-point.)
+  const heading = (look: Look) => look.kind === 'section' || (look.kind === 'subsection' && isHeadingTitle(look.title));
+  const opensHeading = ps.some((p, i) => p.look.kind === 'numbered' && i > 0 && heading(ps[i - 1]!.look));
   const itemLevel: BodyLayout['itemLevel'] = opensHeading || !hasSub ? 'numbered' : 'subsection';
   const subsections = hasSub && itemLevel === 'numbered';
 

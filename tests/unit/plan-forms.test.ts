@@ -194,3 +194,14 @@ describe('files made by LibreOffice (another producer, ragged right, no first-li
     expect(paragraphs(r.value) - paragraphs(reference)).toBeLessThanOrEqual(unsure);
   });
 });
+
+describe('items numbered （一） in each section, with 1. sub-points inside', () => {
+  it('reads （一） as the items and 1. as paragraphs of the item', () => {
+    const plan = read('items-numbered-yi-with-sub-points');
+    expect(plan.items).toHaveLength(33);
+    expect(plan.items.slice(0, 5).map((i) => [i.id, i.source.numberText])).toEqual([['1-1', '（一）'], ['1-2', '（二）'], ['1-3', '（三）'], ['1-4', '（四）'], ['2-1', '（一）']]);
+    expect(plan.sections.every((s) => !s.subsections)).toBe(true);
+    expect(plan.items[0]!.fields[0]!.paragraphs.slice(0, 2)).toEqual(['1.精心筹备会议。', '2.深化督查督办。']);
+    expect(plan.items.map((i) => i.responsible?.units[0]?.name)).toEqual(seed.items.map((i) => i.responsible?.units[0]?.name));
+  });
+});
