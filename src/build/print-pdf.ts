@@ -20,20 +20,22 @@ export interface PdfOptions {
   outFile: string;
   /** The PDF's Title metadata (Chromium takes it from document.title). */
   title: string;
+  /** The page to print, relative to the base, e.g. 2020/full/. */
+  page: string;
 }
 
 /** Renumberings allowed before giving up (numbers are narrow; the contents settle on the second printing). */
 const MAX_PASSES = 3;
 
-/** Prints /full/ to `outFile`; returns its size in bytes. */
+/** Prints the plan's /full/ page to `outFile`; returns its size in bytes. */
 export async function printPdf(opts: PdfOptions): Promise<number> {
   await mkdir(dirname(opts.outFile), { recursive: true });
   const server = await serveStatic(opts.siteDir, opts.base);
   const browser = await launchChromium();
   try {
     const page = await browser.newPage();
-    const response = await page.goto(`${server.url}full/`, { waitUntil: 'networkidle' });
-    if (!response?.ok()) throw new StepError(`pdf: ${server.url}full/ answered ${response?.status() ?? 'nothing'}.`);
+    const response = await page.goto(`${server.url}${opts.page}`, { waitUntil: 'networkidle' });
+    if (!response?.ok()) throw new StepError(`pdf: ${server.url}${opts.page} answered ${response?.status() ?? 'nothing'}.`);
     await page.emulateMedia({ media: 'print' });
     await page.evaluate((title) => {
       document.title = title;
