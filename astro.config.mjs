@@ -9,6 +9,7 @@ import { clientScripts } from './src/integrations/client-scripts.ts';
 const { site, base } = siteOptions(process.env);
 // Redirect pages (/current/…, and the single-plan site's old addresses) are not content: keep them out of the sitemap.
 const REDIRECTED = /^(?:current|items|sections|full|search|targets|citations|data|attachments)(?:\/|$)/u;
+/** @param {string} page */
 const inSitemap = (page) => !REDIRECTED.test(new URL(page).pathname.slice(base.length));
 
 // https://docs.astro.build/en/reference/configuration-reference/

@@ -92,7 +92,7 @@ function fixtureQueries(): string[] {
 
 export async function bench(): Promise<string> {
   mkdirSync(ROOT, { recursive: true });
-  const seedPath = resolve('seeds/hunan-education-2020-work-plan.txt');
+  const seedPath = resolve('seeds/2020/hunan-education-2020-work-plan.txt');
   const parsed = parsePlan(readFileSync(seedPath, 'utf8'));
   if (!parsed.ok) throw new StepError('bench: the seed does not parse');
   const plan: Plan = parsed.value;

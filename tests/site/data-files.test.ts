@@ -31,7 +31,7 @@ describe('/data/', () => {
   });
 
   it('plan.json round-trips to the Plan the parser gives for the seed', () => {
-    const parsed = parsePlan(readFileSync('seeds/hunan-education-2020-work-plan.txt', 'utf8'));
+    const parsed = parsePlan(readFileSync('seeds/2020/hunan-education-2020-work-plan.txt', 'utf8'), { officeAliases: JSON.parse(readFileSync('seeds/2020/plan.json', 'utf8')).officeAliases });
     if (!parsed.ok) throw new Error('seed must parse');
     expect(exportToPlan(json)).toEqual(parsed.value);
   });

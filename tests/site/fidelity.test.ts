@@ -12,7 +12,7 @@ import { DIST } from '../support/dist.ts';
 import { loadDocument, officialText } from '../support/html.ts';
 
 const plan = PlanSchema.parse(JSON.parse(readFileSync('content/data/plan.json', 'utf8')));
-const seed = readFileSync('seeds/hunan-education-2020-work-plan.txt', 'utf8');
+const seed = readFileSync('seeds/2020/hunan-education-2020-work-plan.txt', 'utf8');
 
 describe('official text on the site', () => {
   it('/full/ shows the whole seed, in order, nothing added (whitespace aside)', () => {

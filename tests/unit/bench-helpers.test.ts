@@ -5,7 +5,7 @@ import { percentiles } from '../../src/bench/search-latency.ts';
 import { syntheticPlanText } from '../../src/bench/synthetic-plan.ts';
 import { parsePlan } from '../../src/plan/parse-plan.ts';
 
-const seed = parsePlan(readFileSync('seeds/hunan-education-2020-work-plan.txt', 'utf8'));
+const seed = parsePlan(readFileSync('seeds/2020/hunan-education-2020-work-plan.txt', 'utf8'), { officeAliases: JSON.parse(readFileSync('seeds/2020/plan.json', 'utf8')).officeAliases });
 if (!seed.ok) throw new Error('seed must parse');
 
 describe('synthetic plans for scale tests', () => {
