@@ -1,7 +1,7 @@
 /**
  * One build step on its own, for the benchmark (each step runs in its own process so its time and memory can be
- * measured): `node scripts/bench-step.ts <step> [plan.txt]` with step one of content, astro, index, pdf, offline,
- * precompress, or site (content + astro + index in one process: what a Starlight build does, for comparison).
+ * measured): `node scripts/bench-step.ts <step> [plan.txt]` with step one of content, astro, index, pdf, gbt9704,
+ * offline, precompress, or site (content + astro + index in one process: what a Starlight build does, for comparison).
  * Works on .build/dist in the current folder, like scripts/build.ts. Each step imports only what it uses, so its
  * process time is its own.
  */
@@ -26,6 +26,18 @@ export async function benchStep(name: string | undefined, planFile?: string): Pr
       const { printPdf } = await import('../src/build/print-pdf.ts');
       return `${await printPdf({ siteDir: STAGING, base: siteTarget().base, page: `${entry!.id}/full/`, outFile: planTarget(entry!).pdfPath, title: entry!.plan.title })} bytes`;
     }
+    case 'gbt9704': {
+      // The 公文版 on its own: Chromium's start is part of the step, as a build that printed only this PDF pays it.
+      const [entry] = await loadArchive();
+      const { launchChromium } = await import('../src/build/chromium.ts');
+      const { printOfficialPdf } = await import('../src/build/official-pdf.ts');
+      const browser = await launchChromium();
+      try {
+        return `${(await printOfficialPdf(browser, entry!.plan, planTarget(entry!).gbt9704PdfPath)).bytes} bytes`;
+      } finally {
+        await browser.close();
+      }
+    }
     case 'offline': {
       const archive = await loadArchive();
       const [entry] = archive;
@@ -37,7 +49,7 @@ export async function benchStep(name: string | undefined, planFile?: string): Pr
     case 'precompress':
       return `${(await (await import('../src/build/precompress.ts')).precompress(STAGING)).files} files`;
     default:
-      throw new StepError(`bench-step: unknown step “${name}”; use content, astro, index, site, pdf, offline or precompress.`);
+      throw new StepError(`bench-step: unknown step “${name}”; use content, astro, index, site, pdf, gbt9704, offline or precompress.`);
   }
 }
 

@@ -14,7 +14,7 @@ export interface OutputOwner {
 
 /** One output file of a plan. */
 export interface PlanOutput {
-  kind: 'pdf' | 'offline-zip' | 'data';
+  kind: 'pdf' | 'gbt9704-pdf' | 'offline-zip' | 'data';
   /** Path relative to the site root, e.g. 2020/downloads/hunan-education-2020-work-plan.pdf. */
   path: string;
   /** Written by a build step (pdf, offline bundle) rather than rendered by Astro (data files). */
@@ -31,15 +31,17 @@ export const DATA_FILES = ['plan.json', 'plan.schema.json', 'items.csv', 'office
 export function planOutputs(owner: OutputOwner): PlanOutput[] {
   return [
     { kind: 'pdf', path: `${owner.id}/downloads/${owner.downloadStem}.pdf`, step: true },
+    { kind: 'gbt9704-pdf', path: `${owner.id}/downloads/${owner.downloadStem}-gbt9704.pdf`, step: true },
     { kind: 'offline-zip', path: `${owner.id}/downloads/${owner.downloadStem}-offline.zip`, step: true },
     ...DATA_FILES.map((f) => ({ kind: 'data' as const, path: `${owner.id}/data/${f}`, step: false })),
   ];
 }
 
-/** Paths of a plan's downloads relative to the site root. */
-export function downloadPaths(owner: OutputOwner): { pdf: string; offlineZip: string } {
+/** Paths of a plan's downloads relative to the site root: the reading PDF, the 公文版 (GB/T 9704) PDF, the offline zip. */
+export function downloadPaths(owner: OutputOwner): { pdf: string; gbt9704Pdf: string; offlineZip: string } {
   const outputs = planOutputs(owner);
-  return { pdf: outputs.find((o) => o.kind === 'pdf')!.path, offlineZip: outputs.find((o) => o.kind === 'offline-zip')!.path };
+  const path = (kind: PlanOutput['kind']) => outputs.find((o) => o.kind === kind)!.path;
+  return { pdf: path('pdf'), gbt9704Pdf: path('gbt9704-pdf'), offlineZip: path('offline-zip') };
 }
 
 /** Top folder inside a plan's offline zip. */

@@ -29,6 +29,8 @@ export interface SiteTarget {
 /** Where one plan's step outputs go. */
 export interface PlanTarget {
   pdfPath: string;
+  /** The 公文版: the plan laid out per GB/T 9704-2012. */
+  gbt9704PdfPath: string;
   zipPath: string;
   /** Top folder inside the offline zip. */
   offlineFolder: string;
@@ -39,8 +41,13 @@ export function siteTarget(env: Record<string, string | undefined> = process.env
   return siteOptions(env);
 }
 
-/** Where a plan's PDF and offline zip are written in the staging folder. */
+/** Where a plan's PDFs and offline zip are written in the staging folder. */
 export function planTarget(entry: Pick<ArchiveEntry, 'id' | 'downloadStem'>, staging = STAGING): PlanTarget {
   const downloads = downloadPaths(entry);
-  return { pdfPath: join(staging, downloads.pdf), zipPath: join(staging, downloads.offlineZip), offlineFolder: offlineFolder(entry) };
+  return {
+    pdfPath: join(staging, downloads.pdf),
+    gbt9704PdfPath: join(staging, downloads.gbt9704Pdf),
+    zipPath: join(staging, downloads.offlineZip),
+    offlineFolder: offlineFolder(entry),
+  };
 }

@@ -3,11 +3,14 @@
  * in the margin boxes, sections from new pages), with an outline from the headings and tagged for accessibility.
  * Two things only the PDF gets: page numbers in the table of contents (Chromium has no target-counter(), so a
  * first printing tells where each entry landed and a second prints the numbers) and bookmarks without the
- * 99 identical field labels. Fonts are embedded by Chromium (glyphs of Debian's Noto CJK).
+ * 99 identical field labels. Fonts: the TrueType 宋 and 黑 faces fontconfig finds (embedded as named CID fonts),
+ * Noto CJK behind them.
+ * Pass a running `browser` to share it with the other PDF; otherwise one is launched and closed.
  */
 import { mkdir, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { resolveFonts } from '../print/fonts.ts';
 import { launchChromium } from './chromium.ts';
 import { StepError } from './cli.ts';
 import { pdfDestinations } from './pdf-info.ts';
@@ -22,6 +25,8 @@ export interface PdfOptions {
   title: string;
   /** The page to print, relative to the base, e.g. 2020/full/. */
   page: string;
+  /** A running Chromium to print with (left open). */
+  browser?: Browser;
 }
 
 /** Renumberings allowed before giving up (numbers are narrow; the contents settle on the second printing). */
@@ -30,11 +35,11 @@ const MAX_PASSES = 3;
 /** Prints the plan's /full/ page to `outFile`; returns its size in bytes. */
 export async function printPdf(opts: PdfOptions): Promise<number> {
   await mkdir(dirname(opts.outFile), { recursive: true });
-  const server = await serveStatic(opts.siteDir, opts.base);
-  const browser = await launchChromium();
+  const [server, browser] = await Promise.all([serveStatic(opts.siteDir, opts.base), opts.browser ?? launchChromium()]);
+  const page = await browser.newPage();
   try {
-    const page = await browser.newPage();
-    const response = await page.goto(`${server.url}${opts.page}`, { waitUntil: 'networkidle' });
+    // `load` waits for the stylesheets; the page fetches nothing after it (networkidle only added half a second).
+    const response = await page.goto(`${server.url}${opts.page}`, { waitUntil: 'load' });
     if (!response?.ok()) throw new StepError(`pdf: ${server.url}${opts.page} answered ${response?.status() ?? 'nothing'}.`);
     await page.emulateMedia({ media: 'print' });
     await page.evaluate((title) => {
@@ -43,6 +48,11 @@ export async function printPdf(opts: PdfOptions): Promise<number> {
       // sections and items, not 99 times 目标任务/工作措施/责任单位.
       for (const label of document.querySelectorAll('.field-label')) label.setAttribute('role', 'none');
     }, opts.title);
+    // TrueType faces where the machine has them: Chromium embeds those as named CID fonts, where the CFF-based
+    // Noto CJK becomes unnamed Type 3 glyphs (which archiving tools handle badly), and prints them faster.
+    // Resolved with fontconfig as for the 公文版; Noto stays behind them for any character they lack.
+    const faces = await printFaces();
+    if (faces) await page.addStyleTag({ content: faces });
     // Wait for fonts so metrics (and page breaks) are final.
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
     let landed = await printAndLocate(page, opts.outFile);
@@ -55,7 +65,8 @@ export async function printPdf(opts: PdfOptions): Promise<number> {
     }
     return (await stat(opts.outFile)).size;
   } finally {
-    await browser.close();
+    await page.close();
+    if (!opts.browser) await browser.close();
     await server.close();
   }
 }
@@ -76,4 +87,20 @@ async function writeTocPageNumbers(page: Page, landed: Map<string, number>): Pro
     for (const slot of document.querySelectorAll<HTMLElement>('[data-toc-page]')) slot.textContent = byTarget[slot.dataset.tocPage ?? ''] ?? '';
   }, numbers);
   return targets;
+}
+
+/** CSS giving the print the TrueType 宋 and 黑 faces fontconfig finds, or undefined when it finds none. */
+async function printFaces(): Promise<string | undefined> {
+  const fonts = await resolveFonts('').catch(() => []);
+  const family = (role: string) => fonts.find((f) => f.role === role && f.format === 'TrueType')?.family;
+  const song = family('song');
+  const hei = family('hei');
+  if (!song || !hei) return undefined;
+  // !important: the site's own rules set faces on classes (punctuation, labels), and the PDF's choice is final.
+  // No synthetic bold: these faces have no bold, and Chromium embeds a synthesised one as Type 3 again.
+  return `@media print {
+  html, body, body * { font-family: "${song}", "Noto Serif CJK SC", serif !important; font-synthesis: none; }
+  h1, h2, h3, h4, .field-label, h1 *, h2 *, h3 *, h4 *, .field-label * { font-family: "${hei}", "Noto Sans CJK SC", sans-serif !important; }
+}
+@page { @bottom-center { font-family: "${song}", "Noto Serif CJK SC", serif; } }`;
 }

@@ -3,8 +3,7 @@
  * terminal and a one-paragraph summary of what was recognised.
  */
 import { readFile } from 'node:fs/promises';
-import { decodePlanBytes } from '../plan/decode.ts';
-import { toSourceLines } from '../plan/normalize.ts';
+import { readSource } from '../read/read-source.ts';
 import { parseDocument, type ParseOptions, type ReadReport } from '../plan/parse-plan.ts';
 import { formatProblem, type Problem, type Result } from '../plan/problem.ts';
 import type { Plan } from '../plan/schema.ts';
@@ -35,11 +34,9 @@ export interface ReadPlan {
   warnings: string[];
 }
 
-/** Bytes of a file in any accepted format → the document's lines. */
-export async function bytesToDocument(bytes: Uint8Array, _fileName: string): Promise<Result<SourceDocument>> {
-  const decoded = decodePlanBytes(bytes);
-  if (!decoded.ok) return decoded;
-  return { ok: true, value: { format: 'text', encoding: decoded.value.encoding, lines: toSourceLines(decoded.value.text), removed: [], warnings: [] } };
+/** Bytes of a file in any accepted format (text, .docx, PDF, HTML) → the document's lines, or why not. */
+export async function bytesToDocument(bytes: Uint8Array, fileName: string): Promise<Result<SourceDocument>> {
+  return readSource(bytes, fileName);
 }
 
 /** Reads and parses a plan file; throws PlanInputError on any problem. `options` come from the plan's config. */

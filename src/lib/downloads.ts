@@ -6,5 +6,7 @@ import { href } from './urls.ts';
 
 /** URL of the PDF of the whole plan. */
 export const pdfUrl = (p: Pick<PlanView, 'downloads'>) => href(p.downloads.pdf);
+/** URL of the 公文版 PDF, laid out per GB/T 9704-2012. */
+export const gbt9704PdfUrl = (p: Pick<PlanView, 'downloads'>) => href(p.downloads.gbt9704Pdf);
 /** URL of the offline HTML bundle (zip). */
 export const offlineZipUrl = (p: Pick<PlanView, 'downloads'>) => href(p.downloads.offlineZip);

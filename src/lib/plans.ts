@@ -18,7 +18,7 @@ export interface PlanView extends ArchiveEntry {
   issuers: string;
   /** Site-relative paths of its outputs (downloads and data files). */
   outputs: PlanOutput[];
-  downloads: { pdf: string; offlineZip: string };
+  downloads: { pdf: string; gbt9704Pdf: string; offlineZip: string };
 }
 
 let cache: Promise<PlanView[]> | undefined;

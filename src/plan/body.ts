@@ -6,7 +6,7 @@
  * and stays a paragraph of the item it stands in.
  */
 import { isHeadingTitle, lookOf, SUB_POINT, type Look } from './classify.ts';
-import { continuesAcrossBreak, joinPageBreak } from './normalize.ts';
+import { continuesAcrossBreak, endsSentence, joinPageBreak } from './normalize.ts';
 import { parseUnitList } from './offices.ts';
 import { problem, type Problem } from './problem.ts';
 import type { Closing, Item, ItemField, Section, UnitList, UnitsSource } from './schema.ts';
@@ -219,7 +219,7 @@ export function parseBody(paragraphs: readonly SourceLine[], problems: Problem[]
       continue;
     }
     if (look.kind === 'numbered') draft.subList = look.number;
-    addParagraph(draft, p.text, p);
+    addParagraph(draft, p.text, p, warnings);
   }
 
   const items = finishItems(drafts, sections, problems);
@@ -273,17 +273,23 @@ function startItem(p: P, section: number, subsection: number | undefined, labell
 }
 
 /** Adds a paragraph to the item's open field (or a first unlabelled one); reads （责任单位：…） at its end. */
-function addParagraph(draft: Draft, text: string, line?: P) {
+function addParagraph(draft: Draft, text: string, line?: P, warnings?: Problem[]) {
   let field = draft.fields[draft.fields.length - 1];
   if (!field) {
     field = { kind: 'text', label: '', labelOwnLine: false, paragraphs: [] };
     draft.fields.push(field);
   }
   const last = field.paragraphs.length - 1;
-  // A paragraph cut by a page break of the source continues; a sub-point never continues the one before it.
-  if (line && last >= 0 && line.look.kind === 'text' && !SUB_POINT.test(text) && continuesAcrossBreak(field.paragraphs[last]!, line)) {
-    field.paragraphs[last] = joinPageBreak(field.paragraphs[last]!, text);
-    text = field.paragraphs[last]!;
+  // A format that states its paragraphs (.docx, .html, a PDF's indents) may still hold a page-break cut, where
+  // text was pasted in from a PDF: a paragraph of an official document never stops mid-sentence, so the two are
+  // joined as for plain text — and, since the file said otherwise, the join is reported.
+  const stated = line?.para === 'start';
+  const before = last >= 0 ? field.paragraphs[last]! : undefined;
+  if (line && before !== undefined && line.look.kind === 'text' && !SUB_POINT.test(text) && !endsSentence(before) && !/[：:]$/u.test(before) && (stated || continuesAcrossBreak(before, line))) {
+    if (stated) {
+      warnings?.push(problem(line.line, line.column, 'paragraph-joined', `The paragraph before line ${line.line} stops mid-sentence (“…${[...before].slice(-8).join('')}”), and a paragraph of the plan never does, so it is read as going on here, where the file starts a new one (as a page break leaves it when text is pasted from a PDF).`));
+    }
+    text = joinPageBreak(before, text);
     field.paragraphs.pop();
   }
   const paren = PAREN_UNITS.exec(text);

@@ -90,7 +90,8 @@ export function settleParagraphs(lines: readonly SourceLine[], options: SettleOp
   };
 }
 
-// The paragraph carries its first line's position, page and whether a blank line came before it.
+// The paragraph carries its first line's position, page, whether a blank line came before it, and whether the
+// format stated it.
 function toParagraph(lines: readonly SourceLine[]): SourceLine {
   const first = lines[0]!;
   const text = lines.slice(1).reduce((acc, l) => joinPageBreak(acc, l.text), first.text);
@@ -99,6 +100,8 @@ function toParagraph(lines: readonly SourceLine[]): SourceLine {
     line: first.line,
     column: first.column,
     ...(first.afterBlank ? { afterBlank: true } : {}),
+    // Kept so the parts' readers know the format stated this paragraph (see body.ts addParagraph).
+    ...(first.para ? { para: 'start' as const } : {}),
     ...(first.page !== undefined ? { page: first.page } : {}),
     ...(first.indent !== undefined ? { indent: first.indent } : {}),
   };
@@ -107,14 +110,19 @@ function toParagraph(lines: readonly SourceLine[]): SourceLine {
 /**
  * pdftotext without -layout sometimes puts the last, short line of a paragraph that starts a page ahead of it
  * (seen: “室” above “责任单位：…办公”). Such a stranded line — a few characters alone at the top of a page,
- * not ending a sentence, right before a heading or label — cannot be placed with certainty, so it is a problem.
+ * after a finished sentence, not ending one itself, right before a heading or label — cannot be placed with
+ * certainty, so it is a problem.
  */
 function strandedLines(kept: readonly PlainLine[]): Problem[] {
   const out: Problem[] = [];
   kept.forEach((l, i) => {
     const next = kept[i + 1];
     const text = l.source.text;
-    if (!l.pageBreakBefore || !next || textWidth(text) > 3 || endsSentence(text) || !startsBlock(next.source.text)) return;
+    const previous = kept[i - 1];
+    // A fragment that continues the line before the page break is ordinary wrapping; one that follows a finished
+    // sentence and precedes a heading or label belongs to neither.
+    if (!l.pageBreakBefore || !next || !previous || !endsSentence(previous.source.text)) return;
+    if (textWidth(text) > 3 || endsSentence(text) || !startsBlock(next.source.text)) return;
     out.push(
       problem(
         l.source.line,

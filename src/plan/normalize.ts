@@ -18,37 +18,58 @@ export function normalizeLineBreaks(text: string): string {
 }
 
 /**
- * Splits text into its non-empty lines, trimmed, keeping line and column for messages, whether blank lines came
- * before (a paragraph break or a page break), the page (form feeds, as pdftotext writes them) and the indent.
- * @example toSourceLines('\n  一、总则\n')[0] // { text: '一、总则', line: 2, column: 3, afterBlank: true, page: 1, indent: 1 }
+ * Width of a leading indent in characters (a Chinese character's width): U+3000 counts 1, an ASCII space ½
+ * (two half-width spaces fill one character cell), a tab 2 (a tab stop of four spaces). Other whitespace counts 0.
+ * @example indentWidth('\u3000\u3000') // 2
+ * @example indentWidth('    ') // 2
+ */
+export function indentWidth(lead: string): number {
+  let width = 0;
+  for (const c of lead) width += c === '\u3000' ? 1 : c === ' ' ? 0.5 : c === '\t' ? 2 : 0;
+  return width;
+}
+
+const LEAD_SPACE = /^[\s\u3000]+/u;
+
+/**
+ * Splits text into its non-empty lines, trimmed, with what the text itself says about them: line and column
+ * (the file's own: a form feed starts a new page but not a new line, so text on both sides of a \f gives two
+ * lines with the same number), whether blank lines came before, the page, the indent. A line holding only form
+ * feeds and spaces (how pdftotext marks a page) is not a blank line.
+ * @example toSourceLines('一、总则\n\n\u3000\u3000正文')[1] // { text: '正文', line: 3, column: 3, page: 1, afterBlank: true, indent: 2 }
  */
 export function toSourceLines(text: string): SourceLine[] {
-  const out: SourceLine[] = [];
+  const lines: SourceLine[] = [];
   let page = 1;
   let blank = false;
   normalizeLineBreaks(text)
     .split('\n')
     .forEach((raw, index) => {
-      // A form feed ends a page: one before the text puts the line on the next page, one after it ends the page.
-      const before = /^[^\S\f]*((?:\f[^\S\f]*)*)/u.exec(raw)![1]!.split('\f').length - 1;
-      const after = raw.split('\f').length - 1 - before;
-      page += before;
-      const plain = raw.replace(/\f/gu, '');
-      const text = plain.replace(EDGE_SPACE, '');
-      if (text === '') {
-        blank = true;
-        page += after;
+      if (raw.replace(EDGE_SPACE, '') === '') {
+        if (!raw.includes('\f')) blank = true;
+        page += raw.split('\f').length - 1;
         return;
       }
-      const leadRaw = plain.slice(0, plain.length - plain.replace(/^[\s\u3000]+/u, '').length);
-      const column = [...raw.slice(0, raw.length - raw.replace(/^[\s\u3000\f]+/u, '').length)].length + 1;
-      // Indent in characters: U+3000 is one, two ASCII spaces are one (pdftotext -layout pads with spaces).
-      const indent = [...leadRaw].reduce((n, c) => n + (c === '\u3000' ? 1 : c === '\t' ? 2 : 0.5), 0);
-      out.push({ text, line: index + 1, column, ...(blank && out.length > 0 ? { afterBlank: true } : {}), page, indent });
-      blank = false;
-      page += after;
+      let offset = 0; // code points before the current segment
+      raw.split('\f').forEach((segment, s) => {
+        if (s > 0) page += 1;
+        const trimmed = segment.replace(EDGE_SPACE, '');
+        if (trimmed !== '') {
+          const lead = segment.slice(0, segment.length - segment.replace(LEAD_SPACE, '').length);
+          lines.push({
+            text: trimmed,
+            line: index + 1,
+            column: offset + [...lead].length + 1,
+            page,
+            ...(blank ? { afterBlank: true } : {}),
+            indent: indentWidth(lead),
+          });
+          blank = false;
+        }
+        offset += [...segment].length + 1; // +1 for the \f itself
+      });
     });
-  return out;
+  return lines;
 }
 
 // A sentence is complete when it ends in terminal punctuation, optionally followed by closing quotes or brackets.

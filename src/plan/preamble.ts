@@ -216,7 +216,14 @@ function parseNotice(ps: readonly SourceLine[], problems: Problem[]): Notice | u
   let noteStart = ps.slice(bodyStart, sigStart).findIndex((p) => ATTACHMENT_NOTE.test(p.text));
   noteStart = noteStart === -1 ? sigStart : bodyStart + noteStart;
   const body = joinBrokenParagraphs(ps.slice(bodyStart, noteStart));
-  const attachmentNote = ps.slice(noteStart, sigStart).map((p) => p.text);
+  // Each entry starts 附件： or with its number; a line without one continues the entry above (a long name
+  // wraps, aligned under the first name, which a PDF's indent alone would take for a new paragraph).
+  const attachmentNote: string[] = [];
+  for (const p of ps.slice(noteStart, sigStart)) {
+    const last = attachmentNote.length - 1;
+    if (last >= 0 && !NOTE_LIST_ENTRY.test(p.text) && !ATTACHMENT_NOTE.test(p.text)) attachmentNote[last] = joinPageBreak(attachmentNote[last]!, p.text);
+    else attachmentNote.push(p.text);
+  }
   const where = ps[titleStart] ?? dateLine;
   if (titleLines.length === 0 || body.length === 0) {
     const missing = titleLines.length === 0 ? 'a title' : 'body text between its title or addressees and its signature';

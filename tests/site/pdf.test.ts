@@ -14,7 +14,8 @@ import { pdfBookmarks, pdfFonts, pdfInfo, pdfPages, pdfText } from '../support/p
 import { fieldParagraphs } from '../../src/plan/extract.ts';
 
 const plan = PlanSchema.parse(JSON.parse(readFileSync('content/data/plan.json', 'utf8')));
-const pdfs = readdirSync(join(DIST, 'downloads')).filter((f) => f.endsWith('.pdf'));
+// The reading PDF; the 公文版 (-gbt9704.pdf) has its own checks in gbt9704.test.ts.
+const pdfs = readdirSync(join(DIST, 'downloads')).filter((f) => f.endsWith('.pdf') && !f.endsWith('-gbt9704.pdf'));
 const path = join(DIST, 'downloads', pdfs[0] ?? 'missing.pdf');
 
 describe('the PDF of the whole plan', () => {
@@ -49,10 +50,13 @@ describe('the PDF of the whole plan', () => {
     expect(numbers.length).toBe(pages);
   });
 
-  it('embeds every font', () => {
+  it('embeds every font, as named TrueType (CID) fonts, no unnamed Type 3 glyph sets', () => {
     const fonts = pdfFonts(path);
     expect(fonts.length).toBeGreaterThan(0);
     expect(fonts.filter((f) => !f.embedded)).toEqual([]);
+    // The machine has the TrueType 宋 and 黑 faces (scripts/ensure-system-packages.sh installs them).
+    expect(fonts.filter((f) => f.type.startsWith('Type 3'))).toEqual([]);
+    expect(fonts.every((f) => f.type === 'CID TrueType' && !f.name.startsWith('[none]'))).toBe(true);
   });
 
   it('has bookmarks (an outline) for navigation', () => {

@@ -50,3 +50,43 @@ export function pdfBookmarks(path: string): Bookmark[] {
   }
   return bookmarks;
 }
+
+/** A line of text as poppler lays it out: its box in mm from the page's top left, and its words. */
+export interface PdfLine {
+  page: number;
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+  words: string[];
+}
+
+const MM_PER_PT = 25.4 / 72;
+
+/** Every line of every page with its box in mm (pdftotext -bbox-layout). */
+export function pdfLines(path: string): PdfLine[] {
+  const html = execFileSync('pdftotext', ['-bbox-layout', '-enc', 'UTF-8', path, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const lines: PdfLine[] = [];
+  html.split(/<page /u).slice(1).forEach((pageXml, i) => {
+    for (const m of pageXml.matchAll(/<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([\s\S]*?)<\/line>/gu)) {
+      const words = [...m[5]!.matchAll(/<word[^>]*>([^<]*)<\/word>/gu)].map((w) => w[1]!);
+      const [left, top, right, bottom] = [m[1], m[2], m[3], m[4]].map((v) => Number(v) * MM_PER_PT) as [number, number, number, number];
+      lines.push({ page: i + 1, left, top, right, bottom, words });
+    }
+  });
+  return lines;
+}
+
+/** Each text run with its font (pdftohtml -xml): page, font family as embedded (subset prefix removed), size, text. */
+export function pdfTextFonts(path: string): { page: number; font: string; size: number; text: string }[] {
+  const xml = execFileSync('pdftohtml', ['-xml', '-i', '-q', '-stdout', path], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const fonts = new Map<string, { family: string; size: number }>();
+  for (const m of xml.matchAll(/<fontspec id="(\d+)" size="(\d+)" family="([^"]+)"/gu)) fonts.set(m[1]!, { family: m[3]!.replace(/^[A-Z]{6}\+/u, ''), size: Number(m[2]) });
+  const runs: { page: number; font: string; size: number; text: string }[] = [];
+  let page = 0;
+  for (const m of xml.matchAll(/<page number="(\d+)"|<text [^>]*font="(\d+)"[^>]*>([\s\S]*?)<\/text>/gu)) {
+    if (m[1]) page = Number(m[1]);
+    else runs.push({ page, font: fonts.get(m[2]!)!.family, size: fonts.get(m[2]!)!.size, text: m[3]!.replace(/<[^>]+>/gu, '') });
+  }
+  return runs;
+}

@@ -76,7 +76,8 @@ describe('npm run content', () => {
     writeFileSync(file, Buffer.from([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x0a, 0x00, 0xff, 0x00]));
     const run = content(file);
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain(`${file}:2:1: binary-file:`);
+    // It starts like a PDF but is not one: refused as a damaged PDF, not read as text.
+    expect(run.stderr).toContain(`${file}:1:1: pdf-damaged:`);
     expect(run.stderr).not.toMatch(/\n\s+at /u);
   });
 

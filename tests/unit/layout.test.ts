@@ -241,8 +241,8 @@ describe('lines whose format knew the paragraphs', () => {
       { text: 'A|B', line: 4, column: 1, table: [['A', 'B']] },
     ]);
     expect(result.paragraphs).toEqual([
-      { text: '第一段前半— 1 —', line: 1, column: 1, page: 1 },
-      { text: '第二段。', line: 3, column: 1, page: 2 },
+      { text: '第一段前半— 1 —', line: 1, column: 1, page: 1, para: 'start' },
+      { text: '第二段。', line: 3, column: 1, page: 2, para: 'start' },
       { text: 'A|B', line: 4, column: 1, table: [['A', 'B']] },
     ]);
     expect(result.removed).toEqual([]);
@@ -271,7 +271,8 @@ describe('text conservation', () => {
           expect(result.problems).toEqual([]);
         },
       ),
-      { numRuns: 200 },
+      // A fixed seed keeps CI repeatable; FUZZ_SEED explores others.
+      { numRuns: 200, seed: Number(process.env.FUZZ_SEED ?? 20200306) },
     );
   });
 });

@@ -6,7 +6,7 @@ import { chineseDateToIso } from '../../src/plan/preamble.ts';
 describe('toSourceLines', () => {
   it('drops blank lines and trims, keeping line and column', () => {
     expect(toSourceLines('\r\n  一、总则  \r\n\u3000\u3000正文。')).toEqual([
-      { text: '一、总则', line: 2, column: 3, page: 1, indent: 1 },
+      { text: '一、总则', line: 2, column: 3, page: 1, afterBlank: true, indent: 1 },
       { text: '正文。', line: 3, column: 3, page: 1, indent: 2 },
     ]);
   });

@@ -1,0 +1,151 @@
+/**
+ * The 公文版's fonts, resolved at build time with fontconfig: for each face GB/T 9704 asks for (仿宋 for the body,
+ * 小标宋 for titles, 黑体, 楷体, 宋体 for page numbers) a configured file (GBT9704_<ROLE>_FILE), else an installed
+ * font of that name, else a stated stand-in. TrueType is preferred: Chromium embeds it as a named CID font, where
+ * the OpenType/CFF Noto CJK fonts become unnamed Type 3 glyph sets.
+ */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+/** The faces GB/T 9704 names. */
+export type FontRole = 'fangsong' | 'xiaobiaosong' | 'hei' | 'kai' | 'song';
+
+/** Every role, in the order the build log lists them. */
+export const FONT_ROLES: FontRole[] = ['fangsong', 'xiaobiaosong', 'hei', 'kai', 'song'];
+
+/** What the standard asks for, by role (for the log and the PDF's metadata). */
+export const ROLE_NAMES: Record<FontRole, string> = { fangsong: '仿宋', xiaobiaosong: '小标宋', hei: '黑体', kai: '楷体', song: '宋体' };
+
+/** One font face as fontconfig describes it. */
+export interface FontFile {
+  file: string;
+  /** Face index inside a collection (.ttc); 0 otherwise. */
+  index: number;
+  /** First family name, e.g. AR PL SungtiL GB. */
+  family: string;
+  /** PostScript name, what pdffonts shows, e.g. BousungEG-Light-GB. */
+  postscriptName: string;
+  /** fontconfig's format: TrueType, CFF … */
+  format: string;
+  /** fontconfig's charset: hex code point ranges, e.g. `20-7e 4e00-9fa5`. */
+  charset: string;
+}
+
+/** The font chosen for a role. */
+export interface ResolvedFont extends FontFile {
+  role: FontRole;
+  /** How it was found: a configured file, an installed font of the asked-for kind, or a stand-in. */
+  origin: 'configured' | 'installed' | 'stand-in';
+  /** Characters of the document this font lacks (drawn by the next font of the CSS list). */
+  missing: string[];
+}
+
+/** Names of the faces the standard asks for, per role (matched against every family name fontconfig gives). */
+const TRUE_NAMES: Record<FontRole, RegExp> = {
+  fangsong: /fangsong|仿宋/iu,
+  xiaobiaosong: /xiaobiaosong|小标宋/iu,
+  hei: /^(simhei|黑体|heiti)/iu,
+  kai: /^(kaiti|楷体)/iu,
+  song: /^(simsun|宋体|songti)/iu,
+};
+
+/**
+ * Stand-ins, in order, when no font of the kind is installed. The body's 仿宋 falls back to a 宋 (AR PL SungtiL
+ * GB), not a 楷: 仿宋 is a Song-structured face, and a 楷 body would make the （一） headings (楷体) look like body
+ * text. 小标宋 falls back to the same 宋, set larger.
+ */
+const STAND_INS: Record<FontRole, RegExp[]> = {
+  fangsong: [/^AR PL SungtiL GB$/u, /^AR PL KaitiM GB$/u, /^LXGW WenKai$/u],
+  xiaobiaosong: [/^AR PL SungtiL GB$/u, /^WenQuanYi Zen Hei$/u],
+  hei: [/^WenQuanYi Zen Hei$/u],
+  kai: [/^AR PL KaitiM GB$/u, /^LXGW WenKai$/u],
+  song: [/^AR PL SungtiL GB$/u],
+};
+
+/** Debian packages that provide the stand-ins (scripts/ensure-system-packages.sh installs them). */
+export const STAND_IN_PACKAGES = ['fonts-arphic-gbsn00lp', 'fonts-arphic-gkai00mp', 'fonts-wqy-zenhei'];
+
+// The charset comes from fontconfig's cache (fc-list), a hundred times faster than fc-query reading each font.
+const FORMAT = '%{file}\\t%{index}\\t%{family}\\t%{postscriptname}\\t%{fontformat}\\t%{style}\\t%{charset}\\n';
+
+/** Parses fc-list / fc-query output in FORMAT; regular styles only (the standard sets no bold or light). */
+export function parseFontList(output: string): (FontFile & { families: string[] })[] {
+  return output
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => line.split('\t'))
+    .filter(([, , , , , style = '']) => /(^|,)(Regular|Medium|Book|Normal)(,|$)/u.test(style) || style === '')
+    .map(([file = '', index = '0', family = '', postscriptName = '', format = '', , charset = '']) => ({
+      file,
+      index: Number(index),
+      family: family.split(',')[0]!,
+      families: family.split(','),
+      postscriptName,
+      format,
+      charset,
+    }));
+}
+
+/**
+ * Parses fontconfig's charset (`20-7e a4 4e00-9fa5 …`) into a membership test.
+ * @example charsetHas('20-7e 4e00-4e01')(0x4e01) // true
+ */
+export function charsetHas(charset: string): (codePoint: number) => boolean {
+  const ranges = charset
+    .trim()
+    .split(/\s+/u)
+    .filter(Boolean)
+    .map((r) => r.split('-').map((h) => Number.parseInt(h, 16)))
+    .map(([a, b]) => [a!, b ?? a!] as const);
+  return (cp) => ranges.some(([a, b]) => cp >= a && cp <= b);
+}
+
+/** The characters of `text` (whitespace aside, each once) that the face does not cover. */
+export function missingChars(font: FontFile, text: string): string[] {
+  const has = charsetHas(font.charset);
+  return [...new Set(text.replace(/\s/gu, ''))].filter((c) => !has(c.codePointAt(0)!));
+}
+
+/** Resolves every role for a document whose text is `text`; `env` may name files (GBT9704_FANGSONG_FILE …). */
+export async function resolveFonts(text: string, env: Record<string, string | undefined> = process.env): Promise<ResolvedFont[]> {
+  const { stdout } = await run('fc-list', [':lang=zh', '--format', FORMAT], { maxBuffer: 16 * 1024 * 1024 });
+  const installed = parseFontList(stdout).sort((a, b) => trueTypeFirst(a) - trueTypeFirst(b));
+  const resolved: ResolvedFont[] = [];
+  for (const role of FONT_ROLES) {
+    const font = await pick(role, installed, env);
+    resolved.push({ ...font, role, missing: missingChars(font, text) });
+  }
+  return resolved;
+}
+
+const trueTypeFirst = (f: FontFile) => (f.format === 'TrueType' ? 0 : 1);
+
+async function pick(role: FontRole, installed: (FontFile & { families: string[] })[], env: Record<string, string | undefined>) {
+  const configured = env[`GBT9704_${role.toUpperCase()}_FILE`];
+  if (configured) {
+    const { stdout } = await run('fc-query', ['--format', FORMAT, configured]).catch(() => ({ stdout: '' }));
+    const face = parseFontList(stdout)[0];
+    if (!face) throw new Error(`GBT9704_${role.toUpperCase()}_FILE=${configured}: fontconfig reads no font from this file.`);
+    return { ...face, origin: 'configured' as const };
+  }
+  // The face the standard names, installed (a department's licensed 仿宋_GB2312, 方正小标宋 …). TrueType only:
+  // Noto CJK would embed as Type 3.
+  const real = installed.find((f) => f.format === 'TrueType' && f.families.some((name) => TRUE_NAMES[role].test(name)));
+  if (real) return { ...real, origin: 'installed' as const };
+  for (const pattern of STAND_INS[role]) {
+    const face = installed.find((f) => pattern.test(f.family));
+    if (face) return { ...face, origin: 'stand-in' as const };
+  }
+  throw new Error(`No font for ${ROLE_NAMES[role]}: install ${STAND_IN_PACKAGES.join(', ')} (scripts/ensure-system-packages.sh does, as root), or set GBT9704_${role.toUpperCase()}_FILE to a font file.`);
+}
+
+/** One line per role for the build log and the PDF's Keywords, e.g. `仿宋: AR PL SungtiL GB (stand-in)`. */
+export function describeFonts(fonts: ResolvedFont[]): string[] {
+  return fonts.map((f) => {
+    const origin = f.origin === 'stand-in' ? `stand-in for ${ROLE_NAMES[f.role]}` : f.origin;
+    const missing = f.missing.length ? `, ${f.missing.length} characters from the next font` : '';
+    return `${ROLE_NAMES[f.role]}: ${f.family} (${f.postscriptName}, ${f.format}, ${origin}${missing})`;
+  });
+}
