@@ -7,6 +7,10 @@ import { siteOptions } from './src/build/site-options.ts';
 import { clientScripts } from './src/integrations/client-scripts.ts';
 
 const { site, base } = siteOptions(process.env);
+// Redirect pages (/current/…, and the single-plan site's old addresses) are not content: keep them out of the sitemap.
+const REDIRECTED = /^(?:current|items|sections|full|search|targets|citations|data|attachments)(?:\/|$)/u;
+/** @param {string} page */
+const inSitemap = (page) => !REDIRECTED.test(new URL(page).pathname.slice(base.length));
 
 // https://docs.astro.build/en/reference/configuration-reference/
 export default defineConfig({
@@ -21,7 +25,7 @@ export default defineConfig({
   outDir: process.env.ASTRO_OUT_DIR || 'dist',
   // Inside the project, not node_modules/.astro: test and benchmark copies share node_modules and build at once.
   cacheDir: './.build/astro-cache',
-  integrations: [mdx(), sitemap(), clientScripts()],
+  integrations: [mdx(), sitemap({ filter: inSitemap }), clientScripts()],
   vite: {
     plugins: [tailwindcss()],
     build: {

@@ -7,41 +7,43 @@
  */
 import { performance } from 'node:perf_hooks';
 import { isMain, runCli, StepError } from '../src/build/cli.ts';
-import { buildTarget, loadGeneratedPlan as loadPlan, STAGING } from '../src/build/pipeline.ts';
+import { loadArchive, planTarget, siteTarget, STAGING } from '../src/build/pipeline.ts';
 
-export async function benchStep(name: string | undefined, planFile: string): Promise<string> {
+export async function benchStep(name: string | undefined, planFile?: string): Promise<string> {
   switch (name) {
     case 'content':
       return (await import('./build-content.ts')).buildContent(planFile);
     case 'astro':
       return `${await (await import('../src/build/astro-build.ts')).astroBuild(STAGING)} pages`;
     case 'index':
-      return `${await (await import('../src/build/search-index.ts')).writeSearchIndex(await loadPlan(), STAGING)} records`;
+      return `${await (await import('../src/build/search-index.ts')).writeSearchIndex(await loadArchive(), STAGING)} records`;
     case 'site':
       await benchStep('content', planFile);
       await benchStep('astro', planFile);
       return benchStep('index', planFile);
     case 'pdf': {
-      const t = buildTarget(planFile);
+      const [entry] = await loadArchive();
       const { printPdf } = await import('../src/build/print-pdf.ts');
-      return `${await printPdf({ siteDir: STAGING, base: t.base, outFile: t.pdfPath, title: (await loadPlan()).title })} bytes`;
+      return `${await printPdf({ siteDir: STAGING, base: siteTarget().base, page: `${entry!.id}/full/`, outFile: planTarget(entry!).pdfPath, title: entry!.plan.title })} bytes`;
     }
     case 'gbt9704': {
       // The 公文版 on its own: Chromium's start is part of the step, as a build that printed only this PDF pays it.
-      const t = buildTarget(planFile);
+      const [entry] = await loadArchive();
       const { launchChromium } = await import('../src/build/chromium.ts');
       const { printOfficialPdf } = await import('../src/build/official-pdf.ts');
       const browser = await launchChromium();
       try {
-        return `${(await printOfficialPdf(browser, await loadPlan(), t.gbt9704PdfPath)).bytes} bytes`;
+        return `${(await printOfficialPdf(browser, entry!.plan, planTarget(entry!).gbt9704PdfPath)).bytes} bytes`;
       } finally {
         await browser.close();
       }
     }
     case 'offline': {
-      const t = buildTarget(planFile);
+      const archive = await loadArchive();
+      const [entry] = archive;
+      const t = { ...siteTarget(), ...planTarget(entry!) };
       const { buildOfflineBundle } = await import('../src/build/offline-bundle.ts');
-      const r = await buildOfflineBundle(await loadPlan(), { siteDir: STAGING, base: t.base, onlineRoot: t.site + t.base, folder: t.offlineFolder, zipPath: t.zipPath });
+      const r = await buildOfflineBundle(entry!, { siteDir: STAGING, base: t.base, onlineRoot: t.site + t.base, folder: t.offlineFolder, zipPath: t.zipPath, planIds: archive.map((e) => e.id) });
       return `${r.bytes} bytes`;
     }
     case 'precompress':
@@ -54,9 +56,8 @@ export async function benchStep(name: string | undefined, planFile: string): Pro
 // The last line reports the step's own time, without the process start-up the benchmark's clock also sees.
 if (isMain(import.meta.url)) {
   await runCli(async () => {
-    const { DEFAULT_PLAN_FILE } = await import('../src/build/read-plan.ts');
     const started = performance.now();
-    const report = await benchStep(process.argv[2], process.argv[3] ?? (process.env.PLAN_FILE || DEFAULT_PLAN_FILE));
+    const report = await benchStep(process.argv[2], process.argv[3]);
     return `${report}\n${JSON.stringify({ stepSeconds: (performance.now() - started) / 1000 })}`;
   });
 }

@@ -19,8 +19,11 @@ import { coldSearches, percentiles, warmSearches } from '../src/bench/search-lat
 import { writeStarlightProject, STARLIGHT_VERSIONS } from '../src/bench/starlight.ts';
 import { syntheticPlanText } from '../src/bench/synthetic-plan.ts';
 import { performance } from 'node:perf_hooks';
-import { DEFAULT_PLAN_FILE } from '../src/build/read-plan.ts';
-import { parseDocument, parsePlan } from '../src/plan/parse-plan.ts';
+import { downloadPaths } from '../src/build/downloads.ts';
+import { loadArchive } from '../src/build/pipeline.ts';
+import { readPlans } from '../src/build/plan-folders.ts';
+import { DEFAULT_PLANS_DIR } from '../src/build/read-plan.ts';
+import { parseDocument } from '../src/plan/parse-plan.ts';
 import { readSource } from '../src/read/read-source.ts';
 import type { Plan } from '../src/plan/schema.ts';
 import { copyProject } from '../src/tooling/project-copy.ts';
@@ -95,18 +98,20 @@ function fixtureQueries(): string[] {
 
 export async function bench(): Promise<string> {
   mkdirSync(ROOT, { recursive: true });
-  const seedPath = resolve(DEFAULT_PLAN_FILE);
-  const parsed = parsePlan(readFileSync(seedPath, 'utf8'));
-  if (!parsed.ok) throw new StepError('bench: the seed does not parse');
-  const plan: Plan = parsed.value;
+  // The first plan folder of the default build, read as the build reads it (its config's office aliases applied).
+  const [seed] = await readPlans({ PLANS_DIR: DEFAULT_PLANS_DIR });
+  const seedPath = resolve(seed!.sourcePath);
+  const plan: Plan = seed!.read.plan;
   const results: Record<string, unknown> = { date: new Date().toISOString(), machine: { cpus: (await import('node:os')).cpus().length, node: process.version } };
 
   // 1. The real plan, step by step.
   console.log('build steps (real plan):');
   const real = await buildSteps('real', seedPath);
   const site = join(real.dir, '.build/dist');
-  const pdf = readdirSync(join(site, 'downloads')).find((f) => f.endsWith('.pdf') && !f.endsWith('-gbt9704.pdf'))!;
-  const zip = readdirSync(join(site, 'downloads')).find((f) => f.endsWith('.zip'))!;
+  // The plan's pages and downloads are under /<id>/ (the one list in src/build/downloads.ts names them).
+  const [built] = await loadArchive(join(real.dir, 'content'));
+  const downloads = downloadPaths(built!);
+  const planPath = `${built!.id}/`;
   // The site alone (content + Astro + index) in one process, as a Starlight build is one process; from cold
   // (no Astro cache), three times, median — single builds vary by a second on this machine.
   const siteDir = join(ROOT, 'real-site');
@@ -127,8 +132,9 @@ export async function bench(): Promise<string> {
     totalSeconds: total(real.steps),
     siteSeconds: total(real.steps, ['content', 'astro', 'index']),
     peakMiB: peak(real.steps),
-    pdfBytes: statSync(join(site, 'downloads', pdf)).size,
-    offlineZipBytes: statSync(join(site, 'downloads', zip)).size,
+    pdfBytes: statSync(join(site, downloads.pdf)).size,
+    gbt9704PdfBytes: statSync(join(site, downloads.gbt9704Pdf)).size,
+    offlineZipBytes: statSync(join(site, downloads.offlineZip)).size,
     indexBytes: dirBytes(join(site, 'pagefind')),
   };
 
@@ -140,7 +146,7 @@ export async function bench(): Promise<string> {
     rmSync(buildDir, { recursive: true, force: true });
     mkdirSync(buildDir, { recursive: true });
     copyProject(buildDir);
-    buildRuns.push(check(await runMeasured('node', ['scripts/build.ts'], { cwd: buildDir, env: { ...env, PLAN_FILE: seedPath } }), 'real build'));
+    buildRuns.push(check(await runMeasured('node', ['scripts/build.ts'], { cwd: buildDir, env }), 'real build'));
   }
   const wholeBuild = medianRun(buildRuns);
   console.log(`  real       npm run build ${wholeBuild.seconds.toFixed(2).padStart(6)} s median of ${buildRuns.map((r) => r.seconds.toFixed(2)).join(', ')}; ${(wholeBuild.peakBytes / MiB).toFixed(0)} MiB`);
@@ -148,13 +154,13 @@ export async function bench(): Promise<string> {
   (results.real as Record<string, unknown>).buildRunsSeconds = buildRuns.map((r) => r.seconds);
 
   // 1c. The reader: the content step's read of the seed text and of its 公文版 PDF (read and parsed, in process).
-  const gbtPdf = join(site, 'downloads', readdirSync(join(site, 'downloads')).find((f) => f.endsWith('-gbt9704.pdf'))!);
+  const gbtPdf = join(site, downloads.gbt9704Pdf);
   const readTimes: Record<string, number[]> = { text: [], pdf: [] };
   for (let i = 0; i < 5; i++) {
     for (const [kind, file] of [['text', seedPath], ['pdf', gbtPdf]] as const) {
       const started = performance.now();
       const doc = await readSource(readFileSync(file), file);
-      if (!doc.ok || !parseDocument(doc.value).ok) throw new StepError(`bench: ${file} does not read`);
+      if (!doc.ok || !parseDocument(doc.value, { officeAliases: seed!.config.officeAliases }).ok) throw new StepError(`bench: ${file} does not read`);
       readTimes[kind]!.push((performance.now() - started) / 1000);
     }
   }
@@ -164,7 +170,10 @@ export async function bench(): Promise<string> {
 
   // 2. Page weight.
   console.log('page weight …');
-  const pages = await weigh(site, ['', 'items/16/', 'offices/jijiaochu/', 'full/']);
+  // The plan's home, its 16th item (or last), the office with the most items, the whole text.
+  const weighedItem = plan.items[Math.min(15, plan.items.length - 1)]!;
+  const busiest = [...plan.offices].sort((a, b) => b.items.length - a.items.length || a.slug.localeCompare(b.slug))[0]!;
+  const pages = await weigh(site, [planPath, `${planPath}items/${weighedItem.id}/`, `${planPath}offices/${busiest.slug}/`, `${planPath}full/`]);
   results.pages = pages;
 
   // 3. Search latency.
@@ -172,8 +181,8 @@ export async function bench(): Promise<string> {
   const server = await serveStatic(site, '/', true);
   const browser = await launchChromium();
   const queries = fixtureQueries();
-  const cold = await coldSearches(browser, server.url, queries.slice(0, 12));
-  const warm = await warmSearches(browser, server.url, [...queries, ...queries.map((q) => `${q} `)]);
+  const cold = await coldSearches(browser, server.url + planPath, queries.slice(0, 12));
+  const warm = await warmSearches(browser, server.url + planPath, [...queries, ...queries.map((q) => `${q} `)]);
   await browser.close();
   await server.close();
   results.search = { cold: percentiles(cold.ms), warm: percentiles(warm), firstSearchBytes: percentiles(cold.bytes), indexBytes: (results.real as { indexBytes: number }).indexBytes };
@@ -182,8 +191,13 @@ export async function bench(): Promise<string> {
   if (!skip.has('scale')) {
     const scale: Record<string, unknown> = {};
     for (const times of [10, 100]) {
-      const file = join(ROOT, `plan-${times}x.txt`);
+      // A plan folder of its own, its config giving the seed's office aliases, so it reads as the seed does.
+      const folder = join(ROOT, `plan-${times}x`);
+      rmSync(folder, { recursive: true, force: true });
+      mkdirSync(folder, { recursive: true });
+      const file = join(folder, `plan-${times}x.txt`);
       writeFileSync(file, syntheticPlanText(plan, times));
+      writeFileSync(join(folder, 'plan.json'), `${JSON.stringify({ source: { file: `plan-${times}x.txt` }, officeAliases: seed!.config.officeAliases }, null, 2)}\n`);
       console.log(`build steps (${times}× = ${plan.items.length * times} items):`);
       const run = await buildSteps(`x${times}`, file);
       scale[`x${times}`] = {

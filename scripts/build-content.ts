@@ -1,36 +1,42 @@
 /**
- * `npm run content [-- <plan.txt>]`: plan text → content/ (one MDX page per item, plus the site's data).
- * The plan file is the argument, else $PLAN_FILE, else the seed. Problems print as path:line:col and exit 1.
+ * `npm run content [-- <plan file>]`: plan folders → content/plans/<id>/ (one MDX page per item, plus the plan's
+ * record). Reads the argument or $PLAN_FILE (one plan), else every plan folder of $PLANS_DIR, else seeds/.
+ * Problems print as path:line:col and exit 1.
  */
-import { readFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { planToContentFiles, GENERATED_DIRS } from '../src/generate/content-files.ts';
-import { placeNotes } from '../src/generate/notes.ts';
-import { DEFAULT_PLAN_FILE, describeRead, failWith, readPlanFile } from '../src/build/read-plan.ts';
+import { toArchiveEntries } from '../src/generate/archive.ts';
+import { readPlans } from '../src/build/plan-folders.ts';
+import { describeRead } from '../src/build/read-plan.ts';
 import { writeGenerated } from '../src/build/write-generated.ts';
 import { isMain, runCli } from '../src/build/cli.ts';
 
-const NOTES_FILE = 'content/editorial-notes.json';
-
-/** Generates content/ from a plan file; returns a one-line report. */
-export async function buildContent(planPath = process.env.PLAN_FILE || DEFAULT_PLAN_FILE): Promise<string> {
+/** Generates content/ from the plans the environment names (or `planFile`); returns a report. */
+export async function buildContent(planFile?: string): Promise<string> {
   const started = performance.now();
-  // 1. Read the file in its format and parse the plan; any problem stops here, before anything is written.
-  const read = await readPlanFile(planPath);
-  const { plan } = read;
-  // 2. Attach the hand-written editorial notes to their passages.
-  const notes = placeNotes(await readFile(NOTES_FILE, 'utf8'), plan);
-  if (!notes.ok) failWith(NOTES_FILE, notes.problems);
-  // 3. Render the MDX pages and data files in memory.
-  const files = planToContentFiles(plan, notes.value, planPath);
+  // 1. Read every plan folder (config, document, notes); any problem stops here, before anything is written.
+  const sources = await readPlans(planFile ? { ...process.env, PLAN_FILE: planFile } : process.env);
+  // 2. Place the plans in the archive: current plan, who replaced whom, statuses, download names.
+  const entries = toArchiveEntries(sources.map((s) => ({ config: s.config, plan: s.read.plan, notes: s.notes })));
+  // 3. Render the MDX pages and records in memory.
+  const files = new Map<string, string>();
+  for (const entry of entries) {
+    const source = sources.find((s) => s.config.id === entry.id)!;
+    for (const [path, text] of planToContentFiles(entry, source.sourcePath)) files.set(path, text);
+  }
   // 4. Write what changed and remove stale generated files.
   const written = await writeGenerated('content', files, GENERATED_DIRS);
   const ms = (performance.now() - started).toFixed(0);
   return [
-    `content: ${planPath} → ${plan.items.length} items, ${plan.sections.length} sections, ` +
-      `${plan.offices.length} offices, ${plan.targets.length} targets, ${plan.citations.length} cited documents; ` +
-      `${written.written.length} written, ${written.unchanged} unchanged, ${written.removed.length} removed in ${ms} ms`,
-    ...describeRead(read).map((line) => `  ${line}`),
+    ...sources.flatMap(({ config, read, sourcePath }) => {
+      const { plan } = read;
+      return [
+        `content: ${sourcePath} → ${config.id}: ${plan.items.length} items, ${plan.sections.length} sections, ` +
+          `${plan.offices.length} offices, ${plan.targets.length} targets, ${plan.citations.length} cited documents`,
+        ...describeRead(read).map((line) => `  ${line}`),
+      ];
+    }),
+    `content: ${entries.length} plan${entries.length === 1 ? '' : 's'}; ${written.written.length} written, ${written.unchanged} unchanged, ${written.removed.length} removed in ${ms} ms`,
   ].join('\n');
 }
 

@@ -1,28 +1,22 @@
 /**
- * Content collections over content/: the generated item pages, and offices and sections from the generated
- * plan data. They reuse the plan's zod schemas, so the site reads exactly what the parser produced.
+ * Content collections over content/plans/<id>/: each plan's record (config, Plan, placed notes) and its
+ * generated item pages. They reuse the plan's zod schemas, so the site reads exactly what the parser produced.
  */
 import { defineCollection } from 'astro:content';
-import { file, glob } from 'astro/loaders';
-import { ItemSchema, OfficeSchema, SectionSchema } from './plan/schema.ts';
+import { glob } from 'astro/loaders';
+import { ArchiveEntrySchema } from './config/archive-entry.ts';
+import { ItemSchema } from './plan/schema.ts';
+
+const plans = defineCollection({
+  // The entry id is the plan's folder (its URL segment), not the file name.
+  loader: glob({ base: './content/plans', pattern: '*/plan.json', generateId: ({ entry }) => entry.split('/')[0]! }),
+  schema: ArchiveEntrySchema.extend({ $comment: ArchiveEntrySchema.shape.id.optional() }),
+});
 
 const items = defineCollection({
-  loader: glob({ base: './content/items', pattern: '*.mdx' }),
+  // Entry ids are <plan>/<file>, e.g. 2020/16 … kept unique across plans.
+  loader: glob({ base: './content/plans', pattern: '*/items/*.mdx', generateId: ({ entry }) => entry.replace('/items/', '/').replace(/\.mdx$/u, '') }),
   schema: ItemSchema.pick({ number: true, id: true, title: true, section: true, subsection: true, source: true, responsible: true }),
 });
 
-const offices = defineCollection({
-  loader: file('./content/data/plan.json', {
-    parser: (text) => JSON.parse(text).offices.map((o: { slug: string }) => ({ id: o.slug, ...o })),
-  }),
-  schema: OfficeSchema,
-});
-
-const sections = defineCollection({
-  loader: file('./content/data/plan.json', {
-    parser: (text) => JSON.parse(text).sections.map((s: { number: number }) => ({ id: String(s.number), ...s })),
-  }),
-  schema: SectionSchema,
-});
-
-export const collections = { items, offices, sections };
+export const collections = { plans, items };

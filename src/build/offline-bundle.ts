@@ -8,13 +8,13 @@ import { readdir, readFile, mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
 import { parseHTML } from 'linkedom';
-import type { Plan } from '../plan/schema.ts';
+import type { ArchiveEntry } from '../config/archive-entry.ts';
 import { planToSearchRecords } from '../search/records.ts';
 import { StepError } from './cli.ts';
 import { rewriteUrl, rootFrom } from './offline-links.ts';
 
-/** Folders of the built site that the bundle leaves out. */
-const LEFT_OUT = ['pagefind/', 'downloads/'];
+/** Folders of the built site that the bundle leaves out (besides every other plan's, and redirect pages). */
+const LEFT_OUT = ['pagefind/', 'downloads/', 'current/'];
 const LEFT_OUT_FILES = [/^sitemap.*\.xml$/u];
 /** Zip entries get a fixed date so the bundle is reproducible. */
 const MTIME = new Date('2020-03-06T00:00:00Z');
@@ -42,8 +42,8 @@ async function listFiles(dir: string): Promise<string[]> {
 }
 
 /** The classic script that carries the search records. */
-export function searchDataScript(plan: Plan): string {
-  const records = planToSearchRecords(plan);
+export function searchDataScript(entry: Pick<ArchiveEntry, 'id' | 'plan'>): string {
+  const records = planToSearchRecords(entry.plan).map((r) => ({ ...r, path: `${entry.id}/${r.path}` }));
   // JSON is valid JavaScript; escaping "<" keeps "</script>" in plan text from mattering anywhere it is inlined.
   return `window.__PLAN_SEARCH__=${JSON.stringify(records).replace(/</gu, '\\u003c')};\n`;
 }
@@ -80,7 +80,7 @@ function rewritePage(html: string, pageFile: string, opts: OfflineOptions, exist
   return `<!doctype html>\n${root.outerHTML}`;
 }
 
-const README = `湖南省教育厅 中共湖南省委教育工委 2020年工作要点 · 离线版
+const readme = (title: string) => `${title} · 离线版
 
 使用方法：解压后，双击打开本文件夹中的 index.html。
 无需联网，无需安装任何软件；搜索、目录、处室页面均可离线使用。
@@ -90,9 +90,15 @@ Offline copy: unzip, then open index.html. Works without a network connection.
 `;
 
 /** Builds the zip; returns its size in bytes and the number of pages in it. */
-export async function buildOfflineBundle(plan: Plan, opts: OfflineOptions): Promise<{ bytes: number; pages: number }> {
+export async function buildOfflineBundle(entry: ArchiveEntry, opts: OfflineOptions & { planIds: readonly string[] }): Promise<{ bytes: number; pages: number }> {
   const all = await listFiles(opts.siteDir);
-  const files = all.filter((f) => !LEFT_OUT.some((p) => f.startsWith(p)) && !LEFT_OUT_FILES.some((re) => re.test(f)));
+  // This plan's pages and the shared assets; other plans, the archive's pages and redirects stay online.
+  const isPage = (f: string) => f.endsWith('.html');
+  const ownPage = (f: string) => f.startsWith(`${entry.id}/`) || f === '404.html';
+  const otherPlan = (f: string) => opts.planIds.some((id) => id !== entry.id && f.startsWith(`${id}/`));
+  const files = all.filter(
+    (f) => !LEFT_OUT.some((p) => f.startsWith(p)) && !LEFT_OUT_FILES.some((re) => re.test(f)) && !otherPlan(f) && (!isPage(f) || ownPage(f)) && !f.startsWith(`${entry.id}/downloads/`),
+  );
   const kept = new Set(files);
   kept.add('_assets/search-data.js');
   const exists = (f: string) => kept.has(f);
@@ -108,9 +114,13 @@ export async function buildOfflineBundle(plan: Plan, opts: OfflineOptions): Prom
     }
     zip[`${opts.folder}/${file}`] = [data, { mtime: MTIME }];
   }
-  zip[`${opts.folder}/_assets/search-data.js`] = [new TextEncoder().encode(searchDataScript(plan)), { mtime: MTIME }];
+  zip[`${opts.folder}/_assets/search-data.js`] = [new TextEncoder().encode(searchDataScript(entry)), { mtime: MTIME }];
+  // The entry page the README names: straight into the plan's own folder.
+  const title = entry.plan.title.replace(/[&<>"]/gu, (c) => `&#${c.codePointAt(0)};`);
+  const start = `<!doctype html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>${title}</title><meta http-equiv="refresh" content="0;url=${entry.id}/index.html"></head><body><p><a href="${entry.id}/index.html">${title}</a></p></body></html>\n`;
+  zip[`${opts.folder}/index.html`] = [new TextEncoder().encode(start), { mtime: MTIME }];
   // A BOM so Notepad on older Windows shows the Chinese correctly.
-  zip[`${opts.folder}/README.txt`] = [new TextEncoder().encode(`\uFEFF${README.replaceAll('\n', '\r\n')}`), { mtime: MTIME }];
+  zip[`${opts.folder}/README.txt`] = [new TextEncoder().encode(`\uFEFF${readme(entry.plan.title).replaceAll('\n', '\r\n')}`), { mtime: MTIME }];
   const bytes = zipSync(zip, { level: 9 });
   await mkdir(dirname(opts.zipPath), { recursive: true });
   await writeFile(opts.zipPath, bytes);

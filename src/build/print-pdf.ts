@@ -23,6 +23,8 @@ export interface PdfOptions {
   outFile: string;
   /** The PDF's Title metadata (Chromium takes it from document.title). */
   title: string;
+  /** The page to print, relative to the base, e.g. 2020/full/. */
+  page: string;
   /** A running Chromium to print with (left open). */
   browser?: Browser;
 }
@@ -30,15 +32,15 @@ export interface PdfOptions {
 /** Renumberings allowed before giving up (numbers are narrow; the contents settle on the second printing). */
 const MAX_PASSES = 3;
 
-/** Prints /full/ to `outFile`; returns its size in bytes. */
+/** Prints the plan's /full/ page to `outFile`; returns its size in bytes. */
 export async function printPdf(opts: PdfOptions): Promise<number> {
   await mkdir(dirname(opts.outFile), { recursive: true });
   const [server, browser] = await Promise.all([serveStatic(opts.siteDir, opts.base), opts.browser ?? launchChromium()]);
   const page = await browser.newPage();
   try {
     // `load` waits for the stylesheets; the page fetches nothing after it (networkidle only added half a second).
-    const response = await page.goto(`${server.url}full/`, { waitUntil: 'load' });
-    if (!response?.ok()) throw new StepError(`pdf: ${server.url}full/ answered ${response?.status() ?? 'nothing'}.`);
+    const response = await page.goto(`${server.url}${opts.page}`, { waitUntil: 'load' });
+    if (!response?.ok()) throw new StepError(`pdf: ${server.url}${opts.page} answered ${response?.status() ?? 'nothing'}.`);
     await page.emulateMedia({ media: 'print' });
     await page.evaluate((title) => {
       document.title = title;

@@ -4,13 +4,13 @@
  */
 import { readFile } from 'node:fs/promises';
 import { readSource } from '../read/read-source.ts';
-import { parseDocument, type ReadReport } from '../plan/parse-plan.ts';
+import { parseDocument, type ParseOptions, type ReadReport } from '../plan/parse-plan.ts';
 import { formatProblem, type Problem, type Result } from '../plan/problem.ts';
 import type { Plan } from '../plan/schema.ts';
 import type { SourceDocument } from '../plan/source.ts';
 
-/** The seed the site is built from unless another file is given. */
-export const DEFAULT_PLAN_FILE = 'seeds/hunan-education-2020-work-plan.txt';
+/** The folder of plan folders the site is built from unless PLANS_DIR or PLAN_FILE says otherwise. */
+export const DEFAULT_PLANS_DIR = 'seeds';
 
 /** A failure the user can act on: already-formatted `path:line:col: rule: message` lines. */
 export class PlanInputError extends Error {
@@ -39,8 +39,8 @@ export async function bytesToDocument(bytes: Uint8Array, fileName: string): Prom
   return readSource(bytes, fileName);
 }
 
-/** Reads and parses a plan file; throws PlanInputError on any problem. */
-export async function readPlanFile(path: string): Promise<ReadPlan> {
+/** Reads and parses a plan file; throws PlanInputError on any problem. `options` come from the plan's config. */
+export async function readPlanFile(path: string, options: ParseOptions = {}): Promise<ReadPlan> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(path);
@@ -51,7 +51,7 @@ export async function readPlanFile(path: string): Promise<ReadPlan> {
   }
   const doc = await bytesToDocument(bytes, path);
   if (!doc.ok) failWith(path, doc.problems);
-  const parsed = parseDocument(doc.value);
+  const parsed = parseDocument(doc.value, options);
   if (!parsed.ok) failWith(path, parsed.problems);
   return { plan: parsed.value, report: parsed.report, warnings: parsed.warnings.map((w) => formatProblem(path, w)) };
 }

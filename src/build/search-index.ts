@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
-import type { Plan } from '../plan/schema.ts';
+import type { ArchiveEntry } from '../config/archive-entry.ts';
 import { toIndexContent } from '../search/match.ts';
 import { FILTERS } from '../search/filters.ts';
 import { planToSearchRecords, type SearchRecord } from '../search/records.ts';
@@ -29,8 +29,8 @@ const UNUSED_FILES = [
 
 const KIND_LABEL = { item: '工作事项', office: '处室', section: '部分' } as const;
 
-function recordToCustom(record: SearchRecord) {
-  const filters: Record<string, string[]> = { [FILTERS.kind]: [KIND_LABEL[record.kind]] };
+function recordToCustom(record: SearchRecord, planId: string) {
+  const filters: Record<string, string[]> = { [FILTERS.kind]: [KIND_LABEL[record.kind]], [FILTERS.plan]: [planId] };
   if (record.kind === 'item') {
     filters[FILTERS.section] = [record.section!];
     filters[FILTERS.office] = record.offices!;
@@ -49,17 +49,18 @@ function recordToCustom(record: SearchRecord) {
   };
 }
 
-/** Builds `<outDir>/pagefind/` for the plan; returns the number of records indexed. */
-export async function writeSearchIndex(plan: Plan, outDir: string): Promise<number> {
-  const records = planToSearchRecords(plan);
-  for (const r of records) {
+/** Builds `<outDir>/pagefind/` for every plan (one index, filtered by plan); returns the number of records indexed. */
+export async function writeSearchIndex(entries: readonly ArchiveEntry[], outDir: string): Promise<number> {
+  // Paths are relative to the site root, so each plan's records are under its folder.
+  const records = entries.flatMap((e) => planToSearchRecords(e.plan).map((r) => ({ planId: e.id, record: { ...r, path: `${e.id}/${r.path}` } })));
+  for (const { record: r } of records) {
     if (!existsSync(join(outDir, r.path, 'index.html'))) throw new StepError(`search index: ${r.path} is not a page of the built site.`);
   }
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn', keepIndexUrl: false });
   try {
     if (!index || errors.length > 0) throw new StepError(`search index: Pagefind could not start: ${errors.join('; ')}`);
-    for (const record of records) {
-      const added = await index.addCustomRecord(recordToCustom(record));
+    for (const { planId, record } of records) {
+      const added = await index.addCustomRecord(recordToCustom(record, planId));
       if (added.errors.length > 0) throw new StepError(`search index: ${record.path}: ${added.errors.join('; ')}`);
     }
     const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });

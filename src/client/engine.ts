@@ -23,6 +23,8 @@ export interface Candidate {
 export interface Filters {
   section: string;
   office: string;
+  /** The plan searched (its id); '' searches every plan. The offline bundle holds one plan only. */
+  plan?: string;
 }
 
 /** A source of candidates. */
@@ -60,6 +62,7 @@ function pagefindEngine(): Engine {
       const pagefindFilters: Record<string, string> = {};
       if (filters.section) pagefindFilters[FILTERS.section] = filters.section;
       if (filters.office) pagefindFilters[FILTERS.office] = filters.office;
+      if (filters.plan) pagefindFilters[FILTERS.plan] = filters.plan;
       const tokens = queryTokens(query);
       // No letter or digit to look up (e.g. only punctuation): take every page and let matching decide.
       const found = await pf.search(tokens.length > 0 ? tokens.join(' ') : null, { filters: pagefindFilters });

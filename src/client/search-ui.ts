@@ -7,7 +7,7 @@ import { h } from './dom.ts';
 import { highlightQuery } from './highlight.ts';
 import { renderResults, statusText } from './render.ts';
 import { runSearch } from './search.ts';
-import { pageUrl } from './site-paths.ts';
+import { pageUrl, planId } from './site-paths.ts';
 
 const engine = createEngine();
 const PANEL_LIMIT = 6;
@@ -63,11 +63,12 @@ function headerSearch(input: HTMLInputElement) {
     panel.hidden = true;
   };
   const update = latest(async (isCurrent, query: string) => {
-    const results = await runSearch(engine, query, { section: '', office: '' });
+    // The header searches the plan being read (every plan on the archive's own pages).
+    const results = await runSearch(engine, query, { section: '', office: '', plan: planId });
     if (!isCurrent()) return;
     renderResults(list, results, PANEL_LIMIT);
     status.textContent = statusText(results);
-    all.setAttribute('href', pageUrl('search/', query));
+    all.setAttribute('href', pageUrl(`${planId ? `${planId}/` : ''}search/`, query));
     all.hidden = results.items.length <= PANEL_LIMIT;
     panel.hidden = query.trim() === '';
   });
@@ -81,21 +82,24 @@ function searchPage(form: HTMLFormElement) {
   const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
   const section = form.querySelector<HTMLSelectElement>('select[name="section"]')!;
   const office = form.querySelector<HTMLSelectElement>('select[name="office"]')!;
+  // The plan filter: a choice of plan when the archive has several, defaulting to the page's own plan.
+  const plan = form.querySelector<HTMLSelectElement>('select[name="plan"]');
   const status = document.getElementById('search-status')!;
   const list = document.getElementById('search-results')!;
   const params = new URLSearchParams(location.search);
   input.value = params.get('q') ?? '';
   section.value = params.get('section') ?? '';
   office.value = params.get('office') ?? '';
+  if (plan) plan.value = params.get('plan') ?? planId;
   const update = latest(async (isCurrent) => {
     const query = input.value;
-    const filters: Filters = { section: section.value, office: office.value };
+    const filters: Filters = { section: section.value, office: office.value, plan: plan ? plan.value : planId };
     const results = await runSearch(engine, query, filters);
     if (!isCurrent()) return;
     renderResults(list, results);
     status.textContent = statusText(results);
     const url = new URL(location.href);
-    for (const [k, v] of Object.entries({ q: query, section: filters.section, office: filters.office })) {
+    for (const [k, v] of Object.entries({ q: query, section: filters.section, office: filters.office, plan: filters.plan === planId ? '' : filters.plan })) {
       if (v) url.searchParams.set(k, v);
       else url.searchParams.delete(k);
     }
@@ -108,6 +112,7 @@ function searchPage(form: HTMLFormElement) {
   input.addEventListener('input', update);
   section.addEventListener('change', update);
   office.addEventListener('change', update);
+  plan?.addEventListener('change', update);
   keyboard(input, list, () => undefined);
   if (input.value || section.value || office.value) update();
   form.dataset.ready = 'true';

@@ -11,6 +11,9 @@ export const base = root.dataset.base ?? '/';
 /** True in the offline bundle: links name files, search data comes from a script. */
 export const offline = root.dataset.offline === 'true';
 
+/** The plan whose pages these are (its URL segment), or '' on the archive's own pages. */
+export const planId = root.dataset.plan ?? '';
+
 /** URL of a page given its path relative to the root (e.g. items/3/). */
 export function pageUrl(path: string, query?: string): string {
   const file = offline ? `${path}index.html` : path;

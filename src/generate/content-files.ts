@@ -1,13 +1,13 @@
 /**
- * Plan → the generated files under content/: one MDX page per item and the data the site reads.
- * Pure: returns paths and contents; scripts/build-content.ts writes them.
+ * The archive → the generated files under content/: per plan, one MDX page per item and the plan's record
+ * (content/plans/<id>/items/*.mdx, content/plans/<id>/plan.json). Pure: returns paths and contents;
+ * scripts/build-content.ts writes them.
  */
-import type { Plan } from '../plan/schema.ts';
+import type { ArchiveEntry } from '../config/archive-entry.ts';
 import { itemToMdx } from './item-mdx.ts';
-import type { PlacedNote } from './notes.ts';
 
 /** Folders under content/ that hold only generated files (stale files there are removed). */
-export const GENERATED_DIRS = ['items', 'data'] as const;
+export const GENERATED_DIRS = ['plans'] as const;
 
 /** File name of an item's page; zero-padded so folder listings sort in plan order. */
 export function itemFileName(number: number): string {
@@ -20,11 +20,11 @@ function generatedJson(seedPath: string, value: object): string {
   return `${JSON.stringify({ $comment: comment, ...value }, null, 2)}\n`;
 }
 
-/** Every generated file, keyed by path relative to content/. */
-export function planToContentFiles(plan: Plan, notes: readonly PlacedNote[], seedPath: string): Map<string, string> {
+/** Every generated file of one plan, keyed by path relative to content/. */
+export function planToContentFiles(entry: ArchiveEntry, seedPath: string): Map<string, string> {
   const files = new Map<string, string>();
-  for (const item of plan.items) files.set(`items/${itemFileName(item.number)}`, itemToMdx(item, plan, notes, seedPath));
-  files.set('data/plan.json', generatedJson(seedPath, plan));
-  files.set('data/notes.json', generatedJson(seedPath, { notes }));
+  const dir = `plans/${entry.id}`;
+  for (const item of entry.plan.items) files.set(`${dir}/items/${itemFileName(item.number)}`, itemToMdx(item, entry.plan, entry.notes, seedPath));
+  files.set(`${dir}/plan.json`, generatedJson(seedPath, entry));
   return files;
 }

@@ -7,7 +7,7 @@ import { itemParagraphs } from '../plan/extract.ts';
 import { positionOf, problem, type Problem, type Result } from '../plan/problem.ts';
 import type { Plan, SpanRef } from '../plan/schema.ts';
 
-/** One note as written in content/editorial-notes.json. */
+/** One note as written in a plan folder's config (seeds/<id>/plan.json, `editorialNotes`). */
 export const EditorialNoteSchema = z.object({
   /** Stable id, used as the anchor of the note (e.g. n1). */
   id: z.string().regex(/^[a-z0-9-]+$/),
@@ -58,10 +58,18 @@ export function placeNotes(fileText: string, plan: Plan): Result<PlacedNote[]> {
   }
   // Notes are written for one document; another plan (e.g. next year's, or a test fixture) gets none of them.
   if (parsed.data.plan !== plan.title) return { ok: true, value: [] };
+  return placeNoteList(parsed.data.notes, plan, fileText);
+}
+
+/**
+ * Finds each note's passage in the plan; `fileText` is the file the notes were written in, to locate problems.
+ * @example placeNoteList([], plan, '{}') // { ok: true, value: [] }
+ */
+export function placeNoteList(notes: readonly EditorialNote[], plan: Plan, fileText: string): Result<PlacedNote[]> {
   const problems: Problem[] = [];
   const placed: PlacedNote[] = [];
   const ids = new Set<string>();
-  for (const note of parsed.data.notes) {
+  for (const note of notes) {
     const where = locate(fileText, JSON.stringify(note.passage));
     if (ids.has(note.id)) problems.push(problem(where.line, where.column, 'notes-duplicate-id', `Two notes use the id ${note.id}. Give each note its own id.`));
     ids.add(note.id);

@@ -1,24 +1,44 @@
 /**
- * The data files under /data/: names, what they hold, and their contents (computed once per build).
+ * The data files under /<plan>/data/: their contents for one plan (computed once per plan and build).
  */
-import { DEFAULT_PLAN_FILE } from '../build/read-plan.ts';
 import { itemsToCsv, officesToCsv, responsibilitiesToCsv } from '../plan/csv.ts';
 import { exportJsonSchema, planToExport } from '../plan/export.ts';
-import { plan } from './plan.ts';
+import { getPlans, type PlanView } from './plans.ts';
 import { href } from './urls.ts';
 
-const source = (process.env.PLAN_FILE || DEFAULT_PLAN_FILE).split('/').at(-1)!;
+/** One plan's data files, by file name. */
+export interface DataFiles {
+  'plan.json': string;
+  'plan.schema.json': string;
+  'items.csv': string;
+  'offices.csv': string;
+  'responsibilities.csv': string;
+}
 
-/** /data/plan.json, pretty-printed (it is small, and readable is worth more than 20 % of bytes). */
-export const planJson = `${JSON.stringify({ $schema: './plan.schema.json', ...planToExport(plan, source) }, null, 2)}\n`;
-/** /data/plan.schema.json. */
-export const planSchemaJson = `${JSON.stringify(exportJsonSchema(new URL(href('data/plan.schema.json'), import.meta.env.SITE).href), null, 2)}\n`;
-/** /data/items.csv. */
-export const itemsCsv = itemsToCsv(plan);
-/** /data/offices.csv. */
-export const officesCsv = officesToCsv(plan);
-/** /data/responsibilities.csv. */
-export const responsibilitiesCsv = responsibilitiesToCsv(plan);
+const cache = new Map<string, DataFiles>();
+
+/** The data files of plan `p`. */
+export function dataFilesOf(p: PlanView): DataFiles {
+  let files = cache.get(p.id);
+  if (!files) {
+    const { plan } = p;
+    files = {
+      // Pretty-printed: it is small, and readable is worth more than 20 % of bytes.
+      'plan.json': `${JSON.stringify({ $schema: './plan.schema.json', ...planToExport(plan, p.sourceFile) }, null, 2)}\n`,
+      'plan.schema.json': `${JSON.stringify(exportJsonSchema(new URL(href(`${p.id}/data/plan.schema.json`), import.meta.env.SITE).href), null, 2)}\n`,
+      'items.csv': itemsToCsv(plan),
+      'offices.csv': officesToCsv(plan),
+      'responsibilities.csv': responsibilitiesToCsv(plan),
+    };
+    cache.set(p.id, files);
+  }
+  return files;
+}
+
+/** getStaticPaths of a data-file endpoint: one path per plan, the plan as a prop. */
+export async function dataFilePaths() {
+  return (await getPlans()).map((p) => ({ params: { plan: p.id }, props: { p } }));
+}
 
 const csvType = 'text/csv; charset=utf-8; header=present';
 const jsonType = 'application/json; charset=utf-8';

@@ -1,25 +1,49 @@
 /**
- * Site URLs, all under the configured base path. Stable: documented in README.
+ * Site URLs, all under the configured base path. Stable: documented in README. A plan's pages are under
+ * /<plan id>/; the archive's own pages (home, offices across plans, compare) are at the root.
  */
-
-import { plan } from './plan.ts';
 
 const base = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
 
-/** A path under the base, e.g. href('items/3/') → /plans/2020/items/3/. */
+/** A path under the base, e.g. href('2020/items/3/') → /plans/2020/items/3/. */
 export function href(path = ''): string {
   return base + path.replace(/^\//u, '');
 }
 
-export const homeUrl = () => href('');
-/** An item's page by its position in the plan; the address carries the item's stable id (16, or 3-2). */
-export const itemUrl = (n: number) => href(`items/${plan.items[n - 1]!.id}/`);
-export const sectionUrl = (n: number) => href(`sections/${n}/`);
-export const officeUrl = (slug: string) => href(`offices/${slug}/`);
-export const officesUrl = () => href('offices/');
-export const fullUrl = () => href('full/');
-export const searchUrl = () => href('search/');
-export const targetsUrl = () => href('targets/');
-export const citationsUrl = () => href('citations/');
-export const dataUrl = () => href('data/');
-export const attachmentUrl = (id: string) => href(`attachments/${id}/`);
+/** The archive's home page, listing every plan. */
+export const archiveUrl = () => href('');
+/** Offices across every plan. */
+export const archiveOfficesUrl = () => href('offices/');
+/** One office's items, plan by plan. */
+export const archiveOfficeUrl = (slug: string) => href(`offices/${slug}/`);
+/** Search across plans. */
+export const archiveSearchUrl = () => href('search/');
+/** Two editions compared. */
+export const compareUrl = (a: string, b: string) => href(`compare/${a}/${b}/`);
+
+/** What URL builders need of a plan. */
+interface Linkable {
+  id: string;
+  plan: { items: readonly { id: string }[] };
+}
+
+/** The URL builders of one plan's pages. */
+export function linksFor(p: Linkable) {
+  const at = (path: string) => href(`${p.id}/${path.replace(/^\//u, '')}`);
+  return {
+    /** A path inside the plan. */
+    planHref: at,
+    homeUrl: () => at(''),
+    /** An item's page by its position in the plan; the address carries the item's stable id (16, or 3-2). */
+    itemUrl: (n: number) => at(`items/${p.plan.items[n - 1]!.id}/`),
+    sectionUrl: (n: number) => at(`sections/${n}/`),
+    officeUrl: (slug: string) => at(`offices/${slug}/`),
+    officesUrl: () => at('offices/'),
+    fullUrl: () => at('full/'),
+    searchUrl: () => at('search/'),
+    targetsUrl: () => at('targets/'),
+    citationsUrl: () => at('citations/'),
+    dataUrl: () => at('data/'),
+    attachmentUrl: (id: string) => at(`attachments/${id}/`),
+  };
+}

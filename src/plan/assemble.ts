@@ -5,12 +5,12 @@
 import { extractCitations, extractQuotes, extractTargets } from './extract.ts';
 import type { ParsedBody } from './body.ts';
 import type { Preamble } from './preamble.ts';
-import { canonicalOfficeName } from './offices.ts';
+import { canonicalOfficeName, resolveUnitAliases, type OfficeAliases } from './offices.ts';
 import { problem, type Result } from './problem.ts';
 import { PlanSchema, type Attachment, type Closing, type Colophon, type Group, type Item, type Office, type Plan } from './schema.ts';
 
 /** Collects offices (aliases merged) and groups from every 责任单位 list. */
-export function collectOffices(items: readonly Item[], closing?: Closing): { offices: Office[]; groups: Group[] } {
+export function collectOffices(items: readonly Item[], closing?: Closing, aliases: OfficeAliases = {}): { offices: Office[]; groups: Group[] } {
   const offices = new Map<string, Office>();
   const groups = new Map<string, Group>();
   const lists = [
@@ -27,7 +27,7 @@ export function collectOffices(items: readonly Item[], closing?: Closing): { off
       }
       const slug = unit.office!;
       const office =
-        offices.get(slug) ?? { slug, name: canonicalOfficeName(unit.name), aliases: [], items: [], closing: false };
+        offices.get(slug) ?? { slug, name: canonicalOfficeName(unit.name, aliases), aliases: [], items: [], closing: false };
       if (unit.name !== office.name && !office.aliases.includes(unit.name)) office.aliases.push(unit.name);
       if (number === undefined) office.closing = true;
       else if (!office.items.some((i) => i.number === number)) office.items.push({ number, lead: unit.lead });
@@ -38,9 +38,25 @@ export function collectOffices(items: readonly Item[], closing?: Closing): { off
   return { offices: sorted, groups: [...groups.values()] };
 }
 
-/** Assembles and validates the Plan. */
-export function assemblePlan(preamble: Preamble, body: ParsedBody, tail: { attachments: Attachment[]; colophon?: Colophon | undefined }): Result<Plan> {
-  const { offices, groups } = collectOffices(body.items, body.closing);
+/** The body with every 责任单位 entry's office resolved through the plan's aliases (a no-op without any). */
+function withAliases(body: ParsedBody, aliases: OfficeAliases): ParsedBody {
+  if (Object.keys(aliases).length === 0) return body;
+  return {
+    ...body,
+    items: body.items.map((item) => (item.responsible ? { ...item, responsible: resolveUnitAliases(item.responsible, aliases) } : item)),
+    ...(body.closing ? { closing: { ...body.closing, responsible: resolveUnitAliases(body.closing.responsible, aliases) } } : {}),
+  };
+}
+
+/** Assembles and validates the Plan; `aliases` (alias → canonical office name) come from the plan's config. */
+export function assemblePlan(
+  preamble: Preamble,
+  parsedBody: ParsedBody,
+  tail: { attachments: Attachment[]; colophon?: Colophon | undefined },
+  aliases: OfficeAliases = {},
+): Result<Plan> {
+  const body = withAliases(parsedBody, aliases);
+  const { offices, groups } = collectOffices(body.items, body.closing, aliases);
   const slugOwners = new Map<string, string>();
   for (const office of offices) {
     const owner = slugOwners.get(office.slug);

@@ -5,12 +5,10 @@ import { pinyin } from 'pinyin-pro';
 import type { UnitList, UnitRef } from './schema.ts';
 
 /**
- * Names that denote the same body. Key: a name used in the plan; value: the canonical name.
- * 考试院 (item 8) and 教育考试院 (item 29) are both 湖南省教育考试院.
+ * Names that denote the same body. Key: a name used in the plan; value: the canonical name. They belong to a
+ * plan (its folder's config, `officeAliases`), never to the reader: each department names its offices its own way.
  */
-export const OFFICE_ALIASES: Readonly<Record<string, string>> = {
-  考试院: '教育考试院',
-};
+export type OfficeAliases = Readonly<Record<string, string>>;
 
 /**
  * True for collective entries (相关处室, 厅扶贫领导小组成员处室): they name a set of offices, not one.
@@ -20,9 +18,12 @@ export function isGroupEntry(name: string): boolean {
   return name.endsWith('处室') || name.startsWith('相关');
 }
 
-/** Canonical name for an office entry (aliases resolved). */
-export function canonicalOfficeName(name: string): string {
-  return OFFICE_ALIASES[name] ?? name;
+/**
+ * Canonical name for an office entry (aliases resolved).
+ * @example canonicalOfficeName('考试院', { 考试院: '教育考试院' }) // '教育考试院'
+ */
+export function canonicalOfficeName(name: string, aliases: OfficeAliases = {}): string {
+  return aliases[name] ?? name;
 }
 
 /**
@@ -51,7 +52,7 @@ export interface ParsedUnitList {
  * so the list can be shown exactly as written.
  * @example parseUnitList('办公室、机关党委、老干处等').list.etc // true
  */
-export function parseUnitList(text: string): ParsedUnitList {
+export function parseUnitList(text: string, aliases: OfficeAliases = {}): ParsedUnitList {
   let rest = text;
   let trailing = '';
   const stop = /[。.]$/u.exec(rest);
@@ -71,10 +72,18 @@ export function parseUnitList(text: string): ParsedUnitList {
     const name = raw.trim();
     if (name === '') emptyAt.push(offset);
     else if (isGroupEntry(name)) units.push({ name, kind: 'group', lead: index === 0 });
-    else units.push({ name, kind: 'office', office: officeToSlug(canonicalOfficeName(name)), lead: index === 0 });
+    else units.push({ name, kind: 'office', office: officeToSlug(canonicalOfficeName(name, aliases)), lead: index === 0 });
     offset += [...raw].length + 1;
   });
   return { list: { units, etc, trailing }, emptyAt };
+}
+
+/**
+ * The list with each office entry's slug resolved through `aliases` (names as written are kept).
+ * @example resolveUnitAliases(parseUnitList('考试院').list, { 考试院: '教育考试院' }).units[0].office // 'jiaoyukaoshiyuan'
+ */
+export function resolveUnitAliases(list: UnitList, aliases: OfficeAliases): UnitList {
+  return { ...list, units: list.units.map((u) => (u.kind === 'office' ? { ...u, office: officeToSlug(canonicalOfficeName(u.name, aliases)) } : u)) };
 }
 
 /**

@@ -34,16 +34,22 @@ export type ReadResult =
   | { ok: true; value: Plan; warnings: Problem[]; report: ReadReport }
   | { ok: false; problems: Problem[] };
 
+/** What a plan's config tells the reader; nothing here has a plan-specific default. */
+export interface ParseOptions {
+  /** Other names of an office → its canonical name, e.g. { 考试院: '教育考试院' }. */
+  officeAliases?: Readonly<Record<string, string>>;
+}
+
 /**
  * Parses plain text (the seed's form, or text copied or extracted from a PDF).
  * @example parsePlan(text).ok // true for the 2020 plan
  */
-export function parsePlan(text: string): ReadResult {
-  return parseDocument({ format: 'text', lines: toSourceLines(text), removed: [], warnings: [] });
+export function parsePlan(text: string, options: ParseOptions = {}): ReadResult {
+  return parseDocument({ format: 'text', lines: toSourceLines(text), removed: [], warnings: [] }, options);
 }
 
 /** Parses a document read from any format. */
-export function parseDocument(doc: SourceDocument): ReadResult {
+export function parseDocument(doc: SourceDocument, options: ParseOptions = {}): ReadResult {
   if (doc.lines.length === 0) {
     return { ok: false, problems: [problem(1, 1, 'empty-file', 'The file holds no text.')] };
   }
@@ -71,7 +77,7 @@ export function parseDocument(doc: SourceDocument): ReadResult {
   const body = parseBody(ps.slice(first, tail), problems, warnings);
   const rest = parseTail(ps.slice(tail), problems);
   if (problems.length > 0 || !preamble) return { ok: false, problems: sortProblems(problems) };
-  const assembled = assemblePlan(preamble, body, rest);
+  const assembled = assemblePlan(preamble, body, rest, options.officeAliases);
   if (!assembled.ok) return assembled;
   const plan = assembled.value;
   return {

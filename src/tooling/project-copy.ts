@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
-const ENTRIES = ['src', 'scripts', 'seeds', 'public', 'deploy', 'astro.config.mjs', 'tsconfig.json', 'package.json', 'content/editorial-notes.json'];
+const ENTRIES = ['src', 'scripts', 'seeds', 'public', 'deploy', 'astro.config.mjs', 'tsconfig.json', 'package.json'];
 
 /** Copies the project to a new temporary folder (or `into`) and returns its path. */
 export function copyProject(into?: string): string {

@@ -12,11 +12,12 @@ const site = useSite();
 
 describe('accessibility (axe-core)', () => {
   for (const scheme of ['light', 'dark'] as const) {
-    it.each(['', 'items/16/', 'items/21/', 'offices/jijiaochu/', 'offices/', 'full/', 'sections/5/', 'targets/', 'citations/', 'search/', 'data/'])(
-      `%s has no violations (${scheme})`,
-      async (path) => {
+    // The archive's own pages (home, offices across plans) and the current plan's pages.
+    it.each([...['', 'offices/'].map((p) => ['archive', p]), ...['', 'items/16/', 'items/21/', 'offices/jijiaochu/', 'offices/', 'full/', 'sections/5/', 'targets/', 'citations/', 'search/', 'data/'].map((p) => ['plan', p])])(
+      `%s %s has no violations (${scheme})`,
+      async (where, path) => {
         const { page } = await site.page({ colorScheme: scheme, viewport: { width: 390, height: 844 } });
-        await page.goto(site.url(path));
+        await page.goto(where === 'archive' ? site.url(path) : site.planUrl(path));
         await page.addScriptTag({ content: axeSource });
         const violations = await page.evaluate(async () => {
           // @ts-expect-error axe is injected above

@@ -1,24 +1,27 @@
 /**
- * Deployment as the web team will do it: a build with BASE_PATH=/plans/2020/ served by Debian's nginx with
+ * Deployment as the web team will do it: a build with BASE_PATH=/plans/ (the archive) served by Debian's nginx with
  * the recipe in deploy/nginx/ (sub-path, precompressed files, caching, MIME types, 404, security headers).
  * In Chromium with the CSP enforced: no violation, no failed request, working search.
  */
 import { readFileSync } from 'node:fs';
+import { currentEntry } from '../support/dist.ts';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../src/build/chromium.ts';
-import { PlanSchema, type Plan } from '../../src/plan/schema.ts';
+import type { Plan } from '../../src/plan/schema.ts';
 import { startNginx, type Nginx } from '../support/nginx.ts';
 import { copyProject, run } from '../../src/tooling/project-copy.ts';
 import { expectedItems } from '../support/search-truth.ts';
 
-const BASE = '/plans/2020/';
+const BASE = '/plans/';
 const SITE = 'https://jyt.hunan.gov.cn';
 let nginx: Nginx;
 let browser: Browser;
 let dist: string;
 let plan: Plan;
+/** The current plan's folder under the base, e.g. 2020/. */
+let P: string;
 
 beforeAll(async () => {
   const dir = copyProject();
@@ -26,7 +29,9 @@ beforeAll(async () => {
   const build = run(dir, 'node', ['scripts/build.ts'], env);
   expect(build.status, build.stderr + build.stdout).toBe(0);
   dist = join(dir, 'dist');
-  plan = PlanSchema.parse(JSON.parse(readFileSync(join(dir, 'content/data/plan.json'), 'utf8')));
+  const entry = currentEntry(join(dir, 'content'));
+  plan = entry.plan;
+  P = `${entry.id}/`;
   nginx = await startNginx(dist, BASE, env);
   browser = await launchChromium();
 }, 300_000);
@@ -58,9 +63,10 @@ async function violations(page: Page): Promise<string[]> {
   return page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []);
 }
 
-describe('the site behind nginx under /plans/2020/', () => {
-  it.each(['', 'items/16/', 'offices/jijiaochu/', 'full/', 'offices/', 'search/'])('%s loads with the CSP enforced and nothing failing', async (path) => {
-    const { page, problems } = await visit(path);
+describe('the site behind nginx under /plans/', () => {
+  // The archive's home and offices across plans, then the current plan's pages (P is added when the test runs).
+  it.each(['', 'offices/', 'P', 'P/items/16/', 'P/offices/jijiaochu/', 'P/full/', 'P/offices/', 'P/search/'])('%s loads with the CSP enforced and nothing failing', async (path) => {
+    const { page, problems } = await visit(path.replace(/^P\/?/u, P));
     await page.waitForLoadState('networkidle');
     expect(await page.locator('h1').count()).toBe(1);
     expect(await violations(page)).toEqual([]);
@@ -69,12 +75,12 @@ describe('the site behind nginx under /plans/2020/', () => {
   });
 
   it('searches with the CSP enforced (Pagefind worker and WebAssembly)', async () => {
-    const { page, problems } = await visit(`search/?q=${encodeURIComponent('幼儿园')}`);
+    const { page, problems } = await visit(`${P}search/?q=${encodeURIComponent('幼儿园')}`);
     await page.waitForFunction(() => document.getElementById('search-status')!.textContent!.includes('幼儿园'));
     const got = await page.$$eval('#search-results [data-kind="item"]', (els) => els.map((e) => Number(e.getAttribute('data-number'))));
     expect(got.sort((a, b) => a - b)).toEqual(expectedItems(plan, '幼儿园'));
     await page.locator('#search-results [data-kind="item"] a').first().click();
-    await page.waitForURL(new RegExp(`${BASE}items/\\d+/\\?q=`, 'u'));
+    await page.waitForURL(new RegExp(`${BASE}${P}items/\\d+/\\?q=`, 'u'));
     await page.waitForSelector('.search-note');
     expect(await violations(page)).toEqual([]);
     expect(problems).toEqual([]);
@@ -107,7 +113,7 @@ describe('the site behind nginx under /plans/2020/', () => {
   });
 
   it('sends the security headers with the policy from deploy/nginx/csp.conf', async () => {
-    const res = await fetch(`${nginx.url}items/1/`);
+    const res = await fetch(`${nginx.url}${P}items/1/`);
     const csp = readFileSync('deploy/nginx/csp.conf', 'utf8').match(/Content-Security-Policy "([^"]+)"/u)![1];
     expect(res.headers.get('content-security-policy')).toBe(csp);
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
@@ -117,10 +123,10 @@ describe('the site behind nginx under /plans/2020/', () => {
   });
 
   it('serves precompressed files, with long caching for hashed assets and revalidation for HTML', async () => {
-    const html = await fetch(`${nginx.url}items/1/`, { headers: { 'accept-encoding': 'br' } });
+    const html = await fetch(`${nginx.url}${P}items/1/`, { headers: { 'accept-encoding': 'br' } });
     expect(html.headers.get('content-encoding')).toBe('br');
     expect(html.headers.get('cache-control')).toBe('no-cache');
-    const gz = await fetch(`${nginx.url}full/`, { headers: { 'accept-encoding': 'gzip' } });
+    const gz = await fetch(`${nginx.url}${P}full/`, { headers: { 'accept-encoding': 'gzip' } });
     expect(gz.headers.get('content-encoding')).toBe('gzip');
     const page = await (await fetch(nginx.url)).text();
     const css = page.match(/href="([^"]+\.css)"/u)![1]!;
@@ -143,16 +149,16 @@ describe('the site behind nginx under /plans/2020/', () => {
   });
 
   it('answers an unknown page with the site’s 404 page and status 404', async () => {
-    const res = await fetch(`${nginx.url}items/99/`);
+    const res = await fetch(`${nginx.url}${P}items/99/`);
     expect(res.status).toBe(404);
     expect(await res.text()).toContain('页面不存在');
   });
 
   it('uses SITE_URL and BASE_PATH in canonical URLs and the sitemap', async () => {
-    const html = await (await fetch(`${nginx.url}items/3/`)).text();
-    expect(html).toContain(`<link rel="canonical" href="${SITE}${BASE}items/3/">`);
+    const html = await (await fetch(`${nginx.url}${P}items/3/`)).text();
+    expect(html).toContain(`<link rel="canonical" href="${SITE}${BASE}${P}items/3/">`);
     const sitemap = await (await fetch(`${nginx.url}sitemap-0.xml`)).text();
-    expect(sitemap).toContain(`<loc>${SITE}${BASE}offices/jijiaochu/</loc>`);
+    expect(sitemap).toContain(`<loc>${SITE}${BASE}${P}offices/jijiaochu/</loc>`);
     // The 404 test above logs "No such file"; anything else at error level is a configuration problem.
     const serious = nginx.errorLog().split('\n').filter((l) => /\[(error|crit|alert|emerg)\]/u.test(l) && !l.includes('No such file'));
     expect(serious).toEqual([]);

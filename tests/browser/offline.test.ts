@@ -12,23 +12,26 @@ import { unzipSync } from 'fflate';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../src/build/chromium.ts';
-import { PlanSchema, type Plan } from '../../src/plan/schema.ts';
-import { DIST } from '../support/dist.ts';
+import type { Plan } from '../../src/plan/schema.ts';
+import { currentEntry, DIST } from '../support/dist.ts';
 import { fixtureQueries } from '../support/search-truth.ts';
 
 let browser: Browser;
 let context: BrowserContext;
 let root: string;
 let plan: Plan;
+/** The plan's id: its pages are under <folder>/<id>/ in the zip, as online. */
+let id: string;
 const outside: string[] = [];
 const errors: string[] = [];
 
 beforeAll(async () => {
-  plan = PlanSchema.parse(JSON.parse(readFileSync('content/data/plan.json', 'utf8')));
-  const zips = readdirSync(join(DIST, 'downloads')).filter((f) => f.endsWith('-offline.zip'));
+  ({ plan, id } = currentEntry());
+  const downloads = join(DIST, id, 'downloads');
+  const zips = readdirSync(downloads).filter((f) => f.endsWith('-offline.zip'));
   expect(zips).toHaveLength(1);
   const dir = mkdtempSync(join(tmpdir(), 'offline-'));
-  const entries = unzipSync(readFileSync(join(DIST, 'downloads', zips[0]!)));
+  const entries = unzipSync(readFileSync(join(downloads, zips[0]!)));
   for (const [name, data] of Object.entries(entries)) {
     expect(name, 'ASCII names only').toMatch(/^[\x20-\x7e]+$/u);
     if (name.endsWith('/')) continue;
@@ -51,7 +54,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const fileUrl = (path: string) => pathToFileURL(join(root, path)).href;
+/** A page of the plan in the unzipped bundle. */
+const fileUrl = (path: string) => pathToFileURL(join(root, id, path)).href;
 
 async function open(path: string): Promise<Page> {
   const page = await context.newPage();
@@ -70,9 +74,12 @@ async function styled(page: Page): Promise<boolean> {
 }
 
 describe('the offline bundle opened from disk', () => {
-  it('opens index.html with styles, a README beside it, and no module scripts anywhere', async () => {
-    expect(readdirSync(root)).toEqual(expect.arrayContaining(['index.html', 'README.txt', 'items', 'offices', '_assets']));
-    const page = await open('index.html');
+  it('opens index.html, which leads to the plan, with styles, a README beside it, and no module scripts anywhere', async () => {
+    expect(readdirSync(root)).toEqual(expect.arrayContaining(['index.html', 'README.txt', id, '_assets']));
+    expect(readdirSync(join(root, id))).toEqual(expect.arrayContaining(['index.html', 'items', 'offices']));
+    const page = await context.newPage();
+    await page.goto(pathToFileURL(join(root, 'index.html')).href);
+    await page.waitForURL(new RegExp(`/${id}/index\\.html$`, 'u'));
     expect(await styled(page)).toBe(true);
     expect(await page.locator('h1').innerText()).toContain('印发');
     expect(await page.locator('script[type="module"]').count()).toBe(0);

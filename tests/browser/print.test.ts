@@ -15,7 +15,7 @@ const dir = mkdtempSync(join(tmpdir(), 'print-'));
 
 async function printed(path: string): Promise<string> {
   const { page } = await site.page();
-  await page.goto(site.url(path));
+  await page.goto(site.planUrl(path));
   const file = join(dir, `${path.replace(/\W+/gu, '_')}.pdf`);
   writeFileSync(file, await page.pdf({ preferCSSPageSize: true }));
   await page.context().close();
@@ -43,7 +43,7 @@ describe('printing', () => {
 
   it('/full/ starts each section on a new page, keeps headings with their text, and uses a CJK face for Chinese punctuation', async () => {
     const { page } = await site.page();
-    await page.goto(site.url('full/'));
+    await page.goto(site.planUrl('full/'));
     await page.emulateMedia({ media: 'print' });
     const styles = await page.evaluate(() => ({
       sections: [...document.querySelectorAll('.plan-section')].map((s) => getComputedStyle(s).breakBefore),
@@ -61,7 +61,7 @@ describe('printing', () => {
 
   it('shows the print button to readers with JavaScript, and it opens the print dialog', async () => {
     const { page } = await site.page();
-    await page.goto(site.url('offices/jiaoshichu/'));
+    await page.goto(site.planUrl('offices/jiaoshichu/'));
     await page.evaluate(() => {
       (window as unknown as { __printed: number }).__printed = 0;
       window.print = () => {

@@ -3,17 +3,17 @@
  * precision 1.0), and so do queries of the same kinds drawn from the plan; filters, keyboard use, highlighting
  * on arrival, and no JavaScript before search is used.
  */
-import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PlanSchema, type Plan } from '../../src/plan/schema.ts';
+import type { Plan } from '../../src/plan/schema.ts';
+import { currentEntry } from '../support/dist.ts';
 import { useSite } from '../support/browser.ts';
 import { expectedItems, fixtureQueries, generatedQueries } from '../support/search-truth.ts';
 
 const site = useSite();
 let plan: Plan;
 beforeAll(() => {
-  plan = PlanSchema.parse(JSON.parse(readFileSync('content/data/plan.json', 'utf8')));
+  plan = currentEntry().plan;
 });
 
 /** Types a query into the search page's box and returns the item numbers shown, sorted. */
@@ -26,7 +26,7 @@ async function typeQuery(page: Page, query: string): Promise<number[]> {
 
 async function searchPage() {
   const { page, errors } = await site.page();
-  await page.goto(site.url('search/'));
+  await page.goto(site.planUrl('search/'));
   await page.waitForSelector('#search-form[data-ready]');
   return { page, errors };
 }
@@ -107,7 +107,7 @@ describe('filters', () => {
 
   it('keeps query and filters in the URL, so a search can be shared', async () => {
     const { page } = await site.page();
-    await page.goto(site.url(`search/?q=${encodeURIComponent('教师')}&office=${encodeURIComponent('教师处')}`));
+    await page.goto(site.planUrl(`search/?q=${encodeURIComponent('教师')}&office=${encodeURIComponent('教师处')}`));
     await page.waitForFunction(() => document.getElementById('search-status')!.textContent!.includes('教师'));
     const got = await page.$$eval('#search-results [data-kind="item"]', (els) => els.map((e) => Number(e.getAttribute('data-number'))));
     const teacherItems = plan.offices.find((o) => o.name === '教师处')!.items.map((i) => i.number);
@@ -122,7 +122,7 @@ describe('the search box on every page', () => {
     const { page, errors } = await site.page();
     const scripts: string[] = [];
     page.on('request', (r) => r.resourceType() === 'script' && scripts.push(r.url()));
-    await page.goto(site.url('items/5/'));
+    await page.goto(site.planUrl('items/5/'));
     await page.waitForLoadState('networkidle');
     expect(scripts).toEqual([]);
     await page.locator('#site-search').pressSequentially('大班额', { delay: 30 });
@@ -136,7 +136,7 @@ describe('the search box on every page', () => {
 
   it('is usable from the keyboard: arrows move through results, Enter opens one, Escape closes', async () => {
     const { page } = await site.page();
-    await page.goto(site.url(''));
+    await page.goto(site.planUrl(''));
     await page.locator('#site-search').focus();
     await page.keyboard.type('芙蓉学校');
     await page.waitForSelector('.search-panel:not([hidden]) [data-kind="item"]');
@@ -154,7 +154,7 @@ describe('the search box on every page', () => {
 
   it('highlights the words on the item page reached from a result', async () => {
     const { page } = await site.page();
-    await page.goto(site.url(`items/14/?q=${encodeURIComponent('幼儿园')}`));
+    await page.goto(site.planUrl(`items/14/?q=${encodeURIComponent('幼儿园')}`));
     await page.waitForSelector('.search-note');
     const marked = await page.evaluate(() => {
       const hl = CSS.highlights.get('search');

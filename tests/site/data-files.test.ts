@@ -10,7 +10,8 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { exportToPlan, type PlanExport } from '../../src/plan/export.ts';
 import { parsePlan } from '../../src/plan/parse-plan.ts';
-import { DIST } from '../support/dist.ts';
+import { currentEntry, DIST } from '../support/dist.ts';
+import { SEED_FILE, SEED_OPTIONS } from '../support/seed.ts';
 import { loadDocument } from '../support/html.ts';
 import { fieldParagraphs } from '../../src/plan/extract.ts';
 
@@ -18,9 +19,11 @@ import { fieldParagraphs } from '../../src/plan/extract.ts';
 const PY_COUNT = `import csv, sys, os
 d = sys.argv[1]
 print(*[len(list(csv.DictReader(open(os.path.join(d, f + ".csv"), encoding="utf-8-sig", newline="")))) for f in ("items", "offices", "responsibilities")])`;
-const read = (file: string) => readFileSync(join(DIST, 'data', file), 'utf8');
+// The current plan's open data, under /<id>/data/.
+const DATA = join(DIST, currentEntry().id, 'data');
+const read = (file: string) => readFileSync(join(DATA, file), 'utf8');
 const json = JSON.parse(read('plan.json')) as PlanExport;
-const csv = (file: string) => parse(readFileSync(join(DIST, 'data', file)), { bom: true, columns: true }) as Record<string, string>[];
+const csv = (file: string) => parse(readFileSync(join(DATA, file)), { bom: true, columns: true }) as Record<string, string>[];
 
 describe('/data/', () => {
   it('plan.json validates against plan.schema.json', () => {
@@ -31,7 +34,7 @@ describe('/data/', () => {
   });
 
   it('plan.json round-trips to the Plan the parser gives for the seed', () => {
-    const parsed = parsePlan(readFileSync('seeds/hunan-education-2020-work-plan.txt', 'utf8'));
+    const parsed = parsePlan(readFileSync(SEED_FILE, 'utf8'), SEED_OPTIONS);
     if (!parsed.ok) throw new Error('seed must parse');
     expect(exportToPlan(json)).toEqual(parsed.value);
   });
@@ -52,7 +55,7 @@ describe('/data/', () => {
   });
 
   it('every CSV reads with Python’s standard csv module to the right number of rows', () => {
-    const counts = execFileSync('python3', ['-c', PY_COUNT, join(DIST, 'data')], { encoding: 'utf8' }).trim().split(' ').map(Number);
+    const counts = execFileSync('python3', ['-c', PY_COUNT, DATA], { encoding: 'utf8' }).trim().split(' ').map(Number);
     expect(counts).toEqual([json.items.length, json.offices.length, json.items.reduce((n, i) => n + (i.responsible?.units.length ?? 0), 0)]);
   });
 
@@ -74,20 +77,21 @@ describe('/data/', () => {
     expect(rows.map((r) => [Number(r.item_number), Number(r.position), r.unit, r.kind, r.office_slug, r.lead].join('|'))).toEqual(expected);
   });
 
-  it('the data page links every file and both downloads', () => {
-    const doc = loadDocument(join(DIST, 'data/index.html'));
+  it('the data page links every file of its own plan and the three downloads', () => {
+    const doc = loadDocument(join(DATA, 'index.html'));
     const hrefs = [...doc.querySelectorAll('main a')].map((a) => a.getAttribute('href') ?? '');
-    for (const f of ['plan.json', 'plan.schema.json', 'items.csv', 'offices.csv', 'responsibilities.csv']) expect(hrefs.some((h) => h.endsWith(`data/${f}`))).toBe(true);
+    for (const f of ['plan.json', 'plan.schema.json', 'items.csv', 'offices.csv', 'responsibilities.csv']) expect(hrefs.some((h) => h.endsWith(`${currentEntry().id}/data/${f}`)), f).toBe(true);
     expect(hrefs.some((h) => /downloads\/.+\.pdf$/u.test(h))).toBe(true);
+    expect(hrefs.some((h) => /downloads\/.+-gbt9704\.pdf$/u.test(h))).toBe(true);
     expect(hrefs.some((h) => /downloads\/.+-offline\.zip$/u.test(h))).toBe(true);
     expect(doc.querySelectorAll('pre.astro-code').length).toBe(3);
   });
 
   it('the 主要指标 page links every target to its highlighted place, and 引用文件 lists every citation', () => {
-    const targets = loadDocument(join(DIST, 'targets/index.html'));
+    const targets = loadDocument(join(DIST, currentEntry().id, 'targets/index.html'));
     const links = [...targets.querySelectorAll('main a.target')].map((a) => a.getAttribute('href'));
     expect(links).toEqual(json.targets.map((t) => expect.stringMatching(new RegExp(`items/${json.items[t.item - 1]!.id}/#${t.id}$`, 'u'))));
-    const citations = loadDocument(join(DIST, 'citations/index.html'));
+    const citations = loadDocument(join(DIST, currentEntry().id, 'citations/index.html'));
     expect(citations.querySelectorAll('main li[id^="c"]').length).toBe(json.citations.length);
   });
 });

@@ -6,37 +6,39 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stripWhitespace } from '../../src/plan/normalize.ts';
-import { PlanSchema } from '../../src/plan/schema.ts';
 import { itemToLines, planToText } from '../../src/plan/to-text.ts';
-import { DIST } from '../support/dist.ts';
+import { currentEntry, DIST } from '../support/dist.ts';
+import { SEED_FILE } from '../support/seed.ts';
 import { loadDocument, officialText } from '../support/html.ts';
 
-const plan = PlanSchema.parse(JSON.parse(readFileSync('content/data/plan.json', 'utf8')));
-const seed = readFileSync('seeds/hunan-education-2020-work-plan.txt', 'utf8');
+// The default build holds the seed alone, under /<id>/.
+const { plan, id } = currentEntry();
+const seed = readFileSync(SEED_FILE, 'utf8');
+const PLAN_DIST = join(DIST, id);
 
 describe('official text on the site', () => {
   it('/full/ shows the whole seed, in order, nothing added (whitespace aside)', () => {
-    const shown = officialText(loadDocument(join(DIST, 'full/index.html')));
+    const shown = officialText(loadDocument(join(PLAN_DIST, 'full/index.html')));
     expect(stripWhitespace(shown)).toBe(stripWhitespace(seed));
     expect(stripWhitespace(planToText(plan))).toBe(stripWhitespace(seed));
   });
 
   it('each item page shows exactly its item', () => {
     for (const item of plan.items) {
-      const shown = officialText(loadDocument(join(DIST, `items/${item.id}/index.html`)));
+      const shown = officialText(loadDocument(join(PLAN_DIST, `items/${item.id}/index.html`)));
       expect(stripWhitespace(shown), `item ${item.number}`).toBe(stripWhitespace(itemToLines(item).join('')));
     }
   });
 
   it('the home page shows the notice and the general requirements as issued', () => {
-    const shown = stripWhitespace(officialText(loadDocument(join(DIST, 'index.html'))));
+    const shown = stripWhitespace(officialText(loadDocument(join(PLAN_DIST, 'index.html'))));
     const n = plan.notice!;
     const expected = [n.issuer, n.title, n.addressees, ...n.body, ...n.signatories, n.date, plan.title, ...plan.requirements].join('');
     expect(shown).toBe(stripWhitespace(expected));
   });
 
   it('marks what it adds inside official text as data-editorial', () => {
-    const d = loadDocument(join(DIST, 'items/21/index.html'));
+    const d = loadDocument(join(PLAN_DIST, 'items/21/index.html'));
     const added = [...d.querySelectorAll('[data-official] [data-editorial]')].map((e) => e.textContent?.trim());
     expect(added).toEqual(expect.arrayContaining(['牵头', '编者注']));
     expect(d.querySelector('#note-n1')?.closest('[data-editorial]')).not.toBeNull();
@@ -44,7 +46,7 @@ describe('official text on the site', () => {
 
   it('highlights each quantitative target in its item', () => {
     for (const t of plan.targets) {
-      const el = loadDocument(join(DIST, `items/${plan.items[t.item - 1]!.id}/index.html`)).getElementById(t.id);
+      const el = loadDocument(join(PLAN_DIST, `items/${plan.items[t.item - 1]!.id}/index.html`)).getElementById(t.id);
       expect(el?.textContent, t.id).toBe(t.text);
     }
   });

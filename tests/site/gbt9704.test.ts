@@ -1,23 +1,22 @@
 /**
- * The 公文版 (dist/downloads/*-gbt9704.pdf), read back with poppler: GB/T 9704-2012 geometry (margins, grid of
+ * The 公文版 of the current plan (dist/<id>/downloads/*-gbt9704.pdf), read back with poppler: GB/T 9704-2012 geometry (margins, grid of
  * 22 lines of 28 characters, page numbers), fonts by heading level, metadata, bookmarks, and its text, which
  * must be the official text exactly (whitespace aside).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { downloadPaths } from '../../src/build/downloads.ts';
-import { DEFAULT_PLAN_FILE } from '../../src/build/read-plan.ts';
 import { stripWhitespace } from '../../src/plan/normalize.ts';
-import { PlanSchema } from '../../src/plan/schema.ts';
 import { planToText, sectionHeading } from '../../src/plan/to-text.ts';
 import { CELL_MM, GEOMETRY, LINE_PITCH_MM } from '../../src/print/gbt9704-html.ts';
 import { officialDocumentToText, planToOfficialDocument } from '../../src/print/official-document.ts';
-import { DIST } from '../support/dist.ts';
+import { currentEntry, DIST } from '../support/dist.ts';
 import { pdfBookmarks, pdfFonts, pdfInfo, pdfLines, pdfPages, pdfTextFonts, type PdfLine } from '../support/pdf.ts';
 
-const plan = PlanSchema.parse(JSON.parse(readFileSync('content/data/plan.json', 'utf8')));
-const path = join(DIST, downloadPaths(process.env.PLAN_FILE || DEFAULT_PLAN_FILE).gbt9704Pdf);
+const entry = currentEntry();
+const { plan } = entry;
+const path = join(DIST, downloadPaths(entry).gbt9704Pdf);
 const exists = existsSync(path);
 const PT_MM = 25.4 / 72;
 const BLOCK_BOTTOM = GEOMETRY.top + GEOMETRY.blockHeight;

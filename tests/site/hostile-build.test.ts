@@ -10,9 +10,12 @@ import { parsePlan } from '../../src/plan/parse-plan.ts';
 import { itemToLines } from '../../src/plan/to-text.ts';
 import { loadDocument, officialText } from '../support/html.ts';
 import { copyProject, run } from '../../src/tooling/project-copy.ts';
+import { currentEntry } from '../support/dist.ts';
 
 const fixture = 'tests/fixtures/hostile-characters/input.txt';
 let dir: string;
+/** The built plan's folder in dist/ (pages live under /<id>/). */
+let planDist: string;
 
 beforeAll(() => {
   dir = copyProject();
@@ -20,6 +23,7 @@ beforeAll(() => {
   expect(content.stderr).toBe('');
   const build = run(dir, 'astro', ['build']);
   expect(build.status, build.stderr).toBe(0);
+  planDist = join(dir, 'dist', currentEntry(join(dir, 'content')).id);
 });
 
 describe('a hostile plan built by Astro', () => {
@@ -28,7 +32,7 @@ describe('a hostile plan built by Astro', () => {
   const item = parsed.value.items[0]!;
 
   it('shows the item text exactly as written', () => {
-    const doc = loadDocument(join(dir, 'dist/items/1/index.html'));
+    const doc = loadDocument(join(planDist, 'items/1/index.html'));
     expect(stripWhitespace(officialText(doc))).toBe(stripWhitespace(itemToLines(item).join('')));
   });
 
@@ -53,12 +57,12 @@ describe('a hostile plan built by Astro', () => {
     'export const z = 1; 开头的段落。',
     '<div>标签开头</div>。',
   ])('renders %s literally', (snippet) => {
-    const doc = loadDocument(join(dir, 'dist/items/1/index.html'));
+    const doc = loadDocument(join(planDist, 'items/1/index.html'));
     expect(officialText(doc)).toContain(snippet);
   });
 
   it('injects no element from the text', () => {
-    const doc = loadDocument(join(dir, 'dist/items/1/index.html'));
+    const doc = loadDocument(join(planDist, 'items/1/index.html'));
     const main = doc.querySelector('main')!;
     for (const tag of ['script', 'i', 'b', 'div:not(.field)', 'em', 'strong', 'code', 'h1 h1', 'ol', 'ul li p', 'blockquote', 'hr', 'img', 'table']) {
       expect(main.querySelectorAll(`[data-official] ${tag}`).length, tag).toBe(0);
@@ -67,12 +71,12 @@ describe('a hostile plan built by Astro', () => {
   });
 
   it('shows hostile text literally on the office, section and whole-plan pages too', () => {
-    const full = loadDocument(join(dir, 'dist/full/index.html'));
+    const full = loadDocument(join(planDist, 'full/index.html'));
     expect(officialText(full)).toContain('标题含 {花括号} 与 <i>标签</i> 和 *星号*');
     expect(officialText(full)).toContain('第一部分 {危险} <b>');
-    const section = loadDocument(join(dir, 'dist/sections/1/index.html'));
+    const section = loadDocument(join(planDist, 'sections/1/index.html'));
     expect(section.querySelector('h1')!.textContent).toBe('一、第一部分 {危险} <b>');
-    const office = loadDocument(join(dir, 'dist/offices/script-chu/index.html'));
+    const office = loadDocument(join(planDist, 'offices/script-chu/index.html'));
     expect(office.querySelector('h1')!.textContent).toBe('<script>处');
   });
 });

@@ -1,22 +1,23 @@
 /**
- * The PDF of the whole plan (dist/downloads/*.pdf): every item title, 目标任务 for each of the 33 items,
+ * The PDF of the whole plan (dist/<id>/downloads/*.pdf, of the current plan): every item title, 目标任务 for each of the 33 items,
  * every goals paragraph whole, fonts embedded, title metadata, page numbers, bookmarks, tagged.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stripWhitespace } from '../../src/plan/normalize.ts';
-import { PlanSchema } from '../../src/plan/schema.ts';
-import { DIST } from '../support/dist.ts';
+import { currentEntry, DIST } from '../support/dist.ts';
 import { pdfDestinations } from '../../src/build/pdf-info.ts';
 import { sectionHeading } from '../../src/plan/to-text.ts';
 import { pdfBookmarks, pdfFonts, pdfInfo, pdfPages, pdfText } from '../support/pdf.ts';
 import { fieldParagraphs } from '../../src/plan/extract.ts';
 
-const plan = PlanSchema.parse(JSON.parse(readFileSync('content/data/plan.json', 'utf8')));
+const entry = currentEntry();
+const { plan } = entry;
+const downloads = join(DIST, entry.id, 'downloads');
 // The reading PDF; the 公文版 (-gbt9704.pdf) has its own checks in gbt9704.test.ts.
-const pdfs = readdirSync(join(DIST, 'downloads')).filter((f) => f.endsWith('.pdf') && !f.endsWith('-gbt9704.pdf'));
-const path = join(DIST, 'downloads', pdfs[0] ?? 'missing.pdf');
+const pdfs = readdirSync(downloads).filter((f) => f.endsWith('.pdf') && !f.endsWith('-gbt9704.pdf'));
+const path = join(downloads, pdfs[0] ?? 'missing.pdf');
 
 describe('the PDF of the whole plan', () => {
   it('exists, one file, A4, tagged, with the plan title as its Title', () => {

@@ -6,12 +6,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PlanSchema, type Plan } from '../../src/plan/schema.ts';
-import { DIST, SITE, fileForPath, pathForFile } from '../support/dist.ts';
+import type { Plan } from '../../src/plan/schema.ts';
+import { currentEntry, DIST, SITE, fileForPath, pathForFile } from '../support/dist.ts';
 import { htmlFiles, loadDocument } from '../support/html.ts';
 
 let plan: Plan;
+/** The current plan's pages are under /<id>/ (P is that prefix of a file path in dist/). */
+let P: string;
 let pages: string[];
+/** Old addresses: pages that only send the reader on (meta refresh); they have no h1 and stay out of the sitemap. */
+let redirects: string[];
+const refreshOf = (rel: string) => doc(rel).querySelector('meta[http-equiv="refresh"]')?.getAttribute('content') ?? undefined;
 const docs = new Map<string, Document>();
 const doc = (rel: string) => {
   if (!docs.has(rel)) docs.set(rel, loadDocument(join(DIST, rel)));
@@ -19,21 +24,27 @@ const doc = (rel: string) => {
 };
 
 beforeAll(() => {
-  plan = PlanSchema.parse(JSON.parse(readFileSync('content/data/plan.json', 'utf8')));
-  pages = htmlFiles(DIST);
+  const entry = currentEntry();
+  plan = entry.plan;
+  P = `${entry.id}/`;
+  const all = htmlFiles(DIST);
+  redirects = all.filter((rel) => refreshOf(rel) !== undefined);
+  pages = all.filter((rel) => !redirects.includes(rel));
 });
 
 describe('pages', () => {
-  it('has a page for every item, section and office, plus home, offices, full plan, search and 404', () => {
+  it('has a page for every item, section and office of the plan, plus its home, offices, full plan and search, and the archive home, offices across plans and 404', () => {
     const expected = [
       'index.html',
       '404.html',
-      'full/index.html',
       'offices/index.html',
-      'search/index.html',
-      ...plan.items.map((i) => `items/${i.id}/index.html`),
-      ...plan.sections.map((s) => `sections/${s.number}/index.html`),
-      ...plan.offices.map((o) => `offices/${o.slug}/index.html`),
+      `${P}index.html`,
+      `${P}full/index.html`,
+      `${P}offices/index.html`,
+      `${P}search/index.html`,
+      ...plan.items.map((i) => `${P}items/${i.id}/index.html`),
+      ...plan.sections.map((s) => `${P}sections/${s.number}/index.html`),
+      ...plan.offices.map((o) => `${P}offices/${o.slug}/index.html`),
     ];
     expect(pages).toEqual(expect.arrayContaining(expected));
   });
@@ -49,6 +60,19 @@ describe('pages', () => {
     }
   });
 
+  it('sends every old address on to a page that exists, with that page as canonical URL and noindex', () => {
+    // The old single-plan addresses (/items/1/, /full/, …) must keep answering, and /current/ names the newest plan.
+    expect(redirects).toEqual(expect.arrayContaining(['current/index.html', 'full/index.html', 'items/1/index.html', 'sections/1/index.html']));
+    for (const rel of redirects) {
+      const to = /^0;url=(.+)$/u.exec(refreshOf(rel)!)?.[1];
+      expect(to, rel).toBeDefined();
+      const target = fileForPath(new URL(to!, `http://site${pathForFile(rel)}`).pathname);
+      expect(target && !redirects.includes(target.slice(DIST.length + 1)), `${rel} → ${to}`).toBe(true);
+      expect(doc(rel).querySelector('link[rel="canonical"]')?.getAttribute('href'), rel).toBe(SITE + new URL(to!, `http://site${pathForFile(rel)}`).pathname);
+      expect(doc(rel).querySelector('meta[name="robots"]')?.getAttribute('content'), rel).toBe('noindex');
+    }
+  });
+
   it('never skips a heading level', () => {
     for (const rel of pages) {
       let last = 0;
@@ -61,7 +85,7 @@ describe('pages', () => {
   });
 
   it('has landmarks: a skip link to main, a banner with search, navigation, main and footer', () => {
-    for (const rel of ['index.html', 'items/1/index.html', 'offices/index.html', 'full/index.html']) {
+    for (const rel of [`${P}index.html`, `${P}items/1/index.html`, `${P}offices/index.html`, `${P}full/index.html`]) {
       const d = doc(rel);
       expect(d.querySelector('a.skip-link')?.getAttribute('href')).toBe('#main');
       expect(d.querySelector('main#main')).not.toBeNull();
@@ -75,7 +99,7 @@ describe('pages', () => {
 describe('links', () => {
   it('resolves every internal link, asset and fragment', () => {
     const broken: string[] = [];
-    for (const rel of pages) {
+    for (const rel of [...pages, ...redirects]) {
       const pagePath = pathForFile(rel);
       for (const el of doc(rel).querySelectorAll('a[href], link[href], script[src], img[src]')) {
         const raw = el.getAttribute('href') ?? el.getAttribute('src')!;
@@ -97,13 +121,13 @@ describe('links', () => {
 
   it('links each item to every office in its 责任单位, and each office page back to its items', () => {
     for (const item of plan.items) {
-      const links = [...doc(`items/${item.id}/index.html`).querySelectorAll('.units a.unit')].map((a) => a.getAttribute('href'));
-      const offices = (item.responsible?.units ?? []).filter((u) => u.kind === 'office').map((u) => pathForFile(`offices/${u.office}/index.html`));
+      const links = [...doc(`${P}items/${item.id}/index.html`).querySelectorAll('.units a.unit')].map((a) => a.getAttribute('href'));
+      const offices = (item.responsible?.units ?? []).filter((u) => u.kind === 'office').map((u) => pathForFile(`${P}offices/${u.office}/index.html`));
       expect(links).toEqual(expect.arrayContaining(offices));
     }
     for (const office of plan.offices) {
-      const hrefs = new Set([...doc(`offices/${office.slug}/index.html`).querySelectorAll('main a')].map((a) => a.getAttribute('href')));
-      for (const ref of office.items) expect(hrefs.has(pathForFile(`items/${plan.items[ref.number - 1]!.id}/index.html`)), `${office.name} → ${ref.number}`).toBe(true);
+      const hrefs = new Set([...doc(`${P}offices/${office.slug}/index.html`).querySelectorAll('main a')].map((a) => a.getAttribute('href')));
+      for (const ref of office.items) expect(hrefs.has(pathForFile(`${P}items/${plan.items[ref.number - 1]!.id}/index.html`)), `${office.name} → ${ref.number}`).toBe(true);
     }
   });
 

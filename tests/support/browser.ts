@@ -5,7 +5,7 @@ import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { launchChromium } from '../../src/build/chromium.ts';
 import { serveStatic, type RunningServer } from '../../src/build/static-server.ts';
-import { BASE, DIST } from './dist.ts';
+import { BASE, currentEntry, DIST } from './dist.ts';
 
 /** Starts server and browser before the file's tests and stops them after; returns accessors. */
 export function useSite() {
@@ -21,6 +21,8 @@ export function useSite() {
   });
   return {
     url: (path = '') => server.url + path.replace(/^\//u, ''),
+    /** A page of the current plan (its pages live under /<id>/). */
+    planUrl: (path = '') => `${server.url}${currentEntry().id}/${path.replace(/^\//u, '')}`,
     /** A new page (own context) that records console errors and failed requests. */
     async page(options: BrowserContextOptions = {}): Promise<{ page: Page; errors: string[] }> {
       const context = await browser.newContext(options);

@@ -1,9 +1,10 @@
 /**
  * The built site under test: where dist/ is, its base path, and how a URL maps to a file in it.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { siteOptions } from '../../src/build/site-options.ts';
+import { ArchiveEntrySchema, type ArchiveEntry } from '../../src/config/archive-entry.ts';
 
 export const DIST = process.env.DIST_DIR || 'dist';
 export const { base: BASE, site: SITE } = siteOptions(process.env);
@@ -19,4 +20,22 @@ export function fileForPath(pathname: string): string | undefined {
 /** The site URL path of an HTML file relative to dist/ (index.html → directory URL). */
 export function pathForFile(rel: string): string {
   return BASE + rel.replace(/(^|\/)index\.html$/u, '$1');
+}
+
+/**
+ * The plans the built site holds, as the content step recorded them (content/plans/<id>/plan.json), newest
+ * first; the tests of one plan's outputs take the current one, so they follow whichever plans were built.
+ */
+export function builtArchive(contentDir = 'content'): ArchiveEntry[] {
+  const dir = join(contentDir, 'plans');
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && existsSync(join(dir, e.name, 'plan.json')))
+    .map((e) => ArchiveEntrySchema.parse(JSON.parse(readFileSync(join(dir, e.name, 'plan.json'), 'utf8'))))
+    .sort((a, b) => b.year - a.year || b.id.localeCompare(a.id));
+}
+
+/** The plan /current/ answers for. */
+export function currentEntry(contentDir = 'content'): ArchiveEntry {
+  const archive = builtArchive(contentDir);
+  return archive.find((e) => e.current) ?? archive[0]!;
 }

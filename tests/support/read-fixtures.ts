@@ -3,9 +3,10 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
+import { SEED_FILE } from './seed.ts';
 
 /** The seed plan text. */
-export const SEED = readFileSync('seeds/hunan-education-2020-work-plan.txt', 'utf8');
+export const SEED = readFileSync(SEED_FILE, 'utf8');
 
 /** The seed's non-empty lines, trimmed: what every reader must give back, in order. */
 export const SEED_LINES = SEED.split('\n')

@@ -34,17 +34,17 @@ describe('npm run content', () => {
     expect(first.stdout).toMatch(/33 items, 8 sections, 28 offices/u);
     const before = snapshot('content');
     const second = content();
-    expect(second.stdout).toMatch(/0 written, 35 unchanged, 0 removed/u);
+    expect(second.stdout).toMatch(/0 written, 34 unchanged, 0 removed/u);
     expect(snapshot('content')).toEqual(before);
-    expect(Object.keys(before).filter((p) => p.startsWith('content/items/'))).toHaveLength(33);
-    expect(readFileSync('content/items/01.mdx', 'utf8').split('\n')[1]).toMatch(/^# Generated from .* Do not edit/u);
+    expect(Object.keys(before).filter((p) => p.startsWith('content/plans/2020/items/'))).toHaveLength(33);
+    expect(readFileSync('content/plans/2020/items/01.mdx', 'utf8').split('\n')[1]).toMatch(/^# Generated from .* Do not edit/u);
   });
 
   it('removes a stale generated file', () => {
-    writeFileSync('content/items/99.mdx', 'stale');
+    writeFileSync('content/plans/2020/items/99.mdx', 'stale');
     const run = content();
     expect(run.stdout).toMatch(/1 removed/u);
-    expect(existsSync('content/items/99.mdx')).toBe(false);
+    expect(existsSync('content/plans/2020/items/99.mdx')).toBe(false);
   });
 
   it('prints every problem as path:line:col: rule-id: message, exits 1, shows no stack trace and writes nothing', () => {

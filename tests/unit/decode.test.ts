@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { decodePlanBytes } from '../../src/plan/decode.ts';
 import { parsePlan } from '../../src/plan/parse-plan.ts';
 
-const seed = readFileSync('seeds/hunan-education-2020-work-plan.txt', 'utf8');
+const seed = readFileSync('seeds/2020/hunan-education-2020-work-plan.txt', 'utf8');
 
 function decodeAndParse(bytes: Uint8Array) {
   const decoded = decodePlanBytes(bytes);

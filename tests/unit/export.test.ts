@@ -8,11 +8,11 @@ import type { Plan } from '../../src/plan/schema.ts';
 import { fieldParagraphs } from '../../src/plan/extract.ts';
 
 function load(path: string): Plan {
-  const r = parsePlan(readFileSync(path, 'utf8'));
+  const r = parsePlan(readFileSync(path, 'utf8'), { officeAliases: JSON.parse(readFileSync('seeds/2020/plan.json', 'utf8')).officeAliases });
   if (!r.ok) throw new Error('fixture must parse');
   return r.value;
 }
-const plan = load('seeds/hunan-education-2020-work-plan.txt');
+const plan = load('seeds/2020/hunan-education-2020-work-plan.txt');
 const hostile = load('tests/fixtures/hostile-characters/input.txt');
 const rows = (csv: string) => parse(csv, { bom: true, columns: true, relax_quotes: false }) as Record<string, string>[];
 

@@ -4,7 +4,7 @@ import { extractTargets } from '../../src/plan/extract.ts';
 import { parsePlan } from '../../src/plan/parse-plan.ts';
 import type { Item } from '../../src/plan/schema.ts';
 
-const seed = parsePlan(readFileSync('seeds/hunan-education-2020-work-plan.txt', 'utf8'));
+const seed = parsePlan(readFileSync('seeds/2020/hunan-education-2020-work-plan.txt', 'utf8'), { officeAliases: JSON.parse(readFileSync('seeds/2020/plan.json', 'utf8')).officeAliases });
 if (!seed.ok) throw new Error('seed must parse');
 const plan = seed.value;
 

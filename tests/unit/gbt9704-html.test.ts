@@ -10,6 +10,7 @@ import { planToText } from '../../src/plan/to-text.ts';
 import { charsetHas, describeFonts, missingChars, parseFontList } from '../../src/print/fonts.ts';
 import { renderGbt9704Html, textWidth } from '../../src/print/gbt9704-html.ts';
 import { officialDocumentToText, planToOfficialDocument, type OfficialDocument } from '../../src/print/official-document.ts';
+import { SEED_FILE, SEED_OPTIONS } from '../support/seed.ts';
 
 const FONTS = (['fangsong', 'xiaobiaosong', 'hei', 'kai', 'song'] as const).map((role) => ({ role, src: `local("${role}-face")` }));
 
@@ -114,7 +115,7 @@ describe('renderGbt9704Html', () => {
 });
 
 describe('planToOfficialDocument', () => {
-  const result = parsePlan(readFileSync('seeds/hunan-education-2020-work-plan.txt', 'utf8'));
+  const result = parsePlan(readFileSync(SEED_FILE, 'utf8'), SEED_OPTIONS);
   if (!result.ok) throw new Error('the seed must parse');
   const plan = result.value;
   const official = planToOfficialDocument(plan);

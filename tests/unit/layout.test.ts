@@ -26,7 +26,7 @@ function settle(lines: readonly SourceLine[], options?: Parameters<typeof settle
   return { ...result, paragraphs };
 }
 
-const seedText = readFileSync('seeds/hunan-education-2020-work-plan.txt', 'utf8');
+const seedText = readFileSync('seeds/2020/hunan-education-2020-work-plan.txt', 'utf8');
 const seedLines = seedText.split('\n');
 // First halves of the paragraphs that a page break of the original PDF split (read off the seed by hand).
 const CUT_LINES = [41, 51, 69, 81, 91, 103, 113, 123, 155, 165, 183, 201, 211, 223, 239, 251, 269, 281, 331];

@@ -39,8 +39,9 @@ describe('parseUnitList', () => {
   });
 
   it('resolves aliases to one office slug', () => {
-    const a = parseUnitList('考试院').list.units[0]!;
-    const b = parseUnitList('教育考试院').list.units[0]!;
+    const aliases = { 考试院: '教育考试院' };
+    const a = parseUnitList('考试院', aliases).list.units[0]!;
+    const b = parseUnitList('教育考试院', aliases).list.units[0]!;
     expect(a.office).toBe(b.office);
     expect(a.name).toBe('考试院');
   });
@@ -53,9 +54,10 @@ describe('groups and names', () => {
   it.each(['办公室', '基教处', '驻厅纪检监察组', '机关党委', '就业指导中心', '教科院'])('%s is an office', (name) => {
     expect(isGroupEntry(name)).toBe(false);
   });
-  it('maps 考试院 to 教育考试院', () => {
-    expect(canonicalOfficeName('考试院')).toBe('教育考试院');
-    expect(canonicalOfficeName('基教处')).toBe('基教处');
+  it('maps a name through the plan\'s aliases, and knows no alias of its own', () => {
+    expect(canonicalOfficeName('考试院', { 考试院: '教育考试院' })).toBe('教育考试院');
+    expect(canonicalOfficeName('基教处', { 考试院: '教育考试院' })).toBe('基教处');
+    expect(canonicalOfficeName('考试院')).toBe('考试院');
   });
 });
 

@@ -12,13 +12,16 @@ describe('rewriteUrl', () => {
     ['/', 'items/2/index.html', '../../index.html'],
     ['/offices/', 'index.html', 'offices/index.html'],
     ['/_astro/a.css', 'items/2/index.html', '../../_astro/a.css'],
-    ['/search/?q=x', 'index.html', 'search/?q=x'],
     ['#goals', 'items/2/index.html', '#goals'],
     ['/items/2/', 'items/2/index.html', 'index.html'],
   ])('%s from %s → %s', (url, page, expected) => {
-    const result = rewriteUrl(url, page, '/', (f) => exists(f) || f === 'search/');
-    if (expected.startsWith('search/')) expect(result.kind).toBe('missing');
-    else expect(result).toEqual({ kind: 'local', url: expected });
+    expect(rewriteUrl(url, page, '/', exists)).toEqual({ kind: 'local', url: expected });
+  });
+
+  it('reports a page that is not in the bundle as missing, naming the file it looked for', () => {
+    // The search page is left online in this bundle: the row must name search/index.html, not just say "missing".
+    expect(rewriteUrl('/search/?q=x', 'index.html', '/', exists)).toEqual({ kind: 'missing', path: 'search/index.html' });
+    expect(rewriteUrl('/search/?q=x', 'index.html', '/', (f) => exists(f) || f === 'search/index.html')).toEqual({ kind: 'local', url: 'search/index.html?q=x' });
   });
 
   it('works under a base path', () => {
@@ -41,7 +44,7 @@ describe('rootFrom', () => {
 
 describe('searchDataScript', () => {
   it('cannot be closed early by plan text', () => {
-    const script = searchDataScript({
+    const script = searchDataScript({ id: '2020', plan: {
       title: 't',
       requirements: [],
       sections: [{ number: 1, numeral: '一', separator: '、', title: 's', items: [1] }],
@@ -65,7 +68,7 @@ describe('searchDataScript', () => {
       targets: [],
       citations: [],
       quotes: [],
-    });
+    } });
     expect(script).not.toContain('</script>');
     expect(script).toContain('\\u003c/script>');
   });

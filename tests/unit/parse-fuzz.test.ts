@@ -9,7 +9,7 @@ import { stripWhitespace } from '../../src/plan/normalize.ts';
 import { parsePlan } from '../../src/plan/parse-plan.ts';
 import { planToText } from '../../src/plan/to-text.ts';
 
-const lines = readFileSync('seeds/hunan-education-2020-work-plan.txt', 'utf8').split('\n');
+const lines = readFileSync('seeds/2020/hunan-education-2020-work-plan.txt', 'utf8').split('\n');
 /** Other layouts of the genre and forms of the document, mutated the same way (fewer runs each). */
 const FORMS = ['official-document-two-attachments', 'numbered-paragraphs-units-in-parentheses', 'numbering-restarts-per-section', 'two-levels-subsections', 'labels-own-line', 'pdftotext', 'pdftotext-layout'];
 

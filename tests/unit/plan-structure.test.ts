@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { fieldParagraphs } from '../../src/plan/extract.ts';
 import { parsePlan } from '../../src/plan/parse-plan.ts';
 
-const result = parsePlan(readFileSync('seeds/hunan-education-2020-work-plan.txt', 'utf8'));
+const result = parsePlan(readFileSync('seeds/2020/hunan-education-2020-work-plan.txt', 'utf8'), { officeAliases: JSON.parse(readFileSync('seeds/2020/plan.json', 'utf8')).officeAliases });
 if (!result.ok) throw new Error('the seed must parse');
 const plan = result.value;
 

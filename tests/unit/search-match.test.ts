@@ -53,7 +53,7 @@ describe('excerpt', () => {
 });
 
 describe('search records', () => {
-  const plan = parsePlan(readFileSync('seeds/hunan-education-2020-work-plan.txt', 'utf8'));
+  const plan = parsePlan(readFileSync('seeds/2020/hunan-education-2020-work-plan.txt', 'utf8'), { officeAliases: JSON.parse(readFileSync('seeds/2020/plan.json', 'utf8')).officeAliases });
   if (!plan.ok) throw new Error('seed must parse');
   const records = planToSearchRecords(plan.value);
   it('has one record per item, office and section', () => {
@@ -75,7 +75,7 @@ describe('search records', () => {
 describe('the search fixture file', () => {
   it('holds queries whose expected items are exactly the items containing them', async () => {
     const { fixtureQueries, expectedItems } = await import('../support/search-truth.ts');
-    const seed = parsePlan(readFileSync('seeds/hunan-education-2020-work-plan.txt', 'utf8'));
+    const seed = parsePlan(readFileSync('seeds/2020/hunan-education-2020-work-plan.txt', 'utf8'), { officeAliases: JSON.parse(readFileSync('seeds/2020/plan.json', 'utf8')).officeAliases });
     if (!seed.ok) throw new Error('seed must parse');
     const queries = fixtureQueries();
     expect(queries.length).toBe(24);

@@ -11,7 +11,7 @@ import { parsePlan } from '../../src/plan/parse-plan.ts';
 import type { Plan } from '../../src/plan/schema.ts';
 import { planToText } from '../../src/plan/to-text.ts';
 
-const seed = readFileSync('seeds/hunan-education-2020-work-plan.txt', 'utf8');
+const seed = readFileSync('seeds/2020/hunan-education-2020-work-plan.txt', 'utf8');
 
 function parsed(text: string): Plan {
   const result = parsePlan(text);
