@@ -75,6 +75,19 @@ async function buildSteps(name: string, planFile: string): Promise<{ dir: string
   return { dir, steps };
 }
 
+/** Runs `node <args>` BUILD_RUNS times, each in a fresh copy of the project (no caches), and measures each run. */
+async function coldRuns(name: string, args: string[]): Promise<Measured[]> {
+  const dir = join(ROOT, name);
+  const runs: Measured[] = [];
+  for (let i = 0; i < BUILD_RUNS; i++) {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    copyProject(dir);
+    runs.push(check(await runMeasured('node', args, { cwd: dir, env }), name));
+  }
+  return runs;
+}
+
 const total = (steps: StepResult[], only?: readonly string[]) =>
   steps.filter((s) => !only || only.includes(s.step)).reduce((n, s) => n + s.seconds, 0);
 const peak = (steps: StepResult[]) => Math.max(...steps.map((s) => s.peakMiB));
@@ -114,14 +127,7 @@ export async function bench(): Promise<string> {
   const planPath = `${built!.id}/`;
   // The site alone (content + Astro + index) in one process, as a Starlight build is one process; from cold
   // (no Astro cache), three times, median — single builds vary by a second on this machine.
-  const siteDir = join(ROOT, 'real-site');
-  const siteRuns: Measured[] = [];
-  for (let i = 0; i < BUILD_RUNS; i++) {
-    rmSync(siteDir, { recursive: true, force: true });
-    mkdirSync(siteDir, { recursive: true });
-    copyProject(siteDir);
-    siteRuns.push(check(await runMeasured('node', ['scripts/bench-step.ts', 'site', seedPath], { cwd: siteDir, env }), 'real site'));
-  }
+  const siteRuns = await coldRuns('real-site', ['scripts/bench-step.ts', 'site', seedPath]);
   const siteRun = medianRun(siteRuns);
   console.log(`  real       site (1 proc) ${siteRun.seconds.toFixed(2).padStart(6)} s median of ${siteRuns.map((r) => r.seconds.toFixed(2)).join(', ')}; ${(siteRun.peakBytes / MiB).toFixed(0)} MiB`);
   results.real = {
@@ -140,14 +146,7 @@ export async function bench(): Promise<string> {
 
   // 1b. The whole `npm run build` (both PDFs, steps in parallel, one Chromium), cold, median of three — the
   //     figure to set beside Starlight's build. The system-package check is left out (it is not building).
-  const buildDir = join(ROOT, 'real-build');
-  const buildRuns: Measured[] = [];
-  for (let i = 0; i < BUILD_RUNS; i++) {
-    rmSync(buildDir, { recursive: true, force: true });
-    mkdirSync(buildDir, { recursive: true });
-    copyProject(buildDir);
-    buildRuns.push(check(await runMeasured('node', ['scripts/build.ts'], { cwd: buildDir, env }), 'real build'));
-  }
+  const buildRuns = await coldRuns('real-build', ['scripts/build.ts']);
   const wholeBuild = medianRun(buildRuns);
   console.log(`  real       npm run build ${wholeBuild.seconds.toFixed(2).padStart(6)} s median of ${buildRuns.map((r) => r.seconds.toFixed(2)).join(', ')}; ${(wholeBuild.peakBytes / MiB).toFixed(0)} MiB`);
   (results.real as Record<string, unknown>).buildSeconds = wholeBuild.seconds;
