@@ -1,7 +1,10 @@
 import { defineConfig } from 'vitest/config';
+import { TEST_ARCHIVE_ENV } from './tests/support/test-archive.ts';
 
 // Three tiers (STYLE.md §10): fast unit and fixture tests; checks on the built site in dist/;
-// browser tests in Debian's Chromium. `npm test` builds first, then runs all three.
+// browser tests in Debian's Chromium. `npm test` builds first, then runs them all. A fourth project, `archive`,
+// checks an archive of two plans deployed under /plans/ (built once by its global setup), and runs the site's
+// structure checks (links, HTML validity, headings, sitemap, redirects) on it too.
 export default defineConfig({
   test: {
     projects: [
@@ -14,6 +17,17 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           // One Chromium at a time: CI has two cores.
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'archive',
+          include: ['tests/archive/**/*.test.ts', 'tests/site/site-structure.test.ts'],
+          env: { ...TEST_ARCHIVE_ENV },
+          globalSetup: ['tests/support/test-archive.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
           fileParallelism: false,
         },
       },

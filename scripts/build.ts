@@ -9,7 +9,8 @@ import { basename, dirname, join } from 'node:path';
 import { astroBuild } from '../src/build/astro-build.ts';
 import { launchChromium } from '../src/build/chromium.ts';
 import { isMain, runCli } from '../src/build/cli.ts';
-import { buildOfflineBundle } from '../src/build/offline-bundle.ts';
+import { buildArchiveBundle, buildOfflineBundle } from '../src/build/offline-bundle.ts';
+import { archiveOutputs } from '../src/build/downloads.ts';
 import { loadArchive, planTarget, siteTarget, STAGING } from '../src/build/pipeline.ts';
 import { precompress } from '../src/build/precompress.ts';
 import { printOfficialPdf } from '../src/build/official-pdf.ts';
@@ -67,6 +68,14 @@ export async function buildAll(): Promise<string> {
           await step(
             `offline bundle ${entry.id}`,
             () => buildOfflineBundle(entry, { siteDir: STAGING, base: target.base, onlineRoot: target.site + target.base, folder: out.offlineFolder, zipPath: out.zipPath, planIds }),
+            (r) => `${r.pages} pages, ${kib(r.bytes)}`,
+          );
+        }
+        const whole = archiveOutputs(archive.length);
+        if (whole) {
+          await step(
+            'offline bundle (whole archive)',
+            () => buildArchiveBundle(archive, archive[0]!.series, { siteDir: STAGING, base: target.base, onlineRoot: target.site + target.base, folder: whole.offlineFolder, zipPath: join(STAGING, whole.offlineZip) }),
             (r) => `${r.pages} pages, ${kib(r.bytes)}`,
           );
         }

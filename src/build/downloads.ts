@@ -48,3 +48,11 @@ export function downloadPaths(owner: OutputOwner): { pdf: string; gbt9704Pdf: st
 export function offlineFolder(owner: OutputOwner): string {
   return `${owner.downloadStem}-offline`;
 }
+
+/**
+ * What the archive itself produces when it holds more than one plan: one offline zip of every plan with the
+ * archive's own pages. (With one plan, that plan's zip is the whole archive.)
+ */
+export function archiveOutputs(planCount: number): { offlineZip: string; offlineFolder: string } | undefined {
+  return planCount > 1 ? { offlineZip: 'downloads/archive-offline.zip', offlineFolder: 'archive-offline' } : undefined;
+}

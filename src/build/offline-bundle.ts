@@ -41,9 +41,9 @@ async function listFiles(dir: string): Promise<string[]> {
     .sort();
 }
 
-/** The classic script that carries the search records. */
-export function searchDataScript(entry: Pick<ArchiveEntry, 'id' | 'plan'>): string {
-  const records = planToSearchRecords(entry.plan).map((r) => ({ ...r, path: `${entry.id}/${r.path}` }));
+/** The classic script that carries the search records of the plans in a bundle. */
+export function searchDataScript(entries: readonly Pick<ArchiveEntry, 'id' | 'plan' | 'year'>[]): string {
+  const records = entries.flatMap((entry) => planToSearchRecords(entry.plan).map((r) => ({ ...r, path: `${entry.id}/${r.path}`, year: entry.year })));
   // JSON is valid JavaScript; escaping "<" keeps "</script>" in plan text from mattering anywhere it is inlined.
   return `window.__PLAN_SEARCH__=${JSON.stringify(records).replace(/</gu, '\\u003c')};\n`;
 }
@@ -80,25 +80,45 @@ function rewritePage(html: string, pageFile: string, opts: OfflineOptions, exist
   return `<!doctype html>\n${root.outerHTML}`;
 }
 
-const readme = (title: string) => `${title} · 离线版
+const readme = (title: string, what: string) => `${title} · 离线版
 
 使用方法：解压后，双击打开本文件夹中的 index.html。
-无需联网，无需安装任何软件；搜索、目录、处室页面均可离线使用。
+无需联网，无需安装任何软件；${what}均可离线使用。
 PDF 和数据文件请在网站“数据下载”页获取。
 
 Offline copy: unzip, then open index.html. Works without a network connection.
 `;
 
-/** Builds the zip; returns its size in bytes and the number of pages in it. */
-export async function buildOfflineBundle(entry: ArchiveEntry, opts: OfflineOptions & { planIds: readonly string[] }): Promise<{ bytes: number; pages: number }> {
+const escapeHtml = (text: string) => text.replace(/[&<>"]/gu, (c) => `&#${c.codePointAt(0)};`);
+const isRedirect = (html: string) => /<meta http-equiv="refresh"/u.test(html);
+
+/** What goes into a bundle. */
+interface BundleScope {
+  /** The plans whose pages it holds. */
+  entries: readonly ArchiveEntry[];
+  /** Also the archive's own pages (home, offices across plans, comparisons). */
+  archivePages: boolean;
+  /** Title for the README (and the start page). */
+  title: string;
+  /** What the README says works offline. */
+  what: string;
+}
+
+async function writeBundle(scope: BundleScope, opts: OfflineOptions & { planIds: readonly string[] }): Promise<{ bytes: number; pages: number }> {
   const all = await listFiles(opts.siteDir);
-  // This plan's pages and the shared assets; other plans, the archive's pages and redirects stay online.
-  const isPage = (f: string) => f.endsWith('.html');
-  const ownPage = (f: string) => f.startsWith(`${entry.id}/`) || f === '404.html';
-  const otherPlan = (f: string) => opts.planIds.some((id) => id !== entry.id && f.startsWith(`${id}/`));
-  const files = all.filter(
-    (f) => !LEFT_OUT.some((p) => f.startsWith(p)) && !LEFT_OUT_FILES.some((re) => re.test(f)) && !otherPlan(f) && (!isPage(f) || ownPage(f)) && !f.startsWith(`${entry.id}/downloads/`),
-  );
+  const inBundle = new Set(scope.entries.map((e) => e.id));
+  const planOf = (f: string) => opts.planIds.find((id) => f.startsWith(`${id}/`));
+  // A bundled plan's pages and the shared assets; other plans stay online, and so do their downloads and every
+  // page that only sends the reader on (redirects have no use from disk: the old addresses were never on disk).
+  const candidates = all.filter((f) => {
+    if (LEFT_OUT.some((p) => f.startsWith(p)) || LEFT_OUT_FILES.some((re) => re.test(f))) return false;
+    const plan = planOf(f);
+    if (plan !== undefined) return inBundle.has(plan) && !f.startsWith(`${plan}/downloads/`);
+    return !f.endsWith('.html') || f === '404.html' || scope.archivePages;
+  });
+  const sources = new Map<string, Buffer>();
+  for (const f of candidates) sources.set(f, await readFile(join(opts.siteDir, f)));
+  const files = candidates.filter((f) => !(f.endsWith('.html') && isRedirect(sources.get(f)!.toString('utf8'))));
   const kept = new Set(files);
   kept.add('_assets/search-data.js');
   const exists = (f: string) => kept.has(f);
@@ -106,7 +126,7 @@ export async function buildOfflineBundle(entry: ArchiveEntry, opts: OfflineOptio
   let pages = 0;
   for (const file of files) {
     if (!/^[\x20-\x7e]+$/u.test(file)) throw new StepError(`offline bundle: “${file}” is not an ASCII file name; zip tools on Windows may garble it.`);
-    const raw = await readFile(join(opts.siteDir, file));
+    const raw = sources.get(file)!;
     let data: Uint8Array = raw;
     if (file.endsWith('.html')) {
       data = new TextEncoder().encode(rewritePage(raw.toString('utf8'), file, opts, exists));
@@ -114,15 +134,28 @@ export async function buildOfflineBundle(entry: ArchiveEntry, opts: OfflineOptio
     }
     zip[`${opts.folder}/${file}`] = [data, { mtime: MTIME }];
   }
-  zip[`${opts.folder}/_assets/search-data.js`] = [new TextEncoder().encode(searchDataScript(entry)), { mtime: MTIME }];
-  // The entry page the README names: straight into the plan's own folder.
-  const title = entry.plan.title.replace(/[&<>"]/gu, (c) => `&#${c.codePointAt(0)};`);
-  const start = `<!doctype html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>${title}</title><meta http-equiv="refresh" content="0;url=${entry.id}/index.html"></head><body><p><a href="${entry.id}/index.html">${title}</a></p></body></html>\n`;
-  zip[`${opts.folder}/index.html`] = [new TextEncoder().encode(start), { mtime: MTIME }];
+  zip[`${opts.folder}/_assets/search-data.js`] = [new TextEncoder().encode(searchDataScript(scope.entries)), { mtime: MTIME }];
+  if (!scope.archivePages) {
+    // The entry page the README names: straight into the plan's own folder.
+    const id = scope.entries[0]!.id;
+    const title = escapeHtml(scope.title);
+    const start = `<!doctype html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>${title}</title><meta http-equiv="refresh" content="0;url=${id}/index.html"></head><body><p><a href="${id}/index.html">${title}</a></p></body></html>\n`;
+    zip[`${opts.folder}/index.html`] = [new TextEncoder().encode(start), { mtime: MTIME }];
+  }
   // A BOM so Notepad on older Windows shows the Chinese correctly.
-  zip[`${opts.folder}/README.txt`] = [new TextEncoder().encode(`\uFEFF${readme(entry.plan.title).replaceAll('\n', '\r\n')}`), { mtime: MTIME }];
+  zip[`${opts.folder}/README.txt`] = [new TextEncoder().encode(`\uFEFF${readme(scope.title, scope.what).replaceAll('\n', '\r\n')}`), { mtime: MTIME }];
   const bytes = zipSync(zip, { level: 9 });
   await mkdir(dirname(opts.zipPath), { recursive: true });
   await writeFile(opts.zipPath, bytes);
   return { bytes: bytes.length, pages };
+}
+
+/** Builds one plan's zip; returns its size in bytes and the number of pages in it. */
+export function buildOfflineBundle(entry: ArchiveEntry, opts: OfflineOptions & { planIds: readonly string[] }): Promise<{ bytes: number; pages: number }> {
+  return writeBundle({ entries: [entry], archivePages: false, title: entry.plan.title, what: '搜索、目录、处室页面' }, opts);
+}
+
+/** Builds the zip of the whole archive: every plan, the archive's home, offices across plans and comparisons. */
+export function buildArchiveBundle(entries: readonly ArchiveEntry[], name: string, opts: OfflineOptions): Promise<{ bytes: number; pages: number }> {
+  return writeBundle({ entries, archivePages: true, title: name, what: '各年度全文、搜索、处室历年工作、逐年对照' }, { ...opts, planIds: entries.map((e) => e.id) });
 }

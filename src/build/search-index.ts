@@ -29,13 +29,14 @@ const UNUSED_FILES = [
 
 const KIND_LABEL = { item: '工作事项', office: '处室', section: '部分' } as const;
 
-function recordToCustom(record: SearchRecord, planId: string) {
-  const filters: Record<string, string[]> = { [FILTERS.kind]: [KIND_LABEL[record.kind]], [FILTERS.plan]: [planId] };
+function recordToCustom(record: SearchRecord, entry: Pick<ArchiveEntry, 'id' | 'year'>) {
+  const filters: Record<string, string[]> = { [FILTERS.kind]: [KIND_LABEL[record.kind]], [FILTERS.plan]: [entry.id] };
   if (record.kind === 'item') {
     filters[FILTERS.section] = [record.section!];
     filters[FILTERS.office] = record.offices!;
   }
-  const meta: Record<string, string> = { title: record.title, kind: record.kind, path: record.path };
+  // The plan's year names a result when the reader searches several plans at once.
+  const meta: Record<string, string> = { title: record.title, kind: record.kind, path: record.path, year: String(entry.year) };
   if (record.number !== undefined) meta.number = String(record.number);
   if (record.section) meta.section = record.section;
   if (record.summary) meta.summary = record.summary;
@@ -52,15 +53,15 @@ function recordToCustom(record: SearchRecord, planId: string) {
 /** Builds `<outDir>/pagefind/` for every plan (one index, filtered by plan); returns the number of records indexed. */
 export async function writeSearchIndex(entries: readonly ArchiveEntry[], outDir: string): Promise<number> {
   // Paths are relative to the site root, so each plan's records are under its folder.
-  const records = entries.flatMap((e) => planToSearchRecords(e.plan).map((r) => ({ planId: e.id, record: { ...r, path: `${e.id}/${r.path}` } })));
+  const records = entries.flatMap((e) => planToSearchRecords(e.plan).map((r) => ({ entry: e, record: { ...r, path: `${e.id}/${r.path}` } })));
   for (const { record: r } of records) {
     if (!existsSync(join(outDir, r.path, 'index.html'))) throw new StepError(`search index: ${r.path} is not a page of the built site.`);
   }
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn', keepIndexUrl: false });
   try {
     if (!index || errors.length > 0) throw new StepError(`search index: Pagefind could not start: ${errors.join('; ')}`);
-    for (const { planId, record } of records) {
-      const added = await index.addCustomRecord(recordToCustom(record, planId));
+    for (const { entry, record } of records) {
+      const added = await index.addCustomRecord(recordToCustom(record, entry));
       if (added.errors.length > 0) throw new StepError(`search index: ${record.path}: ${added.errors.join('; ')}`);
     }
     const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });

@@ -17,13 +17,15 @@ export interface Candidate {
   summary?: string;
   /** Text to match and excerpt (whitespace may differ from the page; matching ignores it). */
   text: string;
+  /** The year of the plan the page belongs to. */
+  year?: number;
 }
 
 /** Filters the reader chose; empty strings mean "all". */
 export interface Filters {
   section: string;
   office: string;
-  /** The plan searched (its id); '' searches every plan. The offline bundle holds one plan only. */
+  /** The plan searched (its id); '' searches every plan (a plan's zip holds that plan; the archive's zip, all). */
   plan?: string;
 }
 
@@ -74,6 +76,7 @@ function pagefindEngine(): Engine {
         title: d.meta.title ?? '',
         ...(d.meta.section ? { section: d.meta.section } : {}),
         ...(d.meta.summary ? { summary: d.meta.summary } : {}),
+        ...(d.meta.year ? { year: Number(d.meta.year) } : {}),
         // The index stores one token per character; put the characters back together for display.
         text: d.content.replace(/[\s\u200B]+/gu, ''),
       }));
@@ -110,6 +113,7 @@ function localEngine(): Engine {
     async candidates(_query, filters) {
       return (await load()).filter(
         (r) =>
+          (!filters.plan || r.path.startsWith(`${filters.plan}/`)) &&
           (!filters.section || (r.kind === 'item' && r.section === filters.section)) &&
           (!filters.office || (r.kind === 'item' && (r.offices ?? []).includes(filters.office))),
       );

@@ -13,34 +13,44 @@ function excerptNode(hit: Hit, query: string): HTMLElement {
   return p;
 }
 
-function itemNode(hit: Hit, query: string): HTMLElement {
+/** Options of a rendering. */
+export interface RenderOptions {
+  /** Cap on the item results (the header panel shows a few). */
+  limit?: number;
+  /** Name each result's plan (its year): the results come from several plans, or from another plan than the page's. */
+  showPlan?: boolean;
+}
+
+const yearOf = (hit: Hit, show: boolean) => (show && hit.year ? `${hit.year}年 · ` : '');
+
+function itemNode(hit: Hit, query: string, showPlan: boolean): HTMLElement {
   return h(
     'li',
     { class: 'result', 'data-kind': 'item', 'data-number': String(hit.number) },
     h('a', { href: pageUrl(hit.path, query), class: 'result-title' }, h('span', { class: 'result-number' }, `${hit.number}.`), ` ${hit.title}`),
-    h('p', { class: 'result-meta' }, `${hit.section ?? ''} · ${hit.count} 处`),
+    h('p', { class: 'result-meta' }, `${yearOf(hit, showPlan)}${hit.section ?? ''} · ${hit.count} 处`),
     excerptNode(hit, query),
   );
 }
 
-function shortcutNode(hit: Hit): HTMLElement {
+function shortcutNode(hit: Hit, showPlan: boolean): HTMLElement {
   const label = hit.kind === 'office' ? '处室' : '部分';
   return h(
     'li',
     { class: 'result result-shortcut', 'data-kind': hit.kind },
     h('span', { class: 'badge' }, label),
     ' ',
-    h('a', { href: pageUrl(hit.path) }, hit.title),
+    h('a', { href: pageUrl(hit.path) }, `${yearOf(hit, showPlan)}${hit.title}`),
     hit.summary ? h('span', { class: 'result-meta' }, ` ${hit.kind === 'office' ? hit.summary : ''}`) : null,
   );
 }
 
-/** Renders results into `list`; `limit` caps the item results (the header panel shows a few). */
-export function renderResults(list: HTMLElement, results: Results, limit = Infinity): void {
+/** Renders results into `list`. */
+export function renderResults(list: HTMLElement, results: Results, { limit = Infinity, showPlan = false }: RenderOptions = {}): void {
   const shortcuts = [...results.offices, ...results.sections];
   const nodes: HTMLElement[] = [];
-  if (shortcuts.length > 0) nodes.push(h('li', { class: 'result-group' }, h('ul', { class: 'result-shortcuts' }, ...shortcuts.map(shortcutNode))));
-  for (const hit of results.items.slice(0, limit)) nodes.push(itemNode(hit, results.query));
+  if (shortcuts.length > 0) nodes.push(h('li', { class: 'result-group' }, h('ul', { class: 'result-shortcuts' }, ...shortcuts.map((s) => shortcutNode(s, showPlan)))));
+  for (const hit of results.items.slice(0, limit)) nodes.push(itemNode(hit, results.query, showPlan));
   list.replaceChildren(...nodes);
 }
 

@@ -7,6 +7,7 @@ import { h } from './dom.ts';
 import { highlightQuery } from './highlight.ts';
 import { renderResults, statusText } from './render.ts';
 import { runSearch } from './search.ts';
+import { ALL_PLANS } from '../search/filters.ts';
 import { pageUrl, planId } from './site-paths.ts';
 
 const engine = createEngine();
@@ -66,7 +67,8 @@ function headerSearch(input: HTMLInputElement) {
     // The header searches the plan being read (every plan on the archive's own pages).
     const results = await runSearch(engine, query, { section: '', office: '', plan: planId });
     if (!isCurrent()) return;
-    renderResults(list, results, PANEL_LIMIT);
+    // On the archive's own pages the header searches every plan, so each result names its year.
+    renderResults(list, results, { limit: PANEL_LIMIT, showPlan: planId === '' });
     status.textContent = statusText(results);
     all.setAttribute('href', pageUrl(`${planId ? `${planId}/` : ''}search/`, query));
     all.hidden = results.items.length <= PANEL_LIMIT;
@@ -82,8 +84,10 @@ function searchPage(form: HTMLFormElement) {
   const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
   const section = form.querySelector<HTMLSelectElement>('select[name="section"]')!;
   const office = form.querySelector<HTMLSelectElement>('select[name="office"]')!;
-  // The plan filter: a choice of plan when the archive has several, defaulting to the page's own plan.
+  // The plan filter: a choice of plan when the archive has several, defaulting to the page's own plan;
+  // ALL_PLANS searches every plan (a value of its own, so the choice survives in the URL).
   const plan = form.querySelector<HTMLSelectElement>('select[name="plan"]');
+  const chosenPlan = () => (plan ? (plan.value === ALL_PLANS ? '' : plan.value) : planId);
   const status = document.getElementById('search-status')!;
   const list = document.getElementById('search-results')!;
   const params = new URLSearchParams(location.search);
@@ -93,13 +97,13 @@ function searchPage(form: HTMLFormElement) {
   if (plan) plan.value = params.get('plan') ?? planId;
   const update = latest(async (isCurrent) => {
     const query = input.value;
-    const filters: Filters = { section: section.value, office: office.value, plan: plan ? plan.value : planId };
+    const filters: Filters = { section: section.value, office: office.value, plan: chosenPlan() };
     const results = await runSearch(engine, query, filters);
     if (!isCurrent()) return;
-    renderResults(list, results);
+    renderResults(list, results, { showPlan: filters.plan !== planId });
     status.textContent = statusText(results);
     const url = new URL(location.href);
-    for (const [k, v] of Object.entries({ q: query, section: filters.section, office: filters.office, plan: filters.plan === planId ? '' : filters.plan })) {
+    for (const [k, v] of Object.entries({ q: query, section: filters.section, office: filters.office, plan: plan && plan.value !== planId ? plan.value : '' })) {
       if (v) url.searchParams.set(k, v);
       else url.searchParams.delete(k);
     }

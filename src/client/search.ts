@@ -20,7 +20,7 @@ export interface Results {
   sections: Hit[];
 }
 
-/** Searches and ranks: title hits first, then more occurrences, then plan order. */
+/** Searches and ranks: title hits first, then more occurrences, then newer plans, then plan order. */
 export async function runSearch(engine: Engine, query: string, filters: Filters): Promise<Results> {
   const results: Results = { query, items: [], offices: [], sections: [] };
   if (normalizeQuery(query) === '') return results;
@@ -33,9 +33,9 @@ export async function runSearch(engine: Engine, query: string, filters: Filters)
     else results.sections.push(hit);
   }
   const order = (a: Hit, b: Hit) =>
-    Number(b.inTitle) - Number(a.inTitle) || b.count - a.count || (a.number ?? 0) - (b.number ?? 0) || a.title.localeCompare(b.title, 'zh-CN');
+    Number(b.inTitle) - Number(a.inTitle) || b.count - a.count || (b.year ?? 0) - (a.year ?? 0) || (a.number ?? 0) - (b.number ?? 0) || a.title.localeCompare(b.title, 'zh-CN');
   results.items.sort(order);
   results.offices.sort(order);
-  results.sections.sort((a, b) => (a.number ?? 0) - (b.number ?? 0));
+  results.sections.sort((a, b) => (b.year ?? 0) - (a.year ?? 0) || (a.number ?? 0) - (b.number ?? 0));
   return results;
 }

@@ -1,6 +1,7 @@
 /**
  * Links to the downloads the build produces for a plan (the list is src/build/downloads.ts), under the base path.
  */
+import { archiveOutputs } from '../build/downloads.ts';
 import type { PlanView } from './plans.ts';
 import { href } from './urls.ts';
 
@@ -10,3 +11,8 @@ export const pdfUrl = (p: Pick<PlanView, 'downloads'>) => href(p.downloads.pdf);
 export const gbt9704PdfUrl = (p: Pick<PlanView, 'downloads'>) => href(p.downloads.gbt9704Pdf);
 /** URL of the offline HTML bundle (zip). */
 export const offlineZipUrl = (p: Pick<PlanView, 'downloads'>) => href(p.downloads.offlineZip);
+/** URL of the offline zip of the whole archive, when the archive holds several plans. */
+export const archiveZipUrl = (planCount: number) => {
+  const out = archiveOutputs(planCount);
+  return out ? href(out.offlineZip) : undefined;
+};

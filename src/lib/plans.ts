@@ -7,6 +7,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import type { ArchiveEntry } from '../config/archive-entry.ts';
 import { titleFacts } from '../config/plan-config.ts';
 import { downloadPaths, planOutputs, type PlanOutput } from '../build/downloads.ts';
+import { itemLabel, sectionHeading } from '../plan/to-text.ts';
 
 /** A plan as pages use it. */
 export interface PlanView extends ArchiveEntry {
@@ -72,23 +73,30 @@ export async function archiveName(): Promise<string> {
   return (await currentPlan()).series;
 }
 
+/** A page of a plan: where it is, relative to the plan's folder, and what it is called (as its own title says). */
+export interface PlanPage {
+  path: string;
+  label: string;
+}
+
 /**
- * The pages of a plan, relative to its folder (/<id>/…), for the redirects of /current/ and today's addresses.
- * @example planPagePaths(p2020).slice(0, 2) // ['', 'full/']
+ * The pages of a plan, relative to its folder (/<id>/…), with their names, for the redirects of /current/ and
+ * today's addresses (a moved page's title names the page it moved to, in the page's own words).
+ * @example planPagePaths(p2020).slice(0, 2) // [{ path: '', label: '2020年工作要点' }, { path: 'full/', label: '全文' }]
  */
-export function planPagePaths(p: Pick<PlanView, 'plan'>): string[] {
+export function planPagePaths(p: Pick<PlanView, 'plan' | 'shortTitle'>): PlanPage[] {
   const { plan } = p;
   return [
-    '',
-    'full/',
-    'search/',
-    'targets/',
-    'citations/',
-    'data/',
-    'offices/',
-    ...plan.items.map((i) => `items/${i.id}/`),
-    ...plan.sections.map((s) => `sections/${s.number}/`),
-    ...plan.offices.map((o) => `offices/${o.slug}/`),
-    ...plan.attachments.map((a) => `attachments/${a.id}/`),
+    { path: '', label: p.shortTitle },
+    { path: 'full/', label: '全文' },
+    { path: 'search/', label: '搜索' },
+    { path: 'targets/', label: '主要指标' },
+    { path: 'citations/', label: '引用文件' },
+    { path: 'data/', label: '数据下载' },
+    { path: 'offices/', label: '责任处室' },
+    ...plan.items.map((i) => ({ path: `items/${i.id}/`, label: `${itemLabel(i)} ${i.title}` })),
+    ...plan.sections.map((s) => ({ path: `sections/${s.number}/`, label: sectionHeading(s) })),
+    ...plan.offices.map((o) => ({ path: `offices/${o.slug}/`, label: `${o.name}的工作任务` })),
+    ...plan.attachments.map((a) => ({ path: `attachments/${a.id}/`, label: `${a.mark} ${a.title ?? ''}`.trim() })),
   ];
 }

@@ -70,6 +70,10 @@ describe('pages', () => {
       expect(target && !redirects.includes(target.slice(DIST.length + 1)), `${rel} → ${to}`).toBe(true);
       expect(doc(rel).querySelector('link[rel="canonical"]')?.getAttribute('href'), rel).toBe(SITE + new URL(to!, `http://site${pathForFile(rel)}`).pathname);
       expect(doc(rel).querySelector('meta[name="robots"]')?.getAttribute('content'), rel).toBe('noindex');
+      // Named in the reader's words, as the page it sends to is titled: the page's title, never a path.
+      const targetTitle = loadDocument(target!).title.split(' · ')[0]!;
+      expect(doc(rel).title, rel).toContain(targetTitle);
+      expect(doc(rel).title, rel).not.toMatch(/[a-z]{3}/u);
     }
   });
 

@@ -7,6 +7,8 @@ import { siteOptions } from '../../src/build/site-options.ts';
 import { ArchiveEntrySchema, type ArchiveEntry } from '../../src/config/archive-entry.ts';
 
 export const DIST = process.env.DIST_DIR || 'dist';
+/** Where the content step wrote the plans of that site. */
+export const CONTENT = process.env.CONTENT_DIR || 'content';
 export const { base: BASE, site: SITE } = siteOptions(process.env);
 
 /** The file a site URL path (starting with the base path) is served from, or undefined. */
@@ -26,7 +28,7 @@ export function pathForFile(rel: string): string {
  * The plans the built site holds, as the content step recorded them (content/plans/<id>/plan.json), newest
  * first; the tests of one plan's outputs take the current one, so they follow whichever plans were built.
  */
-export function builtArchive(contentDir = 'content'): ArchiveEntry[] {
+export function builtArchive(contentDir = CONTENT): ArchiveEntry[] {
   const dir = join(contentDir, 'plans');
   return readdirSync(dir, { withFileTypes: true })
     .filter((e) => e.isDirectory() && existsSync(join(dir, e.name, 'plan.json')))
@@ -35,7 +37,7 @@ export function builtArchive(contentDir = 'content'): ArchiveEntry[] {
 }
 
 /** The plan /current/ answers for. */
-export function currentEntry(contentDir = 'content'): ArchiveEntry {
+export function currentEntry(contentDir = CONTENT): ArchiveEntry {
   const archive = builtArchive(contentDir);
   return archive.find((e) => e.current) ?? archive[0]!;
 }

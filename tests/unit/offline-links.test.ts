@@ -44,7 +44,7 @@ describe('rootFrom', () => {
 
 describe('searchDataScript', () => {
   it('cannot be closed early by plan text', () => {
-    const script = searchDataScript({ id: '2020', plan: {
+    const script = searchDataScript([{ id: '2020', year: 2020, plan: {
       title: 't',
       requirements: [],
       sections: [{ number: 1, numeral: '一', separator: '、', title: 's', items: [1] }],
@@ -68,7 +68,7 @@ describe('searchDataScript', () => {
       targets: [],
       citations: [],
       quotes: [],
-    } });
+    } }]);
     expect(script).not.toContain('</script>');
     expect(script).toContain('\\u003c/script>');
   });

@@ -1,35 +1,30 @@
 /**
- * Deployment as the web team will do it: a build with BASE_PATH=/plans/ (the archive) served by Debian's nginx with
- * the recipe in deploy/nginx/ (sub-path, precompressed files, caching, MIME types, 404, security headers).
- * In Chromium with the CSP enforced: no violation, no failed request, working search.
+ * Deployment as the web team will do it: the archive of two plans built with BASE_PATH=/plans/ (the test archive,
+ * tests/support/test-archive.ts) served by Debian's nginx with the recipe in deploy/nginx/ (sub-path,
+ * precompressed files, caching, MIME types, 404, security headers). In Chromium with the CSP enforced: no
+ * violation, no failed request, working search.
  */
 import { readFileSync } from 'node:fs';
-import { currentEntry } from '../support/dist.ts';
-import { join } from 'node:path';
+import { archiveOutputs } from '../../src/build/downloads.ts';
+import { BASE, builtArchive, currentEntry, DIST, SITE } from '../support/dist.ts';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../src/build/chromium.ts';
 import type { Plan } from '../../src/plan/schema.ts';
 import { startNginx, type Nginx } from '../support/nginx.ts';
-import { copyProject, run } from '../../src/tooling/project-copy.ts';
 import { expectedItems } from '../support/search-truth.ts';
 
-const BASE = '/plans/';
-const SITE = 'https://jyt.hunan.gov.cn';
 let nginx: Nginx;
 let browser: Browser;
-let dist: string;
+const dist = DIST;
 let plan: Plan;
 /** The current plan's folder under the base, e.g. 2020/. */
 let P: string;
 
 beforeAll(async () => {
-  const dir = copyProject();
+  expect(BASE, 'the test archive is deployed under a sub-path').not.toBe('/');
   const env = { BASE_PATH: BASE, SITE_URL: SITE };
-  const build = run(dir, 'node', ['scripts/build.ts'], env);
-  expect(build.status, build.stderr + build.stdout).toBe(0);
-  dist = join(dir, 'dist');
-  const entry = currentEntry(join(dir, 'content'));
+  const entry = currentEntry();
   plan = entry.plan;
   P = `${entry.id}/`;
   nginx = await startNginx(dist, BASE, env);
@@ -72,6 +67,20 @@ describe('the site behind nginx under /plans/', () => {
     expect(await violations(page)).toEqual([]);
     expect(problems).toEqual([]);
     await page.close();
+  });
+
+  it('serves the archive’s other pages with the CSP enforced: the comparison, the replaced plan, the whole-archive zip', async () => {
+    const [newer, older] = builtArchive();
+    for (const path of [`compare/${older!.id}/${newer!.id}/`, `${older!.id}/`, `${older!.id}/items/${older!.plan.items[0]!.id}/`, `${newer!.id}/search/?q=${encodeURIComponent('幼儿园')}&plan=all`]) {
+      const { page, problems } = await visit(path);
+      await page.waitForLoadState('networkidle');
+      expect(await page.locator('h1').count(), path).toBe(1);
+      expect(await violations(page), path).toEqual([]);
+      expect(problems, path).toEqual([]);
+      await page.close();
+    }
+    const zip = await fetch(`${nginx.url}${archiveOutputs(2)!.offlineZip}`, { method: 'HEAD' });
+    expect([zip.status, zip.headers.get('content-type')]).toEqual([200, 'application/zip']);
   });
 
   it('searches with the CSP enforced (Pagefind worker and WebAssembly)', async () => {

@@ -1,45 +1,30 @@
 /**
- * Two plans built together (PLANS_DIR=<a folder holding the seed's folder and the test edition's>): each plan has
- * its own pages, titles, downloads and data, no page of one carries the other's title, and the compare page tags
- * every item of the test edition as its README says. Also: the default build published neither the test edition
- * nor a compare page.
+ * Two plans built together (the test archive: tests/support/test-archive.ts): each plan has its own pages,
+ * titles, downloads and data, no page of one carries the other's title, and the compare page tags every item of
+ * the test edition as its README says. Also: the default build published neither the test edition nor a compare
+ * page.
  */
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { downloadPaths, planOutputs } from '../../src/build/downloads.ts';
 import type { ArchiveEntry } from '../../src/config/archive-entry.ts';
 import { stripWhitespace } from '../../src/plan/normalize.ts';
-import { copyProject, run } from '../../src/tooling/project-copy.ts';
-import { builtArchive, DIST } from '../support/dist.ts';
+import { BASE, builtArchive, DIST } from '../support/dist.ts';
 import { htmlFiles, loadDocument } from '../support/html.ts';
 import { pdfInfo } from '../support/pdf.ts';
-import { SEED_DIR } from '../support/seed.ts';
 import { NEW_ITEM } from '../fixtures/editions/2021-test-edition.ts';
 
-const EDITION_DIR = 'tests/fixtures/editions/2021';
-let dist: string;
+const dist = DIST;
 let older: ArchiveEntry;
 let newer: ArchiveEntry;
-let buildSeconds = 0;
 
 beforeAll(() => {
-  const dir = copyProject();
-  const plans = mkdtempSync(join(tmpdir(), 'two-plans-'));
-  cpSync(SEED_DIR, join(plans, 'seed'), { recursive: true });
-  cpSync(EDITION_DIR, join(plans, 'edition'), { recursive: true });
-  const started = Date.now();
-  const build = run(dir, 'node', ['scripts/build.ts'], { PLANS_DIR: plans });
-  buildSeconds = (Date.now() - started) / 1000;
-  expect(build.status, build.stderr + build.stdout).toBe(0);
-  console.log(`two-plan build: ${buildSeconds.toFixed(1)} s`);
-  dist = join(dir, 'dist');
-  const archive = builtArchive(join(dir, 'content'));
+  const archive = builtArchive();
   expect(archive).toHaveLength(2);
   [newer, older] = archive as [ArchiveEntry, ArchiveEntry];
-}, 300_000);
+});
 
 /** A page's text with the parts that name other plans on purpose left out: the superseded banner. */
 function ownText(file: string): string {
@@ -133,7 +118,7 @@ describe('the compare page', () => {
     }
     for (const a of doc.querySelectorAll('main a[href^="/"]')) {
       const path = new URL(a.getAttribute('href')!, 'http://x').pathname;
-      expect(existsSync(join(dist, path, path.endsWith('/') ? 'index.html' : '')), path).toBe(true);
+      expect(path.startsWith(BASE) && existsSync(join(dist, path.slice(BASE.length), path.endsWith('/') ? 'index.html' : '')), path).toBe(true);
     }
     expect(entryOf(doc, '25')?.textContent).toContain('所在部分由');
   });
@@ -166,8 +151,8 @@ describe('the compare page', () => {
 
 describe('the default build', () => {
   it('publishes the seed alone: no test edition, no compare page', () => {
-    expect(builtArchive().map((e) => e.id)).toHaveLength(1);
-    expect(existsSync(join(DIST, newer.id))).toBe(false);
-    expect(existsSync(join(DIST, 'compare'))).toBe(false);
+    expect(builtArchive('content').map((e) => e.id)).toHaveLength(1);
+    expect(existsSync(join('dist', newer.id))).toBe(false);
+    expect(existsSync(join('dist', 'compare'))).toBe(false);
   });
 });
