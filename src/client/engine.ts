@@ -5,6 +5,7 @@
  */
 import { queryTokens } from '../search/match.ts';
 import { FILTERS } from '../search/filters.ts';
+import type { SearchAids } from '../search/forgiving.ts';
 import { base, offline } from './site-paths.ts';
 
 /** A page that may contain the query. */
@@ -35,6 +36,28 @@ export interface Engine {
   candidates(query: string, filters: Filters): Promise<Candidate[]>;
   /** Starts loading whatever the first search needs. */
   warm(): void;
+  /** The tables of the forgiving search, loaded on first use (a query that found nothing as typed). */
+  aids(): Promise<SearchAids>;
+}
+
+declare global {
+  interface Window {
+    __SEARCH_AIDS__?: SearchAids;
+  }
+}
+
+let aids: Promise<SearchAids> | undefined;
+/** Loads /search-aids.js once, as a classic script: file:// allows it where fetch() is refused. */
+function loadAids(): Promise<SearchAids> {
+  aids ??= new Promise((resolve, reject) => {
+    if (window.__SEARCH_AIDS__) return resolve(window.__SEARCH_AIDS__);
+    const s = document.createElement('script');
+    s.src = `${base}search-aids.js`;
+    s.onload = () => resolve(window.__SEARCH_AIDS__ ?? { simplified: {}, terms: [] });
+    s.onerror = () => reject(new Error('search aids failed to load'));
+    document.head.append(s);
+  });
+  return aids;
 }
 
 interface PagefindData {
@@ -59,6 +82,7 @@ function pagefindEngine(): Engine {
   };
   return {
     warm: () => void load(),
+    aids: loadAids,
     async candidates(query, filters) {
       const pf = await load();
       const pagefindFilters: Record<string, string> = {};
@@ -110,6 +134,7 @@ function localEngine(): Engine {
   };
   return {
     warm: () => void load(),
+    aids: loadAids,
     async candidates(_query, filters) {
       return (await load()).filter(
         (r) =>

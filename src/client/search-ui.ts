@@ -122,6 +122,21 @@ function searchPage(form: HTMLFormElement) {
   form.dataset.ready = 'true';
 }
 
+/** On the search page the header's box types into the page's own: one search, its results on the page. */
+function followHeader(header: HTMLInputElement, form: HTMLFormElement) {
+  const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
+  const follow = () => {
+    input.value = header.value;
+    input.dispatchEvent(new Event('input'));
+  };
+  header.addEventListener('input', follow);
+  header.form?.addEventListener('submit', (e) => {
+    e.preventDefault();
+    follow();
+    input.focus();
+  });
+}
+
 function start() {
   engine.warm();
   const q = new URLSearchParams(location.search).get('q') ?? '';
@@ -129,6 +144,7 @@ function start() {
   if (pageForm) searchPage(pageForm);
   const header = document.querySelector<HTMLInputElement>('#site-search');
   if (header && !pageForm) headerSearch(header);
+  if (header && pageForm) followHeader(header, pageForm);
   if (q && !pageForm) highlightQuery(q);
   document.documentElement.dataset.search = 'ready';
 }

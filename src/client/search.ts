@@ -1,6 +1,7 @@
 /**
  * One search: candidates from the engine, exact matches only, ranked. Shared by the header box and the search page.
  */
+import { pinyinTerms, toSimplified, type Reading } from '../search/forgiving.ts';
 import { findMatches, normalizeQuery } from '../search/match.ts';
 import type { Candidate, Engine, Filters } from './engine.ts';
 
@@ -18,10 +19,12 @@ export interface Results {
   items: Hit[];
   offices: Hit[];
   sections: Hit[];
+  /** Set when nothing held the query as typed and it was read as pinyin or traditional characters instead. */
+  reading?: Reading;
 }
 
 /** Searches and ranks: title hits first, then more occurrences, then newer plans, then plan order. */
-export async function runSearch(engine: Engine, query: string, filters: Filters): Promise<Results> {
+async function exactSearch(engine: Engine, query: string, filters: Filters): Promise<Results> {
   const results: Results = { query, items: [], offices: [], sections: [] };
   if (normalizeQuery(query) === '') return results;
   for (const c of await engine.candidates(query, filters)) {
@@ -38,4 +41,44 @@ export async function runSearch(engine: Engine, query: string, filters: Filters)
   results.offices.sort(order);
   results.sections.sort((a, b) => (b.year ?? 0) - (a.year ?? 0) || (a.number ?? 0) - (b.number ?? 0));
   return results;
+}
+
+const empty = (r: Results) => r.items.length === 0 && r.offices.length === 0 && r.sections.length === 0;
+
+/** Hits of several searches, each page once (the first search's hit kept). */
+function union(query: string, all: Results[], reading: Reading): Results {
+  const seen = new Set<string>();
+  const pick = (hits: Hit[]) => hits.filter((h) => !seen.has(h.path) && seen.add(h.path));
+  return {
+    query,
+    items: pick(all.flatMap((r) => r.items)),
+    offices: pick(all.flatMap((r) => r.offices)),
+    sections: pick(all.flatMap((r) => r.sections)),
+    reading,
+  };
+}
+
+/**
+ * One search. The query as typed first, exactly; only when nothing holds it is it read another way: its
+ * traditional characters as the simplified ones the plans print (大班額 → 大班额), or its letters as pinyin of an
+ * office name or headline (jjc → 基教处). Whatever is searched is still matched exactly, and the results say how
+ * the query was read.
+ */
+export async function runSearch(engine: Engine, query: string, filters: Filters): Promise<Results> {
+  const exact = await exactSearch(engine, query, filters);
+  if (!empty(exact) || normalizeQuery(query) === '') return exact;
+  const aids = await engine.aids().catch(() => undefined);
+  if (!aids) return exact;
+  const simplified = toSimplified(query, aids);
+  if (simplified !== query) {
+    const r = await exactSearch(engine, simplified, filters);
+    if (!empty(r)) return { ...r, query, reading: { how: '简体字', terms: [simplified] } };
+  }
+  const terms = pinyinTerms(query, aids);
+  if (terms.length > 0) {
+    const all = await Promise.all(terms.map((t) => exactSearch(engine, t, filters)));
+    const found = terms.filter((_, i) => !empty(all[i]!));
+    if (found.length > 0) return union(query, all, { how: '拼音', terms: found });
+  }
+  return exact;
 }

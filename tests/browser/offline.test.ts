@@ -137,6 +137,17 @@ describe('the offline bundle opened from disk', () => {
     await page.close();
   });
 
+  it('reads pinyin and traditional characters offline too (the tables load as a classic script)', async () => {
+    const page = await open('search/index.html');
+    await page.waitForSelector('#search-form[data-ready]');
+    for (const [query, read] of [['jjc', '按拼音匹配：基教处'], ['大班額', '按简体字匹配：大班额']] as const) {
+      await page.fill('#search-q', query);
+      await page.waitForFunction((r) => document.getElementById('search-status')!.textContent!.includes(r), read);
+      expect(await page.locator('#search-results [data-kind="item"]').count(), query).toBeGreaterThan(0);
+    }
+    await page.close();
+  });
+
   it('searches from the header box, opens a result and highlights it', async () => {
     const page = await open('items/1/index.html');
     await page.locator('#site-search').pressSequentially('溺水', { delay: 20 });

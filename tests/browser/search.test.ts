@@ -86,6 +86,57 @@ describe('search results', () => {
   });
 });
 
+describe('search that forgives the way people type', () => {
+  /** Types a query and waits for the status line to say how it was read. */
+  async function typeForgiving(page: Page, query: string): Promise<{ status: string; numbers: number[] }> {
+    await page.fill('#search-q', query);
+    await page.waitForFunction(() => /按(拼音|简体字)匹配|没有找到/u.test(document.getElementById('search-status')!.textContent ?? ''));
+    const numbers = await page.$$eval('#search-results [data-kind="item"]', (els) => els.map((e) => Number(e.getAttribute('data-number'))));
+    return { status: (await page.textContent('#search-status')) ?? '', numbers: numbers.sort((a, b) => a - b) };
+  }
+
+  it('reads pinyin and pinyin initials as office names (jjc, jijiaochu → 基教处), and says so', async () => {
+    const { page, errors } = await searchPage();
+    for (const query of ['jjc', 'jijiaochu', 'JiJiaoChu', 'ji jiao chu']) {
+      const got = await typeForgiving(page, query);
+      expect(got.status, query).toContain('按拼音匹配：基教处');
+      expect(got.numbers, query).toEqual(expectedItems(plan, '基教处'));
+      expect(await page.locator('#search-results [data-kind="office"] a', { hasText: '基教处' }).count(), query).toBe(1);
+    }
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('reads traditional characters as the simplified text (大班額 → 大班额), and says so', async () => {
+    const { page } = await searchPage();
+    const got = await typeForgiving(page, '大班額');
+    expect(got.status).toContain('按简体字匹配：大班额');
+    expect(got.numbers).toEqual(expectedItems(plan, '大班额'));
+    expect(got.numbers.length).toBeGreaterThan(0);
+    // The excerpts mark the text searched.
+    expect(await page.locator('#search-results mark', { hasText: '大班额' }).count()).toBeGreaterThan(0);
+    await page.context().close();
+  });
+
+  it('still finds nothing for a query nothing holds in any reading', async () => {
+    const { page } = await searchPage();
+    expect((await typeQuery(page, '量子計算')).length).toBe(0);
+    expect((await typeQuery(page, 'qwxz')).length).toBe(0);
+    await page.context().close();
+  });
+
+  it('lets the header box drive the search page’s own results', async () => {
+    const { page } = await searchPage();
+    await page.locator('#site-search').pressSequentially('溺水', { delay: 20 });
+    await page.waitForFunction(() => document.getElementById('search-status')!.textContent!.includes('“溺水”'));
+    const numbers = await page.$$eval('#search-results [data-kind="item"]', (els) => els.map((e) => Number(e.getAttribute('data-number'))));
+    expect(numbers.sort((a, b) => a - b)).toEqual(expectedItems(plan, '溺水'));
+    expect(await page.inputValue('#search-q')).toBe('溺水');
+    expect(await page.locator('.search-panel').count()).toBe(0);
+    await page.context().close();
+  });
+});
+
 describe('filters', () => {
   it('restricts results to a section and to an office', async () => {
     const { page } = await searchPage();

@@ -1,0 +1,72 @@
+/**
+ * The tables of the forgiving search (src/search/forgiving.ts), computed at build time from the plans: pinyin
+ * syllables of every office name, alias and item headline (pinyin-pro), and the traditional and variant forms
+ * of every character the plans print (opencc-js, Taiwan and Hong Kong standards to mainland simplified).
+ */
+import * as OpenCC from 'opencc-js';
+import { pinyin } from 'pinyin-pro';
+import type { Plan } from '../plan/schema.ts';
+import type { SearchAids } from './forgiving.ts';
+
+/** The CJK Unified Ideographs block and Extension A: where traditional forms of the plans' characters are. */
+const RANGES: [number, number][] = [
+  [0x3400, 0x4dbf],
+  [0x4e00, 0x9fff],
+];
+
+const CONVERTERS = (['t', 'tw', 'hk'] as const).map((from) => OpenCC.Converter({ from, to: 'cn' }));
+
+/** Traditional/variant character → simplified, for the simplified characters in `printed` only. */
+function simplifiedMap(printed: ReadonlySet<string>): Record<string, string> {
+  const map: Record<string, string> = {};
+  for (const [from, to] of RANGES) {
+    for (let cp = from; cp <= to; cp++) {
+      const ch = String.fromCodePoint(cp);
+      // A character the plans print stays as typed: it can match on its own.
+      if (printed.has(ch)) continue;
+      for (const convert of CONVERTERS) {
+        const s = convert(ch);
+        if (s !== ch && printed.has(s)) {
+          map[ch] = s;
+          break;
+        }
+      }
+    }
+  }
+  return map;
+}
+
+/** Everything the plans print, as a set of characters. */
+function printedCharacters(plans: readonly Plan[]): Set<string> {
+  const out = new Set<string>();
+  const add = (text: string) => {
+    for (const ch of text) out.add(ch);
+  };
+  for (const plan of plans) {
+    add(plan.title);
+    for (const item of plan.items) {
+      add(item.title);
+      for (const f of item.fields) for (const p of f.paragraphs) add(p);
+      for (const u of item.responsible?.units ?? []) add(u.name);
+    }
+    for (const o of plan.offices) [o.name, ...o.aliases].forEach(add);
+    for (const s of plan.sections) add(s.title);
+  }
+  return out;
+}
+
+/** The aids for a set of plans. */
+export function searchAids(plans: readonly Plan[]): SearchAids {
+  const texts = new Set<string>();
+  for (const plan of plans) {
+    for (const o of plan.offices) for (const name of [o.name, ...o.aliases]) texts.add(name);
+    for (const item of plan.items) texts.add(item.title);
+  }
+  const terms = [...texts].map((text) => {
+    const chars = [...text];
+    // One syllable per character; a character that is not Chinese (digits, Latin, punctuation) spells nothing.
+    const syllables = pinyin(text, { toneType: 'none', type: 'array', v: true }).map((s, i) => (/\p{Script=Han}/u.test(chars[i] ?? '') ? s.toLowerCase() : ''));
+    return { text, syllables };
+  });
+  return { simplified: simplifiedMap(printedCharacters(plans)), terms };
+}
