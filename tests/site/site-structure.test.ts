@@ -77,6 +77,16 @@ describe('pages', () => {
     }
   });
 
+  it('marks at most one main-navigation link as the current page, one the page is at or under', () => {
+    for (const rel of pages) {
+      const current = [...doc(rel).querySelectorAll('nav[aria-label="主导航"] a[aria-current="page"]')].map((a) => a.getAttribute('href')!);
+      expect(current.length, rel).toBeLessThanOrEqual(1);
+      if (current[0]) expect(pathForFile(rel).startsWith(current[0]), `${rel}: ${current[0]}`).toBe(true);
+      // A home link is current on that home only.
+      if (current[0] === pathForFile('index.html')) expect(rel, rel).toBe('index.html');
+    }
+  });
+
   it('never skips a heading level', () => {
     for (const rel of pages) {
       let last = 0;
