@@ -5,7 +5,6 @@
  * the whole-archive offline zip opened from file:// with the network off.
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -15,10 +14,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { archiveOutputs } from '../../src/build/downloads.ts';
 import type { ArchiveEntry } from '../../src/config/archive-entry.ts';
 import { builtArchive, DIST } from '../support/dist.ts';
+import { axeViolations } from '../support/axe.ts';
 import { useSite } from '../support/browser.ts';
 import { expectedItems } from '../support/search-truth.ts';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const site = useSite();
 let older: ArchiveEntry;
 let newer: ArchiveEntry;
@@ -52,12 +51,7 @@ describe('accessibility of the archive’s pages (axe-core)', () => {
       const { page } = await site.page({ colorScheme: scheme, viewport: { width: 390, height: 844 } });
       await page.goto(site.url(pages()[name as keyof ReturnType<typeof pages>]));
       if (name.startsWith('search')) await results(page, QUERY);
-      await page.addScriptTag({ content: axeSource });
-      const violations = await page.evaluate(async () => {
-        // @ts-expect-error axe is injected above
-        const result = await window.axe.run(document, { resultTypes: ['violations'] });
-        return result.violations.map((v: { id: string; nodes: { target: string[] }[] }) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-      });
+      const violations = await axeViolations(page);
       expect(violations).toEqual([]);
       await page.context().close();
     });

@@ -2,12 +2,10 @@
  * axe-core in Chromium: no violations on the home page, an item, an office page, the office index and /full/,
  * in light and dark mode.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
+import { axeViolations } from '../support/axe.ts';
 import { useSite } from '../support/browser.ts';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const site = useSite();
 
 describe('accessibility (axe-core)', () => {
@@ -18,12 +16,7 @@ describe('accessibility (axe-core)', () => {
       async (where, path) => {
         const { page } = await site.page({ colorScheme: scheme, viewport: { width: 390, height: 844 } });
         await page.goto(where === 'archive' ? site.url(path) : site.planUrl(path));
-        await page.addScriptTag({ content: axeSource });
-        const violations = await page.evaluate(async () => {
-          // @ts-expect-error axe is injected above
-          const result = await window.axe.run(document, { resultTypes: ['violations'] });
-          return result.violations.map((v: { id: string; nodes: { target: string[] }[] }) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-        });
+        const violations = await axeViolations(page);
         expect(violations).toEqual([]);
         await page.context().close();
       },
