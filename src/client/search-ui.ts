@@ -8,7 +8,7 @@ import { highlightQuery } from './highlight.ts';
 import { renderResults, statusText } from './render.ts';
 import { runSearch } from './search.ts';
 import { ALL_PLANS } from '../search/filters.ts';
-import { pageUrl, planId } from './site-paths.ts';
+import { planId } from './site-paths.ts';
 
 const engine = createEngine();
 const PANEL_LIMIT = 6;
@@ -70,7 +70,11 @@ function headerSearch(input: HTMLInputElement) {
     // On the archive's own pages the header searches every plan, so each result names its year.
     renderResults(list, results, { limit: PANEL_LIMIT, showPlan: planId === '' });
     status.textContent = statusText(results);
-    all.setAttribute('href', pageUrl(`${planId ? `${planId}/` : ''}search/`, query));
+    // The form's own address and fields (the archive's pages search every plan), as submitting it would.
+    const url = new URL(form.action);
+    for (const [k, v] of new FormData(form)) url.searchParams.set(k, String(v));
+    url.searchParams.set('q', query);
+    all.setAttribute('href', url.href);
     all.hidden = results.items.length <= PANEL_LIMIT;
     panel.hidden = query.trim() === '';
   });

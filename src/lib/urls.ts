@@ -16,8 +16,6 @@ export const archiveUrl = () => href('');
 export const archiveOfficesUrl = () => href('offices/');
 /** One office's items, plan by plan. */
 export const archiveOfficeUrl = (slug: string) => href(`offices/${slug}/`);
-/** Search across plans. */
-export const archiveSearchUrl = () => href('search/');
 /** Two editions compared. */
 export const compareUrl = (a: string, b: string) => href(`compare/${a}/${b}/`);
 

@@ -95,6 +95,24 @@ describe('search with the plan filter', () => {
   });
 });
 
+describe('the header box on the archive’s own pages', () => {
+  it('searches every plan as you type, and submitting opens the search page over every plan with the query', async () => {
+    const { page, errors } = await site.page();
+    await page.goto(site.url(''));
+    await page.locator('#site-search').pressSequentially(QUERY, { delay: 20 });
+    await page.waitForSelector('.search-panel:not([hidden]) [data-kind="item"]');
+    const metas = await page.$$eval('.search-panel [data-kind="item"] .result-meta', (els) => els.map((e) => e.textContent ?? ''));
+    expect(metas.every((m) => /^\d{4}年/u.test(m))).toBe(true);
+    await page.locator('#site-search').press('Enter');
+    await page.waitForURL(/\/search\/\?/u);
+    const url = new URL(page.url());
+    expect([url.pathname, url.searchParams.get('q'), url.searchParams.get('plan')]).toEqual([`${new URL(site.url('')).pathname}${newer.id}/search/`, QUERY, 'all']);
+    expect((await results(page, QUERY)).numbers).toHaveLength(expectedItems(newer.plan, QUERY).length + expectedItems(older.plan, QUERY).length);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
 describe('the whole archive offline', () => {
   let root: string;
   beforeAll(() => {
