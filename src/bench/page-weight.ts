@@ -48,7 +48,7 @@ export async function weighPage(browser: Browser, url: string, siteDir: string, 
   });
   await page.goto(url, { waitUntil: 'networkidle' });
   const inlineScriptBytes = await page.evaluate(() =>
-    [...document.querySelectorAll('script:not([src])')].reduce((n, s) => n + new TextEncoder().encode(s.textContent ?? '').length, 0),
+    [...document.querySelectorAll('script:not([src]):not([type="application/ld+json"])')].reduce((n, s) => n + new TextEncoder().encode(s.textContent ?? '').length, 0),
   );
   const weight: PageWeight = { path: new URL(url).pathname, html: empty(), css: empty(), js: empty(), other: empty(), total: empty(), scriptRequests: 0, inlineScriptBytes };
   for (const r of responses) {

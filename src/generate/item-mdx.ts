@@ -103,7 +103,7 @@ export function itemToMdx(item: Item, plan: Plan, notes: readonly PlacedNote[], 
   const paragraphs = itemParagraphs(item);
   const placed = notes.filter((n) => n.item === item.number);
   const render = (p: ItemParagraph) =>
-    `<P id=${attr(paragraphId(p))} prefix={props.prefix}>${markedText(p.text, marksFor(p, plan.targets, plan.citations, placed))}</P>`;
+    `<P id=${attr(paragraphId(p))} prefix={props.prefix} cite={props.cite}>${markedText(p.text, marksFor(p, plan.targets, plan.citations, placed))}</P>`;
   const field = (f: ItemField) => [
     `<Field kind=${attr(f.kind)} label=${attr(f.label)} prefix={props.prefix} level={props.level}>`,
     ...paragraphs.filter((p) => p.field === f.kind).map(render),

@@ -13,7 +13,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../src/build/chromium.ts';
 import type { Plan } from '../../src/plan/schema.ts';
-import { currentEntry, DIST } from '../support/dist.ts';
+import { BASE, currentEntry, DIST, SITE } from '../support/dist.ts';
+import { decodeQr } from '../support/qr.ts';
 import { fixtureQueries } from '../support/search-truth.ts';
 
 let browser: Browser;
@@ -156,6 +157,20 @@ describe('the offline bundle opened from disk', () => {
     await page.waitForURL(/items\/8\/index\.html\?q=/u);
     await page.waitForSelector('.search-note');
     expect(await page.evaluate(() => CSS.highlights.get('search')?.size)).toBe(1);
+    await page.close();
+  });
+
+  it('gives on an item page from disk the online address, never the file’s, in its references and its printed QR code, and 引用本条 still answers', async () => {
+    const online = `${SITE}${BASE}${id}/items/16/`;
+    const page = await open('items/16/index.html');
+    expect(await page.textContent('#cite-item .cite-text')).toMatch(new RegExp(`\\. ${online.replace(/[.?]/gu, '\\$&')}$`, 'u'));
+    expect(await page.textContent('#cite-m1 .cite-text')).toMatch(/#m1$/u);
+    await page.getByRole('link', { name: '引用本条' }).click();
+    await page.waitForFunction(() => document.getElementById('cite-status')!.textContent !== '');
+    expect(await page.textContent('#cite-status')).toMatch(/^已(复制|选中)本条的引用/u);
+    await page.emulateMedia({ media: 'print' });
+    expect(decodeQr(await page.locator('.print-qr-code').screenshot())).toBe(online);
+    expect(await page.locator('.print-qr-url').innerText()).toBe(online);
     await page.close();
   });
 

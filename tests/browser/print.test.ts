@@ -8,7 +8,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stripWhitespace } from '../../src/plan/normalize.ts';
 import { useSite } from '../support/browser.ts';
+import { BASE, currentEntry, SITE } from '../support/dist.ts';
 import { pdfText } from '../support/pdf.ts';
+import { decodeQr } from '../support/qr.ts';
 
 const site = useSite();
 const dir = mkdtempSync(join(tmpdir(), 'print-'));
@@ -23,7 +25,7 @@ async function printed(path: string): Promise<string> {
 }
 
 // Text of the site's chrome that must not reach paper.
-const CHROME = ['跳到正文', '搜索', '首页', '主要指标', '数据下载', '打印本页', '上一项', '下一项', '当前位置', '站点地图', '本段链接', '¶'];
+const CHROME = ['跳到正文', '搜索', '首页', '主要指标', '数据下载', '打印本页', '上一项', '下一项', '当前位置', '站点地图', '本段链接', '¶', '引用', 'EB/OL'];
 
 describe('printing', () => {
   it('an item page prints its text and no navigation, search or buttons', async () => {
@@ -57,6 +59,22 @@ describe('printing', () => {
     expect(styles.font.split(',')[0]).toMatch(/CJK|Song|SimSun/u);
     expect(styles.chrome).toEqual(['none', 'none', 'none']);
     await page.context().close();
+  });
+
+  it('prints on item, office and whole-plan pages a QR code that reads as the page’s permanent address, written beside it, and shows neither on screen', async () => {
+    const { id } = currentEntry();
+    for (const path of ['items/16/', 'offices/jijiaochu/', 'full/']) {
+      const permanent = `${SITE}${BASE}${id}/${path}`;
+      const { page } = await site.page({ deviceScaleFactor: 2 });
+      await page.goto(site.planUrl(path));
+      expect(await page.locator('.print-qr').isVisible(), `${path} on screen`).toBe(false);
+      await page.emulateMedia({ media: 'print' });
+      const code = page.locator('.print-qr-code');
+      expect(await code.count(), path).toBe(1);
+      expect(decodeQr(await code.screenshot()), path).toBe(permanent);
+      expect(await page.locator('.print-qr-url').innerText(), path).toBe(permanent);
+      await page.context().close();
+    }
   });
 
   it('shows the print button to readers with JavaScript, and it opens the print dialog', async () => {

@@ -13,6 +13,7 @@ import { CELL_MM, GEOMETRY, LINE_PITCH_MM } from '../../src/print/gbt9704-html.t
 import { officialDocumentToText, planToOfficialDocument } from '../../src/print/official-document.ts';
 import { currentEntry, DIST } from '../support/dist.ts';
 import { pdfBookmarks, pdfFonts, pdfInfo, pdfLines, pdfPages, pdfTextFonts, type PdfLine } from '../support/pdf.ts';
+import { pdfQrCodes } from '../support/qr.ts';
 
 const entry = currentEntry();
 const { plan } = entry;
@@ -145,6 +146,13 @@ describe('the 公文版 PDF', () => {
       expect(first.words.join('')).toBe(plan.mark);
       expect(Math.abs(first.left - GEOMETRY.left)).toBeLessThanOrEqual(1);
     } else expect(stripWhitespace(first.words.join(''))).toBe(stripWhitespace(plan.title).slice(0, stripWhitespace(first.words.join('')).length));
+  });
+
+  it('carries no QR code on any page: the website’s address is not part of the official text', () => {
+    // 100 dpi reads the reading PDF's code (pdf.test.ts); each page takes jsQR most of a second.
+    const codes = pdfQrCodes(path, { dpi: 100 });
+    expect(codes).toHaveLength(pages);
+    expect(codes.filter(Boolean)).toEqual([]);
   });
 
   it('holds the official text and nothing else (page numbers aside)', () => {

@@ -67,7 +67,19 @@ describe('a hostile plan built by Astro', () => {
     for (const tag of ['script', 'i', 'b', 'div:not(.field)', 'em', 'strong', 'code', 'h1 h1', 'ol', 'ul li p', 'blockquote', 'hr', 'img', 'table']) {
       expect(main.querySelectorAll(`[data-official] ${tag}`).length, tag).toBe(0);
     }
-    expect(doc.querySelectorAll('script').length).toBeLessThanOrEqual(1);
+    expect(doc.querySelectorAll('script:not([type="application/ld+json"])').length).toBeLessThanOrEqual(1);
+  });
+
+  it('keeps hostile text data in the head metadata and the reference: the JSON-LD parses back to the title, the reference is text', () => {
+    const doc = loadDocument(join(planDist, 'items/1/index.html'));
+    const scripts = doc.querySelectorAll('script[type="application/ld+json"]');
+    expect(scripts).toHaveLength(1);
+    const graph = (JSON.parse(scripts[0]!.textContent!) as { '@graph': { '@type': string; name?: string }[] })['@graph'];
+    expect(graph.map((n) => n.name)).toContain(`${item.source.numberText.trim()} ${item.title}`);
+    expect(scripts[0]!.textContent).not.toContain('<');
+    const reference = doc.querySelector('#cite-item .cite-text')!;
+    expect(reference.children).toHaveLength(1);
+    expect(reference.textContent).toContain(item.title);
   });
 
   it('shows hostile text literally on the office, section and whole-plan pages too', () => {

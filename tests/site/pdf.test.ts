@@ -6,11 +6,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stripWhitespace } from '../../src/plan/normalize.ts';
-import { currentEntry, DIST } from '../support/dist.ts';
+import { BASE, currentEntry, DIST, SITE } from '../support/dist.ts';
 import { pdfDestinations } from '../../src/build/pdf-info.ts';
 import { sectionHeading } from '../../src/plan/to-text.ts';
 import { pdfBookmarks, pdfFonts, pdfInfo, pdfPages, pdfText } from '../support/pdf.ts';
 import { fieldParagraphs } from '../../src/plan/extract.ts';
+import { pdfQrCodes } from '../support/qr.ts';
 
 const entry = currentEntry();
 const { plan } = entry;
@@ -81,6 +82,15 @@ describe('the PDF of the whole plan', () => {
       const heading = stripWhitespace(sectionHeading(section));
       expect(pageTexts.some((p) => p.startsWith(heading)), heading).toBe(true);
     }
+  });
+
+  it('leads a printed copy back online: the QR code of /full/’s permanent address on its first page, the address beside it, once', () => {
+    const permanent = `${SITE}${BASE}${entry.id}/full/`;
+    expect(pdfQrCodes(path, { dpi: 100, first: 1, last: 1 })).toEqual([permanent]);
+    const pagesWithAddress = pdfPages(path).filter((p) => stripWhitespace(p).includes(permanent));
+    expect(pagesWithAddress).toHaveLength(1);
+    expect(stripWhitespace(pdfPages(path)[0]!)).toContain(permanent);
+    expect(text.split('扫描二维码').length - 1).toBe(1);
   });
 
   it('leaves no heading at the foot of a page', () => {
