@@ -8,7 +8,8 @@ import { TEST_ARCHIVE_ENV } from './tests/support/test-archive.ts';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      // A few unit tests spawn the content step or read PDFs (a second or two each); 30 s leaves room on a busy machine.
+      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], testTimeout: 30_000 } },
       { test: { name: 'site', include: ['tests/site/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 300_000 } },
       {
         test: {
