@@ -18,6 +18,8 @@ export const archiveOfficesUrl = () => href('offices/');
 export const archiveOfficeUrl = (slug: string) => href(`offices/${slug}/`);
 /** Search across plans. */
 export const archiveSearchUrl = () => href('search/');
+/** The 无障碍声明: how the site serves every reader, and whom to tell when it does not. */
+export const accessibilityUrl = () => href('accessibility/');
 /** Two editions compared. */
 export const compareUrl = (a: string, b: string) => href(`compare/${a}/${b}/`);
 
