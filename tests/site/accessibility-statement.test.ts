@@ -25,7 +25,7 @@ describe('the 无障碍声明', () => {
     expect(loadDocument(STATEMENT).querySelector('h1')?.textContent).toBe('无障碍声明');
   });
 
-  it('gives every page of a plan the same navigation, and every page of the archive its own', () => {
+  it('gives every page of a plan the same navigation, and every page of the archive its own, with at most one link marked current', () => {
     const id = currentEntry().id;
     const navOf = (rel: string) => [...loadDocument(join(DIST, rel)).querySelectorAll('nav[aria-label="主导航"] a')].map((a) => `${a.textContent} ${a.getAttribute('href')}`).join(' | ');
     const all = pages();
@@ -38,6 +38,9 @@ describe('the 无障碍声明', () => {
       expect(first.split(' | ').length).toBeGreaterThanOrEqual(3);
       expect(group.filter((rel) => navOf(rel) !== first)).toEqual([]);
     }
+    const current = (rel: string) => loadDocument(join(DIST, rel)).querySelectorAll('nav[aria-label="主导航"] a[aria-current="page"]').length;
+    expect(all.filter((rel) => current(rel) > 1)).toEqual([]);
+    expect(current(`${id}/index.html`)).toBe(1);
   });
 
   it('lists only test files that exist, each check naming a test that is in its file', () => {
