@@ -23,13 +23,13 @@ async function violations(where: string, path: string, scheme: 'light' | 'dark',
   if (care) expect(await page.evaluate(() => document.documentElement.classList.contains('care-mode'))).toBe(true);
   await page.addScriptTag({ content: axeSource });
   const found = await page.evaluate(async (care) => {
-    // @ts-expect-error axe is injected above
+    const { axe } = window as unknown as { axe: typeof import('axe-core') };
     // target-size (WCAG 2.2's 24 px, with its spacing and inline exceptions) is off unless asked for, as is the 7:1 rule.
     const rules = { 'target-size': { enabled: true }, ...(care ? { 'color-contrast-enhanced': { enabled: true } } : {}) };
-    const result = await window.axe.run(document, { resultTypes: ['violations'], rules });
-    const found = result.violations.map((v: { id: string; nodes: { target: string[] }[] }) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+    const result = await axe.run(document, { resultTypes: ['violations'], rules });
+    const found = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
     // The 7:1 rule must really have run (it is off unless asked for).
-    if (care && !result.passes.some((r: { id: string }) => r.id === 'color-contrast-enhanced')) found.push('color-contrast-enhanced did not run');
+    if (care && !result.passes.some((r) => r.id === 'color-contrast-enhanced')) found.push('color-contrast-enhanced did not run');
     return found;
   }, care);
   await page.context().close();

@@ -42,7 +42,7 @@ describe('关怀模式', () => {
     const { page } = await site.page();
     for (const p of PAGES) {
       await page.goto(urlOf(p));
-      await expect.poll(() => toggle(page).isVisible(), p.join(' ')).toBe(true);
+      expect(await toggle(page).isVisible(), p.join(' ')).toBe(true);
       expect(await toggle(page).count()).toBe(1);
       expect(await toggle(page).innerText()).toBe('关怀模式');
       expect(await toggle(page).getAttribute('aria-pressed')).toBe('false');
