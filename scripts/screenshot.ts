@@ -1,6 +1,7 @@
 /**
- * `npm run screenshot -- <path…>`: screenshots of built pages at phone and desktop width, light and dark,
- * and in print media, into test-results/screens/. For looking at the site as readers see it.
+ * `npm run screenshot -- <path…>`: screenshots of built pages at phone and desktop width, light and dark, each
+ * also in 关怀模式 (`-care`), and in print media, into test-results/screens/. For looking at the site as readers
+ * see it.
  */
 import { mkdir } from 'node:fs/promises';
 import { launchChromium } from '../src/build/chromium.ts';
@@ -17,12 +18,16 @@ export async function screenshots(paths: string[]): Promise<string> {
     for (const path of paths) {
       for (const [width, height] of [[390, 844], [1280, 900]] as const) {
         for (const scheme of ['light', 'dark'] as const) {
-          const page = await browser.newPage({ viewport: { width, height }, colorScheme: scheme });
-          await page.goto(server.url + path.replace(/^\//u, ''));
-          const name = `${out}/${path.replace(/[^a-z0-9]+/giu, '_') || 'home'}-${width}-${scheme}.png`;
-          await page.screenshot({ path: name, fullPage: process.env.FULL === '1' });
-          shots.push(name);
-          await page.close();
+          for (const care of [false, true]) {
+            const page = await browser.newPage({ viewport: { width, height }, colorScheme: scheme });
+            // As a reader who switched 关怀模式 on earlier: the choice is in storage before the page loads.
+            if (care) await page.context().addInitScript(() => localStorage.setItem('care-mode', 'on'));
+            await page.goto(server.url + path.replace(/^\//u, ''));
+            const name = `${out}/${path.replace(/[^a-z0-9]+/giu, '_') || 'home'}-${width}-${scheme}${care ? '-care' : ''}.png`;
+            await page.screenshot({ path: name, fullPage: process.env.FULL === '1' });
+            shots.push(name);
+            await page.close();
+          }
         }
       }
       const page = await browser.newPage({ viewport: { width: 794, height: 1123 } });

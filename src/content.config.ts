@@ -1,10 +1,12 @@
 /**
  * Content collections over content/plans/<id>/: each plan's record (config, Plan, placed notes) and its
- * generated item pages. They reuse the plan's zod schemas, so the site reads exactly what the parser produced.
+ * generated item pages; and content/site/: the archive's own settings. They reuse the zod schemas of the
+ * parser and of the config files, so the site reads exactly what the content step checked.
  */
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { ArchiveEntrySchema } from './config/archive-entry.ts';
+import { SiteConfigSchema } from './config/site-config.ts';
 import { ItemSchema } from './plan/schema.ts';
 
 const plans = defineCollection({
@@ -19,4 +21,10 @@ const items = defineCollection({
   schema: ItemSchema.pick({ number: true, id: true, title: true, section: true, subsection: true, source: true, responsible: true }),
 });
 
-export const collections = { plans, items };
+const site = defineCollection({
+  // One entry, id "site"; its $comment says where it was generated from.
+  loader: glob({ base: './content/site', pattern: 'site.json', generateId: () => 'site' }),
+  schema: SiteConfigSchema,
+});
+
+export const collections = { plans, items, site };

@@ -16,6 +16,8 @@ export const archiveUrl = () => href('');
 export const archiveOfficesUrl = () => href('offices/');
 /** One office's items, plan by plan. */
 export const archiveOfficeUrl = (slug: string) => href(`offices/${slug}/`);
+/** The 无障碍声明: how the site serves every reader, and whom to tell when it does not. */
+export const accessibilityUrl = () => href('accessibility/');
 /** Two editions compared. */
 export const compareUrl = (a: string, b: string) => href(`compare/${a}/${b}/`);
 

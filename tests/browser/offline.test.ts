@@ -1,7 +1,8 @@
 /**
  * The offline bundle, unzipped and opened from file:// in Chromium with the network off: every item and office
  * page reachable through links, styles applied, no module scripts, no requests beyond the folder, no console
- * errors, and the fixture queries through the search box give the same items as online.
+ * errors, the fixture queries through the search box give the same items as online, and 关怀模式 is remembered
+ * from page to page (localStorage works on file:// in Chromium).
  */
 import { mkdtempSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { readFileSync } from 'node:fs';
@@ -171,6 +172,38 @@ describe('the offline bundle opened from disk', () => {
     await page.emulateMedia({ media: 'print' });
     expect(decodeQr(await page.locator('.print-qr-code').screenshot())).toBe(online);
     expect(await page.locator('.print-qr-url').innerText()).toBe(online);
+    await page.close();
+  });
+
+  it('remembers 关怀模式 from file:// across pages and after a reload, and applies it before the page paints', async () => {
+    const page = await context.newPage();
+    // Whether the mode was on when the body began: a page painted in the other mode first would show here.
+    await page.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (!document.body) return;
+        (window as unknown as { careAtBody: boolean }).careAtBody = document.documentElement.classList.contains('care-mode');
+        observer.disconnect();
+      }).observe(document, { childList: true, subtree: true });
+    });
+    const atBody = () => page.evaluate(() => (window as unknown as { careAtBody?: boolean }).careAtBody);
+    await page.goto(fileUrl('items/16/index.html'));
+    expect(await atBody()).toBe(false);
+    const care = () => page.evaluate(() => document.documentElement.classList.contains('care-mode'));
+    const toggle = page.getByRole('button', { name: '关怀模式', exact: true });
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    await toggle.click();
+    expect(await care()).toBe(true);
+    await page.locator('nav[aria-label="主导航"] a', { hasText: '全文' }).click();
+    await page.waitForURL(/full\/index\.html$/u);
+    expect(await atBody()).toBe(true);
+    expect(await page.getByRole('button', { name: '关怀模式', exact: true }).getAttribute('aria-pressed')).toBe('true');
+    expect(await page.locator('p.para').first().evaluate((p) => parseFloat(getComputedStyle(p).fontSize))).toBeGreaterThanOrEqual(24);
+    await page.reload();
+    expect(await atBody()).toBe(true);
+    await page.getByRole('button', { name: '关怀模式', exact: true }).click();
+    await page.reload();
+    expect(await atBody()).toBe(false);
+    expect(await care()).toBe(false);
     await page.close();
   });
 

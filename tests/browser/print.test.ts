@@ -25,7 +25,7 @@ async function printed(path: string): Promise<string> {
 }
 
 // Text of the site's chrome that must not reach paper.
-const CHROME = ['跳到正文', '搜索', '首页', '主要指标', '数据下载', '打印本页', '上一项', '下一项', '当前位置', '站点地图', '本段链接', '¶', '引用', 'EB/OL'];
+const CHROME = ['跳到正文', '搜索', '首页', '主要指标', '数据下载', '打印本页', '上一项', '下一项', '当前位置', '站点地图', '本段链接', '¶', '引用', 'EB/OL', '关怀模式', '无障碍声明'];
 
 describe('printing', () => {
   it('an item page prints its text and no navigation, search or buttons', async () => {

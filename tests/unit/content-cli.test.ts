@@ -4,7 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -34,7 +34,7 @@ describe('npm run content', () => {
     expect(first.stdout).toMatch(/33 items, 8 sections, 28 offices/u);
     const before = snapshot('content');
     const second = content();
-    expect(second.stdout).toMatch(/0 written, 34 unchanged, 0 removed/u);
+    expect(second.stdout).toMatch(/0 written, 35 unchanged, 0 removed/u);
     expect(snapshot('content')).toEqual(before);
     expect(Object.keys(before).filter((p) => p.startsWith('content/plans/2020/items/'))).toHaveLength(33);
     expect(readFileSync('content/plans/2020/items/01.mdx', 'utf8').split('\n')[1]).toMatch(/^# Generated from .* Do not edit/u);
@@ -79,6 +79,19 @@ describe('npm run content', () => {
     // It starts like a PDF but is not one: refused as a damaged PDF, not read as text.
     expect(run.stderr).toContain(`${file}:1:1: pdf-damaged:`);
     expect(run.stderr).not.toMatch(/\n\s+at /u);
+  });
+
+  it('stops on a broken site.json beside the plan folders, naming the key, and writes nothing', () => {
+    const plans = mkdtempSync(join(tmpdir(), 'plans-'));
+    cpSync('seeds/2020', join(plans, '2020'), { recursive: true });
+    writeFileSync(join(plans, 'site.json'), JSON.stringify({ accessibilityContact: { name: '办公室', email: 'nobody' } }));
+    const before = snapshot('content');
+    const run = spawnSync(node, ['scripts/build-content.ts'], { encoding: 'utf8', env: { ...process.env, PLANS_DIR: plans } });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(
+      `${join(plans, 'site.json')}:1:1: site-config-invalid: accessibilityContact.email must be an e-mail address, e.g. office@example.gov.cn\n1 problem; nothing was written.\n`,
+    );
+    expect(snapshot('content')).toEqual(before);
   });
 
   it('reads the plan file from $PLAN_FILE too', () => {
