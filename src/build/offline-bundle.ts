@@ -4,18 +4,21 @@
  * (fetch() and WebAssembly, which Pagefind needs, are refused on file://). Pages only: the Pagefind index,
  * the downloads and the sitemap stay online, and links to them point at the online site.
  */
-import { readdir, readFile, mkdir, writeFile } from 'node:fs/promises';
+import { readdir, readFile, mkdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
 import { parseHTML } from 'linkedom';
 import type { ArchiveEntry } from '../config/archive-entry.ts';
 import { planToSearchRecords } from '../search/records.ts';
 import { StepError } from './cli.ts';
+import { codeVersion } from './code-version.ts';
+import { contentKey, type OutputCache } from './output-cache.ts';
 import { rewriteUrl, rootFrom } from './offline-links.ts';
 
 /** Folders of the built site that the bundle leaves out (besides every other plan's, and redirect pages). */
 const LEFT_OUT = ['pagefind/', 'downloads/', 'current/'];
-const LEFT_OUT_FILES = [/^sitemap.*\.xml$/u];
+/** The sitemap stays online; the web server's precompressed copies (.br, .gz) are of no use on disk. */
+const LEFT_OUT_FILES = [/^sitemap.*\.xml$/u, /\.(br|gz)$/u];
 /** Zip entries get a fixed date so the bundle is reproducible. */
 const MTIME = new Date('2020-03-06T00:00:00Z');
 
@@ -89,8 +92,12 @@ PDF 和数据文件请在网站“数据下载”页获取。
 Offline copy: unzip, then open index.html. Works without a network connection.
 `;
 
-/** Builds the zip; returns its size in bytes and the number of pages in it. */
-export async function buildOfflineBundle(entry: ArchiveEntry, opts: OfflineOptions & { planIds: readonly string[] }): Promise<{ bytes: number; pages: number }> {
+/** Builds the zip, or copies it from `cache` when none of its files changed; returns its size, its page count and whether it was reused. */
+export async function buildOfflineBundle(
+  entry: ArchiveEntry,
+  opts: OfflineOptions & { planIds: readonly string[] },
+  cache?: OutputCache,
+): Promise<{ bytes: number; pages: number; reused: boolean }> {
   const all = await listFiles(opts.siteDir);
   // This plan's pages and the shared assets; other plans, the archive's pages and redirects stay online.
   const isPage = (f: string) => f.endsWith('.html');
@@ -99,22 +106,40 @@ export async function buildOfflineBundle(entry: ArchiveEntry, opts: OfflineOptio
   const files = all.filter(
     (f) => !LEFT_OUT.some((p) => f.startsWith(p)) && !LEFT_OUT_FILES.some((re) => re.test(f)) && !otherPlan(f) && (!isPage(f) || ownPage(f)) && !f.startsWith(`${entry.id}/downloads/`),
   );
-  const kept = new Set(files);
+  for (const file of files) {
+    if (!/^[\x20-\x7e]+$/u.test(file)) throw new StepError(`offline bundle: “${file}” is not an ASCII file name; zip tools on Windows may garble it.`);
+  }
+  const raw = new Map(await Promise.all(files.map(async (f) => [f, await readFile(join(opts.siteDir, f))] as const)));
+  const searchData = searchDataScript(entry);
+  const make = () => writeZip(entry, opts, raw, searchData);
+  let reused = false;
+  if (cache) {
+    // The zip derives from the files that go into it, the search records, the title (README, start page), the
+    // addresses links are rewritten against, the names of the other plans (their pages are left out) and this code.
+    const key = contentKey([
+      ['code', await codeVersion('src/build/offline-bundle.ts')],
+      ['options', JSON.stringify({ base: opts.base, onlineRoot: opts.onlineRoot, folder: opts.folder, id: entry.id, planIds: opts.planIds, title: entry.plan.title })],
+      ['search data', searchData],
+      ...[...raw].map(([f, bytes]) => [f, bytes] as const),
+    ]);
+    reused = await cache.through('offline', key, { '.zip': opts.zipPath }, make);
+  } else {
+    await make();
+  }
+  return { bytes: (await stat(opts.zipPath)).size, pages: files.filter(isPage).length, reused };
+}
+
+/** Rewrites the pages for file://, zips them with the assets, and writes the zip. */
+async function writeZip(entry: ArchiveEntry, opts: OfflineOptions, raw: ReadonlyMap<string, Uint8Array>, searchData: string): Promise<void> {
+  const kept = new Set(raw.keys());
   kept.add('_assets/search-data.js');
   const exists = (f: string) => kept.has(f);
   const zip: Zippable = {};
-  let pages = 0;
-  for (const file of files) {
-    if (!/^[\x20-\x7e]+$/u.test(file)) throw new StepError(`offline bundle: “${file}” is not an ASCII file name; zip tools on Windows may garble it.`);
-    const raw = await readFile(join(opts.siteDir, file));
-    let data: Uint8Array = raw;
-    if (file.endsWith('.html')) {
-      data = new TextEncoder().encode(rewritePage(raw.toString('utf8'), file, opts, exists));
-      pages += 1;
-    }
+  for (const [file, bytes] of raw) {
+    const data = file.endsWith('.html') ? new TextEncoder().encode(rewritePage(Buffer.from(bytes).toString('utf8'), file, opts, exists)) : bytes;
     zip[`${opts.folder}/${file}`] = [data, { mtime: MTIME }];
   }
-  zip[`${opts.folder}/_assets/search-data.js`] = [new TextEncoder().encode(searchDataScript(entry)), { mtime: MTIME }];
+  zip[`${opts.folder}/_assets/search-data.js`] = [new TextEncoder().encode(searchData), { mtime: MTIME }];
   // The entry page the README names: straight into the plan's own folder.
   const title = entry.plan.title.replace(/[&<>"]/gu, (c) => `&#${c.codePointAt(0)};`);
   const start = `<!doctype html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>${title}</title><meta http-equiv="refresh" content="0;url=${entry.id}/index.html"></head><body><p><a href="${entry.id}/index.html">${title}</a></p></body></html>\n`;
@@ -124,5 +149,4 @@ export async function buildOfflineBundle(entry: ArchiveEntry, opts: OfflineOptio
   const bytes = zipSync(zip, { level: 9 });
   await mkdir(dirname(opts.zipPath), { recursive: true });
   await writeFile(opts.zipPath, bytes);
-  return { bytes: bytes.length, pages };
 }
