@@ -4,11 +4,9 @@
  * Problems print as path:line:col and exit 1.
  */
 import { performance } from 'node:perf_hooks';
-import { planToContentFiles, GENERATED_DIRS } from '../src/generate/content-files.ts';
-import { toArchiveEntries } from '../src/generate/archive.ts';
 import { readPlans } from '../src/build/plan-folders.ts';
+import { writePlanContent } from '../src/build/plan-content.ts';
 import { describeRead } from '../src/build/read-plan.ts';
-import { writeGenerated } from '../src/build/write-generated.ts';
 import { isMain, runCli } from '../src/build/cli.ts';
 
 /** Generates content/ from the plans the environment names (or `planFile`); returns a report. */
@@ -16,16 +14,8 @@ export async function buildContent(planFile?: string): Promise<string> {
   const started = performance.now();
   // 1. Read every plan folder (config, document, notes); any problem stops here, before anything is written.
   const sources = await readPlans(planFile ? { ...process.env, PLAN_FILE: planFile } : process.env);
-  // 2. Place the plans in the archive: current plan, who replaced whom, statuses, download names.
-  const entries = toArchiveEntries(sources.map((s) => ({ config: s.config, plan: s.read.plan, notes: s.notes })));
-  // 3. Render the MDX pages and records in memory.
-  const files = new Map<string, string>();
-  for (const entry of entries) {
-    const source = sources.find((s) => s.config.id === entry.id)!;
-    for (const [path, text] of planToContentFiles(entry, source.sourcePath)) files.set(path, text);
-  }
-  // 4. Write what changed and remove stale generated files.
-  const written = await writeGenerated('content', files, GENERATED_DIRS);
+  // 2. Place the plans in the archive, render their pages and records, write what changed, remove stale files.
+  const written = await writePlanContent(sources);
   const ms = (performance.now() - started).toFixed(0);
   return [
     ...sources.flatMap(({ config, read, sourcePath }) => {
@@ -36,7 +26,7 @@ export async function buildContent(planFile?: string): Promise<string> {
         ...describeRead(read).map((line) => `  ${line}`),
       ];
     }),
-    `content: ${entries.length} plan${entries.length === 1 ? '' : 's'}; ${written.written.length} written, ${written.unchanged} unchanged, ${written.removed.length} removed in ${ms} ms`,
+    `content: ${written.plans} plan${written.plans === 1 ? '' : 's'}; ${written.written.length} written, ${written.unchanged} unchanged, ${written.removed.length} removed in ${ms} ms`,
   ].join('\n');
 }
 
