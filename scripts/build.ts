@@ -7,7 +7,6 @@
  */
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import pLimit from 'p-limit';
 import { astroBuild } from '../src/build/astro-build.ts';
 import { launchChromium } from '../src/build/chromium.ts';
 import { isMain, runCli } from '../src/build/cli.ts';
@@ -24,7 +23,7 @@ import { buildContent } from './build-content.ts';
 
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
-/** PDFs printed at once, each in a page of the one Chromium: printing is Chromium's work, so two keep two cores busy. */
+/** Reading PDFs printed at once, each in a tab of the one Chromium: printing is Chromium's work, and two keep two cores busy. */
 const PRINTS_AT_ONCE = 2;
 
 /** Waits for every task (none is left running when one fails), then fails with the first failure. */
@@ -60,7 +59,9 @@ export async function buildAll(): Promise<string> {
     'pdf gbt9704',
     async () => {
       const results: OfficialPdfResult[] = [];
-      for (const { entry, out } of plans) results.push(await printOfficialPdf(await browser, entry.plan, officialTmp(entry.id, out.gbt9704PdfPath), cache));
+      const tab = await (await browser).newPage();
+      for (const { entry, out } of plans) results.push(await printOfficialPdf(await browser, entry.plan, officialTmp(entry.id, out.gbt9704PdfPath), cache, tab));
+      await tab.close();
       for (const line of new Set(results.flatMap((r) => r.fonts))) console.log(`  gbt9704 font ${line}`);
       return results;
     },
@@ -75,7 +76,6 @@ export async function buildAll(): Promise<string> {
     // of every text file for the web server, the index's included (PDFs and zips are not text). The reading PDFs
     // (Chromium prints each plan's /full/ with the print stylesheet). The offline bundles (each plan's pages
     // rewritten for file://, zipped; a bundle leaves out the index, the downloads and the compressed copies).
-    const printing = pLimit(PRINTS_AT_ONCE);
     await allDone([
       (async () => {
         await step('search index', () => writeSearchIndex(archive, STAGING), (n) => `${n} pages indexed`);
@@ -84,9 +84,17 @@ export async function buildAll(): Promise<string> {
       step(
         'pdf',
         async () => {
-          const pdf = ({ entry, out }: (typeof plans)[number]) => async () =>
-            printPdf({ siteDir: STAGING, site: target.site, base: target.base, page: `${entry.id}/full/`, outFile: out.pdfPath, title: entry.plan.title, browser: await browser, cache });
-          return Promise.all(plans.map((p) => printing(pdf(p))));
+          // PRINTS_AT_ONCE lanes, each printing its share of the plans one after another in a tab of its own.
+          const lane = async (n: number) => {
+            const tab = await (await browser).newPage();
+            const results = [];
+            for (const { entry, out } of plans.filter((_, i) => i % PRINTS_AT_ONCE === n)) {
+              results.push(await printPdf({ siteDir: STAGING, site: target.site, base: target.base, page: `${entry.id}/full/`, outFile: out.pdfPath, title: entry.plan.title, browser: await browser, tab, cache }));
+            }
+            await tab.close();
+            return results;
+          };
+          return (await Promise.all(Array.from({ length: PRINTS_AT_ONCE }, (_, n) => lane(n)))).flat();
         },
         (results) => reuseReport('PDFs', 'printed', results),
       ),

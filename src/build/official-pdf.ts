@@ -4,7 +4,7 @@
  * changed.
  */
 import { stat } from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { Plan } from '../plan/schema.ts';
 import { describeFonts, fontsFingerprint, resolveFonts } from '../print/fonts.ts';
 import { officialDocumentToText, planToOfficialDocument } from '../print/official-document.ts';
@@ -20,11 +20,11 @@ export interface OfficialPdfResult {
   reused: boolean;
 }
 
-/** Prints the plan's 公文版 to `outFile`, or copies it from `cache`. */
-export async function printOfficialPdf(browser: Browser, plan: Plan, outFile: string, cache?: OutputCache): Promise<OfficialPdfResult> {
+/** Prints the plan's 公文版 to `outFile` (in `page` when given), or copies it from `cache`. */
+export async function printOfficialPdf(browser: Browser, plan: Plan, outFile: string, cache?: OutputCache, page?: Page): Promise<OfficialPdfResult> {
   const doc = planToOfficialDocument(plan);
   const fonts = await resolveFonts(officialDocumentToText(doc));
-  const print = () => printGbt9704({ browser, doc, fonts, outFile });
+  const print = () => printGbt9704({ browser, doc, fonts, outFile, ...(page ? { page } : {}) });
   let reused = false;
   if (cache) {
     // What the PDF derives from: the plan, the fonts chosen for it (and their files), the renderer's code, the

@@ -16,7 +16,7 @@ import { mkdir, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { fontsFingerprint, resolveFonts, type ResolvedFont } from '../print/fonts.ts';
-import { launchChromium } from './chromium.ts';
+import { inPage, launchChromium } from './chromium.ts';
 import { StepError } from './cli.ts';
 import { codeVersion } from './code-version.ts';
 import { type OutputCache, contentKey, type KeyPart } from './output-cache.ts';
@@ -36,6 +36,8 @@ export interface PdfOptions {
   page: string;
   /** A running Chromium to print with (left open). */
   browser?: Browser;
+  /** A tab (page) of `browser` to print in, left open for the next PDF, instead of a new one. */
+  tab?: Page;
   /** Reuse the PDF when nothing it derives from changed. */
   cache?: OutputCache;
 }
@@ -86,8 +88,7 @@ async function printFiles(browser: Browser, opts: PdfOptions, files: Awaited<Ret
   await mkdir(dirname(opts.outFile), { recursive: true });
   const byPath = new Map(files.map((f) => [f.urlPath, f]));
   const refused: string[] = [];
-  const page = await browser.newPage();
-  try {
+  await inPage(browser, opts.tab, async (page) => {
     await page.route('**/*', (route) => {
       const url = new URL(route.request().url());
       const file = url.origin === opts.site ? byPath.get(url.pathname) : undefined;
@@ -122,9 +123,7 @@ async function printFiles(browser: Browser, opts: PdfOptions, files: Awaited<Ret
       landed = now;
     }
     if (refused.length > 0) throw new StepError(`pdf: ${opts.page} loaded ${refused.join(', ')}, which src/build/page-files.ts did not find; teach it to, so the PDF's cache key covers what the print loads.`);
-  } finally {
-    await page.close();
-  }
+  });
 }
 
 /** Renumberings allowed before giving up (numbers are narrow; the contents settle on the second printing). */
