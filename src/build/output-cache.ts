@@ -38,12 +38,6 @@ export function contentKey(parts: readonly KeyPart[]): string {
   return hash.digest('hex');
 }
 
-/** What a cached step did, for the build log. */
-export interface CacheCounts {
-  reused: number;
-  made: number;
-}
-
 /** The outputs one key stands for: file name suffix in the cache → where the output goes. */
 export type CachedFiles = Readonly<Record<string, string>>;
 
@@ -114,10 +108,4 @@ export class OutputCache {
     await Promise.all(stale.map((f) => rm(f, { force: true })));
     return stale.length;
   }
-}
-
-/** Counts reused and made outputs of a step: `count(await cache.through(…))`. */
-export function counter(): CacheCounts & { count: (reused: boolean) => void } {
-  const counts = { reused: 0, made: 0, count: (reused: boolean) => void (reused ? (counts.reused += 1) : (counts.made += 1)) };
-  return counts;
 }
