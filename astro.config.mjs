@@ -5,6 +5,7 @@ import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'astro/config';
 import { siteOptions } from './src/build/site-options.ts';
 import { clientScripts } from './src/integrations/client-scripts.ts';
+import { planContent } from './src/integrations/plan-content.ts';
 
 const { site, base } = siteOptions(process.env);
 // Redirect pages (/current/…, and the single-plan site's old addresses) are not content: keep them out of the sitemap.
@@ -25,7 +26,7 @@ export default defineConfig({
   outDir: process.env.ASTRO_OUT_DIR || 'dist',
   // Inside the project, not node_modules/.astro: test and benchmark copies share node_modules and build at once.
   cacheDir: './.build/astro-cache',
-  integrations: [mdx(), sitemap({ filter: inSitemap }), clientScripts()],
+  integrations: [mdx(), sitemap({ filter: inSitemap }), clientScripts(), planContent()],
   vite: {
     plugins: [tailwindcss()],
     build: {

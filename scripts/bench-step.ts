@@ -24,7 +24,8 @@ export async function benchStep(name: string | undefined, planFile?: string): Pr
     case 'pdf': {
       const [entry] = await loadArchive();
       const { printPdf } = await import('../src/build/print-pdf.ts');
-      return `${await printPdf({ siteDir: STAGING, base: siteTarget().base, page: `${entry!.id}/full/`, outFile: planTarget(entry!).pdfPath, title: entry!.plan.title })} bytes`;
+      const { site, base } = siteTarget();
+      return `${(await printPdf({ siteDir: STAGING, site, base, page: `${entry!.id}/full/`, outFile: planTarget(entry!).pdfPath, title: entry!.plan.title })).bytes} bytes`;
     }
     case 'gbt9704': {
       // The 公文版 on its own: Chromium's start is part of the step, as a build that printed only this PDF pays it.

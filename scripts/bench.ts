@@ -5,7 +5,9 @@
  *   3. search in Chromium: cold and warm latency, bytes fetched by a first search, index size;
  *   4. scale: synthetic plans of 10× and 100× the items, with growth ratios;
  *   5. the same plan as a plain Astro Starlight site, built and weighed the same way.
- * It reports targets as pass/fail; it never fails the test suite. BENCH_SKIP=starlight,scale skips parts.
+ *   6. archives of 10, 50 and 100 synthetic plans (BENCH_ARCHIVE=10,50,100), each `npm run build` in one
+ *      measured process tree, the rebuild after one plan changed, and Starlight building as many pages.
+ * It reports targets as pass/fail; it never fails the test suite. BENCH_SKIP=real,scale,starlight,archive skips parts.
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -17,6 +19,7 @@ import { runMeasured, type Measured } from '../src/bench/measure.ts';
 import { weighPage, type PageWeight } from '../src/bench/page-weight.ts';
 import { coldSearches, percentiles, warmSearches } from '../src/bench/search-latency.ts';
 import { writeStarlightProject, STARLIGHT_VERSIONS } from '../src/bench/starlight.ts';
+import { benchArchive, type Target } from '../src/bench/archive.ts';
 import { syntheticPlanText } from '../src/bench/synthetic-plan.ts';
 import { performance } from 'node:perf_hooks';
 import { downloadPaths } from '../src/build/downloads.ts';
@@ -117,74 +120,77 @@ export async function bench(): Promise<string> {
   const plan: Plan = seed!.read.plan;
   const results: Record<string, unknown> = { date: new Date().toISOString(), machine: { cpus: (await import('node:os')).cpus().length, node: process.version } };
 
-  // 1. The real plan, step by step.
-  console.log('build steps (real plan):');
-  const real = await buildSteps('real', seedPath);
-  const site = join(real.dir, '.build/dist');
-  // The plan's pages and downloads are under /<id>/ (the one list in src/build/downloads.ts names them).
-  const [built] = await loadArchive(join(real.dir, 'content'));
-  const downloads = downloadPaths(built!);
-  const planPath = `${built!.id}/`;
-  // The site alone (content + Astro + index) in one process, as a Starlight build is one process; from cold
-  // (no Astro cache), three times, median — single builds vary by a second on this machine.
-  const siteRuns = await coldRuns('real-site', ['scripts/bench-step.ts', 'site', seedPath]);
-  const siteRun = medianRun(siteRuns);
-  console.log(`  real       site (1 proc) ${siteRun.seconds.toFixed(2).padStart(6)} s median of ${siteRuns.map((r) => r.seconds.toFixed(2)).join(', ')}; ${(siteRun.peakBytes / MiB).toFixed(0)} MiB`);
-  results.real = {
-    siteProcessSeconds: siteRun.seconds,
-    siteRunsSeconds: siteRuns.map((r) => r.seconds),
-    sitePeakMiB: siteRun.peakBytes / MiB,
-    steps: real.steps,
-    totalSeconds: total(real.steps),
-    siteSeconds: total(real.steps, ['content', 'astro', 'index']),
-    peakMiB: peak(real.steps),
-    pdfBytes: statSync(join(site, downloads.pdf)).size,
-    gbt9704PdfBytes: statSync(join(site, downloads.gbt9704Pdf)).size,
-    offlineZipBytes: statSync(join(site, downloads.offlineZip)).size,
-    indexBytes: dirBytes(join(site, 'pagefind')),
-  };
+  let pages: PageWeight[] = [];
+  if (!skip.has('real')) {
+    // 1. The real plan, step by step.
+    console.log('build steps (real plan):');
+    const real = await buildSteps('real', seedPath);
+    const site = join(real.dir, '.build/dist');
+    // The plan's pages and downloads are under /<id>/ (the one list in src/build/downloads.ts names them).
+    const [built] = await loadArchive(join(real.dir, 'content'));
+    const downloads = downloadPaths(built!);
+    const planPath = `${built!.id}/`;
+    // The site alone (content + Astro + index) in one process, as a Starlight build is one process; from cold
+    // (no Astro cache), three times, median — single builds vary by a second on this machine.
+    const siteRuns = await coldRuns('real-site', ['scripts/bench-step.ts', 'site', seedPath]);
+    const siteRun = medianRun(siteRuns);
+    console.log(`  real       site (1 proc) ${siteRun.seconds.toFixed(2).padStart(6)} s median of ${siteRuns.map((r) => r.seconds.toFixed(2)).join(', ')}; ${(siteRun.peakBytes / MiB).toFixed(0)} MiB`);
+    results.real = {
+      siteProcessSeconds: siteRun.seconds,
+      siteRunsSeconds: siteRuns.map((r) => r.seconds),
+      sitePeakMiB: siteRun.peakBytes / MiB,
+      steps: real.steps,
+      totalSeconds: total(real.steps),
+      siteSeconds: total(real.steps, ['content', 'astro', 'index']),
+      peakMiB: peak(real.steps),
+      pdfBytes: statSync(join(site, downloads.pdf)).size,
+      gbt9704PdfBytes: statSync(join(site, downloads.gbt9704Pdf)).size,
+      offlineZipBytes: statSync(join(site, downloads.offlineZip)).size,
+      indexBytes: dirBytes(join(site, 'pagefind')),
+    };
 
-  // 1b. The whole `npm run build` (both PDFs, steps in parallel, one Chromium), cold, median of three — the
-  //     figure to set beside Starlight's build. The system-package check is left out (it is not building).
-  const buildRuns = await coldRuns('real-build', ['scripts/build.ts']);
-  const wholeBuild = medianRun(buildRuns);
-  console.log(`  real       npm run build ${wholeBuild.seconds.toFixed(2).padStart(6)} s median of ${buildRuns.map((r) => r.seconds.toFixed(2)).join(', ')}; ${(wholeBuild.peakBytes / MiB).toFixed(0)} MiB`);
-  (results.real as Record<string, unknown>).buildSeconds = wholeBuild.seconds;
-  (results.real as Record<string, unknown>).buildRunsSeconds = buildRuns.map((r) => r.seconds);
+    // 1b. The whole `npm run build` (both PDFs, steps in parallel, one Chromium), cold, median of three — the
+    //     figure to set beside Starlight's build. The system-package check is left out (it is not building).
+    const buildRuns = await coldRuns('real-build', ['scripts/build.ts']);
+    const wholeBuild = medianRun(buildRuns);
+    console.log(`  real       npm run build ${wholeBuild.seconds.toFixed(2).padStart(6)} s median of ${buildRuns.map((r) => r.seconds.toFixed(2)).join(', ')}; ${(wholeBuild.peakBytes / MiB).toFixed(0)} MiB`);
+    (results.real as Record<string, unknown>).buildSeconds = wholeBuild.seconds;
+    (results.real as Record<string, unknown>).buildRunsSeconds = buildRuns.map((r) => r.seconds);
 
-  // 1c. The reader: the content step's read of the seed text and of its 公文版 PDF (read and parsed, in process).
-  const gbtPdf = join(site, downloads.gbt9704Pdf);
-  const readTimes: Record<string, number[]> = { text: [], pdf: [] };
-  for (let i = 0; i < 5; i++) {
-    for (const [kind, file] of [['text', seedPath], ['pdf', gbtPdf]] as const) {
-      const started = performance.now();
-      const doc = await readSource(readFileSync(file), file);
-      if (!doc.ok || !parseDocument(doc.value, { officeAliases: seed!.config.officeAliases }).ok) throw new StepError(`bench: ${file} does not read`);
-      readTimes[kind]!.push((performance.now() - started) / 1000);
+    // 1c. The reader: the content step's read of the seed text and of its 公文版 PDF (read and parsed, in process).
+    const gbtPdf = join(site, downloads.gbt9704Pdf);
+    const readTimes: Record<string, number[]> = { text: [], pdf: [] };
+    for (let i = 0; i < 5; i++) {
+      for (const [kind, file] of [['text', seedPath], ['pdf', gbtPdf]] as const) {
+        const started = performance.now();
+        const doc = await readSource(readFileSync(file), file);
+        if (!doc.ok || !parseDocument(doc.value, { officeAliases: seed!.config.officeAliases }).ok) throw new StepError(`bench: ${file} does not read`);
+        readTimes[kind]!.push((performance.now() - started) / 1000);
+      }
     }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    results.reader = { textSeconds: median(readTimes.text!), pdfSeconds: median(readTimes.pdf!), pdfBytes: statSync(gbtPdf).size, runs: readTimes };
+    console.log(`  reader     seed text ${(median(readTimes.text!) * 1000).toFixed(0)} ms, 公文版 PDF ${(median(readTimes.pdf!) * 1000).toFixed(0)} ms (median of 5)`);
+
+    // 2. Page weight.
+    console.log('page weight …');
+    // The plan's home, its 16th item (or last), the office with the most items, the whole text.
+    const weighedItem = plan.items[Math.min(15, plan.items.length - 1)]!;
+    const busiest = [...plan.offices].sort((a, b) => b.items.length - a.items.length || a.slug.localeCompare(b.slug))[0]!;
+    pages = await weigh(site, [planPath, `${planPath}items/${weighedItem.id}/`, `${planPath}offices/${busiest.slug}/`, `${planPath}full/`]);
+    results.pages = pages;
+
+    // 3. Search latency.
+    console.log('search latency …');
+    const server = await serveStatic(site, '/', true);
+    const browser = await launchChromium();
+    const queries = fixtureQueries();
+    const cold = await coldSearches(browser, server.url + planPath, queries.slice(0, 12));
+    const warm = await warmSearches(browser, server.url + planPath, [...queries, ...queries.map((q) => `${q} `)]);
+    await browser.close();
+    await server.close();
+    results.search = { cold: percentiles(cold.ms), warm: percentiles(warm), firstSearchBytes: percentiles(cold.bytes), indexBytes: (results.real as { indexBytes: number }).indexBytes };
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-  results.reader = { textSeconds: median(readTimes.text!), pdfSeconds: median(readTimes.pdf!), pdfBytes: statSync(gbtPdf).size, runs: readTimes };
-  console.log(`  reader     seed text ${(median(readTimes.text!) * 1000).toFixed(0)} ms, 公文版 PDF ${(median(readTimes.pdf!) * 1000).toFixed(0)} ms (median of 5)`);
-
-  // 2. Page weight.
-  console.log('page weight …');
-  // The plan's home, its 16th item (or last), the office with the most items, the whole text.
-  const weighedItem = plan.items[Math.min(15, plan.items.length - 1)]!;
-  const busiest = [...plan.offices].sort((a, b) => b.items.length - a.items.length || a.slug.localeCompare(b.slug))[0]!;
-  const pages = await weigh(site, [planPath, `${planPath}items/${weighedItem.id}/`, `${planPath}offices/${busiest.slug}/`, `${planPath}full/`]);
-  results.pages = pages;
-
-  // 3. Search latency.
-  console.log('search latency …');
-  const server = await serveStatic(site, '/', true);
-  const browser = await launchChromium();
-  const queries = fixtureQueries();
-  const cold = await coldSearches(browser, server.url + planPath, queries.slice(0, 12));
-  const warm = await warmSearches(browser, server.url + planPath, [...queries, ...queries.map((q) => `${q} `)]);
-  await browser.close();
-  await server.close();
-  results.search = { cold: percentiles(cold.ms), warm: percentiles(warm), firstSearchBytes: percentiles(cold.bytes), indexBytes: (results.real as { indexBytes: number }).indexBytes };
 
   // 4. Scale.
   if (!skip.has('scale')) {
@@ -234,10 +240,33 @@ export async function bench(): Promise<string> {
     results.starlight = { versions: STARLIGHT_VERSIONS, buildSeconds: build.seconds, buildRunsSeconds: builds.map((r) => r.seconds), peakMiB: build.peakBytes / MiB, pages: weights, indexBytes: dirBytes(join(dir, 'dist/pagefind')) };
   }
 
+  // 6. Archives of synthetic plans, side by side with Starlight building as many pages.
+  const archiveTargets: Target[] = [];
+  if (!skip.has('archive')) {
+    const sizes = (process.env.BENCH_ARCHIVE ?? '10,50,100').split(',').map(Number).filter((n) => n > 0).sort((a, b) => a - b);
+    console.log(`archive of ${sizes.join(', ')} synthetic plans (${plan.items.length} items each):`);
+    const starlightDir = skip.has('starlight') ? undefined : join(ROOT, 'starlight');
+    const archive = await benchArchive({ root: ROOT, plan, officeAliases: seed!.config.officeAliases, sizes, env, ...(starlightDir ? { starlightDir } : {}) });
+    results.archive = archive.results;
+    archiveTargets.push(...archive.targets);
+  }
+
   // Targets.
+  const targets: Target[] = [];
+  if (results.real) targets.push(...realTargets(results, pages));
+  if (results.scale) targets.push(...scaleTargets(results));
+  targets.push(...archiveTargets);
+  results.targets = targets;
+  mkdirSync('bench', { recursive: true });
+  writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
+  return report(results, targets);
+}
+
+/** Targets of the real plan's build, pages, search and reader, and against Starlight's build of it. */
+function realTargets(results: Record<string, unknown>, pages: PageWeight[]): Target[] {
   const item = pages.find((p) => p.path.includes('/items/'))!;
   const r = results.real as { siteSeconds: number; peakMiB: number };
-  const targets: { target: string; value: string; pass: boolean }[] = [
+  const targets: Target[] = [
     { target: 'item page ≤ 15 KiB transferred', value: `${(item.total.transferred / KiB).toFixed(1)} KiB (gzip ${(item.total.gzip / KiB).toFixed(1)} KiB)`, pass: item.total.gzip <= 15 * KiB && item.total.transferred <= 15 * KiB },
     { target: 'no JavaScript file before search is used', value: `${item.scriptRequests} script requests, ${item.inlineScriptBytes} B inline`, pass: item.scriptRequests === 0 },
     { target: 'search cold ≤ 300 ms (median)', value: `${(results.search as { cold: { median: number } }).cold.median.toFixed(0)} ms`, pass: (results.search as { cold: { median: number } }).cold.median <= 300 },
@@ -258,7 +287,13 @@ export async function bench(): Promise<string> {
     const sItem = s.pages.find((p) => p.path.includes('/items/'))!;
     results.ratios = { itemTransferred: sItem.total.transferred / item.total.transferred, itemGzip: sItem.total.gzip / item.total.gzip, itemRequests: sItem.total.requests / item.total.requests, build: s.buildSeconds / (results.real as { siteProcessSeconds: number }).siteProcessSeconds };
   }
-  if (results.scale) {
+  return targets;
+}
+
+/** Targets of the synthetic plans of 10× and 100× the items. */
+function scaleTargets(results: Record<string, unknown>): Target[] {
+  const targets: Target[] = [];
+  {
     type Scale = { totalSeconds: number; siteSeconds: number; peakMiB: number; steps: StepResult[] };
     const { x10, x100 } = results.scale as { x10: Scale; x100: Scale };
     const growth = (results.scale as { growth: { total: number; site: number } }).growth;
@@ -270,20 +305,18 @@ export async function bench(): Promise<string> {
     targets.push({ target: 'peak memory ≤ 1 GiB (3,300 items, site)', value: `${sitePeak(x100).toFixed(0)} MiB`, pass: sitePeak(x100) <= 1024 });
     targets.push({ target: 'peak memory ≤ 1 GiB (3,300 items, everything)', value: `${x100.peakMiB.toFixed(0)} MiB`, pass: x100.peakMiB <= 1024 });
   }
-  results.targets = targets;
-  mkdirSync('bench', { recursive: true });
-  writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
-  return report(results, targets);
+  return targets;
 }
 
-function report(results: Record<string, unknown>, targets: { target: string; value: string; pass: boolean }[]): string {
-  const lines: string[] = ['', 'page weight (bytes: raw / gzip / transferred):'];
+function report(results: Record<string, unknown>, targets: Target[]): string {
+  const lines: string[] = [];
+  if (results.pages) lines.push('', 'page weight (bytes: raw / gzip / transferred):');
   const row = (p: PageWeight, label = p.path) =>
     `  ${label.padEnd(28)} ${String(p.total.requests).padStart(3)} req  html ${p.html.raw}/${p.html.gzip}/${p.html.transferred}  css ${p.css.raw}/${p.css.gzip}/${p.css.transferred}  js ${p.js.raw}/${p.js.gzip}/${p.js.transferred}  total ${(p.total.transferred / KiB).toFixed(1)} KiB`;
-  for (const p of results.pages as PageWeight[]) lines.push(row(p));
-  if (results.starlight) for (const p of (results.starlight as { pages: PageWeight[] }).pages) lines.push(row(p, `starlight ${p.path}`));
-  const s = results.search as { cold: { median: number; p95: number }; warm: { median: number; p95: number }; firstSearchBytes: { median: number }; indexBytes: number };
-  lines.push('', `search: cold median ${s.cold.median.toFixed(0)} ms, p95 ${s.cold.p95.toFixed(0)} ms; warm median ${s.warm.median.toFixed(1)} ms, p95 ${s.warm.p95.toFixed(1)} ms; first search fetched ${(s.firstSearchBytes.median / KiB).toFixed(1)} KiB; index ${(s.indexBytes / KiB).toFixed(0)} KiB`);
+  for (const p of (results.pages as PageWeight[] | undefined) ?? []) lines.push(row(p));
+  if (results.starlight && results.pages) for (const p of (results.starlight as { pages: PageWeight[] }).pages) lines.push(row(p, `starlight ${p.path}`));
+  const s = results.search as { cold: { median: number; p95: number }; warm: { median: number; p95: number }; firstSearchBytes: { median: number }; indexBytes: number } | undefined;
+  if (s) lines.push('', `search: cold median ${s.cold.median.toFixed(0)} ms, p95 ${s.cold.p95.toFixed(0)} ms; warm median ${s.warm.median.toFixed(1)} ms, p95 ${s.warm.p95.toFixed(1)} ms; first search fetched ${(s.firstSearchBytes.median / KiB).toFixed(1)} KiB; index ${(s.indexBytes / KiB).toFixed(0)} KiB`);
   if (results.ratios) lines.push(`starlight / ours: ${Object.entries(results.ratios as Record<string, number>).map(([k, v]) => `${k} ×${v.toFixed(1)}`).join(', ')}`);
   lines.push('', 'targets:');
   for (const t of targets) lines.push(`  ${t.pass ? 'PASS' : 'FAIL'}  ${t.target.padEnd(52)} ${t.value}`);

@@ -4,12 +4,10 @@
  * Problems print as path:line:col and exit 1.
  */
 import { performance } from 'node:perf_hooks';
-import { planToContentFiles, siteToContentFiles, GENERATED_DIRS } from '../src/generate/content-files.ts';
-import { toArchiveEntries } from '../src/generate/archive.ts';
 import { readPlans } from '../src/build/plan-folders.ts';
+import { writePlanContent } from '../src/build/plan-content.ts';
 import { readSiteSettings } from '../src/build/site-settings.ts';
 import { describeRead } from '../src/build/read-plan.ts';
-import { writeGenerated } from '../src/build/write-generated.ts';
 import { isMain, runCli } from '../src/build/cli.ts';
 
 /** Generates content/ from the plans the environment names (or `planFile`); returns a report. */
@@ -21,17 +19,9 @@ export async function buildContent(planFile?: string): Promise<string> {
   //     that `npm run build`, which keeps this step's report to one line, shows it too.
   const site = await readSiteSettings();
   for (const warning of site.warnings) console.warn(`warning: ${warning}`);
-  // 2. Place the plans in the archive: current plan, who replaced whom, statuses, download names.
-  const entries = toArchiveEntries(sources.map((s) => ({ config: s.config, plan: s.read.plan, notes: s.notes })));
-  // 3. Render the MDX pages and records in memory.
-  const files = new Map<string, string>();
-  for (const entry of entries) {
-    const source = sources.find((s) => s.config.id === entry.id)!;
-    for (const [path, text] of planToContentFiles(entry, source.sourcePath)) files.set(path, text);
-  }
-  for (const [path, text] of siteToContentFiles(site.config, site.found ? site.path : `${site.path} (absent, so no settings)`)) files.set(path, text);
-  // 4. Write what changed and remove stale generated files.
-  const written = await writeGenerated('content', files, GENERATED_DIRS);
+  // 2. Place the plans in the archive, render their pages and records with the site's settings, write what changed,
+  //    remove stale files.
+  const written = await writePlanContent(sources, site);
   const ms = (performance.now() - started).toFixed(0);
   return [
     ...sources.flatMap(({ config, read, sourcePath }) => {
@@ -42,7 +32,7 @@ export async function buildContent(planFile?: string): Promise<string> {
         ...describeRead(read).map((line) => `  ${line}`),
       ];
     }),
-    `content: ${entries.length} plan${entries.length === 1 ? '' : 's'}; ${written.written.length} written, ${written.unchanged} unchanged, ${written.removed.length} removed in ${ms} ms`,
+    `content: ${written.plans} plan${written.plans === 1 ? '' : 's'}; ${written.written.length} written, ${written.unchanged} unchanged, ${written.removed.length} removed in ${ms} ms`,
   ].join('\n');
 }
 

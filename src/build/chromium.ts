@@ -4,7 +4,7 @@
  * We never download a browser.
  */
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** Where Debian installs Chromium. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -27,4 +27,18 @@ export async function launchChromium(extraArgs: string[] = []): Promise<Browser>
     throw new Error(`Chromium not found at ${CHROMIUM_PATH}. Run scripts/ensure-system-packages.sh (as root) to install Debian's chromium.`);
   }
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, ...extraArgs] });
+}
+
+/**
+ * Runs `use` in `page` when one is given — left open for the next print, its routes removed — else in a new page
+ * of `browser`, closed after. Reusing a page spares starting a renderer process for every PDF of an archive.
+ */
+export async function inPage<T>(browser: Browser, page: Page | undefined, use: (page: Page) => Promise<T>): Promise<T> {
+  const used = page ?? (await browser.newPage());
+  try {
+    return await use(used);
+  } finally {
+    if (page) await page.unrouteAll({ behavior: 'ignoreErrors' });
+    else await used.close();
+  }
 }

@@ -4,18 +4,21 @@
  * (fetch() and WebAssembly, which Pagefind needs, are refused on file://). Pages only: the Pagefind index,
  * the downloads and the sitemap stay online, and links to them point at the online site.
  */
-import { readdir, readFile, mkdir, writeFile } from 'node:fs/promises';
+import { readdir, readFile, mkdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
 import { parseHTML } from 'linkedom';
 import type { ArchiveEntry } from '../config/archive-entry.ts';
 import { planToSearchRecords } from '../search/records.ts';
 import { StepError } from './cli.ts';
+import { codeVersion } from './code-version.ts';
+import { contentKey, type OutputCache } from './output-cache.ts';
 import { rewriteUrl, rootFrom } from './offline-links.ts';
 
 /** Folders of the built site that the bundle leaves out (besides every other plan's, and redirect pages). */
 const LEFT_OUT = ['pagefind/', 'downloads/', 'current/'];
-const LEFT_OUT_FILES = [/^sitemap.*\.xml$/u];
+/** The sitemap stays online; the web server's precompressed copies (.br, .gz) are of no use on disk. */
+const LEFT_OUT_FILES = [/^sitemap.*\.xml$/u, /\.(br|gz)$/u];
 /** Zip entries get a fixed date so the bundle is reproducible. */
 const MTIME = new Date('2020-03-06T00:00:00Z');
 
@@ -104,7 +107,16 @@ interface BundleScope {
   what: string;
 }
 
-async function writeBundle(scope: BundleScope, opts: OfflineOptions & { planIds: readonly string[] }): Promise<{ bytes: number; pages: number }> {
+/** What a bundle step reports. */
+export interface BundleResult {
+  bytes: number;
+  pages: number;
+  /** Copied from the cache: none of its inputs changed. */
+  reused: boolean;
+}
+
+/** Builds a zip, or copies it from `cache` when none of its inputs changed. */
+async function writeBundle(scope: BundleScope, opts: OfflineOptions & { planIds: readonly string[] }, cache?: OutputCache): Promise<BundleResult> {
   const all = await listFiles(opts.siteDir);
   const inBundle = new Set(scope.entries.map((e) => e.id));
   const planOf = (f: string) => opts.planIds.find((id) => f.startsWith(`${id}/`));
@@ -116,25 +128,41 @@ async function writeBundle(scope: BundleScope, opts: OfflineOptions & { planIds:
     if (plan !== undefined) return inBundle.has(plan) && !f.startsWith(`${plan}/downloads/`);
     return !f.endsWith('.html') || f === '404.html' || scope.archivePages;
   });
-  const sources = new Map<string, Buffer>();
-  for (const f of candidates) sources.set(f, await readFile(join(opts.siteDir, f)));
-  const files = candidates.filter((f) => !(f.endsWith('.html') && isRedirect(sources.get(f)!.toString('utf8'))));
-  const kept = new Set(files);
+  for (const file of candidates) {
+    if (!/^[\x20-\x7e]+$/u.test(file)) throw new StepError(`offline bundle: “${file}” is not an ASCII file name; zip tools on Windows may garble it.`);
+  }
+  const read = await Promise.all(candidates.map(async (f) => [f, await readFile(join(opts.siteDir, f))] as const));
+  const raw = new Map(read.filter(([f, bytes]) => !(f.endsWith('.html') && isRedirect(bytes.toString('utf8')))));
+  const searchData = searchDataScript(scope.entries);
+  const make = () => writeZip(scope, opts, raw, searchData);
+  let reused = false;
+  if (cache) {
+    // The zip derives from the files that go into it, the search records, the title (README, start page), the
+    // addresses links are rewritten against, the names of the other plans (their pages are left out) and this code.
+    const key = contentKey([
+      ['code', await codeVersion('src/build/offline-bundle.ts')],
+      ['options', JSON.stringify({ base: opts.base, onlineRoot: opts.onlineRoot, folder: opts.folder, ids: [...inBundle], archivePages: scope.archivePages, planIds: opts.planIds, title: scope.title })],
+      ['search data', searchData],
+      ...[...raw].map(([f, bytes]) => [f, bytes] as const),
+    ]);
+    reused = await cache.through('offline', key, { '.zip': opts.zipPath }, make);
+  } else {
+    await make();
+  }
+  return { bytes: (await stat(opts.zipPath)).size, pages: [...raw.keys()].filter((f) => f.endsWith('.html')).length, reused };
+}
+
+/** Rewrites the pages for file://, zips them with the assets, and writes the zip. */
+async function writeZip(scope: BundleScope, opts: OfflineOptions, raw: ReadonlyMap<string, Uint8Array>, searchData: string): Promise<void> {
+  const kept = new Set(raw.keys());
   kept.add('_assets/search-data.js');
   const exists = (f: string) => kept.has(f);
   const zip: Zippable = {};
-  let pages = 0;
-  for (const file of files) {
-    if (!/^[\x20-\x7e]+$/u.test(file)) throw new StepError(`offline bundle: “${file}” is not an ASCII file name; zip tools on Windows may garble it.`);
-    const raw = sources.get(file)!;
-    let data: Uint8Array = raw;
-    if (file.endsWith('.html')) {
-      data = new TextEncoder().encode(rewritePage(raw.toString('utf8'), file, opts, exists));
-      pages += 1;
-    }
+  for (const [file, bytes] of raw) {
+    const data = file.endsWith('.html') ? new TextEncoder().encode(rewritePage(Buffer.from(bytes).toString('utf8'), file, opts, exists)) : bytes;
     zip[`${opts.folder}/${file}`] = [data, { mtime: MTIME }];
   }
-  zip[`${opts.folder}/_assets/search-data.js`] = [new TextEncoder().encode(searchDataScript(scope.entries)), { mtime: MTIME }];
+  zip[`${opts.folder}/_assets/search-data.js`] = [new TextEncoder().encode(searchData), { mtime: MTIME }];
   if (!scope.archivePages) {
     // The entry page the README names: straight into the plan's own folder.
     const id = scope.entries[0]!.id;
@@ -147,15 +175,14 @@ async function writeBundle(scope: BundleScope, opts: OfflineOptions & { planIds:
   const bytes = zipSync(zip, { level: 9 });
   await mkdir(dirname(opts.zipPath), { recursive: true });
   await writeFile(opts.zipPath, bytes);
-  return { bytes: bytes.length, pages };
 }
 
-/** Builds one plan's zip; returns its size in bytes and the number of pages in it. */
-export function buildOfflineBundle(entry: ArchiveEntry, opts: OfflineOptions & { planIds: readonly string[] }): Promise<{ bytes: number; pages: number }> {
-  return writeBundle({ entries: [entry], archivePages: false, title: entry.plan.title, what: '搜索、目录、处室页面' }, opts);
+/** Builds one plan's zip (or reuses it from `cache`). */
+export function buildOfflineBundle(entry: ArchiveEntry, opts: OfflineOptions & { planIds: readonly string[] }, cache?: OutputCache): Promise<BundleResult> {
+  return writeBundle({ entries: [entry], archivePages: false, title: entry.plan.title, what: '搜索、目录、处室页面' }, opts, cache);
 }
 
 /** Builds the zip of the whole archive: every plan, the archive's home, offices across plans and comparisons. */
-export function buildArchiveBundle(entries: readonly ArchiveEntry[], name: string, opts: OfflineOptions): Promise<{ bytes: number; pages: number }> {
-  return writeBundle({ entries, archivePages: true, title: name, what: '各年度全文、搜索、处室历年工作、逐年对照' }, { ...opts, planIds: entries.map((e) => e.id) });
+export function buildArchiveBundle(entries: readonly ArchiveEntry[], name: string, opts: OfflineOptions, cache?: OutputCache): Promise<BundleResult> {
+  return writeBundle({ entries, archivePages: true, title: name, what: '各年度全文、搜索、处室历年工作、逐年对照' }, { ...opts, planIds: entries.map((e) => e.id) }, cache);
 }

@@ -45,3 +45,11 @@ export async function pdfDestinations(path: string): Promise<Map<string, number>
   const { stdout } = await run('pdfinfo', ['-dests', path], { maxBuffer: 16 * 1024 * 1024 });
   return parseDestinations(stdout);
 }
+
+let version: Promise<string> | undefined;
+
+/** poppler's version (`pdfinfo -v`), for cache keys of outputs whose making reads PDFs with poppler. */
+export function popplerVersion(): Promise<string> {
+  version ??= run('pdfinfo', ['-v']).then(({ stdout, stderr }) => `${stdout}${stderr}`.split('\n')[0]!.trim());
+  return version;
+}

@@ -42,18 +42,25 @@ export async function readPlans(env: Record<string, string | undefined> = proces
       lines.push(...error.lines);
     }
   }
+  lines.push(...duplicateIds(plans));
+  if (lines.length > 0) throw new PlanInputError(lines);
+  return plans;
+}
+
+/** A located problem for every plan whose id another plan already has. */
+export function duplicateIds(plans: readonly PlanSource[]): string[] {
+  const lines: string[] = [];
   const ids = new Map<string, string>();
   for (const p of plans) {
     const other = ids.get(p.config.id);
     if (other) lines.push(`${p.sourcePath}:1:1: duplicate-plan-id: ${other} and ${p.sourcePath} both resolve to the id ${p.config.id}. Give one of them another "id" in its ${CONFIG_FILE}.`);
     ids.set(p.config.id, p.sourcePath);
   }
-  if (lines.length > 0) throw new PlanInputError(lines);
-  return plans;
+  return lines;
 }
 
 /** The sub-folders of `dir` that hold a file (sorted, so builds are reproducible). */
-async function planFolders(dir: string): Promise<string[]> {
+export async function planFolders(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => {
     throw new PlanInputError([`${dir}:1:1: unreadable-folder: Cannot read the plans folder ${dir}.`]);
   });

@@ -3,10 +3,12 @@
  * (gzip_static, brotli_static) instead of compressing on each request. Node's zlib does both, on its thread
  * pool, several files at a time.
  */
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
+import { codeVersion } from './code-version.ts';
+import { contentKey, type OutputCache } from './output-cache.ts';
 
 const brotli = promisify(brotliCompress);
 const gz = promisify(gzip);
@@ -23,25 +25,50 @@ const MAX_BYTES_FOR_BEST = 64 * 1024;
 /** Files in flight at once: zlib runs on libuv's pool of 4 threads. */
 const CONCURRENCY = 4;
 
-/** Compresses every text file under `dir`; returns counts and total bytes before and after. */
-export async function precompress(dir: string): Promise<{ files: number; raw: number; br: number; gz: number }> {
+/** What precompression did: files compressed, bytes before and after, and how many came from the cache. */
+export interface PrecompressTotals {
+  files: number;
+  raw: number;
+  br: number;
+  gz: number;
+  reused: number;
+}
+
+/**
+ * Compresses every text file under `dir`; with a `cache`, a file whose bytes were compressed before gets its
+ * earlier .br and .gz copied instead.
+ */
+export async function precompress(dir: string, cache?: OutputCache): Promise<PrecompressTotals> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const paths = entries.filter((e) => e.isFile() && TEXT.test(e.name)).map((e) => join(e.parentPath, e.name));
-  const totals = { files: 0, raw: 0, br: 0, gz: 0 };
+  const totals = { files: 0, raw: 0, br: 0, gz: 0, reused: 0 };
+  // Each file's compressed copies derive from its bytes, this code (the levels) and the zlib and brotli builds.
+  const code = cache ? await codeVersion('src/build/precompress.ts') : '';
   const one = async (path: string) => {
     const data = await readFile(path);
     if (data.length < MIN_BYTES) return;
-    const quality = data.length <= MAX_BYTES_FOR_BEST ? 11 : 10;
-    const [g, b] = await Promise.all([
-      gz(data, { level: 9 }),
-      brotli(data, { params: { [constants.BROTLI_PARAM_QUALITY]: quality, [constants.BROTLI_PARAM_SIZE_HINT]: data.length } }),
-    ]);
-    await Promise.all([writeFile(`${path}.gz`, g), writeFile(`${path}.br`, b)]);
+    const outputs = { '.gz': `${path}.gz`, '.br': `${path}.br` };
+    const make = () => compress(data, path);
+    const reused = cache
+      ? await cache.through('precompress', contentKey([['code', code], ['zlib', process.versions.zlib ?? ''], ['brotli', process.versions.brotli ?? ''], ['bytes', data]]), outputs, make)
+      : (await make(), false);
+    const [g, b] = await Promise.all([stat(outputs['.gz']), stat(outputs['.br'])]);
     totals.files += 1;
     totals.raw += data.length;
-    totals.gz += g.length;
-    totals.br += b.length;
+    totals.gz += g.size;
+    totals.br += b.size;
+    if (reused) totals.reused += 1;
   };
   for (let i = 0; i < paths.length; i += CONCURRENCY) await Promise.all(paths.slice(i, i + CONCURRENCY).map(one));
   return totals;
+}
+
+/** Writes `<path>.gz` and `<path>.br` of `data`. */
+async function compress(data: Buffer, path: string): Promise<void> {
+  const quality = data.length <= MAX_BYTES_FOR_BEST ? 11 : 10;
+  const [g, b] = await Promise.all([
+    gz(data, { level: 9 }),
+    brotli(data, { params: { [constants.BROTLI_PARAM_QUALITY]: quality, [constants.BROTLI_PARAM_SIZE_HINT]: data.length } }),
+  ]);
+  await Promise.all([writeFile(`${path}.gz`, g), writeFile(`${path}.br`, b)]);
 }

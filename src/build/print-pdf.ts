@@ -5,20 +5,29 @@
  * first printing tells where each entry landed and a second prints the numbers) and bookmarks without the
  * 99 identical field labels. Fonts: the TrueType 宋 and 黑 faces fontconfig finds (embedded as named CID fonts),
  * Noto CJK behind them.
+ *
+ * The page is opened at its public address (SITE_URL + BASE_PATH), answered from the built files, so the PDF's
+ * links to other pages point at the online site rather than at a server that only ran during the build. Only the
+ * files page-files.ts found are answered; a request for anything else fails the step, because the cache key
+ * (the same files) would not cover it.
  * Pass a running `browser` to share it with the other PDF; otherwise one is launched and closed.
  */
 import { mkdir, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { resolveFonts } from '../print/fonts.ts';
-import { launchChromium } from './chromium.ts';
+import { fontsFingerprint, resolveFonts, type ResolvedFont } from '../print/fonts.ts';
+import { inPage, launchChromium } from './chromium.ts';
 import { StepError } from './cli.ts';
-import { pdfDestinations } from './pdf-info.ts';
-import { serveStatic } from './static-server.ts';
+import { codeVersion } from './code-version.ts';
+import { type OutputCache, contentKey, type KeyPart } from './output-cache.ts';
+import { pageFiles } from './page-files.ts';
+import { pdfDestinations, popplerVersion } from './pdf-info.ts';
 
 /** Where and what to print. */
 export interface PdfOptions {
   siteDir: string;
+  /** Public origin, e.g. https://jyt.hunan.gov.cn: links in the PDF point there. */
+  site: string;
   base: string;
   outFile: string;
   /** The PDF's Title metadata (Chromium takes it from document.title). */
@@ -27,20 +36,70 @@ export interface PdfOptions {
   page: string;
   /** A running Chromium to print with (left open). */
   browser?: Browser;
+  /** A tab (page) of `browser` to print in, left open for the next PDF, instead of a new one. */
+  tab?: Page;
+  /** Reuse the PDF when nothing it derives from changed. */
+  cache?: OutputCache;
 }
 
-/** Renumberings allowed before giving up (numbers are narrow; the contents settle on the second printing). */
-const MAX_PASSES = 3;
-
-/** Prints the plan's /full/ page to `outFile`; returns its size in bytes. */
-export async function printPdf(opts: PdfOptions): Promise<number> {
-  await mkdir(dirname(opts.outFile), { recursive: true });
-  const [server, browser] = await Promise.all([serveStatic(opts.siteDir, opts.base), opts.browser ?? launchChromium()]);
-  const page = await browser.newPage();
+/** Prints the plan's /full/ page to `outFile` (or reuses the cached PDF); returns its size and whether it was reused. */
+export async function printPdf(opts: PdfOptions): Promise<{ bytes: number; reused: boolean }> {
+  const browser = await (opts.browser ?? launchChromium());
   try {
+    const [files, fonts] = await Promise.all([pageFiles(opts.siteDir, opts.base, opts.page), printFonts()]);
+    const print = () => printFiles(browser, opts, files, fonts);
+    let reused = false;
+    if (opts.cache) {
+      // Everything the PDF derives from: the page and what it loads, where it is published, the title, the
+      // faces and their files, the printing code, Chromium and poppler (which places the contents' numbers).
+      const parts: KeyPart[] = [
+        ['code', await codeVersion('src/build/print-pdf.ts')],
+        ['chromium', browser.version()],
+        ['poppler', await popplerVersion()],
+        ['site', opts.site],
+        ['base', opts.base],
+        ['page', opts.page],
+        ['title', opts.title],
+        ['fonts', JSON.stringify(fonts)],
+        ['font files', await fontsFingerprint(fonts)],
+        ...files.map((f) => [f.urlPath, f.bytes] as const),
+      ];
+      reused = await opts.cache.through('pdf', contentKey(parts), { '.pdf': opts.outFile }, print);
+    } else {
+      await print();
+    }
+    return { bytes: (await stat(opts.outFile)).size, reused };
+  } finally {
+    if (!opts.browser) await browser.close();
+  }
+}
+
+/** The TrueType 宋 and 黑 faces fontconfig finds (see printFaces), or none. */
+async function printFonts(): Promise<ResolvedFont[]> {
+  const fonts = await resolveFonts('').catch(() => []);
+  const pick = (role: string) => fonts.find((f) => f.role === role && f.format === 'TrueType');
+  const song = pick('song');
+  const hei = pick('hei');
+  return song && hei ? [song, hei] : [];
+}
+
+/** Prints from `files` alone, at the public address. */
+async function printFiles(browser: Browser, opts: PdfOptions, files: Awaited<ReturnType<typeof pageFiles>>, fonts: ResolvedFont[]): Promise<void> {
+  await mkdir(dirname(opts.outFile), { recursive: true });
+  const byPath = new Map(files.map((f) => [f.urlPath, f]));
+  const refused: string[] = [];
+  await inPage(browser, opts.tab, async (page) => {
+    await page.route('**/*', (route) => {
+      const url = new URL(route.request().url());
+      const file = url.origin === opts.site ? byPath.get(url.pathname) : undefined;
+      if (file) return route.fulfill({ path: file.file });
+      refused.push(url.href);
+      return route.abort('blockedbyclient');
+    });
     // `load` waits for the stylesheets; the page fetches nothing after it (networkidle only added half a second).
-    const response = await page.goto(`${server.url}${opts.page}`, { waitUntil: 'load' });
-    if (!response?.ok()) throw new StepError(`pdf: ${server.url}${opts.page} answered ${response?.status() ?? 'nothing'}.`);
+    const address = `${opts.site}${opts.base}${opts.page}`;
+    const response = await page.goto(address, { waitUntil: 'load' });
+    if (!response?.ok()) throw new StepError(`pdf: ${address} answered ${response?.status() ?? 'nothing'}.`);
     await page.emulateMedia({ media: 'print' });
     await page.evaluate((title) => {
       document.title = title;
@@ -51,7 +110,7 @@ export async function printPdf(opts: PdfOptions): Promise<number> {
     // TrueType faces where the machine has them: Chromium embeds those as named CID fonts, where the CFF-based
     // Noto CJK becomes unnamed Type 3 glyphs (which archiving tools handle badly), and prints them faster.
     // Resolved with fontconfig as for the 公文版; Noto stays behind them for any character they lack.
-    const faces = await printFaces();
+    const faces = printFaces(fonts);
     if (faces) await page.addStyleTag({ content: faces });
     // Wait for fonts so metrics (and page breaks) are final.
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
@@ -63,13 +122,12 @@ export async function printPdf(opts: PdfOptions): Promise<number> {
       if (pass === MAX_PASSES) throw new StepError(`pdf: the contents' page numbers still moved after ${MAX_PASSES} renumberings.`);
       landed = now;
     }
-    return (await stat(opts.outFile)).size;
-  } finally {
-    await page.close();
-    if (!opts.browser) await browser.close();
-    await server.close();
-  }
+    if (refused.length > 0) throw new StepError(`pdf: ${opts.page} loaded ${refused.join(', ')}, which src/build/page-files.ts did not find; teach it to, so the PDF's cache key covers what the print loads.`);
+  });
 }
+
+/** Renumberings allowed before giving up (numbers are narrow; the contents settle on the second printing). */
+const MAX_PASSES = 3;
 
 /** Prints to `out`; returns the page each link target (named destination) landed on. */
 async function printAndLocate(page: Page, out: string): Promise<Map<string, number>> {
@@ -89,12 +147,10 @@ async function writeTocPageNumbers(page: Page, landed: Map<string, number>): Pro
   return targets;
 }
 
-/** CSS giving the print the TrueType 宋 and 黑 faces fontconfig finds, or undefined when it finds none. */
-async function printFaces(): Promise<string | undefined> {
-  const fonts = await resolveFonts('').catch(() => []);
-  const family = (role: string) => fonts.find((f) => f.role === role && f.format === 'TrueType')?.family;
-  const song = family('song');
-  const hei = family('hei');
+/** CSS giving the print the TrueType 宋 and 黑 faces (printFonts), or undefined when there are none. */
+function printFaces(fonts: ResolvedFont[]): string | undefined {
+  const song = fonts.find((f) => f.role === 'song')?.family;
+  const hei = fonts.find((f) => f.role === 'hei')?.family;
   if (!song || !hei) return undefined;
   // !important: the site's own rules set faces on classes (punctuation, labels), and the PDF's choice is final.
   // No synthetic bold: these faces have no bold, and Chromium embeds a synthesised one as Type 3 again.

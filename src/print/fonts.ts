@@ -5,6 +5,8 @@
  * the OpenType/CFF Noto CJK fonts become unnamed Type 3 glyph sets.
  */
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
@@ -148,4 +150,27 @@ export function describeFonts(fonts: ResolvedFont[]): string[] {
     const missing = f.missing.length ? `, ${f.missing.length} characters from the next font` : '';
     return `${ROLE_NAMES[f.role]}: ${f.family} (${f.postscriptName}, ${f.format}, ${origin}${missing})`;
   });
+}
+
+const digests = new Map<string, Promise<string>>();
+
+/**
+ * For cache keys: SHA-256 of each font's file (each file read once per process) and fontconfig's list of every
+ * Chinese face with its version, so a font replaced, upgraded, installed or removed (Chromium falls back to the
+ * installed faces for characters the chosen ones lack) changes the key.
+ */
+export async function fontsFingerprint(fonts: readonly FontFile[]): Promise<string> {
+  const files = [...new Set(fonts.map((f) => f.file))].sort();
+  const hashes = await Promise.all(
+    files.map((file) => {
+      let digest = digests.get(file);
+      if (!digest) {
+        digest = readFile(file).then((bytes) => createHash('sha256').update(bytes).digest('hex'));
+        digests.set(file, digest);
+      }
+      return digest.then((d) => `${file} ${d}`);
+    }),
+  );
+  const { stdout } = await run('fc-list', [':lang=zh', '--format', '%{file}\\t%{index}\\t%{family}\\t%{fontversion}\\n'], { maxBuffer: 16 * 1024 * 1024 });
+  return [...hashes, ...stdout.split('\n').sort()].join('\n');
 }

@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { PDFDocument } from 'pdf-lib';
 import type { Browser, Page } from 'playwright-core';
+import { inPage } from '../build/chromium.ts';
 import { StepError } from '../build/cli.ts';
 import { describeFonts, ROLE_NAMES, type ResolvedFont } from './fonts.ts';
 import { COLOPHON_GAP_VAR, GEOMETRY, renderGbt9704Html, type FontFaceSource } from './gbt9704-html.ts';
@@ -19,6 +20,8 @@ import type { OfficialDocument } from './official-document.ts';
 /** What to print, with what, and where. */
 export interface Gbt9704Options {
   browser: Browser;
+  /** A page of `browser` to print in (left open), instead of a new one. */
+  page?: Page;
   doc: OfficialDocument;
   fonts: ResolvedFont[];
   outFile: string;
@@ -40,8 +43,7 @@ const run = promisify(execFile);
 /** Prints `doc` to `outFile`. */
 export async function printGbt9704(opts: Gbt9704Options): Promise<Gbt9704Result> {
   const { browser, doc, fonts, outFile } = opts;
-  const page = await browser.newPage();
-  try {
+  return inPage(browser, opts.page, async (page) => {
     await serveConfiguredFonts(page, fonts);
     await page.setContent(renderGbt9704Html(doc, fonts.map(faceSource)), { waitUntil: 'load' });
     await checkFontsLoaded(page);
@@ -52,9 +54,7 @@ export async function printGbt9704(opts: Gbt9704Options): Promise<Gbt9704Result>
     await mkdir(dirname(outFile), { recursive: true });
     await writeFile(outFile, bytes);
     return { bytes: bytes.length, fonts: described };
-  } finally {
-    await page.close();
-  }
+  });
 }
 
 /** Installed fonts by name (Chromium asks fontconfig); a configured file by URL, routed to the file. */

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runMeasured } from '../../src/bench/measure.ts';
 import { percentiles } from '../../src/bench/search-latency.ts';
-import { syntheticPlanText } from '../../src/bench/synthetic-plan.ts';
+import { logSteps } from '../../src/bench/archive.ts';
+import { syntheticArchive, syntheticPlanText } from '../../src/bench/synthetic-plan.ts';
 import { parsePlan } from '../../src/plan/parse-plan.ts';
 import { SEED_FILE, SEED_OPTIONS } from '../support/seed.ts';
 
@@ -25,6 +26,42 @@ describe('synthetic plans for scale tests', () => {
   it('at 1× reproduce the real plan', () => {
     const same = parsePlan(syntheticPlanText(seed.value, 1));
     expect(same.ok && same.value.items.map((i) => i.fields)).toEqual(seed.value.items.map((i) => i.fields));
+  });
+});
+
+describe('synthetic archives', () => {
+  const aliases = SEED_OPTIONS.officeAliases ?? {};
+  it('are plan folders p001… of the real plan’s size, each its own title and series', () => {
+    const folders = syntheticArchive(seed.value, 3, aliases);
+    expect(folders.map((f) => f.name)).toEqual(['p001', 'p002', 'p003']);
+    const read = folders.map((f) => {
+      const config = JSON.parse(f.files['plan.json']!) as { id: string; series: string; source: { file: string } };
+      const parsed = parsePlan(f.files[config.source.file]!, SEED_OPTIONS);
+      if (!parsed.ok) throw new Error(`${f.name} must parse`);
+      return { config, plan: parsed.value };
+    });
+    expect(read.map((r) => r.plan.items.length)).toEqual(Array(3).fill(seed.value.items.length));
+    expect(new Set(read.map((r) => r.plan.title)).size).toBe(3);
+    expect(new Set(read.map((r) => r.config.series)).size).toBe(3);
+  });
+  it('mark one plan revised: its last item’s title, nothing else of any plan', () => {
+    const before = syntheticArchive(seed.value, 3, aliases);
+    const after = syntheticArchive(seed.value, 3, aliases, 'p002');
+    expect(after.map((f, i) => JSON.stringify(f) === JSON.stringify(before[i]))).toEqual([true, false, true]);
+    const text = (f: (typeof after)[number]) => Object.entries(f.files).find(([n]) => n.endsWith('.txt'))![1];
+    const revised = parsePlan(text(after[1]!), SEED_OPTIONS);
+    expect(revised.ok && revised.value.items.at(-1)!.title).toMatch(/（修订）$/u);
+    expect(revised.ok && revised.value.items.filter((i) => i.title.endsWith('（修订）'))).toHaveLength(1);
+  });
+});
+
+describe('build logs', () => {
+  it('give each step’s name, seconds and detail', () => {
+    const log = '> build\n✓ content (0.13 s)\n  gbt9704 font 仿宋: …\n✓ pdf gbt9704 (4.00 s) — 2 PDFs, 1 reused, 1 printed, 0.7 MiB\nbuild: done in 9.1 s → dist/\n';
+    expect(logSteps(log)).toEqual([
+      { name: 'content', seconds: 0.13, detail: '' },
+      { name: 'pdf gbt9704', seconds: 4, detail: '2 PDFs, 1 reused, 1 printed, 0.7 MiB' },
+    ]);
   });
 });
 

@@ -1,0 +1,63 @@
+/**
+ * The code an output depends on, as part of its cache key: the source files a step's module runs (its local
+ * import graph, as esbuild resolves it) and node_modules/.package-lock.json (npm's record of the version of every
+ * installed library, which a project copy shares through its node_modules link), so any
+ * edit to the step's code, or a library upgrade, changes the key. A step that reads a file of its own at run time
+ * (none does today) must add that file to its key itself: the import graph cannot see it.
+ */
+import { readFile } from 'node:fs/promises';
+import { build, type Metafile } from 'esbuild';
+import { contentKey, type KeyPart } from './output-cache.ts';
+
+let graph: Promise<Metafile> | undefined;
+
+/** The import graph of every step module, found once per process (one esbuild pass, nothing written). */
+function importGraph(): Promise<Metafile> {
+  graph ??= build({
+    entryPoints: [...STEP_MODULES],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    write: false,
+    metafile: true,
+    outdir: '.build/code-version',
+    logLevel: 'error',
+  }).then((r) => r.metafile);
+  return graph;
+}
+
+/** The modules whose outputs are cached. */
+export const STEP_MODULES = ['src/build/official-pdf.ts', 'src/build/print-pdf.ts', 'src/build/offline-bundle.ts', 'src/build/precompress.ts'] as const;
+
+/** Every local file `entry` imports, directly or not, itself included, sorted. */
+export function localImports(metafile: Metafile, entry: string): string[] {
+  const seen = new Set<string>();
+  const visit = (path: string) => {
+    if (seen.has(path) || !metafile.inputs[path]) return;
+    seen.add(path);
+    for (const dep of metafile.inputs[path].imports) if (!dep.external) visit(dep.path);
+  };
+  visit(entry);
+  return [...seen].sort();
+}
+
+/** npm's own record of what is installed (written by every npm ci / install). */
+const INSTALLED = 'node_modules/.package-lock.json';
+
+const versions = new Map<string, Promise<string>>();
+
+/** The code version of a step module: a hash of its local import graph's sources and of the installed packages. */
+export function codeVersion(entry: (typeof STEP_MODULES)[number]): Promise<string> {
+  let version = versions.get(entry);
+  if (!version) {
+    version = (async () => {
+      const files = localImports(await importGraph(), entry);
+      if (files.length === 0) throw new Error(`code version: esbuild found no module ${entry}.`);
+      const parts: KeyPart[] = await Promise.all(files.map(async (f) => [f, await readFile(f)] as const));
+      return contentKey([...parts, [INSTALLED, await readFile(INSTALLED)]]);
+    })();
+    versions.set(entry, version);
+  }
+  return version;
+}

@@ -1,0 +1,111 @@
+/**
+ * The build's output cache: a PDF, a zip or a compressed file is stored under a content key, the SHA-256 of
+ * exactly what it derives from (its input bytes, the code that makes it, the tools' versions), and a later build
+ * whose key comes out the same copies it instead of making it again. A change in any input gives another key,
+ * so a stale output can only come from a key that leaves an input out: each step lists its inputs next to the
+ * code that uses them (official-pdf.ts, print-pdf.ts, offline-bundle.ts, precompress.ts).
+ *
+ * Hand-written rather than a library: what is needed is a content-addressed folder (a hash, a copy, a rename);
+ * cache packages on npm (cacache, flat-cache) add an index, integrity streams and memoisation this does not use.
+ */
+import { createHash } from 'node:crypto';
+import { constants } from 'node:fs';
+import { copyFile, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+
+/** Where the cache lives: outside the staging folder, which every build empties. */
+export const CACHE_DIR = '.build/cache';
+
+/** One input of an output: a label saying what it is, and its value. */
+export type KeyPart = readonly [label: string, value: string | Uint8Array];
+
+/**
+ * The content key of an output: SHA-256 over its labelled inputs, in order. Each label and value is preceded by
+ * its length, so moving bytes from one part to the next, or relabelling a part, gives another key.
+ * @example contentKey([['plan', '{"title":"…"}'], ['code', 'ab12…']]) // '3f9c…' (64 hex digits)
+ */
+export function contentKey(parts: readonly KeyPart[]): string {
+  const hash = createHash('sha256');
+  const field = (value: string | Uint8Array) => {
+    const bytes = typeof value === 'string' ? Buffer.from(value, 'utf8') : value;
+    hash.update(`${bytes.length}:`);
+    hash.update(bytes);
+  };
+  for (const [label, value] of parts) {
+    field(label);
+    field(value);
+  }
+  return hash.digest('hex');
+}
+
+/** The outputs one key stands for: file name suffix in the cache → where the output goes. */
+export type CachedFiles = Readonly<Record<string, string>>;
+
+/**
+ * A cache folder. Entries are `<dir>/<kind>/<key><suffix>`; an output made of several files (a .br and a .gz)
+ * uses one suffix per file. Entries are copied in and out, never linked: a file of dist/ edited in place
+ * (by a deploy script, a test) can then never change what a later build copies.
+ */
+export class OutputCache {
+  readonly dir: string;
+  /** Every entry this build used or stored, so prune() keeps exactly those. */
+  private readonly used = new Set<string>();
+  private stores = 0;
+
+  constructor(dir = CACHE_DIR) {
+    this.dir = dir;
+  }
+
+  private entry(kind: string, key: string, suffix: string): string {
+    return join(this.dir, kind, `${key}${suffix}`);
+  }
+
+  /** Copies the outputs stored under `key` into place; false (and nothing copied) unless every one is there. */
+  async restore(kind: string, key: string, files: CachedFiles): Promise<boolean> {
+    const entries = Object.entries(files).map(([suffix, dest]) => [this.entry(kind, key, suffix), dest] as const);
+    const present = await Promise.all(entries.map(([from]) => stat(from).then((s) => s.isFile(), () => false)));
+    if (!present.every(Boolean)) return false;
+    for (const [from, dest] of entries) {
+      await mkdir(dirname(dest), { recursive: true });
+      // A reflink where the file system has them, else a plain copy.
+      await copyFile(from, dest, constants.COPYFILE_FICLONE);
+      this.used.add(from);
+    }
+    return true;
+  }
+
+  /** Stores the outputs just made under `key`; each is copied to a temporary name and renamed, so a build killed midway never leaves half a file that a later build would take for whole. */
+  async store(kind: string, key: string, files: CachedFiles): Promise<void> {
+    await mkdir(join(this.dir, kind), { recursive: true });
+    for (const [suffix, src] of Object.entries(files)) {
+      const to = this.entry(kind, key, suffix);
+      // Unique per call: two files with the same bytes may be stored at once.
+      const partial = `${to}.${process.pid}-${(this.stores += 1)}.partial`;
+      await copyFile(src, partial, constants.COPYFILE_FICLONE);
+      await rename(partial, to);
+      this.used.add(to);
+    }
+  }
+
+  /**
+   * Restores the outputs of `key`, or runs `make` (which writes them where `files` says) and stores them.
+   * Returns whether they were reused.
+   */
+  async through(kind: string, key: string, files: CachedFiles, make: () => Promise<unknown>): Promise<boolean> {
+    if (await this.restore(kind, key, files)) return true;
+    await make();
+    await this.store(kind, key, files);
+    return false;
+  }
+
+  /**
+   * Removes every entry this build neither used nor stored (and any partial file), so the cache holds one build's
+   * outputs and never grows. Called only after a build that succeeded: a failed build keeps the cache as it was.
+   */
+  async prune(): Promise<number> {
+    const entries = await readdir(this.dir, { recursive: true, withFileTypes: true }).catch(() => []);
+    const stale = entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name)).filter((f) => !this.used.has(f));
+    await Promise.all(stale.map((f) => rm(f, { force: true })));
+    return stale.length;
+  }
+}

@@ -1,0 +1,23 @@
+/**
+ * `astro dev` shows an edit to a plan within seconds: this integration adds the plans folder (PLANS_DIR, else
+ * seeds/; or PLAN_FILE and its plan.json) to the dev server's own file watcher, and on a change regenerates that
+ * plan's content/plans/<id>/ (src/build/plan-watch.ts). Astro's content collections watch content/ and reload the
+ * pages. Dev only: a build writes content once, before Astro starts (scripts/build.ts).
+ */
+import type { AstroIntegration } from 'astro';
+import { PlanWatch } from '../build/plan-watch.ts';
+
+/** The Astro integration. */
+export function planContent(): AstroIntegration {
+  return {
+    name: 'plan-content',
+    hooks: {
+      'astro:server:setup': ({ server, logger }) => {
+        const watch = new PlanWatch(process.env, { info: (line) => logger.info(line), error: (line) => logger.error(line) });
+        server.watcher.add(watch.paths);
+        server.watcher.on('all', (_event, path) => watch.changed(path));
+        server.httpServer?.once('close', () => watch.close());
+      },
+    },
+  };
+}

@@ -1,0 +1,117 @@
+/**
+ * The build cache, on two builds of one project copy holding two plans (the seed and the test edition): after
+ * the test edition's text changed, the second build copies every output of the unchanged seed from the cache,
+ * byte for byte, and makes the edition's anew, with the new text in its PDFs and zip; no compressed file is left
+ * stale; the log says how many outputs each step reused.
+ */
+import { createHash } from 'node:crypto';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { unzipSync } from 'fflate';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { downloadPaths } from '../../src/build/downloads.ts';
+import type { ArchiveEntry } from '../../src/config/archive-entry.ts';
+import { stripWhitespace } from '../../src/plan/normalize.ts';
+import { copyProject, run } from '../../src/tooling/project-copy.ts';
+import { builtArchive } from '../support/dist.ts';
+import { pdfText } from '../support/pdf.ts';
+import { SEED_DIR } from '../support/seed.ts';
+import { NEW_ITEM } from '../fixtures/editions/2021-test-edition.ts';
+
+const EDITION_DIR = 'tests/fixtures/editions/2021';
+// A sentence of the edition's new item, and what the second build's edition says instead.
+const OLD_TEXT = '每周安排不少于一课时的劳动课';
+const NEW_TEXT = '每周安排不少于两课时的劳动课';
+
+let dir: string;
+let unchanged: ArchiveEntry;
+let changed: ArchiveEntry;
+let first: Map<string, string>;
+let second: Map<string, string>;
+let log: string;
+
+/** sha256 of every file of dist/, by path relative to it. */
+function hashes(dist: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const e of readdirSync(dist, { recursive: true, withFileTypes: true })) {
+    if (!e.isFile()) continue;
+    const path = join(e.parentPath, e.name);
+    out.set(path.slice(dist.length + 1), createHash('sha256').update(readFileSync(path)).digest('hex'));
+  }
+  return out;
+}
+
+function build(plans: string): string {
+  const started = Date.now();
+  const result = run(dir, 'node', ['scripts/build.ts'], { PLANS_DIR: plans });
+  expect(result.status, result.stderr + result.stdout).toBe(0);
+  console.log(`build: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return result.stdout;
+}
+
+beforeAll(() => {
+  expect(NEW_ITEM.measures).toContain(OLD_TEXT);
+  dir = copyProject();
+  const plans = mkdtempSync(join(tmpdir(), 'build-cache-'));
+  cpSync(SEED_DIR, join(plans, 'seed'), { recursive: true });
+  cpSync(EDITION_DIR, join(plans, 'edition'), { recursive: true });
+  build(plans);
+  first = hashes(join(dir, 'dist'));
+  // The edition's text changes in one sentence of one item; its plan.json gives no digest, so the edit is accepted.
+  const editionFolder = join(plans, 'edition');
+  const file = join(editionFolder, readdirSync(editionFolder).find((f) => f.endsWith('.txt'))!);
+  const text = readFileSync(file, 'utf8');
+  expect(text).toContain(OLD_TEXT);
+  writeFileSync(file, text.replace(OLD_TEXT, NEW_TEXT));
+  log = build(plans);
+  second = hashes(join(dir, 'dist'));
+  [changed, unchanged] = builtArchive(join(dir, 'content')) as [ArchiveEntry, ArchiveEntry];
+  expect(changed.plan.items.some((i) => JSON.stringify(i).includes(NEW_TEXT))).toBe(true);
+}, 600_000);
+
+describe('a rebuild after one plan changed', () => {
+  it('says per step how many outputs it reused: the unchanged plan’s, not the changed one’s', () => {
+    expect(log).toMatch(/✓ pdf gbt9704 \([\d.]+ s\) — 2 PDFs, 1 reused, 1 printed/u);
+    expect(log).toMatch(/✓ pdf \([\d.]+ s\) — 2 PDFs, 1 reused, 1 printed/u);
+    expect(log).toMatch(/✓ offline bundle \([\d.]+ s\) — 2 zips, 1 reused, 1 zipped/u);
+    const [, files, reused, compressed] = /✓ precompress \([\d.]+ s\) — (\d+) files, (\d+) reused, (\d+) compressed/u.exec(log)!.map(Number);
+    expect(reused! + compressed!).toBe(files);
+    // The changed plan's pages (and the pages every plan shares, such as the search index) are compressed again.
+    expect(compressed).toBeGreaterThan(0);
+    expect(reused).toBeGreaterThan(compressed!);
+  });
+
+  it('copies the unchanged plan’s PDFs and zip byte for byte', () => {
+    for (const path of Object.values(downloadPaths(unchanged))) {
+      expect(second.get(path), path).toBeDefined();
+      expect(second.get(path), path).toBe(first.get(path));
+    }
+  });
+
+  it('makes the changed plan’s outputs anew, with the new text in both PDFs and the zip', () => {
+    const paths = downloadPaths(changed);
+    for (const path of Object.values(paths)) expect(second.get(path), path).not.toBe(first.get(path));
+    for (const pdf of [paths.pdf, paths.gbt9704Pdf]) {
+      const text = stripWhitespace(pdfText(join(dir, 'dist', pdf)));
+      expect(text, pdf).toContain(NEW_TEXT);
+      expect(text, pdf).not.toContain(OLD_TEXT);
+    }
+    const zip = unzipSync(readFileSync(join(dir, 'dist', paths.offlineZip)));
+    const pages = Object.entries(zip).filter(([name]) => name.endsWith('.html')).map(([, bytes]) => new TextDecoder().decode(bytes));
+    expect(pages.some((p) => p.includes(NEW_TEXT))).toBe(true);
+    expect(pages.some((p) => p.includes(OLD_TEXT))).toBe(false);
+  });
+
+  it('leaves no compressed copy stale: every .br and .gz holds exactly the file beside it', () => {
+    const dist = join(dir, 'dist');
+    const compressed = [...second.keys()].filter((p) => /\.(br|gz)$/u.test(p));
+    expect(compressed.length).toBeGreaterThan(100);
+    for (const path of compressed) {
+      const bytes = readFileSync(join(dist, path));
+      const original = readFileSync(join(dist, path.slice(0, -3)));
+      expect((path.endsWith('.br') ? brotliDecompressSync(bytes) : gunzipSync(bytes)).equals(original), path).toBe(true);
+    }
+  });
+});

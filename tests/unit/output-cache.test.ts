@@ -1,0 +1,145 @@
+/**
+ * The build's output cache: keys change with any input, hits copy exactly what was stored, a miss makes and
+ * stores, pruning keeps what the last build used; the code version follows a step's import graph; the files a
+ * page loads are found for the reading PDF's key.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Metafile } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+import { codeVersion, localImports } from '../../src/build/code-version.ts';
+import { contentKey, OutputCache } from '../../src/build/output-cache.ts';
+import { pageFiles } from '../../src/build/page-files.ts';
+
+const temp = () => mkdtempSync(join(tmpdir(), 'output-cache-'));
+
+describe('contentKey', () => {
+  const base = [['plan', '{"title":"2020年工作要点"}'], ['code', 'abc']] as const;
+
+  it('is the same for the same inputs, as 64 hex digits', () => {
+    expect(contentKey(base)).toBe(contentKey([['plan', '{"title":"2020年工作要点"}'], ['code', 'abc']]));
+    expect(contentKey(base)).toMatch(/^[0-9a-f]{64}$/u);
+  });
+
+  it('changes when any value, label or the order changes', () => {
+    const keys = [
+      contentKey(base),
+      contentKey([['plan', '{"title":"2021年工作要点"}'], ['code', 'abc']]),
+      contentKey([['plan', '{"title":"2020年工作要点"}'], ['code', 'abd']]),
+      contentKey([['plan', '{"title":"2020年工作要点"}'], ['version', 'abc']]),
+      contentKey([['code', 'abc'], ['plan', '{"title":"2020年工作要点"}']]),
+      contentKey([...base, ['site', 'https://plan.example.gov.cn']]),
+    ];
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('tells apart inputs whose bytes only run together differently', () => {
+    expect(contentKey([['a', 'xy'], ['b', 'z']])).not.toBe(contentKey([['a', 'x'], ['b', 'yz']]));
+    expect(contentKey([['ab', 'c']])).not.toBe(contentKey([['a', 'bc']]));
+    expect(contentKey([['file', new Uint8Array([1, 2])]])).not.toBe(contentKey([['file', new Uint8Array([1, 2, 0])]]));
+  });
+
+  it('hashes a string as its UTF-8 bytes', () => {
+    expect(contentKey([['text', '公文']])).toBe(contentKey([['text', new TextEncoder().encode('公文')]]));
+  });
+});
+
+describe('OutputCache', () => {
+  it('makes and stores on a miss, then copies the same bytes on a hit without making', async () => {
+    const dir = temp();
+    const cache = new OutputCache(join(dir, 'cache'));
+    const out = join(dir, 'site/a.pdf');
+    let made = 0;
+    const make = (dest: string) => async () => {
+      made += 1;
+      mkdirSync(join(dest, '..'), { recursive: true });
+      writeFileSync(dest, `pdf ${made}`);
+    };
+    expect(await cache.through('pdf', 'k1', { '.pdf': out }, make(out))).toBe(false);
+    writeFileSync(out, 'overwritten after the build');
+    const again = join(dir, 'next/a.pdf');
+    expect(await cache.through('pdf', 'k1', { '.pdf': again }, make(again))).toBe(true);
+    expect([made, readFileSync(again, 'utf8')]).toEqual([1, 'pdf 1']);
+    expect(await cache.through('pdf', 'k2', { '.pdf': again }, make(again))).toBe(false);
+    expect([made, readFileSync(again, 'utf8')]).toEqual([2, 'pdf 2']);
+  });
+
+  it('misses unless every file of an entry is there', async () => {
+    const dir = temp();
+    const cache = new OutputCache(join(dir, 'cache'));
+    const [br, gz] = [join(dir, 'a.html.br'), join(dir, 'a.html.gz')];
+    writeFileSync(br, 'br');
+    writeFileSync(gz, 'gz');
+    await cache.store('precompress', 'k', { '.br': br, '.gz': gz });
+    const entries = join(dir, 'cache/precompress');
+    expect(readdirSync(entries).sort()).toEqual(['k.br', 'k.gz']);
+    expect(await cache.restore('precompress', 'k', { '.br': join(dir, 'y.br'), '.gz': join(dir, 'y.gz') })).toBe(true);
+    rmSync(join(entries, 'k.gz'));
+    expect(await cache.restore('precompress', 'k', { '.br': join(dir, 'x.br'), '.gz': join(dir, 'x.gz') })).toBe(false);
+    expect(existsSync(join(dir, 'x.br'))).toBe(false);
+  });
+
+  it('prunes what the build neither used nor stored, and keeps the rest', async () => {
+    const dir = temp();
+    const src = join(dir, 'out.zip');
+    writeFileSync(src, 'zip');
+    await new OutputCache(join(dir, 'cache')).store('offline', 'old', { '.zip': src });
+    await new OutputCache(join(dir, 'cache')).store('offline', 'kept', { '.zip': src });
+    const next = new OutputCache(join(dir, 'cache'));
+    expect(await next.restore('offline', 'kept', { '.zip': join(dir, 'copy.zip') })).toBe(true);
+    await next.store('offline', 'new', { '.zip': src });
+    expect(await next.prune()).toBe(1);
+    expect(readdirSync(join(dir, 'cache/offline')).sort()).toEqual(['kept.zip', 'new.zip']);
+  });
+});
+
+describe('code version', () => {
+  it('follows local imports, not libraries, through the graph esbuild found', () => {
+    const metafile = {
+      inputs: {
+        'a.ts': { bytes: 1, imports: [{ path: 'b.ts', kind: 'import-statement' }, { path: 'zod', kind: 'import-statement', external: true }] },
+        'b.ts': { bytes: 1, imports: [{ path: 'c.ts', kind: 'import-statement' }, { path: 'a.ts', kind: 'import-statement' }] },
+        'c.ts': { bytes: 1, imports: [] },
+        'd.ts': { bytes: 1, imports: [] },
+      },
+      outputs: {},
+    } as unknown as Metafile;
+    expect(localImports(metafile, 'a.ts')).toEqual(['a.ts', 'b.ts', 'c.ts']);
+    expect(localImports(metafile, 'c.ts')).toEqual(['c.ts']);
+  });
+
+  it('gives each step its own version, stable within a run', async () => {
+    const [pdf, zip] = await Promise.all([codeVersion('src/build/print-pdf.ts'), codeVersion('src/build/offline-bundle.ts')]);
+    expect(pdf).toMatch(/^[0-9a-f]{64}$/u);
+    expect(pdf).not.toBe(zip);
+    expect(await codeVersion('src/build/print-pdf.ts')).toBe(pdf);
+  });
+});
+
+describe('pageFiles', () => {
+  it('finds the page, its stylesheets, what they import and use, icons and images, and nothing off the site', async () => {
+    const site = temp();
+    const write = (path: string, text: string) => {
+      mkdirSync(join(site, path, '..'), { recursive: true });
+      writeFileSync(join(site, path), text);
+    };
+    write(
+      '2020/full/index.html',
+      '<html><head><link rel="stylesheet" href="/plans/_astro/a.css"><link rel="icon" href="/plans/favicon.svg"><link rel="canonical" href="https://x.gov.cn/plans/2020/full/"><link rel="stylesheet" href="https://cdn.example/x.css"></head><body><img src="../seal.png"><a href="/plans/2020/">home</a></body></html>',
+    );
+    write('_astro/a.css', '@import "./b.css"; body { background: url(/plans/_astro/paper.png) }');
+    write('_astro/b.css', '@font-face { src: url("f.woff2") } .x { background: url(data:image/png;base64,AA==) }');
+    for (const f of ['favicon.svg', '2020/seal.png', '_astro/paper.png', '_astro/f.woff2']) write(f, f);
+    const files = await pageFiles(site, '/plans/', '2020/full/');
+    expect(files.map((f) => f.urlPath)).toEqual(['/plans/2020/full/', '/plans/_astro/a.css', '/plans/_astro/b.css', '/plans/_astro/f.woff2', '/plans/_astro/paper.png', '/plans/favicon.svg', '/plans/2020/seal.png']);
+    expect(Buffer.from(files[3]!.bytes).toString()).toBe('_astro/f.woff2');
+  });
+
+  it('fails, naming the file, when the page loads something the built site lacks', async () => {
+    const site = temp();
+    mkdirSync(join(site, 'p/full'), { recursive: true });
+    writeFileSync(join(site, 'p/full/index.html'), '<link rel="stylesheet" href="/_astro/gone.css">');
+    await expect(pageFiles(site, '/', 'p/full/')).rejects.toThrow(/_astro\/gone\.css/u);
+  });
+});
