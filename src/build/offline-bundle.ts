@@ -6,7 +6,7 @@
  */
 import { readdir, readFile, mkdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { zipSync, type Zippable } from 'fflate';
+import { zip, type Zippable } from 'fflate';
 import { parseHTML } from 'linkedom';
 import type { ArchiveEntry } from '../config/archive-entry.ts';
 import { planToSearchRecords } from '../search/records.ts';
@@ -34,9 +34,15 @@ export interface OfflineOptions {
   folder: string;
   /** Where to write the zip. */
   zipPath: string;
+  /**
+   * The site's files (paths relative to it, as siteFiles() lists them), when the caller lists them once for every
+   * plan's bundle: listing a site of 100 plans a hundred times costs more than the bundles.
+   */
+  siteFiles?: readonly string[];
 }
 
-async function listFiles(dir: string): Promise<string[]> {
+/** Every file of the built site, relative to it, sorted. */
+export async function siteFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return entries
     .filter((e) => e.isFile())
@@ -98,7 +104,7 @@ export async function buildOfflineBundle(
   opts: OfflineOptions & { planIds: readonly string[] },
   cache?: OutputCache,
 ): Promise<{ bytes: number; pages: number; reused: boolean }> {
-  const all = await listFiles(opts.siteDir);
+  const all = opts.siteFiles ?? (await siteFiles(opts.siteDir));
   // This plan's pages and the shared assets; other plans, the archive's pages and redirects stay online.
   const isPage = (f: string) => f.endsWith('.html');
   const ownPage = (f: string) => f.startsWith(`${entry.id}/`) || f === '404.html';
@@ -134,19 +140,21 @@ async function writeZip(entry: ArchiveEntry, opts: OfflineOptions, raw: Readonly
   const kept = new Set(raw.keys());
   kept.add('_assets/search-data.js');
   const exists = (f: string) => kept.has(f);
-  const zip: Zippable = {};
+  const files: Zippable = {};
   for (const [file, bytes] of raw) {
     const data = file.endsWith('.html') ? new TextEncoder().encode(rewritePage(Buffer.from(bytes).toString('utf8'), file, opts, exists)) : bytes;
-    zip[`${opts.folder}/${file}`] = [data, { mtime: MTIME }];
+    files[`${opts.folder}/${file}`] = [data, { mtime: MTIME }];
   }
-  zip[`${opts.folder}/_assets/search-data.js`] = [new TextEncoder().encode(searchData), { mtime: MTIME }];
+  files[`${opts.folder}/_assets/search-data.js`] = [new TextEncoder().encode(searchData), { mtime: MTIME }];
   // The entry page the README names: straight into the plan's own folder.
   const title = entry.plan.title.replace(/[&<>"]/gu, (c) => `&#${c.codePointAt(0)};`);
   const start = `<!doctype html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>${title}</title><meta http-equiv="refresh" content="0;url=${entry.id}/index.html"></head><body><p><a href="${entry.id}/index.html">${title}</a></p></body></html>\n`;
-  zip[`${opts.folder}/index.html`] = [new TextEncoder().encode(start), { mtime: MTIME }];
+  files[`${opts.folder}/index.html`] = [new TextEncoder().encode(start), { mtime: MTIME }];
   // A BOM so Notepad on older Windows shows the Chinese correctly.
-  zip[`${opts.folder}/README.txt`] = [new TextEncoder().encode(`\uFEFF${readme(entry.plan.title).replaceAll('\n', '\r\n')}`), { mtime: MTIME }];
-  const bytes = zipSync(zip, { level: 9 });
+  files[`${opts.folder}/README.txt`] = [new TextEncoder().encode(`\uFEFF${readme(entry.plan.title).replaceAll('\n', '\r\n')}`), { mtime: MTIME }];
+  // fflate's asynchronous zip deflates in worker threads (same bytes as zipSync), so the build's other steps
+  // keep the main thread meanwhile.
+  const bytes = await new Promise<Uint8Array>((done, fail) => zip(files, { level: 9 }, (error, data) => (error ? fail(error) : done(data))));
   await mkdir(dirname(opts.zipPath), { recursive: true });
   await writeFile(opts.zipPath, bytes);
 }
