@@ -10,7 +10,7 @@ import { basename, dirname, join } from 'node:path';
 import { astroBuild } from '../src/build/astro-build.ts';
 import { launchChromium } from '../src/build/chromium.ts';
 import { isMain, runCli } from '../src/build/cli.ts';
-import { buildArchiveBundle, buildOfflineBundle } from '../src/build/offline-bundle.ts';
+import { buildArchiveBundle, buildOfflineBundle, siteFiles } from '../src/build/offline-bundle.ts';
 import { archiveOutputs } from '../src/build/downloads.ts';
 import { loadArchive, planTarget, siteTarget, STAGING } from '../src/build/pipeline.ts';
 import { precompress } from '../src/build/precompress.ts';
@@ -103,14 +103,17 @@ export async function buildAll(): Promise<string> {
         'offline bundle',
         async () => {
           const results = [];
+          // Listed once for every bundle: what a bundle leaves out (the index, downloads, compressed copies, being
+          // written meanwhile) is left out by name, so the listing need not wait for them.
+          const files = await siteFiles(STAGING);
           for (const { entry, out } of plans) {
-            results.push(await buildOfflineBundle(entry, { siteDir: STAGING, base: target.base, onlineRoot: target.site + target.base, folder: out.offlineFolder, zipPath: out.zipPath, planIds }, cache));
+            results.push(await buildOfflineBundle(entry, { siteDir: STAGING, base: target.base, onlineRoot: target.site + target.base, folder: out.offlineFolder, zipPath: out.zipPath, planIds, siteFiles: files }, cache));
           }
           // With several plans, one zip of the whole archive as well.
           const whole = archiveOutputs(archive.length);
           if (whole) {
             const onlineRoot = target.site + target.base;
-            results.push(await buildArchiveBundle(archive, archive[0]!.series, { siteDir: STAGING, base: target.base, onlineRoot, folder: whole.offlineFolder, zipPath: join(STAGING, whole.offlineZip) }, cache));
+            results.push(await buildArchiveBundle(archive, archive[0]!.series, { siteDir: STAGING, base: target.base, onlineRoot, folder: whole.offlineFolder, zipPath: join(STAGING, whole.offlineZip), siteFiles: files }, cache));
           }
           return results;
         },

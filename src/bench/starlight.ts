@@ -91,7 +91,7 @@ export function writeStarlightProject(dir: string, plan: Plan): void {
 /**
  * Writes a Starlight project of an archive with exactly `pages` pages (Starlight's own 404 included), so both
  * builds make as many: per plan the pages ours has with text (home, items, sections, offices and their list, the
- * whole text, targets, citations), then the archive's office pages, cut at the count. The sidebar links each
+ * whole text, targets, citations, search, data), then the archive's office pages, cut at the count. The sidebar links each
  * plan's home (Starlight's default sidebar would list every page on every page).
  */
 export function writeStarlightArchive(dir: string, plans: readonly { id: string; plan: Plan }[], pages: number): number {
@@ -107,8 +107,11 @@ export function writeStarlightArchive(dir: string, plans: readonly { id: string;
     files.push([`${id}/full.md`, page(`${plan.title}（全文）`, planToText(plan).split('\n').filter((l) => l.trim()))]);
     files.push([`${id}/targets.md`, page('量化目标', plan.targets.map((t) => t.context || t.text))]);
     files.push([`${id}/citations.md`, page('引用文件', plan.citations.map((c) => c.title))]);
+    files.push([`${id}/search.md`, page('搜索', plan.sections.map(sectionHeading))]);
+    files.push([`${id}/data.md`, page('数据下载', ['plan.json', 'items.csv', 'offices.csv', 'responsibilities.csv'])]);
   }
   const offices = [...new Map(plans.flatMap(({ plan }) => plan.offices.map((o) => [o.slug, o.name] as const)))];
+  files.push(['offices/index.md', page('处室', offices.map(([, name]) => name))]);
   for (const [slug, name] of offices) files.push([`offices/${slug}.md`, page(name, plans.filter(({ plan }) => plan.offices.some((o) => o.slug === slug)).map(({ plan }) => plan.title))]);
   const kept = files.slice(0, pages - 1);
   for (const [path, text] of kept) {

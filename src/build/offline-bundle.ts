@@ -6,7 +6,7 @@
  */
 import { readdir, readFile, mkdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { zipSync, type Zippable } from 'fflate';
+import { zip, type Zippable } from 'fflate';
 import { parseHTML } from 'linkedom';
 import type { ArchiveEntry } from '../config/archive-entry.ts';
 import { planToSearchRecords } from '../search/records.ts';
@@ -34,9 +34,15 @@ export interface OfflineOptions {
   folder: string;
   /** Where to write the zip. */
   zipPath: string;
+  /**
+   * The site's files (paths relative to it, as siteFiles() lists them), when the caller lists them once for every
+   * bundle: listing a site of 100 plans a hundred times costs more than the bundles.
+   */
+  siteFiles?: readonly string[];
 }
 
-async function listFiles(dir: string): Promise<string[]> {
+/** Every file of the built site, relative to it, sorted. */
+export async function siteFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return entries
     .filter((e) => e.isFile())
@@ -117,7 +123,7 @@ export interface BundleResult {
 
 /** Builds a zip, or copies it from `cache` when none of its inputs changed. */
 async function writeBundle(scope: BundleScope, opts: OfflineOptions & { planIds: readonly string[] }, cache?: OutputCache): Promise<BundleResult> {
-  const all = await listFiles(opts.siteDir);
+  const all = opts.siteFiles ?? (await siteFiles(opts.siteDir));
   const inBundle = new Set(scope.entries.map((e) => e.id));
   const planOf = (f: string) => opts.planIds.find((id) => f.startsWith(`${id}/`));
   // A bundled plan's pages and the shared assets; other plans stay online, and so do their downloads and every
@@ -157,22 +163,24 @@ async function writeZip(scope: BundleScope, opts: OfflineOptions, raw: ReadonlyM
   const kept = new Set(raw.keys());
   kept.add('_assets/search-data.js');
   const exists = (f: string) => kept.has(f);
-  const zip: Zippable = {};
+  const files: Zippable = {};
   for (const [file, bytes] of raw) {
     const data = file.endsWith('.html') ? new TextEncoder().encode(rewritePage(Buffer.from(bytes).toString('utf8'), file, opts, exists)) : bytes;
-    zip[`${opts.folder}/${file}`] = [data, { mtime: MTIME }];
+    files[`${opts.folder}/${file}`] = [data, { mtime: MTIME }];
   }
-  zip[`${opts.folder}/_assets/search-data.js`] = [new TextEncoder().encode(searchData), { mtime: MTIME }];
+  files[`${opts.folder}/_assets/search-data.js`] = [new TextEncoder().encode(searchData), { mtime: MTIME }];
   if (!scope.archivePages) {
     // The entry page the README names: straight into the plan's own folder.
     const id = scope.entries[0]!.id;
     const title = escapeHtml(scope.title);
     const start = `<!doctype html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>${title}</title><meta http-equiv="refresh" content="0;url=${id}/index.html"></head><body><p><a href="${id}/index.html">${title}</a></p></body></html>\n`;
-    zip[`${opts.folder}/index.html`] = [new TextEncoder().encode(start), { mtime: MTIME }];
+    files[`${opts.folder}/index.html`] = [new TextEncoder().encode(start), { mtime: MTIME }];
   }
   // A BOM so Notepad on older Windows shows the Chinese correctly.
-  zip[`${opts.folder}/README.txt`] = [new TextEncoder().encode(`\uFEFF${readme(scope.title, scope.what).replaceAll('\n', '\r\n')}`), { mtime: MTIME }];
-  const bytes = zipSync(zip, { level: 9 });
+  files[`${opts.folder}/README.txt`] = [new TextEncoder().encode(`\uFEFF${readme(scope.title, scope.what).replaceAll('\n', '\r\n')}`), { mtime: MTIME }];
+  // fflate's asynchronous zip deflates in worker threads (same bytes as zipSync), so the build's other steps
+  // keep the main thread meanwhile.
+  const bytes = await new Promise<Uint8Array>((done, fail) => zip(files, { level: 9 }, (error, data) => (error ? fail(error) : done(data))));
   await mkdir(dirname(opts.zipPath), { recursive: true });
   await writeFile(opts.zipPath, bytes);
 }

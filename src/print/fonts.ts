@@ -110,9 +110,21 @@ export function missingChars(font: FontFile, text: string): string[] {
   return [...new Set(text.replace(/\s/gu, ''))].filter((c) => !has(c.codePointAt(0)!));
 }
 
+const listings = new Map<string, Promise<string>>();
+
+/** fontconfig's list of the Chinese faces in `format`, asked once per process: an archive's build resolves fonts for every plan, and the installed fonts do not change while it runs. */
+function fcList(format: string): Promise<string> {
+  let listing = listings.get(format);
+  if (!listing) {
+    listing = run('fc-list', [':lang=zh', '--format', format], { maxBuffer: 16 * 1024 * 1024 }).then((r) => r.stdout);
+    listings.set(format, listing);
+  }
+  return listing;
+}
+
 /** Resolves every role for a document whose text is `text`; `env` may name files (GBT9704_FANGSONG_FILE …). */
 export async function resolveFonts(text: string, env: Record<string, string | undefined> = process.env): Promise<ResolvedFont[]> {
-  const { stdout } = await run('fc-list', [':lang=zh', '--format', FORMAT], { maxBuffer: 16 * 1024 * 1024 });
+  const stdout = await fcList(FORMAT);
   const installed = parseFontList(stdout).sort((a, b) => trueTypeFirst(a) - trueTypeFirst(b));
   const resolved: ResolvedFont[] = [];
   for (const role of FONT_ROLES) {
@@ -171,6 +183,6 @@ export async function fontsFingerprint(fonts: readonly FontFile[]): Promise<stri
       return digest.then((d) => `${file} ${d}`);
     }),
   );
-  const { stdout } = await run('fc-list', [':lang=zh', '--format', '%{file}\\t%{index}\\t%{family}\\t%{fontversion}\\n'], { maxBuffer: 16 * 1024 * 1024 });
+  const stdout = await fcList('%{file}\\t%{index}\\t%{family}\\t%{fontversion}\\n');
   return [...hashes, ...stdout.split('\n').sort()].join('\n');
 }
