@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe.ts';
-import { useSite } from '../support/browser.ts';
+import { type SitePage, useSite } from '../support/browser.ts';
 
 const site = useSite();
 
@@ -17,7 +17,7 @@ const PAGES = [
 async function violations(where: string, path: string, scheme: 'light' | 'dark', care: boolean): Promise<string[]> {
   const { page } = await site.page({ colorScheme: scheme, viewport: { width: 390, height: 844 } });
   if (care) await page.context().addInitScript(() => localStorage.setItem('care-mode', 'on'));
-  await page.goto(where === 'archive' ? site.url(path) : site.planUrl(path));
+  await page.goto(site.at([where as SitePage[0], path]));
   if (care) expect(await page.evaluate(() => document.documentElement.classList.contains('care-mode'))).toBe(true);
   // target-size (WCAG 2.2's 24 px, with its spacing and inline exceptions) is off unless asked for, as is the 7:1 rule.
   const found = await axeViolations(page, { 'target-size': { enabled: true }, ...(care ? { 'color-contrast-enhanced': { enabled: true } } : {}) });

@@ -7,14 +7,14 @@
  */
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { useSite } from '../support/browser.ts';
+import { type SitePage, useSite } from '../support/browser.ts';
 import { contrastRatio, cutOff, smallTargets, smallText } from '../support/layout-checks.ts';
 
 const site = useSite();
 const KEY = 'care-mode';
 
 /** The archive's own pages and a plan's, each kind once. */
-const PAGES: [where: 'archive' | 'plan', path: string][] = [
+const PAGES: SitePage[] = [
   ['archive', ''],
   ['archive', 'offices/'],
   ['archive', 'accessibility/'],
@@ -24,7 +24,6 @@ const PAGES: [where: 'archive' | 'plan', path: string][] = [
   ['plan', 'sections/5/'],
   ['plan', 'targets/'],
 ];
-const urlOf = ([where, path]: (typeof PAGES)[number]) => (where === 'archive' ? site.url(path) : site.planUrl(path));
 
 /** A page whose reader chose 关怀模式 earlier (the choice is in storage before the page loads). */
 async function carePage(options: BrowserContextOptions = {}): Promise<Page> {
@@ -41,7 +40,7 @@ describe('关怀模式', () => {
   it('is a button with aria-pressed and the visible label 关怀模式 on every kind of page, and turns the mode on and off', async () => {
     const { page } = await site.page();
     for (const p of PAGES) {
-      await page.goto(urlOf(p));
+      await page.goto(site.at(p));
       expect(await toggle(page).isVisible(), p.join(' ')).toBe(true);
       expect(await toggle(page).count()).toBe(1);
       expect(await toggle(page).innerText()).toBe('关怀模式');
@@ -114,7 +113,7 @@ describe('关怀模式', () => {
     await plain.context().close();
     const page = await carePage({ viewport: { width: 1280, height: 900 } });
     for (const p of PAGES) {
-      await page.goto(urlOf(p));
+      await page.goto(site.at(p));
       expect(await smallText(page, 24, 1.5), p.join(' ')).toEqual([]);
     }
     await page.goto(site.planUrl('items/16/'));
@@ -128,7 +127,7 @@ describe('关怀模式', () => {
   it('scales to 200 % on a 390 px phone (a 195 px viewport) without sideways scrolling or cut-off content', async () => {
     const page = await carePage({ viewport: { width: 195, height: 422 }, deviceScaleFactor: 2 });
     for (const p of PAGES) {
-      await page.goto(urlOf(p));
+      await page.goto(site.at(p));
       expect(await cutOff(page), p.join(' ')).toEqual([]);
     }
     await page.goto(site.planUrl('items/16/'));
@@ -145,7 +144,7 @@ describe('关怀模式', () => {
     for (const width of [390, 1280]) {
       const page = await carePage({ viewport: { width, height: 900 } });
       for (const p of PAGES) {
-        await page.goto(urlOf(p));
+        await page.goto(site.at(p));
         expect(await smallTargets(page, 44), `${width} ${p.join(' ')}`).toEqual([]);
       }
       await page.context().close();
@@ -175,7 +174,7 @@ describe('关怀模式', () => {
   it('moves nothing: no animation or transition on any element', async () => {
     const page = await carePage();
     for (const p of PAGES.slice(0, 5)) {
-      await page.goto(urlOf(p));
+      await page.goto(site.at(p));
       const moving = await page.evaluate(() =>
         [...document.querySelectorAll('*')].filter((el) => {
           const s = getComputedStyle(el);

@@ -5,12 +5,12 @@
  * checks in care-mode.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { useSite } from '../support/browser.ts';
+import { type SitePage, useSite } from '../support/browser.ts';
 import { contrastRatio, cutOff } from '../support/layout-checks.ts';
 
 const site = useSite();
 
-const PAGES: [where: 'archive' | 'plan', path: string][] = [
+const PAGES: SitePage[] = [
   ['archive', ''],
   ['archive', 'offices/'],
   ['archive', 'accessibility/'],
@@ -21,7 +21,6 @@ const PAGES: [where: 'archive' | 'plan', path: string][] = [
   ['plan', 'targets/'],
   ['plan', 'data/'],
 ];
-const urlOf = ([where, path]: (typeof PAGES)[number]) => (where === 'archive' ? site.url(path) : site.planUrl(path));
 
 /** WCAG 1.4.12's spacing, as its Understanding document's test sets it. */
 const TEXT_SPACING = `* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }
@@ -32,7 +31,7 @@ describe('layout for every reader', () => {
     for (const viewport of [{ width: 320, height: 640 }, { width: 844, height: 390 }]) {
       const { page } = await site.page({ viewport });
       for (const p of PAGES) {
-        await page.goto(urlOf(p));
+        await page.goto(site.at(p));
         expect(await cutOff(page), `${viewport.width} ${p.join(' ')}`).toEqual([]);
       }
       await page.context().close();
@@ -42,7 +41,7 @@ describe('layout for every reader', () => {
   it('keeps every text whole with the text spacing of WCAG 1.4.12', async () => {
     const { page } = await site.page({ viewport: { width: 390, height: 844 } });
     for (const p of PAGES) {
-      await page.goto(urlOf(p));
+      await page.goto(site.at(p));
       // Set through the CSSOM, which the page's CSP allows (an injected <style> element would need a hash).
       await page.evaluate((css) => {
         const sheet = new CSSStyleSheet();

@@ -7,6 +7,9 @@ import { launchChromium } from '../../src/build/chromium.ts';
 import { serveStatic, type RunningServer } from '../../src/build/static-server.ts';
 import { BASE, currentEntry, DIST } from './dist.ts';
 
+/** A page of the site under test: one of the archive's own pages, or one of the current plan's. */
+export type SitePage = [where: 'archive' | 'plan', path: string];
+
 /** Starts server and browser before the file's tests and stops them after; returns accessors. */
 export function useSite() {
   let server: RunningServer;
@@ -23,6 +26,10 @@ export function useSite() {
     url: (path = '') => server.url + path.replace(/^\//u, ''),
     /** A page of the current plan (its pages live under /<id>/). */
     planUrl: (path = '') => `${server.url}${currentEntry().id}/${path.replace(/^\//u, '')}`,
+    /** The URL of an archive page or a plan page. */
+    at([where, path]: SitePage): string {
+      return where === 'archive' ? this.url(path) : this.planUrl(path);
+    },
     /** A new page (own context) that records console errors and failed requests. */
     async page(options: BrowserContextOptions = {}): Promise<{ page: Page; errors: string[] }> {
       const context = await browser.newContext(options);
