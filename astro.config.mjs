@@ -3,6 +3,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'astro/config';
+import { reusedPageUrls } from './src/build/render-set.ts';
 import { siteOptions } from './src/build/site-options.ts';
 import { clientScripts } from './src/integrations/client-scripts.ts';
 import { planContent } from './src/integrations/plan-content.ts';
@@ -26,7 +27,8 @@ export default defineConfig({
   outDir: process.env.ASTRO_OUT_DIR || 'dist',
   // Inside the project, not node_modules/.astro: test and benchmark copies share node_modules and build at once.
   cacheDir: './.build/astro-cache',
-  integrations: [mdx(), sitemap({ filter: inSitemap }), clientScripts(), planContent()],
+  // Pages copied from the page cache are not rendered by Astro, so the sitemap is told of them (render-set.ts).
+  integrations: [mdx(), sitemap({ filter: inSitemap, customPages: reusedPageUrls() }), clientScripts(), planContent()],
   vite: {
     plugins: [tailwindcss()],
     build: {

@@ -16,6 +16,7 @@ import { loadArchive, planTarget, siteTarget, STAGING } from '../src/build/pipel
 import { precompress } from '../src/build/precompress.ts';
 import { printOfficialPdf, type OfficialPdfResult } from '../src/build/official-pdf.ts';
 import { OutputCache } from '../src/build/output-cache.ts';
+import { cachedPageUrls, cachedPlans, pageKeys, settlePages } from '../src/build/page-cache.ts';
 import { printPdf } from '../src/build/print-pdf.ts';
 import { writeSearchIndex } from '../src/build/search-index.ts';
 import { step } from '../src/build/steps.ts';
@@ -70,8 +71,21 @@ export async function buildAll(): Promise<string> {
   );
   official.catch(() => undefined); // awaited below; this only keeps an early failure from being "unhandled"
   try {
-    // 3. Astro renders every page of every plan, and the archive's own pages, into the staging folder.
-    await step('astro build', () => astroBuild(STAGING), (pages) => `${pages} pages`);
+    // 3. Astro renders the archive's own pages and every page of each plan whose pages are not in the page
+    //    cache (page-cache.ts); the cached plans' pages are copied in, the rendered ones stored.
+    await step(
+      'astro build',
+      async () => {
+        const keys = await pageKeys(archive, target);
+        const reused = await cachedPlans(keys, cache);
+        const render = planIds.filter((id) => !reused.includes(id));
+        const only = reused.length > 0 ? { plans: render, reusedPages: await cachedPageUrls(reused, keys, cache, target) } : undefined;
+        const rendered = await astroBuild(STAGING, only);
+        await settlePages(STAGING, keys, reused, cache);
+        return { rendered, reused: only?.reusedPages.length ?? 0, plans: render.length };
+      },
+      (r) => `${r.rendered + r.reused} pages, ${r.rendered} rendered (${r.plans} of ${planIds.length} plans and the archive’s own), ${r.reused} reused`,
+    );
     // 4–7 at once, as far as one needs what another writes. The search index (Pagefind indexes every item,
     // office and section page of every plan; checked: no errors, every page indexed), then precompressed copies
     // of every text file for the web server, the index's included (PDFs and zips are not text). The reading PDFs

@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
-import { copyFile, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { copyFile, cp, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 /** Where the cache lives: outside the staging folder, which every build empties. */
@@ -98,6 +98,40 @@ export class OutputCache {
     return false;
   }
 
+  /** Whether a folder is stored under `key` (see storeFolder). */
+  async hasFolder(kind: string, key: string): Promise<boolean> {
+    return stat(join(this.dir, kind, key)).then((s) => s.isDirectory(), () => false);
+  }
+
+  /**
+   * Copies the folder stored under `key` into `dest` (merged into what is there); false if there is none.
+   * A folder entry is for an output of many files (a plan's pages), which one suffix per file cannot name.
+   */
+  async restoreFolder(kind: string, key: string, dest: string): Promise<boolean> {
+    const from = join(this.dir, kind, key);
+    if (!(await this.hasFolder(kind, key))) return false;
+    await cp(from, dest, { recursive: true, mode: constants.COPYFILE_FICLONE });
+    await this.useFolder(from);
+    return true;
+  }
+
+  /**
+   * Stores a copy of the folder `src` under `key`: copied to a temporary name and renamed whole, so a build
+   * killed midway never leaves half a folder that a later build would take for the whole.
+   */
+  async storeFolder(kind: string, key: string, src: string): Promise<void> {
+    const to = join(this.dir, kind, key);
+    const partial = `${to}.${process.pid}-${(this.stores += 1)}.partial`;
+    await cp(src, partial, { recursive: true, mode: constants.COPYFILE_FICLONE });
+    await rm(to, { recursive: true, force: true });
+    await rename(partial, to);
+    await this.useFolder(to);
+  }
+
+  private async useFolder(dir: string): Promise<void> {
+    for (const e of await readdir(dir, { recursive: true, withFileTypes: true })) if (e.isFile()) this.used.add(join(e.parentPath, e.name));
+  }
+
   /**
    * Removes every entry this build neither used nor stored (and any partial file), so the cache holds one build's
    * outputs and never grows. Called only after a build that succeeded: a failed build keeps the cache as it was.
@@ -106,6 +140,9 @@ export class OutputCache {
     const entries = await readdir(this.dir, { recursive: true, withFileTypes: true }).catch(() => []);
     const stale = entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name)).filter((f) => !this.used.has(f));
     await Promise.all(stale.map((f) => rm(f, { force: true })));
+    // Folder entries left empty by that (a plan's pages of an earlier build) go too.
+    const dirs = entries.filter((e) => e.isDirectory()).map((e) => join(e.parentPath, e.name)).sort((a, b) => b.length - a.length);
+    for (const d of dirs) if ((await readdir(d).catch(() => ['?'])).length === 0) await rm(d, { recursive: true, force: true });
     return stale.length;
   }
 }

@@ -3,7 +3,7 @@
  */
 import { itemsToCsv, officesToCsv, responsibilitiesToCsv } from '../plan/csv.ts';
 import { exportJsonSchema, planToExport } from '../plan/export.ts';
-import { getPlans, type PlanView } from './plans.ts';
+import { renderedPlans, type PlanView } from './plans.ts';
 import { href } from './urls.ts';
 
 /** One plan's data files, by file name. */
@@ -37,7 +37,7 @@ export function dataFilesOf(p: PlanView): DataFiles {
 
 /** getStaticPaths of a data-file endpoint: one path per plan, the plan as a prop. */
 export async function dataFilePaths() {
-  return (await getPlans()).map((p) => ({ params: { plan: p.id }, props: { p } }));
+  return (await renderedPlans()).map((p) => ({ params: { plan: p.id }, props: { p } }));
 }
 
 const csvType = 'text/csv; charset=utf-8; header=present';

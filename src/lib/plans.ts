@@ -8,6 +8,7 @@ import type { ArchiveEntry } from '../config/archive-entry.ts';
 import { titleFacts } from '../config/plan-config.ts';
 import { downloadPaths, planOutputs, type PlanOutput } from '../build/downloads.ts';
 import { itemLabel, sectionHeading } from '../plan/to-text.ts';
+import { renderedIds } from '../build/render-set.ts';
 
 /** A plan as pages use it. */
 export interface PlanView extends ArchiveEntry {
@@ -63,9 +64,24 @@ export async function currentPlan(): Promise<PlanView> {
   return (await getPlans()).find((p) => p.current) ?? (await getPlans())[0]!;
 }
 
-/** getStaticPaths for a page of every plan. */
+/**
+ * The plans whose pages this build renders: every plan, unless the build copies some plans' pages from its
+ * page cache (src/build/render-set.ts). Every route under /<plan>/ takes its paths from here; every other use
+ * of a plan's data (the archive's own pages, the plan filter) reads getPlans(), which always holds every plan.
+ *
+ * What a plan's pages may read of other plans is what the page cache keys on (src/build/page-cache.ts,
+ * `archiveSummary`): their config fields and titles. A page of one plan that shows more of another plan (its items,
+ * say) must add it to that key, or a rebuild would keep the page as it was.
+ */
+export async function renderedPlans(): Promise<PlanView[]> {
+  const ids = renderedIds();
+  const plans = await getPlans();
+  return ids ? plans.filter((p) => ids.has(p.id)) : plans;
+}
+
+/** getStaticPaths for a page of every plan rendered. */
 export async function planPaths(): Promise<{ params: { plan: string } }[]> {
-  return (await getPlans()).map((p) => ({ params: { plan: p.id } }));
+  return (await renderedPlans()).map((p) => ({ params: { plan: p.id } }));
 }
 
 /** The archive's name: the series of the current plan, e.g. 湖南省教育厅工作要点. */

@@ -2,10 +2,11 @@
  * The build cache, on two builds of one project copy holding two plans (the seed and the test edition): after
  * the test edition's text changed, the second build copies every output of the unchanged seed from the cache,
  * byte for byte, and makes the edition's anew, with the new text in its PDFs and zip; no compressed file is left
- * stale; the log says how many outputs each step reused.
+ * stale; the log says how many outputs each step reused. Astro renders only the changed plan's pages (and the
+ * archive's own), and the site that comes out equals, file for file, the site a build without any cache makes.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
@@ -30,6 +31,8 @@ let unchanged: ArchiveEntry;
 let changed: ArchiveEntry;
 let first: Map<string, string>;
 let second: Map<string, string>;
+/** The same plans built again with no cache at all. */
+let fresh: Map<string, string>;
 let log: string;
 
 /** sha256 of every file of dist/, by path relative to it. */
@@ -69,6 +72,9 @@ beforeAll(() => {
   second = hashes(join(dir, 'dist'));
   [changed, unchanged] = builtArchive(join(dir, 'content')) as [ArchiveEntry, ArchiveEntry];
   expect(changed.plan.items.some((i) => JSON.stringify(i).includes(NEW_TEXT))).toBe(true);
+  rmSync(join(dir, '.build'), { recursive: true, force: true });
+  build(plans);
+  fresh = hashes(join(dir, 'dist'));
 }, 600_000);
 
 describe('a rebuild after one plan changed', () => {
@@ -82,6 +88,23 @@ describe('a rebuild after one plan changed', () => {
     // The changed plan's pages (and the pages every plan shares, such as the search index) are compressed again.
     expect(compressed).toBeGreaterThan(0);
     expect(reused).toBeGreaterThan(compressed!);
+  });
+
+  it('renders only the changed plan’s pages and the archive’s own, and copies the unchanged plan’s in', () => {
+    const [, total, rendered, plans, reused] = /✓ astro build \([\d.]+ s\) — (\d+) pages, (\d+) rendered \((\d+) of 2 plans and the archive’s own\), (\d+) reused/u.exec(log)!.map(Number);
+    expect(plans).toBe(1);
+    const unchangedPages = [...second.keys()].filter((p) => p.startsWith(`${unchanged.id}/`) && p.endsWith('.html')).length;
+    expect(unchangedPages).toBeGreaterThan(50);
+    expect(reused).toBe(unchangedPages);
+    expect(rendered! + reused!).toBe(total);
+    expect(total).toBe([...second.keys()].filter((p) => p.endsWith('.html')).length);
+  });
+
+  it('gives the same site as a build without any cache, file for file (the sitemap too)', () => {
+    expect([...second.keys()].sort()).toEqual([...fresh.keys()].sort());
+    // PDFs carry the time they were printed; their text is checked above and in the PDF tests.
+    const differing = [...fresh].filter(([path, hash]) => !path.endsWith('.pdf') && second.get(path) !== hash).map(([path]) => path);
+    expect(differing).toEqual([]);
   });
 
   it('copies the unchanged plan’s PDFs and zip byte for byte', () => {

@@ -92,6 +92,42 @@ describe('OutputCache', () => {
     expect(await next.prune()).toBe(1);
     expect(readdirSync(join(dir, 'cache/offline')).sort()).toEqual(['kept.zip', 'new.zip']);
   });
+
+  it('stores a folder whole and copies it back into another, merged with what is there', async () => {
+    const dir = temp();
+    const cache = new OutputCache(join(dir, 'cache'));
+    const pages = join(dir, 'site/2020');
+    mkdirSync(join(pages, 'items/16'), { recursive: true });
+    writeFileSync(join(pages, 'index.html'), '首页');
+    writeFileSync(join(pages, 'items/16/index.html'), '第十六项');
+    expect(await cache.hasFolder('pages', 'k')).toBe(false);
+    await cache.storeFolder('pages', 'k', pages);
+    writeFileSync(join(pages, 'index.html'), 'changed after the build');
+    expect(await cache.hasFolder('pages', 'k')).toBe(true);
+    expect(readdirSync(join(dir, 'cache/pages'))).toEqual(['k']);
+    const into = join(dir, 'next/2020');
+    mkdirSync(into, { recursive: true });
+    writeFileSync(join(into, 'downloads.txt'), 'already there');
+    expect(await cache.restoreFolder('pages', 'k', into)).toBe(true);
+    expect(readdirSync(into, { recursive: true }).map(String).sort()).toEqual(['downloads.txt', 'index.html', 'items', 'items/16', 'items/16/index.html']);
+    expect([readFileSync(join(into, 'index.html'), 'utf8'), readFileSync(join(into, 'items/16/index.html'), 'utf8')]).toEqual(['首页', '第十六项']);
+    expect(await cache.restoreFolder('pages', 'other', join(dir, 'none'))).toBe(false);
+    expect(existsSync(join(dir, 'none'))).toBe(false);
+  });
+
+  it('prunes a folder entry the build did not use, files and folders, and keeps the one it used', async () => {
+    const dir = temp();
+    const pages = join(dir, 'pages');
+    mkdirSync(join(pages, 'items/1'), { recursive: true });
+    writeFileSync(join(pages, 'items/1/index.html'), '一');
+    await new OutputCache(join(dir, 'cache')).storeFolder('pages', 'old', pages);
+    await new OutputCache(join(dir, 'cache')).storeFolder('pages', 'kept', pages);
+    const next = new OutputCache(join(dir, 'cache'));
+    expect(await next.restoreFolder('pages', 'kept', join(dir, 'out'))).toBe(true);
+    expect(await next.prune()).toBe(1);
+    expect(readdirSync(join(dir, 'cache/pages'))).toEqual(['kept']);
+    expect(readFileSync(join(dir, 'cache/pages/kept/items/1/index.html'), 'utf8')).toBe('一');
+  });
 });
 
 describe('code version', () => {

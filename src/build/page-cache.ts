@@ -1,0 +1,114 @@
+/**
+ * The page cache: each plan's pages (everything Astro writes under /<id>/) stored under a content key, so a
+ * build renders only the plans whose pages could have changed and copies the others' pages in. Astro renders
+ * every page it is given on each build (it has no incremental build), which at 100 plans is most of a rebuild.
+ *
+ * A plan's pages derive from:
+ * - its own content folder (content/plans/<id>/: plan.json and the item MDX) and the archive's settings
+ *   (content/site/);
+ * - what its pages show of other plans: their config fields and titles (the header's plan count and current
+ *   plan, the banner naming the plan that replaced it, the search page's plan filter): `archiveSummary`. A page
+ *   of a plan that shows more of another plan must add it there (src/lib/plans.ts says so where pages read plans);
+ * - where the site is served (SITE_URL, BASE_PATH);
+ * - the code: every file of src/ and public/, the Astro and TypeScript configs, and the installed packages. Any
+ *   edit there renders everything again: the pages are made by Astro components, which no import graph of ours
+ *   can follow.
+ * The archive's own pages (home, offices across plans, comparisons, redirects) are rendered on every build.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import type { ArchiveEntry } from '../config/archive-entry.ts';
+import type { SiteTarget } from './pipeline.ts';
+import { contentKey, type KeyPart, type OutputCache } from './output-cache.ts';
+import { StepError } from './cli.ts';
+
+/** The cache's name for plans' pages. */
+const KIND = 'pages';
+/** Code the pages are made by (see above). */
+const CODE = ['src', 'public', 'astro.config.mjs', 'tsconfig.json', 'node_modules/.package-lock.json'];
+
+/** Every file under `path` (or the file itself), relative paths sorted, with their bytes: as key parts. */
+async function fileParts(path: string): Promise<KeyPart[]> {
+  const entries = await readdir(path, { recursive: true, withFileTypes: true }).catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'ENOTDIR') return undefined;
+    if (e.code === 'ENOENT') return [];
+    throw e;
+  });
+  if (entries === undefined) return [[path, await readFile(path)]];
+  const files = entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name)).sort();
+  return Promise.all(files.map(async (f) => [f, await readFile(f)] as const));
+}
+
+/**
+ * What a plan's pages may show of the other plans: every config field and the title, not the text.
+ * @example JSON.parse(archiveSummary([entry]))[0].title // '湖南省教育厅 中共湖南省委教育工委2020年工作要点'
+ */
+export function archiveSummary(archive: readonly ArchiveEntry[]): string {
+  return JSON.stringify(archive.map(({ plan, notes: _notes, ...config }) => ({ ...config, title: plan.title })));
+}
+
+/** The content key of each plan's pages, by plan id; `root` is the project's folder (its code). */
+export async function pageKeys(archive: readonly ArchiveEntry[], target: SiteTarget, contentDir = 'content', root = '.'): Promise<Map<string, string>> {
+  const code = (await Promise.all(CODE.map((c) => fileParts(join(root, c))))).flat();
+  const shared: KeyPart[] = [
+    ['target', JSON.stringify(target)],
+    ['archive', archiveSummary(archive)],
+    ...(await fileParts(join(contentDir, 'site'))).map(([path, bytes]) => [relative(contentDir, path), bytes] as const),
+    // Labelled relative to the project, so the same project in another folder has the same keys.
+    ...code.map(([path, bytes]) => [relative(root, path), bytes] as const),
+  ];
+  const keys = new Map<string, string>();
+  for (const { id } of archive) {
+    const folder = join(contentDir, 'plans', id);
+    const own = (await fileParts(folder)).map(([path, bytes]) => [relative(folder, path), bytes] as const);
+    keys.set(id, contentKey([...shared, ['plan', id], ...own]));
+  }
+  return keys;
+}
+
+/** Files of the built site that pages name by an absolute path under the base: its shared assets. */
+const ASSET = /(?:href|src)="([^"]+\/_astro\/[^"]+)"/gu;
+
+/** The plans whose pages are stored under their keys: those Astro need not render. */
+export async function cachedPlans(keys: ReadonlyMap<string, string>, cache: OutputCache): Promise<string[]> {
+  const found = await Promise.all([...keys].map(async ([id, key]) => ((await cache.hasFolder(KIND, key)) ? id : undefined)));
+  return found.filter((id): id is string => id !== undefined);
+}
+
+/** The site addresses of the pages in a plan's folder, e.g. https://…/2020/items/16/. */
+async function pageUrls(folder: string, id: string, target: SiteTarget): Promise<string[]> {
+  const files = await readdir(folder, { recursive: true });
+  return files
+    .filter((f) => f === 'index.html' || f.endsWith('/index.html'))
+    .map((f) => `${target.site}${target.base}${id}/${f.slice(0, -'index.html'.length)}`)
+    .sort();
+}
+
+/** The addresses of the cached plans' pages, read from the cache (for the sitemap, before they are copied in). */
+export async function cachedPageUrls(ids: readonly string[], keys: ReadonlyMap<string, string>, cache: OutputCache, target: SiteTarget): Promise<string[]> {
+  return (await Promise.all(ids.map((id) => pageUrls(join(cache.dir, KIND, keys.get(id)!), id, target)))).flat();
+}
+
+/**
+ * After Astro: copies the cached plans' pages into the site and stores the pages of the plans just rendered.
+ * Checks that every shared asset a copied page names is one this build wrote (the code is part of the key, so
+ * it is; a failure here is a bug in the key, and stops the build rather than publish a page without its style).
+ */
+export async function settlePages(siteDir: string, keys: ReadonlyMap<string, string>, reused: readonly string[], cache: OutputCache): Promise<void> {
+  for (const [id, key] of keys) {
+    const folder = join(siteDir, id);
+    if (!reused.includes(id)) {
+      await cache.storeFolder(KIND, key, folder);
+      continue;
+    }
+    await cache.restoreFolder(KIND, key, folder);
+    const written = new Set(await readdir(join(siteDir, '_astro')).catch(() => []));
+    for (const f of await readdir(folder, { recursive: true })) {
+      if (!f.endsWith('.html')) continue;
+      for (const [, url] of (await readFile(join(folder, f), 'utf8')).matchAll(ASSET)) {
+        const name = url.slice(url.lastIndexOf('/') + 1);
+        if (!written.has(name)) throw new StepError(`page cache: ${id}/${f} was copied from the cache and names ${url}, which this build did not write. Remove .build/cache and build again.`);
+      }
+    }
+  }
+}
