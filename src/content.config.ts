@@ -8,6 +8,7 @@ import { glob } from 'astro/loaders';
 import { ArchiveEntrySchema } from './config/archive-entry.ts';
 import { SiteConfigSchema } from './config/site-config.ts';
 import { ItemSchema } from './plan/schema.ts';
+import { renderedIds } from './build/render-set.ts';
 
 const plans = defineCollection({
   // The entry id is the plan's folder (its URL segment), not the file name.
@@ -15,9 +16,23 @@ const plans = defineCollection({
   schema: ArchiveEntrySchema.extend({ $comment: ArchiveEntrySchema.shape.id.optional() }),
 });
 
+/**
+ * The item pages of the plans this build renders (all, unless the build copies some plans' pages from its page
+ * cache: render-set.ts). Only item pages render these entries, and Astro compiles every MDX entry it loads, so
+ * a plan whose pages are copied has its MDX left out.
+ */
+function itemPattern(): string {
+  const ids = renderedIds();
+  if (!ids) return '*/items/*.mdx';
+  // Plan ids are slugs (lower-case ASCII letters, digits, hyphens: plan-config.ts), never glob syntax.
+  const names = [...ids];
+  const folder = names.length === 0 ? '.none' : names.length === 1 ? names[0] : `{${names.join(',')}}`;
+  return `${folder}/items/*.mdx`;
+}
+
 const items = defineCollection({
   // Entry ids are <plan>/<file>, e.g. 2020/16 … kept unique across plans.
-  loader: glob({ base: './content/plans', pattern: '*/items/*.mdx', generateId: ({ entry }) => entry.replace('/items/', '/').replace(/\.mdx$/u, '') }),
+  loader: glob({ base: './content/plans', pattern: itemPattern(), generateId: ({ entry }) => entry.replace('/items/', '/').replace(/\.mdx$/u, '') }),
   schema: ItemSchema.pick({ number: true, id: true, title: true, section: true, subsection: true, source: true, responsible: true }),
 });
 

@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { zip, type Zippable } from 'fflate';
 import { parseHTML } from 'linkedom';
 import type { ArchiveEntry } from '../config/archive-entry.ts';
+import { searchAids } from '../search/aids.ts';
 import { planToSearchRecords } from '../search/records.ts';
 import { StepError } from './cli.ts';
 import { codeVersion } from './code-version.ts';
@@ -17,8 +18,11 @@ import { rewriteUrl, rootFrom } from './offline-links.ts';
 
 /** Folders of the built site that the bundle leaves out (besides every other plan's, and redirect pages). */
 const LEFT_OUT = ['pagefind/', 'downloads/', 'current/'];
-/** The sitemap stays online; the web server's precompressed copies (.br, .gz) are of no use on disk. */
-const LEFT_OUT_FILES = [/^sitemap.*\.xml$/u, /\.(br|gz)$/u];
+/**
+ * The sitemap stays online; the web server's precompressed copies (.br, .gz) are of no use on disk; the
+ * forgiving search's tables of the whole site are replaced by the bundle's own (in its search-data script).
+ */
+const LEFT_OUT_FILES = [/^sitemap.*\.xml$/u, /\.(br|gz)$/u, /^search-aids\.js$/u];
 /** Zip entries get a fixed date so the bundle is reproducible. */
 const MTIME = new Date('2020-03-06T00:00:00Z');
 
@@ -50,11 +54,16 @@ export async function siteFiles(dir: string): Promise<string[]> {
     .sort();
 }
 
-/** The classic script that carries the search records of the plans in a bundle. */
+/**
+ * The classic script that carries the search records of the plans in a bundle, and the forgiving search's tables
+ * for those plans (the site's /search-aids.js covers every plan, so a plan's zip would change with any plan).
+ */
 export function searchDataScript(entries: readonly Pick<ArchiveEntry, 'id' | 'plan' | 'year'>[]): string {
   const records = entries.flatMap((entry) => planToSearchRecords(entry.plan).map((r) => ({ ...r, path: `${entry.id}/${r.path}`, year: entry.year })));
+  const aids = searchAids(entries.map((e) => e.plan));
   // JSON is valid JavaScript; escaping "<" keeps "</script>" in plan text from mattering anywhere it is inlined.
-  return `window.__PLAN_SEARCH__=${JSON.stringify(records).replace(/</gu, '\\u003c')};\n`;
+  const js = (value: unknown) => JSON.stringify(value).replace(/</gu, '\\u003c');
+  return `window.__PLAN_SEARCH__=${js(records)};\nwindow.__SEARCH_AIDS__=${js(aids)};\n`;
 }
 
 const URL_ATTRIBUTES: [string, string][] = [
@@ -125,7 +134,11 @@ export interface BundleResult {
 async function writeBundle(scope: BundleScope, opts: OfflineOptions & { planIds: readonly string[] }, cache?: OutputCache): Promise<BundleResult> {
   const all = opts.siteFiles ?? (await siteFiles(opts.siteDir));
   const inBundle = new Set(scope.entries.map((e) => e.id));
-  const planOf = (f: string) => opts.planIds.find((id) => f.startsWith(`${id}/`));
+  const ids = new Set(opts.planIds);
+  const planOf = (f: string) => {
+    const top = f.slice(0, f.indexOf('/'));
+    return ids.has(top) ? top : undefined;
+  };
   // A bundled plan's pages and the shared assets; other plans stay online, and so do their downloads and every
   // page that only sends the reader on (redirects have no use from disk: the old addresses were never on disk).
   const candidates = all.filter((f) => {
@@ -140,7 +153,8 @@ async function writeBundle(scope: BundleScope, opts: OfflineOptions & { planIds:
   const read = await Promise.all(candidates.map(async (f) => [f, await readFile(join(opts.siteDir, f))] as const));
   const raw = new Map(read.filter(([f, bytes]) => !(f.endsWith('.html') && isRedirect(bytes.toString('utf8')))));
   const searchData = searchDataScript(scope.entries);
-  const make = () => writeZip(scope, opts, raw, searchData);
+  const rewrites = cache ? await rewriteKeys(opts, raw) : undefined;
+  const make = () => writeZip(scope, opts, raw, searchData, cache && rewrites ? { cache, keys: rewrites } : undefined);
   let reused = false;
   if (cache) {
     // The zip derives from the files that go into it, the search records, the title (README, start page), the
@@ -152,23 +166,49 @@ async function writeBundle(scope: BundleScope, opts: OfflineOptions & { planIds:
       ...[...raw].map(([f, bytes]) => [f, bytes] as const),
     ]);
     reused = await cache.through('offline', key, { '.zip': opts.zipPath }, make);
+    // A zip taken whole from the cache keeps its pages' rewrites for the next build that needs them.
+    if (reused) for (const k of rewrites!.values()) cache.keep(REWRITES, k);
   } else {
     await make();
   }
   return { bytes: (await stat(opts.zipPath)).size, pages: [...raw.keys()].filter((f) => f.endsWith('.html')).length, reused };
 }
 
-/** Rewrites the pages for file://, zips them with the assets, and writes the zip. */
-async function writeZip(scope: BundleScope, opts: OfflineOptions, raw: ReadonlyMap<string, Uint8Array>, searchData: string): Promise<void> {
+/** The cache's name for pages rewritten for file://. */
+const REWRITES = 'offline-page';
+/** The file every bundle adds to the site's files: the search records. */
+const SEARCH_DATA = '_assets/search-data.js';
+
+/**
+ * The content key of each page's rewrite for file://: a page's rewrite derives from its bytes, its name, the
+ * files beside it in the bundle (a link to a file left out goes online), the addresses and this code. Kept so
+ * that when one plan of many changed, the archive's zip rewrites only that plan's pages: parsing the HTML is
+ * most of a bundle's work.
+ */
+async function rewriteKeys(opts: OfflineOptions, raw: ReadonlyMap<string, Uint8Array>): Promise<Map<string, string>> {
+  const bundle = contentKey([
+    ['code', await codeVersion('src/build/offline-bundle.ts')],
+    ['options', JSON.stringify({ base: opts.base, onlineRoot: opts.onlineRoot })],
+    ['files', [...raw.keys(), SEARCH_DATA].sort().join('\n')],
+  ]);
+  const keys = new Map<string, string>();
+  for (const [file, bytes] of raw) if (file.endsWith('.html')) keys.set(file, contentKey([['bundle', bundle], ['file', file], ['bytes', bytes]]));
+  return keys;
+}
+
+/** Rewrites the pages for file:// (or takes their rewrites from the cache), zips them with the assets, and writes the zip. */
+async function writeZip(scope: BundleScope, opts: OfflineOptions, raw: ReadonlyMap<string, Uint8Array>, searchData: string, cached?: { cache: OutputCache; keys: ReadonlyMap<string, string> }): Promise<void> {
   const kept = new Set(raw.keys());
-  kept.add('_assets/search-data.js');
+  kept.add(SEARCH_DATA);
   const exists = (f: string) => kept.has(f);
+  const rewrite = (file: string, bytes: Uint8Array) => new TextEncoder().encode(rewritePage(Buffer.from(bytes).toString('utf8'), file, opts, exists));
   const files: Zippable = {};
   for (const [file, bytes] of raw) {
-    const data = file.endsWith('.html') ? new TextEncoder().encode(rewritePage(Buffer.from(bytes).toString('utf8'), file, opts, exists)) : bytes;
+    let data = bytes;
+    if (file.endsWith('.html')) data = cached ? (await cached.cache.bytes(REWRITES, cached.keys.get(file)!, () => rewrite(file, bytes))).bytes : rewrite(file, bytes);
     files[`${opts.folder}/${file}`] = [data, { mtime: MTIME }];
   }
-  files[`${opts.folder}/_assets/search-data.js`] = [new TextEncoder().encode(searchData), { mtime: MTIME }];
+  files[`${opts.folder}/${SEARCH_DATA}`] = [new TextEncoder().encode(searchData), { mtime: MTIME }];
   if (!scope.archivePages) {
     // The entry page the README names: straight into the plan's own folder.
     const id = scope.entries[0]!.id;

@@ -10,8 +10,8 @@
  */
 import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
-import { copyFile, cp, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
 
 /** Where the cache lives: outside the staging folder, which every build empties. */
 export const CACHE_DIR = '.build/cache';
@@ -36,6 +36,24 @@ export function contentKey(parts: readonly KeyPart[]): string {
     field(value);
   }
   return hash.digest('hex');
+}
+
+/** Files copied at once by copyTree: small files, so the limit is the file system's, not the CPU's. */
+const COPIES_AT_ONCE = 64;
+
+/**
+ * Copies every file under `from` into `to` (folders made as needed, files there already kept or overwritten);
+ * returns the files' paths relative to `from`. Not fs.cp: it copies one file after another, and restoring a
+ * hundred plans' pages with it took longer than rendering them.
+ */
+async function copyTree(from: string, to: string): Promise<string[]> {
+  const entries = await readdir(from, { recursive: true, withFileTypes: true });
+  const files = entries.filter((e) => e.isFile()).map((e) => relative(from, join(e.parentPath, e.name)));
+  for (const d of new Set(['', ...files.map((f) => dirname(f))])) await mkdir(join(to, d), { recursive: true });
+  for (let i = 0; i < files.length; i += COPIES_AT_ONCE) {
+    await Promise.all(files.slice(i, i + COPIES_AT_ONCE).map((f) => copyFile(join(from, f), join(to, f), constants.COPYFILE_FICLONE)));
+  }
+  return files;
 }
 
 /** The outputs one key stands for: file name suffix in the cache → where the output goes. */
@@ -98,6 +116,31 @@ export class OutputCache {
     return false;
   }
 
+  /**
+   * The bytes stored under `key`, or those `make` returns, stored for the next build: for an output that is
+   * used in memory (a page rewritten for the offline zip) rather than written somewhere.
+   */
+  async bytes(kind: string, key: string, make: () => Uint8Array | Promise<Uint8Array>): Promise<{ bytes: Uint8Array; reused: boolean }> {
+    const path = this.entry(kind, key, '');
+    const found = await readFile(path).catch(() => undefined);
+    if (found) {
+      this.used.add(path);
+      return { bytes: found, reused: true };
+    }
+    const made = await make();
+    await mkdir(join(this.dir, kind), { recursive: true });
+    const partial = `${path}.${process.pid}-${(this.stores += 1)}.partial`;
+    await writeFile(partial, made);
+    await rename(partial, path);
+    this.used.add(path);
+    return { bytes: made, reused: false };
+  }
+
+  /** Keeps the entry under `key` (made by bytes()) through prune(), though this build did not read it. */
+  keep(kind: string, key: string): void {
+    this.used.add(this.entry(kind, key, ''));
+  }
+
   /** Whether a folder is stored under `key` (see storeFolder). */
   async hasFolder(kind: string, key: string): Promise<boolean> {
     return stat(join(this.dir, kind, key)).then((s) => s.isDirectory(), () => false);
@@ -110,8 +153,7 @@ export class OutputCache {
   async restoreFolder(kind: string, key: string, dest: string): Promise<boolean> {
     const from = join(this.dir, kind, key);
     if (!(await this.hasFolder(kind, key))) return false;
-    await cp(from, dest, { recursive: true, mode: constants.COPYFILE_FICLONE });
-    await this.useFolder(from);
+    for (const file of await copyTree(from, dest)) this.used.add(join(from, file));
     return true;
   }
 
@@ -122,14 +164,10 @@ export class OutputCache {
   async storeFolder(kind: string, key: string, src: string): Promise<void> {
     const to = join(this.dir, kind, key);
     const partial = `${to}.${process.pid}-${(this.stores += 1)}.partial`;
-    await cp(src, partial, { recursive: true, mode: constants.COPYFILE_FICLONE });
+    const files = await copyTree(src, partial);
     await rm(to, { recursive: true, force: true });
     await rename(partial, to);
-    await this.useFolder(to);
-  }
-
-  private async useFolder(dir: string): Promise<void> {
-    for (const e of await readdir(dir, { recursive: true, withFileTypes: true })) if (e.isFile()) this.used.add(join(e.parentPath, e.name));
+    for (const file of files) this.used.add(join(to, file));
   }
 
   /**

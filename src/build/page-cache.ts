@@ -22,8 +22,9 @@ import type { SiteTarget } from './pipeline.ts';
 import { contentKey, type KeyPart, type OutputCache } from './output-cache.ts';
 import { StepError } from './cli.ts';
 
-/** The cache's name for plans' pages. */
+/** The cache's name for plans' pages, and for the list of shared assets they name. */
 const KIND = 'pages';
+const ASSETS = 'page-assets';
 /** Code the pages are made by (see above). */
 const CODE = ['src', 'public', 'astro.config.mjs', 'tsconfig.json', 'node_modules/.package-lock.json'];
 
@@ -89,26 +90,31 @@ export async function cachedPageUrls(ids: readonly string[], keys: ReadonlyMap<s
   return (await Promise.all(ids.map((id) => pageUrls(join(cache.dir, KIND, keys.get(id)!), id, target)))).flat();
 }
 
+/** The shared assets (their file names in _astro/) that the pages in `folder` name. */
+async function assetsNamed(folder: string): Promise<Uint8Array> {
+  const names = new Set<string>();
+  for (const f of await readdir(folder, { recursive: true })) {
+    if (!f.endsWith('.html')) continue;
+    for (const [, url] of (await readFile(join(folder, f), 'utf8')).matchAll(ASSET)) names.add(url!.slice(url!.lastIndexOf('/') + 1));
+  }
+  return new TextEncoder().encode(JSON.stringify([...names].sort()));
+}
+
 /**
  * After Astro: copies the cached plans' pages into the site and stores the pages of the plans just rendered.
  * Checks that every shared asset a copied page names is one this build wrote (the code is part of the key, so
  * it is; a failure here is a bug in the key, and stops the build rather than publish a page without its style).
+ * What a plan's pages name is stored beside them, so the check reads one small file per plan, not every page.
  */
 export async function settlePages(siteDir: string, keys: ReadonlyMap<string, string>, reused: readonly string[], cache: OutputCache): Promise<void> {
+  const written = new Set(await readdir(join(siteDir, '_astro')).catch(() => []));
+  // One plan after another: each copy runs many files at once already.
   for (const [id, key] of keys) {
     const folder = join(siteDir, id);
-    if (!reused.includes(id)) {
-      await cache.storeFolder(KIND, key, folder);
-      continue;
-    }
-    await cache.restoreFolder(KIND, key, folder);
-    const written = new Set(await readdir(join(siteDir, '_astro')).catch(() => []));
-    for (const f of await readdir(folder, { recursive: true })) {
-      if (!f.endsWith('.html')) continue;
-      for (const [, url] of (await readFile(join(folder, f), 'utf8')).matchAll(ASSET)) {
-        const name = url.slice(url.lastIndexOf('/') + 1);
-        if (!written.has(name)) throw new StepError(`page cache: ${id}/${f} was copied from the cache and names ${url}, which this build did not write. Remove .build/cache and build again.`);
-      }
-    }
+    if (!reused.includes(id)) await cache.storeFolder(KIND, key, folder);
+    else await cache.restoreFolder(KIND, key, folder);
+    const named = JSON.parse(new TextDecoder().decode((await cache.bytes(ASSETS, key, () => assetsNamed(folder))).bytes)) as string[];
+    const missing = named.filter((name) => !written.has(name));
+    if (missing.length > 0) throw new StepError(`page cache: the pages of ${id} copied from the cache name _astro/${missing[0]}, which this build did not write. Remove .build/cache and build again.`);
   }
 }

@@ -24,6 +24,8 @@ const MIN_BYTES = 512;
 const MAX_BYTES_FOR_BEST = 64 * 1024;
 /** Files in flight at once: zlib runs on libuv's pool of 4 threads. */
 const CONCURRENCY = 4;
+/** Files whose cached copies are restored at once. */
+const RESTORES_AT_ONCE = 32;
 
 /** What precompression did: files compressed, bytes before and after, and how many came from the cache. */
 export interface PrecompressTotals {
@@ -44,22 +46,34 @@ export async function precompress(dir: string, cache?: OutputCache): Promise<Pre
   const totals = { files: 0, raw: 0, br: 0, gz: 0, reused: 0 };
   // Each file's compressed copies derive from its bytes, this code (the levels) and the zlib and brotli builds.
   const code = cache ? await codeVersion('src/build/precompress.ts') : '';
-  const one = async (path: string) => {
-    const data = await readFile(path);
-    if (data.length < MIN_BYTES) return;
-    const outputs = { '.gz': `${path}.gz`, '.br': `${path}.br` };
-    const make = () => compress(data, path);
-    const reused = cache
-      ? await cache.through('precompress', contentKey([['code', code], ['zlib', process.versions.zlib ?? ''], ['brotli', process.versions.brotli ?? ''], ['bytes', data]]), outputs, make)
-      : (await make(), false);
-    const [g, b] = await Promise.all([stat(outputs['.gz']), stat(outputs['.br'])]);
+  const count = async (path: string, size: number, reused: boolean) => {
+    const [g, b] = await Promise.all([stat(`${path}.gz`), stat(`${path}.br`)]);
     totals.files += 1;
-    totals.raw += data.length;
+    totals.raw += size;
     totals.gz += g.size;
     totals.br += b.size;
     if (reused) totals.reused += 1;
   };
-  for (let i = 0; i < paths.length; i += CONCURRENCY) await Promise.all(paths.slice(i, i + CONCURRENCY).map(one));
+  const outputs = (path: string) => ({ '.gz': `${path}.gz`, '.br': `${path}.br` });
+  const key = (data: Buffer) => contentKey([['code', code], ['zlib', process.versions.zlib ?? ''], ['brotli', process.versions.brotli ?? ''], ['bytes', data]]);
+  // First every file whose copies the cache holds, many at once (copying is the file system's work); then the
+  // rest, compressed CONCURRENCY at a time (compressing is the CPU's).
+  // Paths only: holding every miss's bytes meanwhile would cost a cold build of a large archive its whole size in memory.
+  const toCompress: string[] = [];
+  const restore = async (path: string) => {
+    const data = await readFile(path);
+    if (data.length < MIN_BYTES) return;
+    if (cache && (await cache.restore('precompress', key(data), outputs(path)))) await count(path, data.length, true);
+    else toCompress.push(path);
+  };
+  for (let i = 0; i < paths.length; i += RESTORES_AT_ONCE) await Promise.all(paths.slice(i, i + RESTORES_AT_ONCE).map(restore));
+  const one = async (path: string) => {
+    const data = await readFile(path);
+    await compress(data, path);
+    if (cache) await cache.store('precompress', key(data), outputs(path));
+    await count(path, data.length, false);
+  };
+  for (let i = 0; i < toCompress.length; i += CONCURRENCY) await Promise.all(toCompress.slice(i, i + CONCURRENCY).map(one));
   return totals;
 }
 

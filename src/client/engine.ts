@@ -47,7 +47,7 @@ declare global {
 }
 
 let aids: Promise<SearchAids> | undefined;
-/** Loads /search-aids.js once, as a classic script: file:// allows it where fetch() is refused. */
+/** Loads /search-aids.js once (online; an offline bundle carries its own tables in its search-data script). */
 function loadAids(): Promise<SearchAids> {
   aids ??= new Promise((resolve, reject) => {
     if (window.__SEARCH_AIDS__) return resolve(window.__SEARCH_AIDS__);
@@ -134,7 +134,8 @@ function localEngine(): Engine {
   };
   return {
     warm: () => void load(),
-    aids: loadAids,
+    // The bundle's search-data script carries the tables for its own plans (src/build/offline-bundle.ts).
+    aids: async () => (await load(), window.__SEARCH_AIDS__ ?? { simplified: {}, terms: [] }),
     async candidates(_query, filters) {
       return (await load()).filter(
         (r) =>

@@ -38,6 +38,18 @@ async function load(): Promise<PlanView[]> {
       downloads: downloadPaths(data),
     };
   });
+  // A plan whose pages this build copies from the page cache has no item entries loaded (content.config.ts):
+  // reading them is a bug, said as such, not an empty list.
+  const rendered = renderedIds();
+  for (const view of views) {
+    if (rendered && !rendered.has(view.id)) {
+      Object.defineProperty(view, 'items', {
+        get() {
+          throw new Error(`lib/plans.ts: the item pages of plan “${view.id}” are not loaded in this build, which copies its pages from the page cache; read its Plan (p.plan.items) instead.`);
+        },
+      });
+    }
+  }
   return views.sort((a, b) => b.year - a.year || b.id.localeCompare(a.id));
 }
 
