@@ -17,8 +17,9 @@ export type Look =
 const NUMERAL = '[一二三四五六七八九十两]{1,3}';
 const SECTION = new RegExp(`^(${NUMERAL})\\s*(、)\\s*(.*)$`, 'u');
 const SUBSECTION = new RegExp(`^([（(]\\s*(${NUMERAL})\\s*[）)])\\s*(.*)$`, 'u');
-// 1. · 2.title · ３．title · 4、title — but not 2.0 or 1.3 (a decimal, not a heading).
-const NUMBERED = /^([0-9０-９]{1,3})\s*([.．、])(?![0-9０-９])\s*/u;
+// 1. · 2.title · ３．title · 4、title — but not 2.0 or 1.3 (a decimal, not a heading). Up to four digits: the
+// benchmark reads a plan of 3,300 items.
+const NUMBERED = /^([0-9０-９]{1,4})\s*([.．、])(?![0-9０-９])\s*/u;
 const LABEL = /^(目标任务|工作措施|责任单位)\s*[：:]\s*/u;
 const FIELDS = { 目标任务: 'goals', 工作措施: 'measures', 责任单位: 'units' } as const;
 
