@@ -2,7 +2,7 @@
  * Writes generated files so reruns are byte-identical and cheap: unchanged files are left alone,
  * files no longer produced are removed from the generated folders.
  */
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 
 /** What a write changed, for the report. */
@@ -30,7 +30,11 @@ export async function writeGenerated(root: string, files: Map<string, string>, m
       continue;
     }
     await mkdir(dirname(full), { recursive: true });
-    await writeFile(full, contents);
+    // Written beside it and renamed: the dev server's content loader reloads a file as soon as it changes, and
+    // reading one half written (a large plan.json) failed the reload with nothing left to trigger another.
+    const partial = `${full}.${process.pid}.partial`;
+    await writeFile(partial, contents);
+    await rename(partial, full);
     report.written.push(path);
   }
   for (const dir of managedDirs) {
