@@ -13,12 +13,12 @@ import { isMain, runCli } from '../src/build/cli.ts';
 import { buildArchiveBundle, buildOfflineBundle, siteFiles } from '../src/build/offline-bundle.ts';
 import { archiveOutputs } from '../src/build/downloads.ts';
 import { loadArchive, planTarget, siteTarget, STAGING } from '../src/build/pipeline.ts';
-import { precompress } from '../src/build/precompress.ts';
+import { addTotals, precompress } from '../src/build/precompress.ts';
 import { printOfficialPdf, type OfficialPdfResult } from '../src/build/official-pdf.ts';
 import { OutputCache } from '../src/build/output-cache.ts';
 import { cachedPageUrls, cachedPlans, pageKeys, settlePages } from '../src/build/page-cache.ts';
 import { printPdf } from '../src/build/print-pdf.ts';
-import { writeSearchIndex } from '../src/build/search-index.ts';
+import { INDEX_FOLDER, writeSearchIndex } from '../src/build/search-index.ts';
 import { step } from '../src/build/steps.ts';
 import { swapDir } from '../src/build/swap-dir.ts';
 import { buildContent } from './build-content.ts';
@@ -87,15 +87,24 @@ export async function buildAll(): Promise<string> {
       (r) => `${r.rendered + r.reused} pages, ${r.rendered} rendered (${r.plans} of ${planIds.length} plans and the archive’s own), ${r.reused} reused`,
     );
     // 4–7 at once, as far as one needs what another writes. The search index (Pagefind indexes every item,
-    // office and section page of every plan; checked: no errors, every page indexed), then precompressed copies
-    // of every text file for the web server, the index's included (PDFs and zips are not text). The reading PDFs
+    // office and section page of every plan; checked: no errors, every page indexed); precompressed copies
+    // of every text file for the web server, the index's once it is written (PDFs and zips are not text). The reading PDFs
     // (Chromium prints each plan's /full/ with the print stylesheet). The offline bundles (each plan's pages
     // rewritten for file://, zipped; a bundle leaves out the index, the downloads and the compressed copies).
+    const indexed = step('search index', () => writeSearchIndex(archive, STAGING), (n) => `${n} pages indexed`);
+    indexed.catch(() => undefined); // awaited by allDone; this only keeps an early failure from being "unhandled"
     await allDone([
-      (async () => {
-        await step('search index', () => writeSearchIndex(archive, STAGING), (n) => `${n} pages indexed`);
-        await step('precompress', () => precompress(STAGING, cache), (t) => `${t.files} files, ${t.reused} reused, ${t.files - t.reused} compressed, ${kib(t.raw)} → ${kib(t.br)} brotli`);
-      })(),
+      indexed,
+      step(
+        'precompress',
+        async () => {
+          // Everything but the index at once, the index once it is written.
+          const pages = precompress(STAGING, cache, [INDEX_FOLDER]);
+          await indexed;
+          return addTotals(await pages, await precompress(join(STAGING, INDEX_FOLDER), cache));
+        },
+        (t) => `${t.files} files, ${t.reused} reused, ${t.files - t.reused} compressed, ${kib(t.raw)} → ${kib(t.br)} brotli`,
+      ),
       step(
         'pdf',
         async () => {

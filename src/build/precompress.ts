@@ -27,6 +27,11 @@ const CONCURRENCY = 4;
 /** Files whose cached copies are restored at once. */
 const RESTORES_AT_ONCE = 32;
 
+/** The totals of two runs over different files. */
+export function addTotals(a: PrecompressTotals, b: PrecompressTotals): PrecompressTotals {
+  return { files: a.files + b.files, raw: a.raw + b.raw, br: a.br + b.br, gz: a.gz + b.gz, reused: a.reused + b.reused };
+}
+
 /** What precompression did: files compressed, bytes before and after, and how many came from the cache. */
 export interface PrecompressTotals {
   files: number;
@@ -37,12 +42,15 @@ export interface PrecompressTotals {
 }
 
 /**
- * Compresses every text file under `dir`; with a `cache`, a file whose bytes were compressed before gets its
- * earlier .br and .gz copied instead.
+ * Compresses every text file under `dir` but those in the folders `skip` names (relative to `dir`); with a
+ * `cache`, a file whose bytes were compressed before gets its earlier .br and .gz copied instead.
  */
-export async function precompress(dir: string, cache?: OutputCache): Promise<PrecompressTotals> {
+export async function precompress(dir: string, cache?: OutputCache, skip: readonly string[] = []): Promise<PrecompressTotals> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const paths = entries.filter((e) => e.isFile() && TEXT.test(e.name)).map((e) => join(e.parentPath, e.name));
+  const skipped = skip.map((folder) => join(dir, folder));
+  const paths = entries
+    .filter((e) => e.isFile() && TEXT.test(e.name) && !skipped.some((folder) => e.parentPath === folder || e.parentPath.startsWith(`${folder}/`)))
+    .map((e) => join(e.parentPath, e.name));
   const totals = { files: 0, raw: 0, br: 0, gz: 0, reused: 0 };
   // Each file's compressed copies derive from its bytes, this code (the levels) and the zlib and brotli builds.
   const code = cache ? await codeVersion('src/build/precompress.ts') : '';

@@ -16,6 +16,9 @@ import { FILTERS } from '../search/filters.ts';
 import { planToSearchRecords, type SearchRecord } from '../search/records.ts';
 import { StepError } from './cli.ts';
 
+/** Where the index goes in the built site. */
+export const INDEX_FOLDER = 'pagefind';
+
 /** Files Pagefind writes that the site does not use. */
 const UNUSED_FILES = [
   'pagefind-ui.js',
@@ -67,10 +70,10 @@ export async function writeSearchIndex(entries: readonly ArchiveEntry[], outDir:
     added.forEach((a, i) => {
       if (a.errors.length > 0) throw new StepError(`search index: ${records[i]!.record.path}: ${a.errors.join('; ')}`);
     });
-    const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
+    const written = await index.writeFiles({ outputPath: join(outDir, INDEX_FOLDER) });
     if (written.errors.length > 0) throw new StepError(`search index: ${written.errors.join('; ')}`);
     // Pagefind also writes its ready-made UIs; the site has its own, so they would only be dead weight.
-    for (const unused of UNUSED_FILES) await rm(join(outDir, 'pagefind', unused), { force: true });
+    for (const unused of UNUSED_FILES) await rm(join(outDir, INDEX_FOLDER, unused), { force: true });
     const files = await index.getFiles();
     if (files.errors.length > 0) throw new StepError(`search index: ${files.errors.join('; ')}`);
     const fragments = files.files.filter((f) => f.path.startsWith('fragment/')).length;
