@@ -37,7 +37,9 @@ export function useSite() {
       const errors: string[] = [];
       page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
       page.on('pageerror', (e) => errors.push(e.message));
-      page.on('requestfailed', (r) => errors.push(`failed: ${r.url()}`));
+      // A request the page itself abandoned by navigating on (Chromium's favicon fetch, say) is not a missing
+      // file; every other failure (not found, refused, blocked) is reported with its cause.
+      page.on('requestfailed', (r) => r.failure()?.errorText !== 'net::ERR_ABORTED' && errors.push(`failed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
       return { page, errors };
     },
   };
