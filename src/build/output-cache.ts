@@ -74,6 +74,11 @@ export class OutputCache {
     this.dir = dir;
   }
 
+  /** A temporary name beside `to`, unique per call (two stores may run at once); renamed to `to` once written whole. */
+  private partial(to: string): string {
+    return `${to}.${process.pid}-${(this.stores += 1)}.partial`;
+  }
+
   private entry(kind: string, key: string, suffix: string): string {
     return join(this.dir, kind, `${key}${suffix}`);
   }
@@ -98,7 +103,7 @@ export class OutputCache {
     for (const [suffix, src] of Object.entries(files)) {
       const to = this.entry(kind, key, suffix);
       // Unique per call: two files with the same bytes may be stored at once.
-      const partial = `${to}.${process.pid}-${(this.stores += 1)}.partial`;
+      const partial = this.partial(to);
       await copyFile(src, partial, constants.COPYFILE_FICLONE);
       await rename(partial, to);
       this.used.add(to);
@@ -129,7 +134,7 @@ export class OutputCache {
     }
     const made = await make();
     await mkdir(join(this.dir, kind), { recursive: true });
-    const partial = `${path}.${process.pid}-${(this.stores += 1)}.partial`;
+    const partial = this.partial(path);
     await writeFile(partial, made);
     await rename(partial, path);
     this.used.add(path);
@@ -163,7 +168,7 @@ export class OutputCache {
    */
   async storeFolder(kind: string, key: string, src: string): Promise<void> {
     const to = join(this.dir, kind, key);
-    const partial = `${to}.${process.pid}-${(this.stores += 1)}.partial`;
+    const partial = this.partial(to);
     const files = await copyTree(src, partial);
     await rm(to, { recursive: true, force: true });
     await rename(partial, to);
