@@ -105,9 +105,15 @@ export function describeLeftOut(removed: readonly Furniture[]): string {
   const sorted = [...removed].sort((a, b) => a.line - b.line);
   const parts: string[] = [];
   const grouped = new Set<Furniture['kind']>();
-  for (const f of sorted) {
+  for (const [k, f] of sorted.entries()) {
     if (f.kind === 'web-page') {
-      parts.push(`line ${f.line} ${f.shape ?? 'web page furniture'} ${quote(f.text)}`);
+      // A run of lines of one shape (a page's marks one per line) is one entry: its lines, then their texts.
+      const joins = (a: Furniture | undefined, b: Furniture | undefined) => a?.kind === 'web-page' && b?.kind === 'web-page' && a.shape === b.shape && b.line - a.line <= 2;
+      if (joins(sorted[k - 1], f)) continue;
+      const run = [f];
+      for (let j = k + 1; joins(sorted[j - 1], sorted[j]); j++) run.push(sorted[j]!);
+      const where = run.length === 1 ? `line ${f.line}` : `lines ${run.map((r) => r.line).join(', ')}`;
+      parts.push(`${where} ${f.shape ?? 'web page furniture'} ${run.map((r) => quote(r.text)).join(' ')}`);
       continue;
     }
     const same = sorted.filter((g) => g.kind === f.kind);

@@ -39,6 +39,9 @@ export function settleParagraphs(lines: readonly SourceLine[], options: SettleOp
   const { removed, problems } = scanFurniture(lines, (i) => plain(i) && !web.claimed.has(i));
   for (const [i, f] of web.removed) removed.set(i, f);
   problems.push(...web.problems);
+  // A line the web pass refused is read as neither: the refusal names it, and the parts' readers do not report
+  // what would follow from taking it for text.
+  const held = (i: number) => web.claimed.has(i) && !removed.has(i);
 
   // Plain lines that stay, with what lay between each and the plain line before it.
   const kept: PlainLine[] = [];
@@ -46,7 +49,7 @@ export function settleParagraphs(lines: readonly SourceLine[], options: SettleOp
   const webParted = new Set<number>();
   let previous = -1;
   lines.forEach((l, i) => {
-    if (!plain(i) || removed.has(i)) return;
+    if (!plain(i) || removed.has(i) || held(i)) return;
     const between = Array.from({ length: Math.max(0, i - previous - 1) }, (_, k) => previous + 1 + k);
     // A line of web furniture between two lines parts them like a blank line: nothing joins across it.
     const webBetween = between.some((j) => removed.get(j)?.kind === 'web-page');
@@ -78,7 +81,7 @@ export function settleParagraphs(lines: readonly SourceLine[], options: SettleOp
   });
   let open: { at: number; lines: SourceLine[] } | undefined;
   lines.forEach((l, i) => {
-    if (removed.has(i)) {
+    if (removed.has(i) || held(i)) {
       open = undefined; // web furniture inside a saved page: what follows starts anew
     } else if (plain(i)) {
       open = undefined;

@@ -97,6 +97,8 @@ const NEIGHBOUR_LINK = /^(?:上一篇|下一篇|上一条|下一条|上篇|下�
 // A site footer: copyright and registration marks.
 const SITE_FOOTER = /(?:版权所有|ICP备|ICP证|网站标识码|公网安备|Copyright|©)/iu;
 // A document-sharing site's sentence about the file: “《…》由会员分享，可在线阅读，更多相关《…》请在…上搜索。”
+// A document-sharing site's headline: the file's name (“…工作要点.docx”, “…工作要点.docx_第1页”).
+const FILE_NAME = /^[^\s:：。，；]{1,80}\.(?:docx?|pdf|txt|wps|pptx?|xlsx?|rtf)(?:_第\d+页)?$/iu;
 const SHARING_SITE = /由会员分享.{0,4}可在线阅读|请在.{1,12}上搜索[。.]?$/u;
 
 type Token = 'strong' | 'weak' | 'value' | 'tool' | 'site';
@@ -111,7 +113,7 @@ export function webVerdict(text: string): WebVerdict {
   if (f === '') return { is: 'text' };
   if (isBreadcrumb(f)) return { is: 'furniture', shape: 'breadcrumb' };
   if (NEIGHBOUR_LINK.test(f)) return { is: 'furniture', shape: 'page tools' };
-  if (SHARING_SITE.test(f)) return { is: 'furniture', shape: 'document-site marks' };
+  if (SHARING_SITE.test(f) || FILE_NAME.test(f)) return { is: 'furniture', shape: 'document-site marks' };
   if (SITE_FOOTER.test(f) && !SENTENCE.test(f.replace(/[,，]/gu, ''))) return { is: 'furniture', shape: 'site footer' };
   if (/^\d{5,9}$/u.test(f)) {
     return { is: 'unsure', shape: 'view count', why: `holds only the number ${text}, with no other page furniture next to it: it may be a web page's view count or part of the document's text` };
