@@ -257,7 +257,9 @@ export function scanWebFurniture(lines: readonly SourceLine[], eligible: (i: num
   // The head of the document: everything above its first section heading. A page repeats the title there.
   const firstSection = lines.findIndex((l, i) => eligible(i) && lookOf(l.text).kind === 'section');
   const head = firstSection === -1 ? lines.length : firstSection;
-  for (let i = 0; i < head; i++) {
+  // Only on a page: a file with no other page furniture that repeats a line keeps both, for the parser to judge.
+  const onPage = verdicts.some((v) => v.is === 'furniture');
+  for (let i = 0; i < (onPage ? head : 0); i++) {
     if (verdicts[i]!.is !== 'text' || !eligible(i) || endsWithStop(lines[i]!.text)) continue;
     const text = lines[i]!.text;
     const repeat = lines.findIndex((l, j) => j > i && j < head && verdicts[j]!.is === 'text' && l.text === text);
@@ -295,7 +297,7 @@ export function scanWebFurniture(lines: readonly SourceLine[], eligible: (i: num
         l.line,
         l.column,
         'web-furniture-unsure',
-        `Line ${l.line} (“${l.text}”) ${v.why}; the reader cannot tell which it is and does not guess. To settle it, give the document as its issuer published it (the .docx or PDF), or the whole web page as saved, with its other page furniture around this line.`,
+        `Line ${l.line} (“${l.text}”) ${v.why}; the reader cannot tell which it is and does not guess. To settle it, give the document as its issuer published it (the .docx or PDF the page links to), which carries no page furniture.`,
       ),
     );
   });
