@@ -73,7 +73,7 @@ export function describeRead(read: ReadPlan): string[] {
   const units = plan.items.filter((i) => i.responsible).length;
   return [
     `read as ${report.format}${report.encoding ? ` (${report.encoding})` : ''}: ${layout.join(', ')}`,
-    `found: ${report.elements.join(', ')}${plan.notice?.docNumber ? ` (${plan.notice.docNumber})` : ''}; ${plan.sections.length} sections, ${plan.items.length} items (${units} with 责任单位)`,
+    `elements in the order found: ${report.elements.join(', ')}${plan.notice?.docNumber ? ` (${plan.notice.docNumber})` : ''}; ${plan.sections.length} sections, ${plan.items.length} items (${units} with 责任单位)`,
     `left out: ${describeLeftOut(report.removed)}`,
     `warnings: ${read.warnings.length}`,
     ...read.warnings.map((w) => `  ${w}`),

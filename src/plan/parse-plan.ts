@@ -7,6 +7,7 @@
  * genre (body.ts); the tail — 附件 and 版记 (tail.ts).
  */
 import { assemblePlan } from './assemble.ts';
+import { orderFound } from './elements-found.ts';
 import { parseBody, type BodyLayout } from './body.ts';
 import { lookOf } from './classify.ts';
 import { settleParagraphs, type SettledParagraphs } from './layout.ts';
@@ -23,7 +24,7 @@ export interface ReadReport {
   encoding?: string;
   body: BodyLayout;
   text: SettledParagraphs['layout'];
-  /** 公文 elements found, by their standard names. */
+  /** 公文 elements found, by their standard names, in the order the document has them. */
   elements: string[];
   /** Page furniture left out of the official text. */
   removed: Furniture[];
@@ -89,7 +90,7 @@ export function parseDocument(doc: SourceDocument, options: ParseOptions = {}): 
       ...(doc.encoding ? { encoding: doc.encoding } : {}),
       body: body.layout,
       text: settled.layout,
-      elements: elementsOf(plan),
+      elements: orderFound(elementsOf(plan), plan, ps),
       removed: [...doc.removed, ...settled.removed],
     },
   };
