@@ -47,7 +47,7 @@ export function foldForMatching(text: string): string {
 const SENTENCE = /[。，；！？,;!?]/u;
 
 // Breadcrumbs: “当前位置：首页 > 政务公开 > 通知公告”, “您现在的位置：…”, or a path starting at 首页.
-const BREADCRUMB_LEAD = /^(?:当前位置|当前的位置|您现在的位置|你现在的位置|您现在所在的位置|您的位置|你的位置|您当前的位置|您当前位置|当前所在位置|所在位置|现在位置)\s*(?:是)?\s*[:>]/u;
+const BREADCRUMB_LEAD = /^(?:位置\s*:\s*首页|当前位置|当前的位置|您现在的位置|你现在的位置|您现在所在的位置|您的位置|你的位置|您当前的位置|您当前位置|当前所在位置|所在位置|现在位置)\s*(?:是)?\s*[:>]/u;
 const CRUMB_SEPARATOR = /\s*(?:>>|->|>|»|›|→|=>)\s*/u;
 const HOME = /^(?:首页|网站首页|主页|门户首页|首 页)$/u;
 const MAX_CRUMB = 20;
@@ -59,7 +59,7 @@ const MAX_ABOVE_CRUMB = 3;
 const DATE_LABELS = ['发布日期', '发布时间', '发表时间', '发表日期', '更新时间', '更新日期', '上传时间', '上传日期', '公开日期', '发文日期', '日期', '时间'];
 const COUNT_LABELS = ['浏览次数', '阅读次数', '点击次数', '访问次数', '查看次数', '点击数', '点击量', '访问量', '浏览量', '阅读量', '阅读数', '浏览数', '人气', '浏览', '阅读', '点击', '访问'];
 const FONT_LABELS = ['字体大小', '字号', '字体'];
-const SOURCE_LABELS = ['信息来源', '文章来源', '稿件来源', '来源', '稿源', '责任编辑', '编辑', '作者', '发布者', '发布人', '发布机构', '发布单位', '供稿单位', '供稿', '审核', '校对', '撰稿', '摄影', '上传人', '文档编号', '索引号', '主题分类', '分类', '有效性', '文号'];
+const SOURCE_LABELS = ['信息来源', '文章来源', '稿件来源', '来源', '稿源', '责任编辑', '编辑', '作者', '发布者', '发布人', '发布机构', '发布单位', '供稿单位', '供稿', '审核', '校对', '撰稿', '摄影', '上传人', '文档编号', '索引号', '主题分类', '分类', '有效性', '文号', '主办单位', '承办单位', '主办', '承办', '技术支持'];
 // Facts only a page carries, whatever stands next to them: a page's index number.
 const STRONG_SOURCE_LABELS = new Set(['索引号', '上传人', '文档编号', '责任编辑']);
 const SITE_LABELS = ['格式', '页数', '大小', '文档格式', '文件大小'];
@@ -89,7 +89,7 @@ const TOOLS = new Set([
   '加入收藏', '收藏本页', '分享', '分享到', '分享至', '纠错', '我要纠错', '返回', '返回顶部', '返回首页', '返回列表', '回到顶部', '保存',
   '保存本页', '相关链接', '相关文章', '相关阅读', '相关新闻', '相关信息', '相关文件', '扫一扫在手机打开当前页', '扫一扫在手机上查看当前页面',
   '用手机扫描二维码', '微信扫一扫', '扫一扫', '手机扫一扫', '分享到微信', '微信', '微博', '新浪微博', '腾讯微博', 'QQ空间', 'QQ好友',
-  '朋友圈', '上一页', '下一页',
+  '朋友圈', '上一页', '下一页', '网站地图', '联系我们', '关于我们',
 ]);
 const SITE_MARKS = new Set(['VIP', 'vip', '下载', '立即下载', '免费下载', '下载文档', '下载资源', '举报', '相关', '文档格式', '资源描述', '点击查看更多>>', '查看更多', '展开全文', '阅读全文', '收起']);
 // A previous/next link: “上一篇：关于…的通知”. No official line starts with these words.
@@ -99,6 +99,9 @@ const SITE_FOOTER = /(?:版权所有|ICP备|ICP证|网站标识码|公网安备|
 // A document-sharing site's sentence about the file: “《…》由会员分享，可在线阅读，更多相关《…》请在…上搜索。”
 // A document-sharing site's headline: the file's name (“…工作要点.docx”, “…工作要点.docx_第1页”).
 const FILE_NAME = /^[^\s:：。，；]{1,80}\.(?:docx?|pdf|txt|wps|pptx?|xlsx?|rtf)(?:_第\d+页)?$/iu;
+// The page's link to a file: “附件：…工作要点.docx”, “附件下载：…pdf”, “相关附件”. A 公文's own 附件说明 names
+// the 附件, never a file with its extension.
+const DOWNLOAD_LINK = /^(?:(?:附件|附件下载|相关附件|下载附件|附件\d{1,2})\s*:?\s*(?:\d{1,2}\s*[.、]\s*)?[^\s:。，；]{1,80}\.(?:docx?|pdf|wps|xlsx?|rar|zip|ofd|et)|相关附件|附件下载:?)$/iu;
 const SHARING_SITE = /由会员分享.{0,4}可在线阅读|请在.{1,12}上搜索[。.]?$/u;
 
 type Token = 'strong' | 'weak' | 'value' | 'tool' | 'site';
@@ -113,6 +116,7 @@ export function webVerdict(text: string): WebVerdict {
   if (f === '') return { is: 'text' };
   if (isBreadcrumb(f)) return { is: 'furniture', shape: 'breadcrumb' };
   if (NEIGHBOUR_LINK.test(f)) return { is: 'furniture', shape: 'page tools' };
+  if (DOWNLOAD_LINK.test(f)) return { is: 'furniture', shape: 'download link' };
   if (SHARING_SITE.test(f) || FILE_NAME.test(f)) return { is: 'furniture', shape: 'document-site marks' };
   if (SITE_FOOTER.test(f) && !SENTENCE.test(f.replace(/[,，]/gu, ''))) return { is: 'furniture', shape: 'site footer' };
   if (/^\d{5,9}$/u.test(f)) {
@@ -159,7 +163,8 @@ function factsVerdict(text: string, f: string): WebVerdict {
       last = cls;
       if (value === '') {
         expect = cls;
-        kinds.push(cls === 'font' ? 'strong' : 'value');
+        // “浏览次数：” with its number on the next line, “字号：” before 大 中 小: only a page shows these.
+        kinds.push(cls === 'font' || cls === 'count' ? 'strong' : 'value');
         continue;
       }
       expect = undefined;
