@@ -229,6 +229,10 @@ function bareKind(t: string, expect: string | undefined, last: string | undefine
 const BARE_NUMBER = /^\d{1,9}$/u;
 // A 发文字号 (X教发〔2023〕3号, [2015], (2015)): a web copy may put it between the page's headline and the title.
 const DOC_NUMBER = /^\S{1,20}[〔［\[(（【]\s*\d{4}\s*[〕］\])）】]\s*\d{1,4}\s*号$/u;
+// A title that is whole: it ends in the genre's 文种 (…工作要点, …的通知, …实施方案), perhaps with a span of years.
+const WHOLE_TITLE = /(?:要点|要點|通知|方案|规划|規劃|意见|意見|计划|計劃|纲要|綱要|安排)(?:[（(][^（）()]{1,16}[）)])?$/u;
+// A 发文机关标志 or 版头 line is short: a name, not a sentence.
+const MAX_HEAD_LINE = 30;
 const endsWithStop = (text: string) => /[。；;]$/u.test(text);
 
 /**
@@ -269,14 +273,28 @@ export function scanWebFurniture(lines: readonly SourceLine[], eligible: (i: num
     const text = lines[i]!.text;
     const repeat = lines.findIndex((l, j) => j > i && j < head && verdicts[j]!.is === 'text' && l.text === text);
     if (repeat === -1) continue;
-    // The page's headline repeats the title: right above the page's breadcrumb, or with nothing but page
-    // furniture (and a 发文字号 the page put above the title) between it and the title.
+    // The page's headline repeats the title: right above the page's breadcrumb, or next to the page's furniture
+    // with only the document's head lines (发文机关标志, 发文字号: short, no sentence) between it and the title. A
+    // name repeated as a signatory has the notice's body, sentences, between.
     const between = lines.map((_, j) => j).filter((j) => j > i && j < repeat && verdicts[j]!.is !== 'furniture');
     const aboveCrumb = verdicts[i + 1]?.is === 'furniture' && (verdicts[i + 1] as { shape: WebShape }).shape === 'breadcrumb';
-    if (aboveCrumb || between.every((j) => DOC_NUMBER.test(lines[j]!.text))) {
+    const byFurniture = isFurniture(i - 1) || isFurniture(i + 1);
+    const headLines = between.every((j) => DOC_NUMBER.test(lines[j]!.text) || (!endsWithStop(lines[j]!.text) && !SENTENCE.test(lines[j]!.text) && [...lines[j]!.text].length <= MAX_HEAD_LINE));
+    if (aboveCrumb || (headLines && (between.length === 0 || byFurniture))) {
       verdicts[i] = { is: 'furniture', shape: 'page headline' };
     }
   }
+  // Two whole titles in a row on a page (…工作要点, then …工作要点, with only page furniture between): a page shows
+  // the document's title as its headline, and where the two differ nothing tells which is the document's. Read
+  // as one, they would make a title of both.
+  const headText = lines.map((_, i) => i).filter((i) => i < head && eligible(i) && verdicts[i]!.is !== 'furniture');
+  headText.forEach((i, k) => {
+    const j = headText[k + 1];
+    if (!onPage || j === undefined || verdicts[i]!.is !== 'text' || verdicts[j]!.is !== 'text') return;
+    const [a, b] = [lines[i]!.text, lines[j]!.text];
+    if (a === b || !WHOLE_TITLE.test(a) || !WHOLE_TITLE.test(b) || SENTENCE.test(a) || SENTENCE.test(b)) return;
+    verdicts[i] = { is: 'unsure', shape: 'page headline', why: `and line ${lines[j]!.line} (“${b}”) both read as a whole title; a web page shows the document's title as its headline, and these two differ, so one of them may be the page's headline and not the document's title` };
+  });
   // A line above the page's breadcrumb, repeated nowhere: the page's headline or site name, or the document's
   // first line; nothing tells which.
   const crumb = verdicts.findIndex((v) => v.is === 'furniture' && v.shape === 'breadcrumb');
