@@ -231,6 +231,9 @@ const BARE_NUMBER = /^\d{1,9}$/u;
 const DOC_NUMBER = /^\S{1,20}[〔［\[(（【]\s*\d{4}\s*[〕］\])）】]\s*\d{1,4}\s*号$/u;
 // A title that is whole: it ends in the genre's 文种 (…工作要点, …的通知, …实施方案), perhaps with a span of years.
 const WHOLE_TITLE = /(?:要点|要點|通知|方案|规划|規劃|意见|意見|计划|計劃|纲要|綱要|安排)(?:[（(][^（）()]{1,16}[）)])?$/u;
+// A title is printed on up to three lines.
+const MAX_TITLE_LINES = 3;
+const squeeze = (t: string) => t.replace(/[\s\u3000]+/gu, '');
 // A 发文机关标志 or 版头 line is short: a name, not a sentence.
 const MAX_HEAD_LINE = 30;
 const endsWithStop = (text: string) => /[。；;]$/u.test(text);
@@ -268,33 +271,51 @@ export function scanWebFurniture(lines: readonly SourceLine[], eligible: (i: num
   const head = firstSection === -1 ? lines.length : firstSection;
   // Only on a page: a file with no other page furniture that repeats a line keeps both, for the parser to judge.
   const onPage = verdicts.some((v) => v.is === 'furniture');
+  const text = (j: number) => verdicts[j]!.is === 'text' && eligible(j);
+  // Where the head's lines (not furniture) spell `wanted` from line j on, over up to three lines (a title printed
+  // on two lines, which a page's headline shows on one), the index of the last of them; else -1.
+  const spells = (j: number, wanted: string): number => {
+    let got = '';
+    for (let k = j, n = 0; k < head && n < MAX_TITLE_LINES; k++) {
+      if (verdicts[k]!.is === 'furniture') continue;
+      if (!text(k)) return -1;
+      got += squeeze(lines[k]!.text);
+      n++;
+      if (got === wanted) return k;
+      if (!wanted.startsWith(got)) return -1;
+    }
+    return -1;
+  };
   for (let i = 0; i < (onPage ? head : 0); i++) {
-    if (verdicts[i]!.is !== 'text' || !eligible(i) || endsWithStop(lines[i]!.text)) continue;
-    const text = lines[i]!.text;
-    const repeat = lines.findIndex((l, j) => j > i && j < head && verdicts[j]!.is === 'text' && l.text === text);
+    if (!text(i) || endsWithStop(lines[i]!.text)) continue;
+    const wanted = squeeze(lines[i]!.text);
+    const repeat = lines.findIndex((_, j) => j > i && j < head && spells(j, wanted) !== -1);
     if (repeat === -1) continue;
-    // The page's headline repeats the title: right above the page's breadcrumb, or next to the page's furniture
-    // with only the document's head lines (发文机关标志, 发文字号: short, no sentence) between it and the title. A
-    // name repeated as a signatory has the notice's body, sentences, between.
+    // The page's headline repeats the title: right above the page's breadcrumb; or next to the page's furniture
+    // with only the document's head lines (发文机关标志, 发文字号: short, no sentence) between it and the title; or,
+    // as a whole title (…工作要点, …的通知), first on the page or next to its furniture, repeating a title further
+    // down the head. A name repeated as a signatory is no whole title and has the notice's body between.
     const between = lines.map((_, j) => j).filter((j) => j > i && j < repeat && verdicts[j]!.is !== 'furniture');
     const aboveCrumb = verdicts[i + 1]?.is === 'furniture' && (verdicts[i + 1] as { shape: WebShape }).shape === 'breadcrumb';
+    const first = !lines.some((_, j) => j < i && text(j));
     const byFurniture = isFurniture(i - 1) || isFurniture(i + 1);
     const headLines = between.every((j) => DOC_NUMBER.test(lines[j]!.text) || (!endsWithStop(lines[j]!.text) && !SENTENCE.test(lines[j]!.text) && [...lines[j]!.text].length <= MAX_HEAD_LINE));
-    if (aboveCrumb || (headLines && (between.length === 0 || byFurniture))) {
+    const wholeTitle = WHOLE_TITLE.test(lines[i]!.text) && !SENTENCE.test(lines[i]!.text);
+    if (aboveCrumb || (headLines && (between.length === 0 || byFurniture)) || (wholeTitle && (first || byFurniture))) {
       verdicts[i] = { is: 'furniture', shape: 'page headline' };
     }
   }
-  // Two whole titles in a row on a page (…工作要点, then …工作要点, with only page furniture between): a page shows
-  // the document's title as its headline, and where the two differ nothing tells which is the document's. Read
-  // as one, they would make a title of both.
-  const headText = lines.map((_, i) => i).filter((i) => i < head && eligible(i) && verdicts[i]!.is !== 'furniture');
-  headText.forEach((i, k) => {
-    const j = headText[k + 1];
-    if (!onPage || j === undefined || verdicts[i]!.is !== 'text' || verdicts[j]!.is !== 'text') return;
-    const [a, b] = [lines[i]!.text, lines[j]!.text];
-    if (a === b || !WHOLE_TITLE.test(a) || !WHOLE_TITLE.test(b) || SENTENCE.test(a) || SENTENCE.test(b)) return;
-    verdicts[i] = { is: 'unsure', shape: 'page headline', why: `and line ${lines[j]!.line} (“${b}”) both read as a whole title; a web page shows the document's title as its headline, and these two differ, so one of them may be the page's headline and not the document's title` };
-  });
+  // Two different whole titles (…工作要点, …的通知) on a page before the head's first sentence: a page shows the
+  // document's title as its headline, and where the two differ nothing tells which is the document's. Read as the
+  // document's, the first would be joined to the title or taken for the 发文机关标志.
+  const firstSentence = lines.findIndex((l, j) => j < head && text(j) && (SENTENCE.test(l.text) || endsWithStop(l.text)));
+  const titles = lines
+    .map((_, j) => j)
+    .filter((j) => j < (firstSentence === -1 ? head : firstSentence) && text(j) && WHOLE_TITLE.test(lines[j]!.text));
+  const [a, b] = titles;
+  if (onPage && a !== undefined && b !== undefined && squeeze(lines[a]!.text) !== squeeze(lines[b]!.text) && !squeeze(lines[b]!.text).includes(squeeze(lines[a]!.text))) {
+    verdicts[a] = { is: 'unsure', shape: 'page headline', why: `and line ${lines[b]!.line} (“${lines[b]!.text}”) both read as a whole title; a web page shows the document's title as its headline, and these two differ, so one of them may be the page's headline and not the document's title` };
+  }
   // A line above the page's breadcrumb, repeated nowhere: the page's headline or site name, or the document's
   // first line; nothing tells which.
   const crumb = verdicts.findIndex((v) => v.is === 'furniture' && v.shape === 'breadcrumb');
