@@ -76,7 +76,7 @@ const LABEL_CLASS = new Map<string, 'date' | 'count' | 'font' | 'source' | 'site
 ]);
 
 const DATE = /^\d{4}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)$/u;
-const TIME = /^\d{1,2}:\d{2}(?::\d{2})?$/u;
+const TIME = /^(?:\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}时\d{1,2}分(?:\d{1,2}秒)?)$/u;
 const DATE_TIME = /^(\d{4}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日))(\d{1,2}:\d{2}(?::\d{2})?)$/u;
 const COUNT = /^\d{1,9}(?:次|人次)?$/u;
 const FONT_SIZE = /^(?:大|中|小|默认|超大|特大|标准|A\+|A-|A)$/u;
@@ -89,7 +89,7 @@ const TOOLS = new Set([
   '加入收藏', '收藏本页', '分享', '分享到', '分享至', '纠错', '我要纠错', '返回', '返回顶部', '返回首页', '返回列表', '回到顶部', '保存',
   '保存本页', '相关链接', '相关文章', '相关阅读', '相关新闻', '相关信息', '相关文件', '扫一扫在手机打开当前页', '扫一扫在手机上查看当前页面',
   '用手机扫描二维码', '微信扫一扫', '扫一扫', '手机扫一扫', '分享到微信', '微信', '微博', '新浪微博', '腾讯微博', 'QQ空间', 'QQ好友',
-  '朋友圈', '上一页', '下一页', '网站地图', '联系我们', '关于我们',
+  '朋友圈', '首页', '上一页', '下一页', '尾页', '末页', '网站地图', '联系我们', '关于我们',
 ]);
 const SITE_MARKS = new Set(['VIP', 'vip', '下载', '立即下载', '免费下载', '下载文档', '下载资源', '举报', '相关', '文档格式', '资源描述', '点击查看更多>>', '查看更多', '展开全文', '阅读全文', '收起']);
 // A previous/next link: “上一篇：关于…的通知”. No official line starts with these words.
@@ -142,12 +142,23 @@ function factsVerdict(text: string, f: string): WebVerdict {
   const tokens = f
     .replace(/(\d)\s+(页|KB|MB|GB|K|M|B|kb|mb|次)(?=$|[\s|】\]])/gu, '$1$2')
     .split(/[\s|丨·•【】[\]()（）]+/u)
-    .filter((t) => t !== '');
+    .filter((t) => t !== '')
+    // “分享到:微信”: a tool's label and what follows it are two tokens.
+    .flatMap((t) => {
+      const m = /^([^:]+):(.+)$/u.exec(t);
+      return m && TOOLS.has(m[1]!) ? [`${m[1]!}:`, m[2]!] : [t];
+    });
   const kinds: Token[] = [];
   const labels = new Set<string>();
   let expect: 'date' | 'count' | 'font' | 'source' | 'site' | undefined;
   let last: 'date' | 'count' | 'font' | 'source' | 'site' | 'time' | undefined;
+  // A page's pager: “上一页 1 2 3 下一页”.
+  const pager = tokens.some((t) => /^(?:上一页|下一页|尾页|末页)$/u.test(t));
   for (const t of tokens) {
+    if (pager && /^\d{1,3}$/u.test(t)) {
+      kinds.push('tool');
+      continue;
+    }
     if (TOOLS.has(t) || TOOLS.has(t.replace(/:$/u, '')) || SITE_MARKS.has(t)) {
       kinds.push(TOOLS.has(t) || TOOLS.has(t.replace(/:$/u, '')) ? 'tool' : 'site');
       expect = undefined;
@@ -214,7 +225,7 @@ function valueKind(cls: 'date' | 'count' | 'font' | 'source' | 'site', value: st
 
 function bareKind(t: string, expect: string | undefined, last: string | undefined): Token | undefined {
   if (expect === 'date' && (DATE.test(t) || DATE_TIME.test(t))) return DATE_TIME.test(t) ? 'strong' : 'weak';
-  if (expect === 'count' && COUNT.test(t)) return 'strong';
+  if (expect === 'count' && (COUNT.test(t) || t === '次')) return 'strong'; // a counter the page fills in later: “浏览次数： 次”
   if (expect === 'site' && (FILE_SIZE.test(t) || FILE_FORMAT.test(t) || /^\d{1,4}$/u.test(t))) return 'strong';
   if (TIME.test(t) && last === 'date') return 'strong'; // a date with its clock time: only a page stamps one
   if (DATE_TIME.test(t)) return 'strong';

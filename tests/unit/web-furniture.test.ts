@@ -22,6 +22,9 @@ const FURNITURE: [string, string][] = [
   ['【字体：大 中 小】【打印】【关闭】', 'page facts'],
   ['2021-03-02 09:15:27', 'page facts'],
   ['上传人：b****7　文档编号：9381245　上传时间：2023-03-02　格式：DOCX　页数：4　大小：29.51KB', 'page facts'],
+  ['发布时间：2021年03月02日 09时15分　文章来源：本站　浏览次数： 次', 'page facts'],
+  ['分享到：微信 微博 QQ空间', 'page tools'],
+  ['首页 上一页 1 2 3 下一页 尾页', 'page tools'],
   ['VIP', 'document-site marks'],
   ['29.51KB', 'document-site marks'],
   ['24 页', 'document-site marks'],
@@ -67,6 +70,9 @@ const TEXT = [
   '新增学位3000个，覆盖率达到80%以上。',
   '优秀>良好',
   '打印机、复印机等办公设备集中采购。',
+  '1 2 3',
+  '9:00',
+  '下一步工作安排',
 ];
 
 describe('web-page furniture, line by line', () => {
