@@ -191,11 +191,22 @@ function readHead(ps: readonly SourceLine[], from: number, sigStart: number, sig
   const titleRunIndex = findLastIndex(runs, (r) => endsInDocumentKind(join(r.lines)));
   let issuerLines: SourceLine[] = [];
   let titleLines: SourceLine[] = [];
-  const issuerLike = (p: SourceLine) => /文件$/u.test(p.text) || signatories.some((s) => same(s, p.text));
+  // A 发文机关标志 ends in 文件 or names a signing body (several printed on one line are names apart).
+  const bodies = signatories.flatMap((s) => [s, ...s.split(/[\s\u3000]+/u)]);
+  const issuerLike = (p: SourceLine) => /文件$/u.test(p.text) || bodies.some((s) => same(s, p.text));
   if (titleRunIndex !== -1) {
     const r = runs[titleRunIndex]!.lines;
-    const split = r.length > 1 && issuerLike(r[0]!) ? 1 : 0;
-    issuerLines = r.slice(0, split);
+    // A line that holds a title's own start — the issuer's name then 关于, or the 《 a page wraps it in — begins
+    // the title: the lines above it are no part of it.
+    const own = findLastIndex(r, (p) => /^《|^\S.*关于|^.*\s关于/u.test(p.text));
+    const split = own > 0 ? own : r.length > 1 && issuerLike(r[0]!) ? 1 : 0;
+    const above = r.slice(0, split);
+    const stray = above.find((p) => !issuerLike(p));
+    if (stray) {
+      problems.push(at(stray, 'notice-head', `Line ${stray.line} (“${excerpt(stray.text)}”) stands above the notice title, which starts on its own at line ${r[split]!.line}, but it is not a 发文机关标志 (it ends in no 文件 and names no signing body of the notice), so the reader cannot tell which element it is.`));
+      return undefined;
+    }
+    issuerLines = above;
     titleLines = r.slice(split);
     // The title ends at its 文种: a line after it in the same run is no part of it.
     const last = titleLines.findIndex((_, k) => endsInDocumentKind(join(titleLines.slice(0, k + 1))));

@@ -71,7 +71,7 @@ function refuseUndatedNotice(ps: readonly SourceLine[], problems: Problem[]): bo
   // A line after the body that is a date garbled by the page (2024327) is what stands where the date belongs.
   const garbled = ps.slice(a + 1).find((p) => GARBLED_DATE.test(p.text.trim()));
   const noDate = garbled
-    ? `line ${garbled.line} (“${garbled.text}”) stands where its 成文日期 belongs but is not a date as 公文 print one (年 月 日, e.g. 2024年3月27日), so the reader does not take it for the date`
+    ? `line ${garbled.line} (“${garbled.text}”) stands where its 成文日期 belongs but is not a date as 公文 print one (年 月 日, e.g. 2024年3月27日)`
     : 'no 成文日期 (a date such as 2020年3月6日) follows its signature';
   const where = garbled ?? (titleEnd === -1 ? addressees : ps[0]!);
   if (titleEnd === -1) {

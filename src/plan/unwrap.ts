@@ -142,8 +142,9 @@ export function groupLines(lines: readonly PlainLine[], layout: Layout): { group
       const a = lines[i - 1]!.source;
       if (!layout.hardWrapped) return continuesAcrossBreak(paragraph, a.text, b);
       // In the head of the document a line ending in a 文种 (…通知, …要点) ends a title, unless the next line
-      // goes on with a closing mark that cannot start a line (…工作要点 / 》印发给你们).
-      if (i < firstSection && endsInDocumentKind(a.text) && !CLOSING_START.test(b.source.text)) return false;
+      // goes on with a closing mark that cannot start a line (…工作要点 / 》印发给你们) or the
+      // parentheses of a span of years (…行动计划 / （2021—2023年）》的通知).
+      if (i < firstSection && endsInDocumentKind(a.text) && !CLOSING_START.test(b.source.text) && !/^[（(]/u.test(b.source.text)) return false;
       // A title has no clauses: a title line followed by the first line of the 总体要求 ends at its own line.
       if (i < firstSection && group.length === 1 && !TITLE_CLAUSE.test(a.text) && opensRequirements(b.source.text)) return false;
       const aFull = full(a) || (indentLost && group.length === 1 && fullFirst(a));
