@@ -51,7 +51,7 @@ export const CHINESE_DATE = /^([〇零○Ｏ一二三四五六七八九]{4})\s*�
  * A line that stands where a 成文日期 belongs but is no date in a form 公文 print: digits run together by a page
  * (2024327) or separated by marks (2024-3-27, 2024.03.27).
  */
-export const GARBLED_DATE = /^(?:[0-9０-９]{6,8}|[0-9０-９]{4}\s*[-./／．年]\s*[0-9０-９]{1,2}\s*[-./／．月]?\s*[0-9０-９]{0,2}\s*日?)$/u;
+export const GARBLED_DATE = /^(?:[0-9０-９]{6,8}|[0-9０-９]{4}\s*[-./／．]\s*[0-9０-９]{1,2}\s*[-./／．]\s*[0-9０-９]{1,2})$/u;
 
 /**
  * 发文字号: issuer code, the year in 〔〕 (or a look-alike bracket: [2015] (2015) 【2015】), the number, 号; stray
