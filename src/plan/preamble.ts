@@ -106,6 +106,13 @@ function planHead(
     );
     return undefined;
   }
+  // With no notice read, a title that is a covering letter's (…的通知) is a notice that nothing closed.
+  if (!notice && endsInNoticeKind(join(paragraphs.slice(start, i)))) {
+    const [p, last] = [paragraphs[start]!, paragraphs[i - 1]!];
+    const lines = p === last ? `Line ${p.line}` : `Lines ${p.line}–${last.line}`;
+    problems.push(at(p, 'notice-date', `${lines} read as the head of a covering notice (its title ends “…${[...last.text].slice(-6).join('')}” at line ${last.line}), where the plan's title belongs, but no 成文日期 (a date such as 2020年3月6日) closes the notice, so the reader cannot tell where the notice ends and the plan begins.`));
+    return undefined;
+  }
   // A title line carrying a web page's facts is page furniture the reader did not recognise, not the title.
   for (const p of paragraphs.slice(start, i)) {
     const fact = PAGE_FACTS.find((f) => f.re.test(p.text));

@@ -4,18 +4,21 @@
  * word is listed in simplified and traditional characters: a web page may convert a whole document (工作要點).
  */
 
-/** 文种 a covering notice's title ends with (GB/T 9704 and common use), simplified and traditional. */
-export const NOTICE_KINDS = ['通知', '通报', '通報', '决定', '決定', '函', '批复', '批覆', '批復', '意见', '意見', '通告', '公告', '报告', '報告', '请示', '請示', '纪要', '紀要', '命令', '议案', '議案', '决议', '決議', '公报', '公報'] as const;
+/** The 文种 of GB/T 9704 and common use that a 公文's title ends with, simplified and traditional. */
+export const OFFICIAL_KINDS = ['通知', '通报', '通報', '决定', '決定', '函', '批复', '批覆', '批復', '意见', '意見', '通告', '公告', '报告', '報告', '请示', '請示', '纪要', '紀要', '命令', '议案', '議案', '决议', '決議', '公报', '公報'] as const;
+
+/** 文种 of a covering letter that issues another document: …印发《…》的通知, …的函. */
+export const COVERING_KINDS = ['通知', '通报', '通報', '函'] as const;
 
 /** 文种 a plan's own title ends with: 工作要点, 行动计划, 发展规划, 实施方案 …, simplified and traditional. */
 export const PLAN_KINDS = ['要点', '要點', '计划', '計劃', '规划', '規劃', '方案', '安排', '意见', '意見', '办法', '辦法', '细则', '細則', '规定', '規定', '纲要', '綱要', '清单', '清單', '分工', '规则', '規則'] as const;
 
 /** Every 文种 a title of the genre ends with. */
-export const DOCUMENT_KINDS: readonly string[] = [...new Set<string>([...NOTICE_KINDS, ...PLAN_KINDS])];
+export const DOCUMENT_KINDS: readonly string[] = [...new Set<string>([...OFFICIAL_KINDS, ...PLAN_KINDS])];
 
 const kindsPattern = (kinds: readonly string[]) => new RegExp(`(?:${kinds.join('|')})$`, 'u');
 const ANY_KIND = kindsPattern(DOCUMENT_KINDS);
-const NOTICE_KIND = kindsPattern(NOTICE_KINDS);
+const COVERING_KIND = kindsPattern(COVERING_KINDS);
 // What may follow the 文种 in a title: a span of years, 试行, 修订, 征求意见稿 … in parentheses.
 const TRAILING_PARENTHESES = /\s*[（(][^（()）]{1,20}[）)]$/u;
 
@@ -38,9 +41,12 @@ export function endsInDocumentKind(text: string): boolean {
   return ANY_KIND.test(titleCore(text));
 }
 
-/** True when a title ends in a 文种 of a covering notice (…的通知, …的函), 《》 and parentheses allowed. */
+/**
+ * True when a title ends in the 文种 of a covering letter (…的通知, …的函), 《》 and parentheses allowed; not 意见
+ * or 决定, which are as often the document itself, with its own 主送机关.
+ */
 export function endsInNoticeKind(text: string): boolean {
-  return NOTICE_KIND.test(titleCore(text));
+  return COVERING_KIND.test(titleCore(text));
 }
 
 /** 成文日期 in Arabic numerals: 2021年3月2日, ２０２１年３月２日, spaces allowed. */

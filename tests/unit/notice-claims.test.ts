@@ -43,10 +43,20 @@ function checkClaim(lines: readonly string[], p: Problem): void {
       return;
     }
     case 'notice-date': {
-      // “Lines a–b read as a covering notice (a title ending in a 文种, then the 主送机关 …), but …”
-      const [from, to] = /Lines (\d+)–(\d+)/u.exec(p.message)!.slice(1).map(Number) as [number, number];
-      expect(lines.slice(from - 1, to - 1).some((t) => endsInNoticeKind(t.trim()))).toBe(true);
-      expect(isAddressees(lines[to - 1]!.trim())).toBe(true);
+      const head = /^Lines? (\d+)(?:–(\d+))? read as the head of a covering notice \(its title ends “…([^”]+)” at line (\d+)\)/u.exec(p.message);
+      if (head) {
+        // “Lines a–b read as the head of a covering notice (its title ends “…X” at line b), where the plan's title belongs”
+        const end = Number(head[4]);
+        expect(Number(head[2] ?? head[1])).toBe(end);
+        expect(lines[end - 1]!.trim().endsWith(head[3]!)).toBe(true);
+        expect(endsInNoticeKind(lines[end - 1]!.trim())).toBe(true);
+        expect(nonBlank(lines)[0]!.line).toBe(Number(head[1]));
+      } else {
+        // “Lines a–b read as a covering notice (a title ending in a 文种, then the 主送机关 …), but …”
+        const [from, to] = /Lines (\d+)–(\d+)/u.exec(p.message)!.slice(1).map(Number) as [number, number];
+        expect(lines.slice(from - 1, to - 1).some((t) => endsInNoticeKind(t.trim()))).toBe(true);
+        expect(isAddressees(lines[to - 1]!.trim())).toBe(true);
+      }
       const garbled = /line (\d+) \(“([^”]+)”\) stands where its 成文日期 belongs/u.exec(p.message);
       if (garbled) {
         expect(Number(garbled[1])).toBe(p.line);
