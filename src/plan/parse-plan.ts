@@ -14,6 +14,7 @@ import { settleParagraphs, type SettledParagraphs } from './layout.ts';
 import { toSourceLines } from './normalize.ts';
 import { parsePreamble } from './preamble.ts';
 import { problem, sortProblems, type Problem } from './problem.ts';
+import { headOrderOf } from './notice.ts';
 import type { Plan } from './schema.ts';
 import type { Furniture, SourceDocument, SourceFormat } from './source.ts';
 import { parseTail, startsTail } from './tail.ts';
@@ -102,10 +103,8 @@ export function elementsOf(plan: Plan): string[] {
   const out: string[] = [];
   if (n) {
     if (n.headMarks) out.push('版头标记');
-    if (n.issuer) out.push('发文机关标志');
-    if (n.docNumber) out.push('发文字号');
-    if (n.signer) out.push('签发人');
-    out.push('标题');
+    const head = { issuer: '发文机关标志', docNumber: '发文字号', signer: '签发人', title: '标题' } as const;
+    for (const e of headOrderOf(n)) out.push(head[e]);
     if (n.addressees) out.push('主送机关');
     out.push('正文');
     if (n.attachmentNote) out.push('附件说明');
