@@ -5,6 +5,7 @@
 import { lookOf, type Look } from './classify.ts';
 import type { SourceLine } from './source.ts';
 import { endsInUnits } from './unit-lines.ts';
+import { PROSE_SECTION_TITLES } from './vocabulary.ts';
 
 /**
  * Index of the paragraph where the body starts: the first section heading; without one, the first paragraph
@@ -23,11 +24,13 @@ export function findBodyStart(ps: readonly SourceLine[]): number {
  * True when the paragraphs under a section heading (up to the next) are prose: no item numbers of the plan's item
  * level, no field label and no 责任单位. A first section 一、总体要求 (its （一）指导思想 （二）基本原则 among
  * its paragraphs) or a last 保障措施 is such a section. Where items are the （一） paragraphs, a section of them
- * is prose only when the plan names 责任单位 elsewhere and this section names none.
+ * is prose only when the plan names 责任单位 elsewhere and this section names none. A section titled as the
+ * plan's requirements (总体要求, 保障措施 …) is prose whenever it names no 责任单位 and no label.
  */
-export function isProseBlock(block: readonly (SourceLine & { look: Look })[], itemLevel: 'numbered' | 'subsection', planHasUnits: boolean): boolean {
+export function isProseBlock(title: string, block: readonly (SourceLine & { look: Look })[], itemLevel: 'numbered' | 'subsection', planHasUnits: boolean): boolean {
   const units = block.some((p) => (p.look.kind === 'label') || endsInUnits(p.text));
   if (units) return false;
+  if (PROSE_SECTION_TITLES.has(title.replace(/[。.]$/u, '').trim())) return true;
   if (itemLevel === 'numbered') return !block.some((p) => p.look.kind === 'numbered');
   return planHasUnits || !block.some((p) => p.look.kind === 'subsection');
 }

@@ -58,7 +58,7 @@ export function parseBody(paragraphs: readonly SourceLine[], problems: Problem[]
   const numberedOutsideSub = blocks.some((b) => b.some((p) => p.look.kind === 'numbered') && !b.some((p) => p.look.kind === 'subsection'));
   const itemLevel: BodyLayout['itemLevel'] = opensHeading || numberedOutsideSub || !hasSub ? 'numbered' : 'subsection';
   const planHasUnits = ps.some((p) => (p.look.kind === 'label' && p.look.field === 'units') || endsInUnits(p.text));
-  const prose = new Set(blocks.filter((b) => isProseBlock(b, itemLevel, planHasUnits)).map((b) => b.start));
+  const prose = new Set(blocks.filter((b) => isProseBlock(b.title, b, itemLevel, planHasUnits)).map((b) => b.start));
   const subsections = hasSub && itemLevel === 'numbered';
 
   const sections: Section[] = [];
@@ -119,11 +119,12 @@ export function parseBody(paragraphs: readonly SourceLine[], problems: Problem[]
       continue;
     }
     if (inProse) {
-      // A section of prose: every paragraph, its （一） headings among them, is the section's own text.
+      // A section of prose: every paragraph, its （一） headings among them, is the section's own text; a heading
+      // is never joined to the paragraph below it, though it does not end a sentence.
       const section = sections[sections.length - 1]!;
       section.intro ??= [];
       const last = section.intro.length - 1;
-      if (last >= 0 && look.kind === 'text' && continuesAcrossBreak(section.intro[last]!, p)) section.intro[last] = joinPageBreak(section.intro[last]!, p.text);
+      if (last >= 0 && look.kind === 'text' && lookOf(section.intro[last]!).kind === 'text' && continuesAcrossBreak(section.intro[last]!, p)) section.intro[last] = joinPageBreak(section.intro[last]!, p.text);
       else section.intro.push(p.text);
       continue;
     }
@@ -240,7 +241,7 @@ export function parseBody(paragraphs: readonly SourceLine[], problems: Problem[]
   const items = finishItems(drafts, sections, problems, warnings);
   if (drafts.length === 0 && sections.length > 0 && problems.length === 0) {
     const at = ps[0]!;
-    problems.push(problem(at.line, at.column, 'no-items', `The body is prose under headings, with no numbered items (1.… or （一）… with text and 责任单位); the reader reads a plan as items, so it cannot read this one.`));
+    problems.push(problem(at.line, at.column, 'no-items', `The body (from line ${at.line}) is prose under section headings: no paragraph in it is numbered as an item (1.… or （一）…), and the reader reads a plan as numbered items, so it cannot read this one.`));
   }
   for (const s of sections) {
     for (const sub of s.subsections ?? []) {
@@ -273,7 +274,8 @@ export function parseBody(paragraphs: readonly SourceLine[], problems: Problem[]
     sections,
     items,
     closing: closingValue,
-    layout: { labelled, itemLevel, subsections, numbering, ...(implicit ? { implicitSection: true as const } : {}), ...(proseSections.length > 0 ? { proseSections } : {}) },
+    // Subsections as found: a prose section's （一） headings are its text, not subsections.
+    layout: { labelled, itemLevel, subsections: sections.some((s) => (s.subsections?.length ?? 0) > 0), numbering, ...(implicit ? { implicitSection: true as const } : {}), ...(proseSections.length > 0 ? { proseSections } : {}) },
   };
 }
 
@@ -287,11 +289,11 @@ function labelFollows(ps: readonly P[], i: number): boolean {
   return false;
 }
 
-/** The paragraphs under each section heading, up to the next, with the heading's index as `start`. */
-function sectionBlocks(ps: readonly P[]): (P[] & { start: number })[] {
-  const out: (P[] & { start: number })[] = [];
+/** The paragraphs under each section heading, up to the next, with the heading's index and title. */
+function sectionBlocks(ps: readonly P[]): (P[] & { start: number; title: string })[] {
+  const out: (P[] & { start: number; title: string })[] = [];
   ps.forEach((p, i) => {
-    if (p.look.kind === 'section') out.push(Object.assign([] as P[], { start: i }));
+    if (p.look.kind === 'section') out.push(Object.assign([] as P[], { start: i, title: p.look.title }));
     else out[out.length - 1]?.push(p);
   });
   return out;

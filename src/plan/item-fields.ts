@@ -39,13 +39,23 @@ export function startItem(p: P, section: number, subsection: number | undefined,
   const look = p.look as Extract<Look, { kind: 'numbered' }> | Extract<Look, { kind: 'subsection' }>;
   const rest = look.kind === 'numbered' ? look.rest : look.title;
   const base = { at: p, printed: look.number, numberText: look.numberText, section, fields: [], closed: false, ...(subsection ? { subsection } : {}) };
-  if (labelled || isHeadingTitle(rest) || !SENTENCE_END.test(rest)) {
-    return { ...base, title: rest, titleEnd: '', headline: 'line' };
+  // A one-sentence task carries its units at the end of the same line: 1.召开全市工作会议。（责任单位：办公室）.
+  const units = labelled ? undefined : parenUnits(rest);
+  const text = units ? units.before : rest;
+  let draft: Draft;
+  if (labelled || (!units && isHeadingTitle(rest)) || !SENTENCE_END.test(text)) {
+    draft = { ...base, title: text, titleEnd: '', headline: 'line' };
+  } else {
+    const end = text.search(SENTENCE_END);
+    draft = { ...base, title: text.slice(0, end), titleEnd: text[end]!, headline: 'sentence' };
+    const remainder = text.slice(end + 1).trimStart();
+    if (remainder) addParagraph(draft, remainder);
   }
-  const end = rest.search(SENTENCE_END);
-  const draft: Draft = { ...base, title: rest.slice(0, end), titleEnd: rest[end]!, headline: 'sentence' };
-  const remainder = rest.slice(end + 1).trimStart();
-  if (remainder) addParagraph(draft, remainder);
+  if (units) {
+    draft.responsible = units.read.list;
+    draft.units = units.source;
+    draft.closed = true;
+  }
   return draft;
 }
 

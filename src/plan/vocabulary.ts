@@ -86,3 +86,14 @@ export const PARTNER_LABEL_INSIDE = new RegExp(`([；;，,。.]?\\s*)(${alternat
 
 /** What may follow a section numeral: 、 in the standard form; ． or . in some web copies. */
 export const SECTION_SEPARATORS = '、．.';
+
+/**
+ * Titles of the sections that state a plan's requirements rather than its tasks (一、总体要求, 五、保障措施), in
+ * both scripts. Such a section, when nothing in it names a 责任单位 or a field label, is prose even where its
+ * paragraphs are numbered (1.指导思想。…).
+ */
+export const PROSE_SECTION_TITLES: ReadonlySet<string> = new Set([
+  '总体要求', '總體要求', '指导思想', '指導思想', '总体目标', '總體目標', '基本原则', '基本原則', '工作原则', '工作原則',
+  '主要目标', '主要目標', '发展目标', '發展目標', '工作目标', '工作目標', '目标任务', '目標任務', '保障措施',
+  '组织保障', '組織保障', '工作要求', '组织实施', '組織實施', '工作保障', '实施保障', '實施保障',
+]);
