@@ -9,7 +9,7 @@
 import { assemblePlan } from './assemble.ts';
 import { orderFound } from './elements-found.ts';
 import { parseBody, type BodyLayout } from './body.ts';
-import { lookOf } from './classify.ts';
+import { findBodyStart } from './body-start.ts';
 import { settleParagraphs, type SettledParagraphs } from './layout.ts';
 import { toSourceLines } from './normalize.ts';
 import { parsePreamble } from './preamble.ts';
@@ -65,8 +65,9 @@ export function parseDocument(doc: SourceDocument, options: ParseOptions = {}): 
   }
   if (problems.length > 0 && ps.length === 0) return { ok: false, problems: sortProblems(problems) };
 
-  // The body starts at the first section heading 一、; the tail at the first 附件 mark or 版记 line after it.
-  const first = ps.findIndex((p) => !p.table && lookOf(p.text).kind === 'section');
+  // The body starts at the first section heading 一、 (or, in a plan with none, at item 1.); the tail at the first
+  // 附件 mark or 版记 line after it.
+  const first = findBodyStart(ps);
   if (first === -1) {
     const at = ps[0]!;
     problems.push(problem(at.line, at.column, 'no-sections', 'No section heading (a line such as 一、…) was found, and the reader reads a plan as sections of items. If this file is not the plan itself (a scan, a cover page, another document), give the plan’s own text.'));
