@@ -3,6 +3,7 @@
  * format knew the paragraphs (`para` from .docx, .html, PDF) are only joined; plain-text lines are cleared of
  * page numbers, running headers and a 目录, then unwrapped. Pure: no I/O. Nothing changes a visible character.
  */
+import { flattenedLines } from './flattened-text.ts';
 import { scanFurniture } from './furniture.ts';
 import { endsSentence, joinPageBreak } from './normalize.ts';
 import { problem, type Problem } from './problem.ts';
@@ -32,6 +33,8 @@ export interface SettledParagraphs {
 export function settleParagraphs(lines: readonly SourceLine[], options: SettleOptions = {}): SettledParagraphs {
   const plain = (i: number) => lines[i]!.para === undefined && lines[i]!.table === undefined;
   const { removed, problems } = scanFurniture(lines, plain);
+  // Paragraphs run together on one line cannot be told apart by anything below: say so, at the line.
+  problems.push(...flattenedLines(lines.filter((_, i) => !removed.has(i))));
 
   // Plain lines that stay, with what lay between each and the plain line before it.
   const kept: PlainLine[] = [];
