@@ -319,6 +319,8 @@ export const PlanSchema = z.object({
   items: z.array(ItemSchema).min(1),
   /** The closing paragraph, if the plan has one. */
   closing: ClosingSchema.optional(),
+  /** 附件说明 printed after the plan's closing (附件：1.任务分工表 and the lines of its list), as printed. */
+  attachmentNote: z.array(z.string().min(1)).optional(),
   /** 附件 that follow the plan, in order. */
   attachments: z.array(AttachmentSchema),
   /** 版记 at the end, when the document has one. */

@@ -105,6 +105,7 @@ export function planToText(plan: Plan): string {
     }
   }
   if (plan.closing) lines.push(...closingToLines(plan.closing));
+  lines.push(...(plan.attachmentNote ?? []));
   for (const a of plan.attachments) lines.push(...attachmentToLines(a));
   if (plan.colophon) lines.push(...plan.colophon.lines);
   return `${lines.join('\n')}\n`;
