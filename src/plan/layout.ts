@@ -3,6 +3,7 @@
  * format knew the paragraphs (`para` from .docx, .html, PDF) are only joined; plain-text lines are cleared of
  * page numbers, running headers and a 目录, then unwrapped. Pure: no I/O. Nothing changes a visible character.
  */
+import { flattenedLines } from './flattened-text.ts';
 import { scanFurniture } from './furniture.ts';
 import { endsSentence, joinPageBreak } from './normalize.ts';
 import { scanWebFurniture } from './web-furniture.ts';
@@ -39,6 +40,8 @@ export function settleParagraphs(lines: readonly SourceLine[], options: SettleOp
   const { removed, problems } = scanFurniture(lines, (i) => plain(i) && !web.claimed.has(i));
   for (const [i, f] of web.removed) removed.set(i, f);
   problems.push(...web.problems);
+  // Paragraphs run together on one line cannot be told apart by anything below: say so, at the line.
+  problems.push(...flattenedLines(lines.filter((_, i) => !removed.has(i))));
   // A line the web pass refused is read as neither: the refusal names it, and the parts' readers do not report
   // what would follow from taking it for text.
   const held = (i: number) => web.claimed.has(i) && !removed.has(i);
