@@ -47,6 +47,8 @@ const DATE_LABELS = ['发布日期', '发布时间', '发表时间', '发表日�
 const COUNT_LABELS = ['浏览次数', '阅读次数', '点击次数', '访问次数', '查看次数', '点击数', '点击量', '访问量', '浏览量', '阅读量', '阅读数', '浏览数', '人气', '浏览', '阅读', '点击', '访问'];
 const FONT_LABELS = ['字体大小', '字号', '字体'];
 const SOURCE_LABELS = ['信息来源', '文章来源', '稿件来源', '来源', '稿源', '责任编辑', '编辑', '作者', '发布者', '发布人', '发布机构', '发布单位', '供稿单位', '供稿', '审核', '校对', '撰稿', '摄影', '上传人', '文档编号', '索引号', '主题分类', '分类', '有效性', '文号', '主办单位', '承办单位', '主办', '承办', '技术支持'];
+// A page's publication stamp: a document dates itself (成文日期), it never states when it was posted.
+const PUBLISHED = new Set(['发布日期', '发布时间', '发表时间', '发表日期', '更新时间', '更新日期', '上传时间', '上传日期']);
 // Facts only a page carries, whatever stands next to them: a page's index number.
 const STRONG_SOURCE_LABELS = new Set(['索引号', '上传人', '文档编号', '责任编辑']);
 const SITE_LABELS = ['格式', '页数', '大小', '文档格式', '文件大小'];
@@ -91,6 +93,9 @@ const DOWNLOAD_LINK = /^(?:(?:附件|附件下载|相关附件|下载附件|附�
 // A document-sharing site's sentence about the file: “《…》由会员分享，可在线阅读，更多相关《…》请在…上搜索。”
 const SHARING_SITE = /由会员分享.{0,4}可在线阅读|请在.{1,12}上搜索[。.]?$/u;
 
+// A date with its separators lost: 2024327, 20240327.
+const GARBLED_DATE = /^(?:19|20)\d{5,6}$/u;
+
 type Token = 'strong' | 'weak' | 'value' | 'tool' | 'site';
 
 /**
@@ -106,7 +111,9 @@ export function webVerdict(text: string): WebVerdict {
   if (DOWNLOAD_LINK.test(f)) return { is: 'furniture', shape: 'download link' };
   if (SHARING_SITE.test(f) || FILE_NAME.test(f)) return { is: 'furniture', shape: 'document-site marks' };
   if (SITE_FOOTER.test(f) && !SENTENCE.test(f.replace(/[,，]/gu, ''))) return { is: 'furniture', shape: 'site footer' };
-  if (/^\d{5,9}$/u.test(f)) {
+  // Five digits or more alone: a view count, or text; a run such as 2024327 is a date the page garbled, which the
+  // notice's reader names as such.
+  if (/^\d{5,9}$/u.test(f) && !GARBLED_DATE.test(f)) {
     return { is: 'unsure', shape: 'view count', why: `holds only the number ${text}, with no other page furniture next to it: it may be a web page's view count or part of the document's text` };
   }
   return factsVerdict(f);
@@ -138,6 +145,7 @@ function factsVerdict(f: string): WebVerdict {
   const kinds: Token[] = [];
   const labels = new Set<string>();
   let expect: 'date' | 'count' | 'font' | 'source' | 'site' | undefined;
+  let expectLabel: string | undefined;
   let last: 'date' | 'count' | 'font' | 'source' | 'site' | 'time' | undefined;
   // A page's pager: “上一页 1 2 3 下一页”.
   const pager = tokens.some((t) => /^(?:上一页|下一页|尾页|末页)$/u.test(t));
@@ -161,6 +169,7 @@ function factsVerdict(f: string): WebVerdict {
       last = cls;
       if (value === '') {
         expect = cls;
+        expectLabel = m[1]!;
         // “浏览次数：” with its number on the next line, “字号：” before 大 中 小: only a page shows these.
         kinds.push(cls === 'font' || cls === 'count' ? 'strong' : 'value');
         continue;
@@ -171,7 +180,7 @@ function factsVerdict(f: string): WebVerdict {
       kinds.push(kind);
       continue;
     }
-    const kind = bareKind(t, expect, last);
+    const kind = bareKind(t, expect, last, expectLabel);
     if (kind === undefined) return { is: 'text' };
     if (TIME.test(t)) last = 'time';
     else if (DATE.test(t)) last = 'date';
@@ -194,9 +203,9 @@ function factsVerdict(f: string): WebVerdict {
 function valueKind(cls: 'date' | 'count' | 'font' | 'source' | 'site', value: string, label: string): Token | undefined {
   switch (cls) {
     case 'date': {
-      const dt = DATE_TIME.exec(value);
-      if (dt) return 'strong';
-      return DATE.test(value) ? 'weak' : undefined;
+      if (DATE_TIME.test(value)) return 'strong';
+      if (!DATE.test(value)) return undefined;
+      return PUBLISHED.has(label) ? 'strong' : 'weak';
     }
     case 'count':
       return COUNT.test(value) ? 'strong' : undefined;
@@ -210,8 +219,8 @@ function valueKind(cls: 'date' | 'count' | 'font' | 'source' | 'site', value: st
   }
 }
 
-function bareKind(t: string, expect: string | undefined, last: string | undefined): Token | undefined {
-  if (expect === 'date' && (DATE.test(t) || DATE_TIME.test(t))) return DATE_TIME.test(t) ? 'strong' : 'weak';
+function bareKind(t: string, expect: string | undefined, last: string | undefined, expectLabel?: string): Token | undefined {
+  if (expect === 'date' && (DATE.test(t) || DATE_TIME.test(t))) return DATE_TIME.test(t) || (expectLabel !== undefined && PUBLISHED.has(expectLabel)) ? 'strong' : 'weak';
   if (expect === 'count' && (COUNT.test(t) || t === '次')) return 'strong'; // a counter the page fills in later: “浏览次数： 次”
   if (expect === 'site' && (FILE_SIZE.test(t) || FILE_FORMAT.test(t) || /^\d{1,4}$/u.test(t))) return 'strong';
   if (TIME.test(t) && last === 'date') return 'strong'; // a date with its clock time: only a page stamps one
