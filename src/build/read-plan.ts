@@ -67,6 +67,8 @@ export function describeRead(read: ReadPlan): string[] {
   const layout = [
     b.labelled ? 'items with 目标任务/工作措施 labels' : 'items as numbered paragraphs',
     b.subsections ? 'two levels (一、/（一）)' : b.itemLevel === 'subsection' ? 'items numbered （一）' : '',
+    b.implicitSection ? 'no section headings (the items form one section)' : '',
+    b.proseSections?.length ? `prose in section${b.proseSections.length > 1 ? 's' : ''} ${b.proseSections.join(', ')}` : '',
     LAYOUT_NAMES.numbering[b.numbering],
     report.text.hardWrapped ? `hard-wrapped text joined (lines of ${report.text.width} characters)` : '',
   ].filter(Boolean);
