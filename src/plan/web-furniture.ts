@@ -7,6 +7,8 @@
 import { lookOf } from './classify.ts';
 import { problem, type Problem } from './problem.ts';
 import type { Furniture, SourceLine, WebShape } from './source.ts';
+// A 发文字号 may stand between a page's headline and the title; a whole title ends in a 文种 (…工作要点, …的通知).
+import { DOC_NUMBER, endsInDocumentKind as isWholeTitle } from './vocabulary.ts';
 import { foldForMatching, SENTENCE, webVerdict, type WebVerdict } from './web-line.ts';
 
 export { foldForMatching, webVerdict, type WebVerdict } from './web-line.ts';
@@ -23,10 +25,6 @@ export interface WebFurnitureScan {
 // A page's headline or site name stands in the first lines of the page, above its breadcrumb.
 const MAX_ABOVE_CRUMB = 3;
 const BARE_NUMBER = /^\d{1,9}$/u;
-// A 发文字号 (X教发〔2023〕3号, [2015], (2015)): a web copy may put it between the page's headline and the title.
-const DOC_NUMBER = /^\S{1,20}[〔［\[(（【]\s*\d{4}\s*[〕］\])）】]\s*\d{1,4}\s*号$/u;
-// A title that is whole: it ends in the genre's 文种 (…工作要点, …的通知, …实施方案), perhaps with a span of years.
-const WHOLE_TITLE = /(?:要点|要點|通知|方案|规划|規劃|意见|意見|计划|計劃|纲要|綱要|安排)(?:[（(][^（）()]{1,16}[）)])?$/u;
 // A title is printed on up to three lines.
 const MAX_TITLE_LINES = 3;
 const squeeze = (t: string) => t.replace(/[\s\u3000]+/gu, '');
@@ -96,7 +94,7 @@ export function scanWebFurniture(lines: readonly SourceLine[], eligible: (i: num
     const first = !lines.some((_, j) => j < i && text(j));
     const byFurniture = isFurniture(i - 1) || isFurniture(i + 1);
     const headLines = between.every((j) => DOC_NUMBER.test(lines[j]!.text) || (!endsWithStop(lines[j]!.text) && !SENTENCE.test(lines[j]!.text) && [...lines[j]!.text].length <= MAX_HEAD_LINE));
-    const wholeTitle = WHOLE_TITLE.test(lines[i]!.text) && !SENTENCE.test(lines[i]!.text);
+    const wholeTitle = isWholeTitle(lines[i]!.text) && !SENTENCE.test(lines[i]!.text);
     if (aboveCrumb || (headLines && (between.length === 0 || byFurniture)) || (wholeTitle && (first || byFurniture))) {
       verdicts[i] = { is: 'furniture', shape: 'page headline' };
     }
@@ -107,7 +105,7 @@ export function scanWebFurniture(lines: readonly SourceLine[], eligible: (i: num
   const firstSentence = lines.findIndex((l, j) => j < head && text(j) && (SENTENCE.test(l.text) || endsWithStop(l.text)));
   const titles = lines
     .map((_, j) => j)
-    .filter((j) => j < (firstSentence === -1 ? head : firstSentence) && text(j) && WHOLE_TITLE.test(lines[j]!.text));
+    .filter((j) => j < (firstSentence === -1 ? head : firstSentence) && text(j) && isWholeTitle(lines[j]!.text));
   const [a, b] = titles;
   if (onPage && a !== undefined && b !== undefined && squeeze(lines[a]!.text) !== squeeze(lines[b]!.text) && !squeeze(lines[b]!.text).includes(squeeze(lines[a]!.text))) {
     verdicts[a] = { is: 'unsure', shape: 'page headline', why: `and line ${lines[b]!.line} (“${lines[b]!.text}”) both read as a whole title; a web page shows the document's title as its headline, and these two differ, so one of them may be the page's headline and not the document's title` };
