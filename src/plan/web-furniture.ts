@@ -43,6 +43,9 @@ export function scanWebFurniture(lines: readonly SourceLine[], eligible: (i: num
   const isFurniture = (i: number) => verdicts[i]?.is === 'furniture';
   const facts = (i: number) => verdicts[i] !== undefined && verdicts[i]!.is !== 'text' && verdicts[i]!.shape !== 'view count';
 
+  // The head of the document: everything above its first section heading. A page repeats the title there.
+  const firstSection = lines.findIndex((l, i) => eligible(i) && lookOf(l.text).kind === 'section');
+  const head = firstSection === -1 ? lines.length : firstSection;
   // Neighbours settle what a line alone cannot: a fact next to other page facts, a number next to page furniture.
   for (let changed = true; changed; ) {
     changed = false;
@@ -60,9 +63,15 @@ export function scanWebFurniture(lines: readonly SourceLine[], eligible: (i: num
     });
   }
 
-  // The head of the document: everything above its first section heading. A page repeats the title there.
-  const firstSection = lines.findIndex((l, i) => eligible(i) && lookOf(l.text).kind === 'section');
-  const head = firstSection === -1 ? lines.length : firstSection;
+  // A document's head, before its first sentence, holds only its 发文机关标志, 发文字号, titles and 主送机关: a lone
+  // 来源 or 时间 line there, on a page, is the page's.
+  const firstProse = lines.findIndex((l, j) => j < head && verdicts[j]!.is === 'text' && (SENTENCE.test(l.text) || endsWithStop(l.text)));
+  if (verdicts.some((v) => v.is === 'furniture')) {
+    for (let j = 0; j < (firstProse === -1 ? head : firstProse); j++) {
+      const v = verdicts[j]!;
+      if (v.is === 'unsure' && v.shape === 'page facts') verdicts[j] = { is: 'furniture', shape: v.shape };
+    }
+  }
   // Only on a page: a file with no other page furniture that repeats a line keeps both, for the parser to judge.
   const onPage = verdicts.some((v) => v.is === 'furniture');
   const text = (j: number) => verdicts[j]!.is === 'text' && eligible(j);

@@ -111,6 +111,7 @@ export function webVerdict(text: string): WebVerdict {
   if (DOWNLOAD_LINK.test(f)) return { is: 'furniture', shape: 'download link' };
   if (SHARING_SITE.test(f) || FILE_NAME.test(f)) return { is: 'furniture', shape: 'document-site marks' };
   if (SITE_FOOTER.test(f) && !SENTENCE.test(f.replace(/[,，]/gu, ''))) return { is: 'furniture', shape: 'site footer' };
+  if (isCatalogueRow(f)) return { is: 'furniture', shape: 'page facts' };
   // Five digits or more alone: a view count, or text; a run such as 2024327 is a date the page garbled, which the
   // notice's reader names as such.
   if (/^\d{5,9}$/u.test(f) && !GARBLED_DATE.test(f)) {
@@ -127,6 +128,23 @@ function isBreadcrumb(f: string): boolean {
   if (parts.length < 2 || parts.some((p) => !CRUMB.test(p) || [...p].length > MAX_CRUMB)) return false;
   // A path from the home page, or three steps or more: text never chains words with “>”.
   return HOME.test(parts[0]!) || parts.length >= 3;
+}
+
+// The rows of a 政府信息公开 catalogue entry above the document, often with their labels spaced out
+// (“索 引 号 …　分 类 …”, “发 布 机 构 …　发 文 日 期 …”, “名 称 …的通知”): a 索引号, two of the catalogue's labels
+// on one row, or the document's name under 名称.
+const CATALOGUE_LABELS = ['索引号', '分类', '主题分类', '发布机构', '发文机关', '发文日期', '成文日期', '公开日期', '上载日期', '生成日期', '发布日期', '文号', '有效性', '公开方式', '公开范围', '名称', '关键词', '效力状态'];
+const CATALOGUE_LABEL = new RegExp(`(?:^|\\s)(${CATALOGUE_LABELS.map((l) => [...l].join('\\s*')).join('|')})\\s*:?`, 'gu');
+
+function isCatalogueRow(f: string): boolean {
+  if (/^索\s*引\s*号/u.test(f)) return true;
+  const labels = new Set([...f.matchAll(CATALOGUE_LABEL)].map((m) => m[1]!.replace(/\s/gu, '')));
+  // A row starts with a label and gives values; a table's header row (文号 发文日期) is labels only.
+  const values = f.replace(CATALOGUE_LABEL, ' ').trim();
+  const startsWithLabel = new RegExp(`^(?:${CATALOGUE_LABELS.map((l) => [...l].join('\\s*')).join('|')})`, 'u').test(f);
+  if (labels.size >= 2 && startsWithLabel && values !== '' && !/[。；;]/u.test(f)) return true;
+  // “名 称 …关于印发…的通知”: the label spaced out, then the document's name.
+  return /^名\s+称\s*:?\s*\S.*(?:通知|要点|方案|规划|意见|计划|办法)$/u.test(f);
 }
 
 // A line of page facts: every token is a labelled fact, a value of one, a tool or a document-site mark.

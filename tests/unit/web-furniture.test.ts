@@ -27,6 +27,9 @@ const FURNITURE: [string, string][] = [
   ['首页 上一页 1 2 3 下一页 尾页', 'page tools'],
   ['发布日期：2023-02-21', 'page facts'],
   ['发布时间：2023年2月15日', 'page facts'],
+  ['索  引  号 11430100/2023-00105　　分  类 通知公告', 'page facts'],
+  ['发 布 机 构 某市教育局　　发 文 日 期 2023-02-20', 'page facts'],
+  ['名　　称 某市教育局关于印发《某市2023年工作要点》的通知', 'page facts'],
   ['VIP', 'document-site marks'],
   ['29.51KB', 'document-site marks'],
   ['24 页', 'document-site marks'],
@@ -74,6 +77,8 @@ const TEXT = [
   '打印机、复印机等办公设备集中采购。',
   '1 2 3',
   '2024327',
+  '序号 文件名称 文号 发文日期',
+  '名称：某市教育局',
   '9:00',
   '下一步工作安排',
 ];
