@@ -22,6 +22,11 @@ export interface WebFurnitureScan {
   problems: Problem[];
 }
 
+/** True for web furniture a browser prints at a page's edge (its header and footer): it marks a page boundary. */
+export function isPageEdge(f: Furniture): boolean {
+  return f.shape === 'print header' || f.shape === 'page address';
+}
+
 // A page's headline or site name stands in the first lines of the page, above its breadcrumb.
 const MAX_ABOVE_CRUMB = 3;
 const BARE_NUMBER = /^\d{1,9}$/u;

@@ -90,6 +90,11 @@ const FILE_NAME = /^[^\s:：。，；]{1,80}\.(?:docx?|pdf|txt|wps|pptx?|xlsx?|r
 // The page's link to a file: “附件：…工作要点.docx”, “附件下载：…pdf”, “相关附件”. A 公文's own 附件说明 names
 // the 附件, never a file with its extension.
 const DOWNLOAD_LINK = /^(?:(?:附件|附件下载|相关附件|下载附件|附件\d{1,2})\s*:?\s*(?:\d{1,2}\s*[.、]\s*)?[^\s:。，；]{1,80}\.(?:docx?|pdf|wps|xlsx?|rar|zip|ofd|et)|相关附件|附件下载:?)$/iu;
+// What a browser prints at the top and foot of each page of a web page: the date and time, with the page's title
+// (“2023/2/21 上午9:15　某市2023年工作要点”), and the page's address with the page count (“https://… 1/5”).
+const PRINT_HEADER = /^\d{4}\/\d{1,2}\/\d{1,2}\s*(?:上午|下午|AM|PM)?\s*\d{1,2}:\d{2}(?:\s*(?:AM|PM))?(?:\s+\S.*)?$/iu;
+const PAGE_ADDRESS = /^(?:\S.*\s)?(?:https?:\/\/|www\.)\S+\s+\d{1,3}\s*\/\s*\d{1,3}$/iu;
+const URL_ALONE = /^(?:https?:\/\/|www\.)[\w.-]+(?:\/\S*)?$/iu;
 // A document-sharing site's sentence about the file: “《…》由会员分享，可在线阅读，更多相关《…》请在…上搜索。”
 const SHARING_SITE = /由会员分享.{0,4}可在线阅读|请在.{1,12}上搜索[。.]?$/u;
 
@@ -112,6 +117,9 @@ export function webVerdict(text: string): WebVerdict {
   if (SHARING_SITE.test(f) || FILE_NAME.test(f)) return { is: 'furniture', shape: 'document-site marks' };
   if (SITE_FOOTER.test(f) && !SENTENCE.test(f.replace(/[,，]/gu, ''))) return { is: 'furniture', shape: 'site footer' };
   if (isCatalogueRow(f)) return { is: 'furniture', shape: 'page facts' };
+  if (PRINT_HEADER.test(f)) return { is: 'furniture', shape: 'print header' };
+  if (PAGE_ADDRESS.test(f)) return { is: 'furniture', shape: 'page address' };
+  if (URL_ALONE.test(f)) return { is: 'unsure', shape: 'page address', why: `holds only a web address, with no other page furniture next to it: it may be the address a browser prints at a page's foot, or an address the document gives` };
   // Five digits or more alone: a view count, or text; a run such as 2024327 is a date the page garbled, which the
   // notice's reader names as such.
   if (/^\d{5,9}$/u.test(f) && !GARBLED_DATE.test(f)) {
