@@ -101,6 +101,8 @@ const SHARING_SITE = /由会员分享.{0,4}可在线阅读|请在.{1,12}上搜�
 // A date with its separators lost: 2024327, 20240327.
 const GARBLED_DATE = /^(?:19|20)\d{5,6}$/u;
 
+const LONG_LINE = 60;
+
 type Token = 'strong' | 'weak' | 'value' | 'tool' | 'site';
 
 /**
@@ -109,6 +111,9 @@ type Token = 'strong' | 'weak' | 'value' | 'tool' | 'site';
  * @example webVerdict('来源：省教育厅办公室').is // 'unsure'
  */
 export function webVerdict(text: string): WebVerdict {
+  // Running text — a long line with a full stop, as most of a document's lines are — is none of these shapes but
+  // a sharing site's sentence; it is let through before the (slower) folding.
+  if ([...text].length > LONG_LINE && /[。；]/u.test(text) && !SHARING_SITE.test(text)) return { is: 'text' };
   const f = foldForMatching(text);
   if (f === '') return { is: 'text' };
   if (isBreadcrumb(f)) return { is: 'furniture', shape: 'breadcrumb' };
