@@ -117,6 +117,16 @@ const TITLE_CLAUSE = /[，；：。！？,;:!?]/u;
 // The words the 总体要求 paragraph opens with, in its first clause (simplified and traditional).
 const REQUIREMENTS_OPENING = /^[^，；。,;]{0,30}?(?:总体要求|總體要求|总体思路|總體思路|指导思想|指導思想|总体目标|總體目標|工作思路|主要目标|主要目標|基本思路)/u;
 
+/** True when lines from `i` are a notice's signatories down to its date: short lines with no clauses, then a date. */
+function signatureAhead(lines: readonly PlainLine[], i: number, full: (l: SourceLine) => boolean): boolean {
+  for (let k = i; k < lines.length && k < i + 6; k++) {
+    const text = lines[k]!.source.text;
+    if (STANDALONE[0]!.test(text) || STANDALONE[1]!.test(text)) return k > i;
+    if (full(lines[k]!.source) || TITLE_CLAUSE.test(text) || endsSentence(text)) return false;
+  }
+  return false;
+}
+
 /** True when a line opens the 总体要求 (…总体要求是：, 指导思想：…), which never continues a title. */
 function opensRequirements(text: string): boolean {
   return REQUIREMENTS_OPENING.test(text);
@@ -143,10 +153,12 @@ export function groupLines(lines: readonly PlainLine[], layout: Layout): { group
       if (!layout.hardWrapped) return continuesAcrossBreak(paragraph, a.text, b);
       // In the head of the document a line ending in a 文种 (…通知, …要点) ends a title, unless the next line
       // goes on with a closing mark that cannot start a line (…工作要点 / 》印发给你们) or the
-      // parentheses of a span of years (…行动计划 / （2021—2023年）》的通知).
-      if (i < firstSection && endsInDocumentKind(a.text) && !CLOSING_START.test(b.source.text) && !/^[（(]/u.test(b.source.text)) return false;
+      // parentheses of a span of years (…行动计划 / （2021—2023年）》的通知) or 的 (…工作要点 / 的通知).
+      if (i < firstSection && endsInDocumentKind(a.text) && !CLOSING_START.test(b.source.text) && !/^[（(的]/u.test(b.source.text)) return false;
       // A title has no clauses: a title line followed by the first line of the 总体要求 ends at its own line.
       if (i < firstSection && group.length === 1 && !TITLE_CLAUSE.test(a.text) && opensRequirements(b.source.text)) return false;
+      // The signature block of a notice: short lines without clauses down to the 成文日期 start after a sentence.
+      if (i < firstSection && endsSentence(a.text) && signatureAhead(lines, i, full)) return false;
       const aFull = full(a) || (indentLost && group.length === 1 && fullFirst(a));
       if (!aFull || STANDALONE.some((re) => re.test(a.text))) return false;
       // pdftotext -layout: the first-line indent marks every paragraph start, whatever the line above ends in.
