@@ -6,7 +6,7 @@ import { isHeadingTitle, lookOf } from './classify.ts';
 import { endsSentence } from './normalize.ts';
 import { problem, type Problem } from './problem.ts';
 import type { SourceLine } from './source.ts';
-import { endsInDocumentKind } from './vocabulary.ts';
+import { ARABIC_DATE, CHINESE_DATE, endsInDocumentKind } from './vocabulary.ts';
 
 /** How the plain text is laid out: one paragraph per line, or printed lines of at most `width` characters. */
 export type Layout = { hardWrapped: false } | { hardWrapped: true; width: number };
@@ -45,11 +45,7 @@ const BLOCK_STARTS: RegExp[] = [
   /^抄送\s*[：:]/u,
 ];
 // Lines that stand alone by nature: a date line, a note in parentheses such as （此件主动公开）.
-const STANDALONE: RegExp[] = [
-  /^[0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日$/u,
-  /^[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日$/u,
-  /^[（(][^（()）]*[）)]$/u,
-];
+const STANDALONE: RegExp[] = [ARABIC_DATE, CHINESE_DATE, /^[（(][^（()）]*[）)]$/u];
 const SUBSECTION_HEADING = new RegExp(`^[（(]${NUMERAL}[）)]`, 'u');
 // Lists of names (units, recipients) end without punctuation by convention; cut by a page they end in 、 or ，.
 const LIST_LABEL = /^(?:责任单位|牵头单位|配合单位|责任部门|抄送)\s*[：:]/u;
@@ -121,7 +117,7 @@ const REQUIREMENTS_OPENING = /^[^，；。,;]{0,30}?(?:总体要求|總體要求
 function signatureAhead(lines: readonly PlainLine[], i: number, full: (l: SourceLine) => boolean): boolean {
   for (let k = i; k < lines.length && k < i + 6; k++) {
     const text = lines[k]!.source.text;
-    if (STANDALONE[0]!.test(text) || STANDALONE[1]!.test(text)) return k > i;
+    if (ARABIC_DATE.test(text) || CHINESE_DATE.test(text)) return k > i;
     if (full(lines[k]!.source) || TITLE_CLAUSE.test(text) || endsSentence(text)) return false;
   }
   return false;
