@@ -96,14 +96,16 @@ function printedWidth(line: SourceLine, base: number): number {
 export function measureLayout(lines: readonly PlainLine[]): Layout {
   const base = baseIndent(lines);
   const widths = lines.map((l) => printedWidth(l.source, base));
+  // Only a width that few lines exceed can be the page's: where paragraphs are short, the first lines (two
+  // characters short of the edge once pdftotext drops their indent) may outnumber the full lines below them.
+  const overlongAt = (w: number) => widths.filter((x) => x > w + 1).length;
   let best = { width: 0, full: 0 };
   for (const w of new Set(widths)) {
+    if (overlongAt(w) > MAX_OVERLONG_SHARE * widths.length) continue;
     const full = widths.filter((x) => x >= w - 1 && x <= w).length;
     if (full > best.full || (full === best.full && w > best.width)) best = { width: w, full };
   }
-  const overlong = widths.filter((x) => x > best.width + 1).length;
-  const wrapped =
-    best.full >= MIN_FULL_LINES && best.full >= MIN_FULL_SHARE * widths.length && overlong <= MAX_OVERLONG_SHARE * widths.length;
+  const wrapped = best.full >= MIN_FULL_LINES && best.full >= MIN_FULL_SHARE * widths.length;
   return wrapped ? { hardWrapped: true, width: best.width } : { hardWrapped: false };
 }
 
@@ -156,6 +158,8 @@ export function groupLines(lines: readonly PlainLine[], layout: Layout): { group
       // The signature block of a notice: short lines without clauses down to the 成文日期 start after a sentence.
       if (i < firstSection && endsSentence(a.text) && signatureAhead(lines, i, full)) return false;
       const aFull = full(a) || (indentLost && group.length === 1 && fullFirst(a));
+      if (!aFull && listGoesOn(paragraph, b, lines[i + 1])) return true;
+      if (listEndsBefore(paragraph, b)) return false;
       if (!aFull || STANDALONE.some((re) => re.test(a.text))) return false;
       // pdftotext -layout: the first-line indent marks every paragraph start, whatever the line above ends in.
       if (indentsMark) return (b.source.indent ?? 0) <= base;
@@ -180,6 +184,26 @@ function continuesAcrossBreak(paragraph: string, last: string, b: PlainLine): bo
   if (mayEndParagraph(last) || STANDALONE.some((re) => re.test(last)) || isHeading(paragraph)) return false;
   if (LIST_LABEL.test(paragraph) && !LIST_CUT.test(last)) return false;
   return CLAUSE_MARK.test(paragraph.replace(LABEL, ''));
+}
+
+// A list of units that wraps short of the width — its continuation aligned under the first name, an indent
+// pdftotext without -layout drops — goes on in a line of names: no clause mark but 、 (a final 。 allowed), not a
+// heading, label or item. A signature block (names above a date) is not taken for one: the line after a
+// continuation is an item, a heading, a label, an 附件 or 抄送 line, running text, or the end.
+const UNIT_LIST = /^(?:责任单位|牵头单位|配合单位|责任部门|责任处室|責任單位|牽頭單位)\s*[：:]/u;
+const NAMES = /^[^，,；;：:。！？!?]+。?$/u;
+function listGoesOn(paragraph: string, b: PlainLine, after: PlainLine | undefined): boolean {
+  if (!UNIT_LIST.test(paragraph) || endsSentence(paragraph) || b.blankBefore || !NAMES.test(b.source.text)) return false;
+  if (!after || after.blankBefore) return true;
+  const next = after.source.text;
+  return (startsBlock(next) && !STANDALONE.some((re) => re.test(next))) || !NAMES.test(next);
+}
+
+// A list of units separated by 、 does not go on in running text (a clause mark other than 、): the line that
+// follows is the next paragraph, such as the closing, even where the list's line came close to the width.
+function listEndsBefore(paragraph: string, b: PlainLine): boolean {
+  const label = UNIT_LIST.exec(paragraph);
+  return label !== null && !/[，,；;]/u.test(paragraph.slice(label[0].length)) && !NAMES.test(b.source.text);
 }
 
 // pdftotext -layout keeps the first-line indent, and many copies set paragraphs apart by a blank line: when
