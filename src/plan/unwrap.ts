@@ -6,7 +6,7 @@ import { isHeadingTitle, lookOf } from './classify.ts';
 import { endsSentence } from './normalize.ts';
 import { problem, type Problem } from './problem.ts';
 import type { SourceLine } from './source.ts';
-import { endsInDocumentKind } from './vocabulary.ts';
+import { ARABIC_DATE, CHINESE_DATE, endsInDocumentKind } from './vocabulary.ts';
 
 /** How the plain text is laid out: one paragraph per line, or printed lines of at most `width` characters. */
 export type Layout = { hardWrapped: false } | { hardWrapped: true; width: number };
@@ -45,11 +45,7 @@ const BLOCK_STARTS: RegExp[] = [
   /^抄送\s*[：:]/u,
 ];
 // Lines that stand alone by nature: a date line, a note in parentheses such as （此件主动公开）.
-const STANDALONE: RegExp[] = [
-  /^[0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日$/u,
-  /^[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日$/u,
-  /^[（(][^（()）]*[）)]$/u,
-];
+const STANDALONE: RegExp[] = [ARABIC_DATE, CHINESE_DATE, /^[（(][^（()）]*[）)]$/u];
 const SUBSECTION_HEADING = new RegExp(`^[（(]${NUMERAL}[）)]`, 'u');
 // Lists of names (units, recipients) end without punctuation by convention; cut by a page they end in 、 or ，.
 const LIST_LABEL = /^(?:责任单位|牵头单位|配合单位|责任部门|抄送)\s*[：:]/u;
@@ -119,6 +115,16 @@ const TITLE_CLAUSE = /[，；：。！？,;:!?]/u;
 // The words the 总体要求 paragraph opens with, in its first clause (simplified and traditional).
 const REQUIREMENTS_OPENING = /^[^，；。,;]{0,30}?(?:总体要求|總體要求|总体思路|總體思路|指导思想|指導思想|总体目标|總體目標|工作思路|主要目标|主要目標|基本思路)/u;
 
+/** True when lines from `i` are a notice's signatories down to its date: short lines with no clauses, then a date. */
+function signatureAhead(lines: readonly PlainLine[], i: number, full: (l: SourceLine) => boolean): boolean {
+  for (let k = i; k < lines.length && k < i + 6; k++) {
+    const text = lines[k]!.source.text;
+    if (ARABIC_DATE.test(text) || CHINESE_DATE.test(text)) return k > i;
+    if (full(lines[k]!.source) || TITLE_CLAUSE.test(text) || endsSentence(text)) return false;
+  }
+  return false;
+}
+
 /** True when a line opens the 总体要求 (…总体要求是：, 指导思想：…), which never continues a title. */
 function opensRequirements(text: string): boolean {
   return REQUIREMENTS_OPENING.test(text);
@@ -145,10 +151,12 @@ export function groupLines(lines: readonly PlainLine[], layout: Layout): { group
       if (!layout.hardWrapped) return continuesAcrossBreak(paragraph, a.text, b);
       // In the head of the document a line ending in a 文种 (…通知, …要点) ends a title, unless the next line
       // goes on with a closing mark that cannot start a line (…工作要点 / 》印发给你们) or the
-      // parentheses of a span of years (…行动计划 / （2021—2023年）》的通知).
-      if (i < firstSection && endsInDocumentKind(a.text) && !CLOSING_START.test(b.source.text) && !/^[（(]/u.test(b.source.text)) return false;
+      // parentheses of a span of years (…行动计划 / （2021—2023年）》的通知) or 的 (…工作要点 / 的通知).
+      if (i < firstSection && endsInDocumentKind(a.text) && !CLOSING_START.test(b.source.text) && !/^[（(的]/u.test(b.source.text)) return false;
       // A title has no clauses: a title line followed by the first line of the 总体要求 ends at its own line.
       if (i < firstSection && group.length === 1 && !TITLE_CLAUSE.test(a.text) && opensRequirements(b.source.text)) return false;
+      // The signature block of a notice: short lines without clauses down to the 成文日期 start after a sentence.
+      if (i < firstSection && endsSentence(a.text) && signatureAhead(lines, i, full)) return false;
       const aFull = full(a) || (indentLost && group.length === 1 && fullFirst(a));
       if (!aFull && listGoesOn(paragraph, b, lines[i + 1])) return true;
       if (listEndsBefore(paragraph, b)) return false;
