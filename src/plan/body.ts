@@ -8,7 +8,7 @@
  */
 import { readClosingLine, excerpt, type ClosingDraft } from './body-closing.ts';
 import { finishItems, reportMissingFields } from './body-items.ts';
-import { isProseBlock } from './body-start.ts';
+import { isProseBlock, labelFollows, sectionBlocks } from './body-start.ts';
 import { isHeadingTitle, lookOf, type Look } from './classify.ts';
 import { addParagraph, startItem, type Draft, type P } from './item-fields.ts';
 import { assignIds, numberingOf } from './item-numbering.ts';
@@ -17,6 +17,7 @@ import { problem, type Problem } from './problem.ts';
 import type { Closing, Item, Section } from './schema.ts';
 import type { SourceLine } from './source.ts';
 import { endsInUnits, readUnits, withPartnerLine, checked } from './unit-lines.ts';
+import { isItemOnlyLabel } from './vocabulary.ts';
 
 /** How the body is laid out, for the reader's summary and for item ids. */
 export interface BodyLayout {
@@ -121,11 +122,7 @@ export function parseBody(paragraphs: readonly SourceLine[], problems: Problem[]
     if (inProse) {
       // A section of prose: every paragraph, its （一） headings among them, is the section's own text; a heading
       // is never joined to the paragraph below it, though it does not end a sentence.
-      const section = sections[sections.length - 1]!;
-      section.intro ??= [];
-      const last = section.intro.length - 1;
-      if (last >= 0 && look.kind === 'text' && lookOf(section.intro[last]!).kind === 'text' && continuesAcrossBreak(section.intro[last]!, p)) section.intro[last] = joinPageBreak(section.intro[last]!, p.text);
-      else section.intro.push(p.text);
+      addIntro(sections[sections.length - 1]!, p);
       continue;
     }
     if (implicit && look.kind === 'subsection' && (subsections || itemLevel === 'subsection')) {
@@ -156,6 +153,12 @@ export function parseBody(paragraphs: readonly SourceLine[], problems: Problem[]
       continue;
     }
     if (look.kind === 'label') {
+      const section = sections[sections.length - 1];
+      if (!draft && section && section.items.length === 0 && !section.subsections && !isItemOnlyLabel(look.label)) {
+        // 工作目标：… under a section heading, before its items: the section's own text.
+        addIntro(section, p);
+        continue;
+      }
       if (!draft) {
         problems.push(problem(p.line, p.column, 'label-outside-item', `Line ${p.line} starts with ${look.label} but stands outside any item (before the first item of its section).`));
         continue;
@@ -212,10 +215,7 @@ export function parseBody(paragraphs: readonly SourceLine[], problems: Problem[]
     if (!draft) {
       const section = sections[sections.length - 1];
       if (section && section.items.length === 0 && !section.subsections) {
-        section.intro ??= [];
-        const last = section.intro.length - 1;
-        if (last >= 0 && continuesAcrossBreak(section.intro[last]!, p)) section.intro[last] = joinPageBreak(section.intro[last]!, p.text);
-        else section.intro.push(p.text);
+        addIntro(section, p);
         continue;
       }
       const sub = currentSub();
@@ -279,24 +279,16 @@ export function parseBody(paragraphs: readonly SourceLine[], problems: Problem[]
   };
 }
 
-/** True when a label of an item's field follows paragraph i, possibly after a paragraph or two of text. */
-function labelFollows(ps: readonly P[], i: number): boolean {
-  for (let k = i + 1; k < Math.min(ps.length, i + 4); k++) {
-    const next = ps[k]!.look;
-    if (next.kind === 'label') return next.field !== 'units';
-    if (next.kind !== 'text') return false;
-  }
-  return false;
-}
-
-/** The paragraphs under each section heading, up to the next, with the heading's index and title. */
-function sectionBlocks(ps: readonly P[]): (P[] & { start: number; title: string })[] {
-  const out: (P[] & { start: number; title: string })[] = [];
-  ps.forEach((p, i) => {
-    if (p.look.kind === 'section') out.push(Object.assign([] as P[], { start: i, title: p.look.title }));
-    else out[out.length - 1]?.push(p);
-  });
-  return out;
+/**
+ * Adds a paragraph to a section's own text, joining one cut by a page break — never a heading or a label, which
+ * end without a full stop, to what follows it.
+ */
+function addIntro(section: Section, p: P) {
+  section.intro ??= [];
+  const last = section.intro.length - 1;
+  if (last >= 0 && p.look.kind === 'text' && lookOf(section.intro[last]!).kind === 'text' && continuesAcrossBreak(section.intro[last]!, p)) {
+    section.intro[last] = joinPageBreak(section.intro[last]!, p.text);
+  } else section.intro.push(p.text);
 }
 
 function sameLabel(draft: Draft, label: string): boolean {

@@ -208,3 +208,31 @@ describe('the section schema', () => {
     expect(SectionSchema.safeParse({ ...base, items: [], intro: ['坚持稳中求进。'] }).success).toBe(true);
   });
 });
+
+describe('text that is not an item', () => {
+  const plain = (...body: string[]) => ['临川市教育局2023年工作要点', '2023年的总体要求是：坚持立德树人。', ...body].join('\n\n');
+
+  it('says so when an item is a headline with nothing under it, while the others have text', () => {
+    const result = parsePlan(plain('一、加强党的建设', '1.健全党建工作责任体系。制定年度党建工作要点。', '2.深化理论武装', '3.推进清廉学校建设。开展廉洁教育进课堂活动。'));
+    if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
+    expect(result.value.items.map((i) => i.fields.length)).toEqual([1, 0, 1]);
+    expect(result.warnings.map((w) => [w.ruleId, w.line])).toEqual([['item-without-text', 9]]);
+  });
+
+  it('takes a one-sentence task as complete, with no warning', () => {
+    const result = parsePlan(plain('一、加强党的建设', '1.健全党建工作责任体系。制定年度党建工作要点。', '2.召开全市教育工作会议。', '3.推进清廉学校建设。开展廉洁教育进课堂活动。'));
+    if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
+    expect(result.value.items[1]).toMatchObject({ title: '召开全市教育工作会议', fields: [] });
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('keeps 工作目标： in the requirements or under a section heading as text, where only items carry labels', () => {
+    const result = parsePlan(
+      ['临川市教育局2023年工作要点', '工作目标：全市教育现代化水平稳步提升。', '一、加强党的建设', '工作目标：基层党组织全部达到规范化建设标准。', '1.健全党建工作责任体系。制定年度党建工作要点。（责任单位：机关党委）', '2.深化理论武装。组织专题学习。（责任单位：宣传科）'].join('\n\n'),
+    );
+    if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
+    expect(result.value.requirements).toEqual(['工作目标：全市教育现代化水平稳步提升。']);
+    expect(result.value.sections[0]!.intro).toEqual(['工作目标：基层党组织全部达到规范化建设标准。']);
+    expect(result.report.body.labelled).toBe(false);
+  });
+});
