@@ -104,6 +104,7 @@ describe('traditional characters', () => {
     ['family-no-sections', 'family-no-sections-traditional'],
     ['family-headings-full-stop', 'family-headings-full-stop-traditional'],
     ['family-prose-first-section', 'family-prose-first-section-traditional'],
+    ['family-numbered-ascii-punctuation', 'family-numbered-ascii-punctuation-traditional'],
   ] as const) {
     it(`${traditional} reads into the same structure as ${simplified}, its words as printed`, () => {
       const a = plan(simplified);
@@ -147,6 +148,18 @@ describe('layouts', () => {
     const p = plan('family-prose-first-section-numbered');
     expect(p.sections[0]!.intro).toEqual(inputLines('family-prose-first-section-numbered').filter((l) => /^[12]\.(指导思想|工作目标)/u.test(l)));
     expect(p.items[0]!.id).toBe('1');
+    expect(p.items.every((i) => i.responsible)).toBe(true);
+  });
+
+  it('keeps a prose first section’s （一） as prose where the plan’s items are （一） paragraphs that name 责任单位', () => {
+    const result = read('family-prose-first-section-subsection-items');
+    expect(result.report.body.itemLevel).toBe('subsection');
+    const p = result.value;
+    expect(p.sections[0]).toMatchObject({ title: '总体要求', items: [] });
+    expect(p.sections[0]!.intro).toEqual(['（一）指导思想', expect.stringMatching(/^坚持/u), '（二）工作目标', expect.stringMatching(/^全年/u)]);
+    const itemLines = inputLines('family-prose-first-section-subsection-items').filter((l) => /（(责任|牵头)单位：/u.test(l));
+    expect(itemLines.length).toBeGreaterThan(4);
+    expect(p.items.length).toBe(itemLines.length);
     expect(p.items.every((i) => i.responsible)).toBe(true);
   });
 
