@@ -179,6 +179,9 @@ export function parseBody(paragraphs: readonly SourceLine[], problems: Problem[]
         }
         // A list that wrapped onto the next line ends in 、.
         while (text.endsWith('、') && ps[i + 1]?.look.kind === 'text') text += ps[++i]!.text;
+        // （ at the end of the paragraph above and ） closing this line: one bracketed list that a line break cut.
+        const cut = ownLine ? undefined : bracketCut(draft, text);
+        if (cut) text = cut.text;
         let read = readUnits(text, p, look.label, look.role, problems);
         // 牵头单位 on one line, 配合单位 on the next.
         const next = ps[i + 1];
@@ -189,7 +192,8 @@ export function parseBody(paragraphs: readonly SourceLine[], problems: Problem[]
         }
         if (read) {
           draft.responsible = read.list;
-          draft.units = { label: look.label, style: 'line', open: '', close: '', labelOwnLine: ownLine, ...(read.partner ? { partner: read.partner } : {}) };
+          const style = cut ? { style: 'parenthesis' as const, open: cut.open, close: cut.close } : { style: 'line' as const, open: '', close: '' };
+          draft.units = { label: look.label, ...style, labelOwnLine: ownLine, ...(read.partner ? { partner: read.partner } : {}) };
         }
         draft.closed = true;
         continue;
@@ -277,6 +281,23 @@ export function parseBody(paragraphs: readonly SourceLine[], problems: Problem[]
     // Subsections as found: a prose section's （一） headings are its text, not subsections.
     layout: { labelled, itemLevel, subsections: sections.some((s) => (s.subsections?.length ?? 0) > 0), numbering, ...(implicit ? { implicitSection: true as const } : {}), ...(proseSections.length > 0 ? { proseSections } : {}) },
   };
+}
+
+/**
+ * When the item's last paragraph ends in （ and the units line in ）, the bracket was cut by a line break: the （ is
+ * taken off the paragraph (dropping it if nothing else is left) and the list's text returned without its ）.
+ */
+function bracketCut(draft: Draft, text: string): { text: string; open: string; close: string } | undefined {
+  const field = draft.fields[draft.fields.length - 1];
+  const last = field?.paragraphs[field.paragraphs.length - 1];
+  const open = last?.slice(-1);
+  const close = text.slice(-1);
+  if (!field || !last || !(open === '（' && close === '）') && !(open === '(' && close === ')')) return undefined;
+  const before = last.slice(0, -1).trimEnd();
+  if (before) field.paragraphs[field.paragraphs.length - 1] = before;
+  else field.paragraphs.pop();
+  if (field.paragraphs.length === 0) draft.fields.pop();
+  return { text: text.slice(0, -1).trimEnd(), open: open!, close };
 }
 
 /**

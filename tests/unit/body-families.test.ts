@@ -210,6 +210,31 @@ describe('layouts', () => {
   });
 });
 
+describe('hard-wrapped text (pdftotext without -layout)', () => {
+  for (const [wrapped, original] of [
+    ['family-task-list-hard-wrapped', 'family-task-list-units-parentheses'],
+    ['family-prose-plan-hard-wrapped', 'family-prose-plan-subsection-items'],
+    ['family-numbered-lead-partner-hard-wrapped', 'family-numbered-lead-partner-parentheses'],
+    ['family-prose-first-section-hard-wrapped', 'family-prose-first-section-numbered'],
+  ] as const) {
+    it(`${wrapped} reads into the same items as ${original}, its lines cut at 28 characters`, () => {
+      const lines = inputLines(wrapped);
+      expect(lines.every((l) => [...l].length <= 28)).toBe(true);
+      const items = (p: Plan) => p.items.map((i) => [i.title, i.fields.map((f) => f.paragraphs), i.responsible, i.source.units?.style]);
+      expect(plan(original).items.length).toBeGreaterThan(4);
+      expect(items(plan(wrapped))).toEqual(items(plan(original)));
+    });
+  }
+
+  it('reads a bracketed list that a line break cut after its （ as the item’s bracketed 责任单位', () => {
+    const name = 'family-prose-first-section-hard-wrapped';
+    const cutAt = inputLines(name).findIndex((l) => l.endsWith('（'));
+    expect(cutAt).toBeGreaterThan(0);
+    expect(inputLines(name)[cutAt + 1]).toMatch(/^责任单位：.*）$/u);
+    expect(plan(name).items.every((i) => i.source.units?.style === 'parenthesis')).toBe(true);
+  });
+});
+
 describe('the section schema', () => {
   it('allows an empty heading only in the implicit section, and no items only with paragraphs of its own', () => {
     const base = { number: 1, numeral: '一', separator: '、', title: '总体要求', items: [1] };
