@@ -69,7 +69,16 @@ export function parseBody(paragraphs: readonly SourceLine[], problems: Problem[]
   let inProse = false;
   // A plan printed without section headings: its items stand in one section with no heading of its own.
   const implicit = ps.length > 0 && ps[0]!.look.kind !== 'section';
-  if (implicit) sections.push({ number: 1, numeral: '', separator: '', title: '', implicit: true, items: [] });
+  if (implicit) {
+    sections.push({ number: 1, numeral: '', separator: '', title: '', implicit: true, items: [] });
+    // Without section headings, a second list numbered from 1 cannot be told from the first.
+    const again = ps.findIndex((p, i) => i > 0 && p.look.kind === 'numbered' && p.look.number === 1 && ps.slice(i + 1).some((q) => q.look.kind === 'numbered' && q.look.number === 2));
+    if (again !== -1) {
+      const p = ps[again]!;
+      problems.push(problem(p.line, p.column, 'numbering-restarts-without-sections', `Line ${p.line} (“${excerpt(p.text)}”) starts a second list numbered from 1 (the first starts at line ${ps[0]!.line}), and the plan has no section headings (一、…) to tell the lists apart, so the reader cannot tell which numbered paragraphs are the plan's items.`));
+      return { sections, items: [], layout: { labelled, itemLevel, subsections: false, numbering: 'irregular', implicitSection: true } };
+    }
+  }
 
   const isItemHeading = (p: P, i: number): boolean => {
     const look = p.look;

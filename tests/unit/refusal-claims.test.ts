@@ -76,6 +76,19 @@ describe('refusal claims', () => {
     }
   });
 
+  it('numbering-restarts-without-sections: the located line is numbered 1 and so is the quoted first line, and no line is a section heading', () => {
+    const cases = byRule('numbering-restarts-without-sections');
+    expect(cases.length).toBeGreaterThan(0);
+    for (const { name, problem } of cases) {
+      const all = lines(name);
+      expect(lookOf(all[problem.line - 1]!)).toMatchObject({ kind: 'numbered', number: 1 });
+      const first = Number(/the first starts at line (\d+)/u.exec(problem.message)![1]);
+      expect(first).toBeLessThan(problem.line);
+      expect(lookOf(all[first - 1]!)).toMatchObject({ kind: 'numbered', number: 1 });
+      expect(all.some((l) => lookOf(l).kind === 'section')).toBe(false);
+    }
+  });
+
   it('empty-unit: the located column holds a 、 right after another 、 or right after the label', () => {
     const cases = byRule('empty-unit');
     expect(cases.length).toBeGreaterThan(0);
