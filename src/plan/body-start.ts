@@ -12,15 +12,19 @@ type Looked = SourceLine & { look: Look };
 
 /**
  * Index of the paragraph where the body starts: the first section heading; without one, the first paragraph
- * numbered 1 that a paragraph numbered 2 follows (a plan of numbered paragraphs with no sections); else -1.
+ * numbered 1 that a paragraph numbered 2 follows (a plan of numbered paragraphs with no sections), else the first
+ * （一） that a （二） follows (a short plan of （一） paragraphs); else -1.
  */
 export function findBodyStart(ps: readonly SourceLine[]): number {
   const looks = ps.map((p) => (p.table ? undefined : lookOf(p.text)));
   const section = looks.findIndex((l) => l?.kind === 'section');
   if (section !== -1) return section;
-  const one = looks.findIndex((l) => l?.kind === 'numbered' && l.number === 1 && l.rest !== '');
-  if (one === -1) return -1;
-  return looks.slice(one + 1).some((l) => l?.kind === 'numbered' && l.number === 2) ? one : -1;
+  const first = (kind: 'numbered' | 'subsection') => {
+    const one = looks.findIndex((l) => l?.kind === kind && l.number === 1);
+    return one !== -1 && looks.slice(one + 1).some((l) => l?.kind === kind && l.number === 2) ? one : -1;
+  };
+  const numbered = first('numbered');
+  return numbered !== -1 ? numbered : first('subsection');
 }
 
 /**

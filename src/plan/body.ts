@@ -134,7 +134,7 @@ export function parseBody(paragraphs: readonly SourceLine[], problems: Problem[]
       addIntro(sections[sections.length - 1]!, p);
       continue;
     }
-    if (implicit && look.kind === 'subsection' && (subsections || itemLevel === 'subsection')) {
+    if (implicit && look.kind === 'subsection' && subsections) {
       problems.push(problem(p.line, p.column, 'subsection-without-section', `Line ${p.line} (“${excerpt(p.text)}”) is a subsection heading ${look.numberText}, but the plan has no section heading (一、…) above it: its items start at line ${ps[0]!.line} without one, so the reader cannot tell which level the headings are.`));
       continue;
     }

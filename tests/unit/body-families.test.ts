@@ -133,6 +133,17 @@ describe('layouts', () => {
     }
   });
 
+  it('reads a short plan of （一） paragraphs with no section headings as one implicit section of （一） items', () => {
+    const name = 'family-no-sections-subsection-items';
+    const result = read(name);
+    const headings = inputLines(name).filter((l) => lookOf(l).kind === 'subsection');
+    expect(headings.length).toBeGreaterThan(4);
+    expect(result.value.sections).toHaveLength(1);
+    expect(result.value.sections[0]!.implicit).toBe(true);
+    expect(result.value.items.map((i) => i.source.numberText)).toEqual(headings.map((l) => l.slice(0, 3)));
+    expect(result.report.body.itemLevel).toBe('subsection');
+  });
+
   it('keeps a first section of prose as its own paragraphs, its （一） headings among them, before sections of items', () => {
     const p = plan('family-prose-first-section');
     const first = p.sections[0]!;
