@@ -9,6 +9,7 @@ import { parsePlan } from '../../src/plan/parse-plan.ts';
 import { SectionSchema, type Plan } from '../../src/plan/schema.ts';
 import { planToText } from '../../src/plan/to-text.ts';
 import { LABEL_WORDS } from '../../src/plan/vocabulary.ts';
+import { isGroupEntry } from '../../src/plan/offices.ts';
 
 const input = (name: string) => readFileSync(`tests/fixtures/${name}/input.txt`, 'utf8');
 function read(name: string) {
@@ -95,6 +96,23 @@ describe('牵头单位 and 配合单位', () => {
     const alone = p.items.filter((i) => i.source.units?.label === '牵头单位：' && !i.source.units.partner);
     expect(alone.length).toBeGreaterThan(0);
     for (const item of alone) expect(item.responsible!.units.every((u) => u.lead)).toBe(true);
+  });
+});
+
+describe('collective entries', () => {
+  it('reads 各… and …科室 entries as groups in either script, and named offices as offices', () => {
+    for (const name of ['各县区教育局', '各科室', '相关处室', '相關處室', '各直屬單位']) expect(isGroupEntry(name), name).toBe(true);
+    for (const name of ['办公室', '督导室', '人事科', '教研室', '機關黨委']) expect(isGroupEntry(name), name).toBe(false);
+  });
+
+  it('reads a closing paragraph’s 牵头单位 line and the 配合单位 line below it as one list', () => {
+    const text = ['临川市教育局2023年工作要点', '2023年全市教育工作坚持稳中求进。', '一、加强党的建设', '1.健全党建工作责任体系。制定年度党建工作要点。', '牵头单位：机关党委', '2.深化理论武装。组织专题学习。', '牵头单位：宣传科', '在完成上述工作的同时，各单位要统筹做好其他工作。', '牵头单位：办公室', '配合单位：各科室'].join('\n\n');
+    const result = parsePlan(text);
+    if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
+    const closing = result.value.closing!;
+    expect(closing.responsible.units.map((u) => [u.name, u.kind, u.lead])).toEqual([['办公室', 'office', true], ['各科室', 'group', false]]);
+    expect(closing.units.partner).toEqual({ from: 1, separator: '', label: '配合单位：', ownLine: true });
+    expect(planToText(result.value).trimEnd().split('\n').slice(-2)).toEqual(['牵头单位：办公室', '配合单位：各科室']);
   });
 });
 
