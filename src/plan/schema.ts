@@ -25,8 +25,10 @@ export const NoticeSchema = z.object({
   docNumber: z.string().min(1).optional(),
   /** 签发人 line as printed, e.g. 签发人：张三. */
   signer: z.string().min(1).optional(),
-  /** The notice's own title (标题), its printed lines joined, e.g. 关于印发《…》的通知. */
-  title: z.string().min(1),
+  /** The notice's own title (标题), its printed lines joined, e.g. 关于印发《…》的通知; absent on a copy that starts at the 主送机关. */
+  title: z.string().min(1).optional(),
+  /** The head elements in the order printed, when it is not GB/T 9704's (发文机关标志, 发文字号, 签发人, 标题), e.g. a gazette's title before its 发文字号. */
+  headOrder: z.array(z.enum(['issuer', 'docNumber', 'signer', 'title'])).optional(),
   /** 主送机关: the addressees, with the trailing colon. */
   addressees: z.string().min(1).optional(),
   /** The notice's body paragraphs (正文). */
@@ -317,6 +319,8 @@ export const PlanSchema = z.object({
   items: z.array(ItemSchema).min(1),
   /** The closing paragraph, if the plan has one. */
   closing: ClosingSchema.optional(),
+  /** 附件说明 printed after the plan's closing (附件：1.任务分工表 and the lines of its list), as printed. */
+  attachmentNote: z.array(z.string().min(1)).optional(),
   /** 附件 that follow the plan, in order. */
   attachments: z.array(AttachmentSchema),
   /** 版记 at the end, when the document has one. */

@@ -2,6 +2,7 @@
  * Plan → text in document order, one paragraph per line. Used to prove that reading kept every character
  * (whitespace aside), as the plain-text view of the plan, and by the 公文版 print.
  */
+import { headOrderOf } from './notice.ts';
 import { unitListToText } from './offices.ts';
 import type { Attachment, Closing, Item, Plan, Section, UnitList, UnitsSource } from './schema.ts';
 
@@ -87,8 +88,9 @@ export function planToText(plan: Plan): string {
   const lines: string[] = [];
   const n = plan.notice;
   if (n) {
-    lines.push(...(n.headMarks ?? []), ...(n.issuer ? [n.issuer] : []), ...(n.docNumber ? [n.docNumber] : []), ...(n.signer ? [n.signer] : []));
-    lines.push(n.title, ...(n.addressees ? [n.addressees] : []), ...n.body, ...(n.attachmentNote ?? []), ...n.signatories, n.date, ...(n.notes ?? []));
+    // The head in the order printed (a gazette puts the 发文字号 after the title).
+    lines.push(...(n.headMarks ?? []), ...headOrderOf(n).map((e) => n[e]!));
+    lines.push(...(n.addressees ? [n.addressees] : []), ...n.body, ...(n.attachmentNote ?? []), ...n.signatories, n.date, ...(n.notes ?? []));
   }
   if (plan.mark) lines.push(plan.mark);
   lines.push(plan.title, ...plan.requirements);
@@ -103,6 +105,7 @@ export function planToText(plan: Plan): string {
     }
   }
   if (plan.closing) lines.push(...closingToLines(plan.closing));
+  lines.push(...(plan.attachmentNote ?? []));
   for (const a of plan.attachments) lines.push(...attachmentToLines(a));
   if (plan.colophon) lines.push(...plan.colophon.lines);
   return `${lines.join('\n')}\n`;

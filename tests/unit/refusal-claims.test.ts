@@ -38,8 +38,9 @@ describe('refusal claims', () => {
     }
   });
 
-  it('no-items: from the located line on, no line is numbered as an item (1.… or （一）…), and section headings exist', () => {
-    const cases = byRule('no-items');
+  it('no-items and prose-body: from the located section heading on, no line is numbered as an item (1.… or （一）…)', () => {
+    // parse-plan refuses a prose body before the body is read (prose-body); the body's own no-items is the fallback.
+    const cases = [...byRule('no-items'), ...byRule('prose-body')];
     expect(cases.length).toBeGreaterThan(0);
     for (const { name, problem } of cases) {
       const body = lines(name).slice(problem.line - 1);
