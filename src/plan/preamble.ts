@@ -5,6 +5,7 @@
  */
 import { isHeadingTitle, lookOf } from './classify.ts';
 import { excerpt, isAddressees, isDate, parseNotice } from './notice.ts';
+import { isItemOnlyLabel } from './vocabulary.ts';
 import { endsSentence, joinBrokenParagraphs, joinPageBreak } from './normalize.ts';
 import { problem, type Problem } from './problem.ts';
 import type { Notice } from './schema.ts';
@@ -132,7 +133,7 @@ function planHead(
   // Items or labels before the first section cannot be placed.
   for (const p of paragraphs.slice(i)) {
     const look = lookOf(p.text);
-    if (look.kind === 'label' || (look.kind === 'numbered' && isHeadingTitle(look.rest))) {
+    if ((look.kind === 'label' && isItemOnlyLabel(look.label)) || (look.kind === 'numbered' && isHeadingTitle(look.rest))) {
       problems.push(at(p, 'item-before-section', `Line ${p.line} (“${excerpt(p.text)}”) reads as ${look.kind === 'label' ? `a ${look.label} field` : 'an item heading'}, but it comes before the first section heading (一、…), where the plan has only its title and 总体要求.`));
       return undefined;
     }
