@@ -31,6 +31,8 @@ export interface ReadReport {
   titleAt?: SourcePos;
 }
 
+const FURNITURE_NAMES: Record<string, string> = { 'page-number': 'page numbers', 'running-header': 'running headers', contents: 'a table of contents', 'form-feed': 'page breaks' };
+
 /** A plan read, with warnings and the report; or the problems that stopped it. */
 export type ReadResult =
   | { ok: true; value: Plan; warnings: Problem[]; report: ReadReport }
@@ -61,7 +63,9 @@ export function parseDocument(doc: SourceDocument, options: ParseOptions = {}): 
   const ps = settled.paragraphs;
   if (ps.length === 0 && problems.length === 0) {
     const first = doc.lines[0]!;
-    problems.push(problem(first.line, first.column, 'no-text', 'The file holds only page furniture (page numbers, running headers or a table of contents), no text of a plan.'));
+    // Name the furniture that was found, so the claim is true of this file.
+    const kinds = [...new Set([...doc.removed, ...settled.removed].map((f) => FURNITURE_NAMES[f.kind] ?? f.kind))];
+    problems.push(problem(first.line, first.column, 'no-text', `The file holds only page furniture (${kinds.join(', ') || 'lines the reader leaves out'}), no text of a plan.`));
   }
   if (problems.length > 0 && ps.length === 0) return { ok: false, problems: sortProblems(problems) };
 
