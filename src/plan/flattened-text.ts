@@ -14,9 +14,11 @@ const STARTS: { what: string; re: RegExp }[] = [
   { what: 'numbered paragraph', re: /(?<=\s)[0-9０-９]{1,3}\s*[.．、](?![0-9０-９])\s*(?=\S)/gu },
   { what: 'field label', re: /(?<=\s)(?:目标任务|工作措施|责任单位|牵头单位|配合单位|責任單位|目標任務|工作措施)\s*[：:]/gu },
 ];
-// A paragraph of the genre can hold an inline list, but not two paragraph starts after spaces *and* run longer
-// than any paragraph: the seed's longest paragraph is under 400 characters.
-const MIN_STARTS = 2;
+// A paragraph of the genre can hold an inline list (主要目标： 1. … 2. …), but not paragraph starts of two kinds
+// after spaces (a heading and an item, an item and a label), nor four of one kind, *and* run longer than a
+// paragraph: the seed's longest is under 400 characters.
+const MIN_STARTS_OF_TWO_KINDS = 2;
+const MIN_STARTS_OF_ONE_KIND = 4;
 const MIN_LENGTH = 400;
 
 /** A paragraph start found in the middle of a line. */
@@ -39,7 +41,10 @@ export function embeddedStarts(text: string): EmbeddedStart[] {
 
 /** True when a line holds several paragraphs run together (see embeddedStarts). */
 export function isFlattened(text: string): boolean {
-  return [...text].length >= MIN_LENGTH && embeddedStarts(text).length >= MIN_STARTS;
+  if ([...text].length < MIN_LENGTH) return false;
+  const starts = embeddedStarts(text);
+  const kinds = new Set(starts.map((s) => s.what)).size;
+  return starts.length >= (kinds > 1 ? MIN_STARTS_OF_TWO_KINDS : MIN_STARTS_OF_ONE_KIND);
 }
 
 /** A located problem for each line that holds several paragraphs separated only by spaces. */

@@ -139,7 +139,7 @@ export function groupLines(lines: readonly PlainLine[], layout: Layout): { group
       if (i < firstSection && TITLE_END.test(a.text) && !CLOSING_START.test(b.source.text)) return false;
       const aFull = full(a) || (indentLost && group.length === 1 && fullFirst(a));
       if (!aFull && listGoesOn(paragraph, b, lines[i + 1])) return true;
-      if (listEndsBefore(paragraph, b)) return false;
+      if (listEndsBefore(paragraph, b, lines[i + 1], lines[i + 2])) return false;
       if (!aFull || STANDALONE.some((re) => re.test(a.text))) return false;
       // pdftotext -layout: the first-line indent marks every paragraph start, whatever the line above ends in.
       if (indentsMark) return (b.source.indent ?? 0) <= base;
@@ -180,10 +180,15 @@ function listGoesOn(paragraph: string, b: PlainLine, after: PlainLine | undefine
 }
 
 // A list of units separated by 、 does not go on in running text (a clause mark other than 、): the line that
-// follows is the next paragraph, such as the closing, even where the list's line came close to the width.
-function listEndsBefore(paragraph: string, b: PlainLine): boolean {
+// follows is the next paragraph, such as the closing, even where the list's line came close to the width. Nor
+// does it go on in a signature block — names right above a date (青溪市教育局 / 2023年2月20日) — which a list
+// that reached the edge could otherwise swallow.
+function listEndsBefore(paragraph: string, b: PlainLine, after: PlainLine | undefined, afterNext: PlainLine | undefined): boolean {
   const label = UNIT_LIST.exec(paragraph);
-  return label !== null && !/[，,；;]/u.test(paragraph.slice(label[0].length)) && !NAMES.test(b.source.text);
+  if (label === null) return false;
+  if (!NAMES.test(b.source.text)) return !/[，,；;]/u.test(paragraph.slice(label[0].length));
+  const isDate = (l: PlainLine | undefined) => l !== undefined && STANDALONE.slice(0, 2).some((re) => re.test(l.source.text));
+  return isDate(after) || (after !== undefined && NAMES.test(after.source.text) && !startsBlock(after.source.text) && isDate(afterNext));
 }
 
 // pdftotext -layout keeps the first-line indent, and many copies set paragraphs apart by a blank line: when

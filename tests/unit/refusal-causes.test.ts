@@ -7,6 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { lookOf } from '../../src/plan/classify.ts';
+import { embeddedStarts, isFlattened } from '../../src/plan/flattened-text.ts';
 import { parsePlan } from '../../src/plan/parse-plan.ts';
 import { stripWhitespace } from '../../src/plan/normalize.ts';
 import type { Problem } from '../../src/plan/problem.ts';
@@ -54,6 +55,56 @@ describe('flattened-text: the text has no line breaks between paragraphs', () =>
   it('is never raised by text with its line breaks: the seed is read', () => {
     expect(parsePlan(seed).ok).toBe(true);
   });
+  it('a long paragraph with an inline list after spaces is not taken for flattened text', () => {
+    const paragraph = `工作目标：${'推动教育事业高质量发展，'.repeat(30)}主要包括： 1. 扩大学前教育资源； 2. 推进义务教育均衡；`;
+    expect(embeddedStarts(paragraph)).toHaveLength(2);
+    expect(isFlattened(paragraph)).toBe(false);
+  });
+  it('error-flattened-one-line: only the line that holds items 3 and 4 run together is refused', () => {
+    const text = fixture('error-flattened-one-line');
+    const problems = refused(text);
+    expect(problems.map((p) => p.ruleId)).toEqual(['flattened-text']);
+    const line = linesOf(text)[problems[0]!.line - 1]!;
+    expect(line.startsWith('3.')).toBe(true);
+    expect(line).toMatch(/\s4\.\S/u);
+    expect(line.match(/\s(?:目标任务|工作措施|责任单位)：/gu)!.length).toBeGreaterThanOrEqual(4);
+  });
+  it('error-flattened-numbered-paragraphs: the refused line holds numbered paragraphs 1. to 5. after full-width spaces', () => {
+    const text = fixture('error-flattened-numbered-paragraphs');
+    const problems = refused(text);
+    expect(problems.map((p) => p.ruleId)).toEqual(['flattened-text']);
+    const line = linesOf(text)[problems[0]!.line - 1]!;
+    expect([1, 2, 3, 4, 5].every((n) => line.includes(`　${n}.`))).toBe(true);
+  });
+});
+
+describe('every refusal among the error fixtures states a claim true of its file', () => {
+  const names = readdirSync('tests/fixtures').filter((d) => d.startsWith('error-') && readdirSync(`tests/fixtures/${d}`).includes('input.txt'));
+  it('covers the refusals of this file’s rules', () => {
+    const rules = new Set(names.flatMap((n) => (parsePlan(fixture(n)).ok ? [] : refused(fixture(n)).map((p) => p.ruleId))));
+    for (const rule of ['flattened-text', 'no-sections', 'prose-body', 'unexpected-text', 'closing-without-units']) expect(rules).toContain(rule);
+  });
+  for (const name of names) {
+    it(`${name}`, () => {
+      const text = fixture(name);
+      const lines = linesOf(text);
+      const r = parsePlan(text);
+      expect(r.ok).toBe(false);
+      if (r.ok) return;
+      expect(r.problems.length).toBeGreaterThan(0);
+      for (const p of r.problems) {
+        // Every problem points at a line that exists and is not blank (an empty file has only line 1, blank).
+        if (p.ruleId === 'empty-file') expect(text.trim()).toBe('');
+        else expect(lines[p.line - 1]?.trim(), `${name}:${p.line}`).toBeTruthy();
+        if (p.ruleId === 'no-sections') expect(lines.filter(isHeadingOfAnyLevel)).toEqual([]);
+        if (p.ruleId === 'flattened-text') expect(embeddedStarts(lines[p.line - 1]!).length).toBeGreaterThanOrEqual(2);
+        if (p.ruleId === 'prose-body') expect(lines.slice(p.line - 1).filter((l) => ['numbered', 'subsection'].includes(lookOf(l.trim()).kind))).toEqual([]);
+        // A message quoting a line quotes what the file holds there.
+        const quoted = /^Line (\d+) \(“([^”]+?)(?:…)?”\)/u.exec(p.message);
+        if (quoted) expect(lines[Number(quoted[1]) - 1]!.trim().startsWith(quoted[2]!)).toBe(true);
+      }
+    });
+  }
 });
 
 describe('no-sections: only when no heading of any form is there, saying what the file holds', () => {
@@ -114,6 +165,19 @@ describe('text after an 附件说明 that is neither an entry of its list nor an
   });
 });
 
+describe('a signature block after the last item’s 责任单位 in hard-wrapped text', () => {
+  it('is not swallowed into the list: the refusal names the lines after the list, which are the signature and date', () => {
+    const text = fixture('error-signature-after-last-units');
+    const [p, ...rest] = refused(text);
+    expect(rest).toEqual([]);
+    expect(p!.ruleId).toBe('closing-without-units');
+    const lines = linesOf(text).filter((l) => l.trim());
+    expect(lines.at(-2)).toBe('青溪市教育局');
+    expect(linesOf(text)[p!.line - 1]).toBe('青溪市教育局');
+    expect(linesOf(text)[p!.line - 2]).toMatch(/^责任单位：.*教育督导室$/u);
+  });
+});
+
 describe('our own forms that were refused', () => {
   it('a 责任单位 list wrapped short of the width in hard-wrapped text is joined, and the closing stays apart', () => {
     const text = fixture('hard-wrapped-units-wrap');
@@ -131,6 +195,14 @@ describe('our own forms that were refused', () => {
     expect(plan.items.map((i) => i.responsible?.units.map((u) => u.name).join('、'))).toEqual(lists.slice(0, -1));
     expect(plan.closing?.paragraphs).toEqual([lines.find((l) => l.startsWith('在完成上述工作的同时'))! + lines[lines.findIndex((l) => l.startsWith('在完成上述工作的同时')) + 1]]);
     expect(stripWhitespace(planToText(plan))).toBe(stripWhitespace(text));
+  });
+
+  it('an 附件说明 of one 附件 without a number, then the 附件 and the 版记', () => {
+    const plan = read(fixture('attachment-note-single-with-colophon'));
+    expect(plan.attachmentNote).toEqual(['附件：2020年重点工作任务分工表']);
+    expect(plan.attachments.map((a) => [a.mark, a.title])).toEqual([['附件', '2020年重点工作任务分工表']]);
+    expect(plan.colophon?.cc).toBe('抄送：教育部办公厅。');
+    expect(plan.closing).toEqual(read(seed).closing);
   });
 
   for (const name of ['attachment-note-after-closing', 'attachment-note-after-closing-hard-wrapped']) {
