@@ -7,12 +7,15 @@
  * genre (body.ts); the tail — 附件 and 版记 (tail.ts).
  */
 import { assemblePlan } from './assemble.ts';
+import { orderFound } from './elements-found.ts';
 import { parseBody, type BodyLayout } from './body.ts';
+import { findBodyStart } from './body-start.ts';
 import { lookOf } from './classify.ts';
 import { settleParagraphs, type SettledParagraphs } from './layout.ts';
 import { joinPageBreak, toSourceLines } from './normalize.ts';
 import { isDate, parsePreamble } from './preamble.ts';
 import { problem, sortProblems, type Problem } from './problem.ts';
+import { headOrderOf } from './notice.ts';
 import type { Plan, SourcePos } from './schema.ts';
 import type { Furniture, SourceDocument, SourceFormat, SourceLine } from './source.ts';
 import { parseTail, startsTail } from './tail.ts';
@@ -23,7 +26,7 @@ export interface ReadReport {
   encoding?: string;
   body: BodyLayout;
   text: SettledParagraphs['layout'];
-  /** 公文 elements found, by their standard names. */
+  /** 公文 elements found, by their standard names, in the order the document has them. */
   elements: string[];
   /** Page furniture left out of the official text. */
   removed: Furniture[];
@@ -73,8 +76,9 @@ export function parseDocument(doc: SourceDocument, options: ParseOptions = {}): 
   const flattened = problems.filter((p) => p.ruleId === 'flattened-text');
   if (flattened.length > 0) return { ok: false, problems: sortProblems(flattened) };
 
-  // The body starts at the first section heading 一、; the tail at the first 附件 mark, 附件说明 or 版记 line after it.
-  const first = ps.findIndex((p) => !p.table && lookOf(p.text).kind === 'section');
+  // The body starts at the first section heading 一、 (or, in a plan with none, at item 1.); the tail at the first
+  // 附件 mark, 附件说明 or 版记 line after it.
+  const first = findBodyStart(ps);
   if (first === -1) {
     problems.push(withoutSections(ps));
     return { ok: false, problems: sortProblems(problems) };
@@ -100,7 +104,7 @@ export function parseDocument(doc: SourceDocument, options: ParseOptions = {}): 
       ...(doc.encoding ? { encoding: doc.encoding } : {}),
       body: body.layout,
       text: settled.layout,
-      elements: elementsOf(plan),
+      elements: orderFound(elementsOf(plan), plan, ps),
       removed: [...doc.removed, ...settled.removed],
       ...titlePosition(ps.slice(0, first), plan.title),
     },
@@ -180,10 +184,8 @@ export function elementsOf(plan: Plan): string[] {
   const out: string[] = [];
   if (n) {
     if (n.headMarks) out.push('版头标记');
-    if (n.issuer) out.push('发文机关标志');
-    if (n.docNumber) out.push('发文字号');
-    if (n.signer) out.push('签发人');
-    out.push('标题');
+    const head = { issuer: '发文机关标志', docNumber: '发文字号', signer: '签发人', title: '标题' } as const;
+    for (const e of headOrderOf(n)) out.push(head[e]);
     if (n.addressees) out.push('主送机关');
     out.push('正文');
     if (n.attachmentNote) out.push('附件说明');

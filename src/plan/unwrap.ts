@@ -6,6 +6,7 @@ import { isHeadingTitle, lookOf } from './classify.ts';
 import { endsSentence } from './normalize.ts';
 import { problem, type Problem } from './problem.ts';
 import type { SourceLine } from './source.ts';
+import { endsInDocumentKind } from './vocabulary.ts';
 
 /** How the plain text is laid out: one paragraph per line, or printed lines of at most `width` characters. */
 export type Layout = { hardWrapped: false } | { hardWrapped: true; width: number };
@@ -112,8 +113,16 @@ export function measureLayout(lines: readonly PlainLine[]): Layout {
   return wrapped ? { hardWrapped: true, width: best.width } : { hardWrapped: false };
 }
 
-const TITLE_END = /(?:通知|决定|意见|办法|方案|要点|规划|报告|通报|批复|请示|纪要|公告|通告|规定|细则)$/u;
 const CLOSING_START = /^[》”’）)」』】，、。；：！？]/u;
+// Marks of running text that no title carries (a title may hold 、 and spaces between issuers).
+const TITLE_CLAUSE = /[，；：。！？,;:!?]/u;
+// The words the 总体要求 paragraph opens with, in its first clause (simplified and traditional).
+const REQUIREMENTS_OPENING = /^[^，；。,;]{0,30}?(?:总体要求|總體要求|总体思路|總體思路|指导思想|指導思想|总体目标|總體目標|工作思路|主要目标|主要目標|基本思路)/u;
+
+/** True when a line opens the 总体要求 (…总体要求是：, 指导思想：…), which never continues a title. */
+function opensRequirements(text: string): boolean {
+  return REQUIREMENTS_OPENING.test(text);
+}
 
 /** Groups plain lines into paragraphs (indices into `lines`), with a located warning where it had to choose. */
 export function groupLines(lines: readonly PlainLine[], layout: Layout): { groups: number[][]; warnings: Problem[] } {
@@ -135,8 +144,11 @@ export function groupLines(lines: readonly PlainLine[], layout: Layout): { group
       const a = lines[i - 1]!.source;
       if (!layout.hardWrapped) return continuesAcrossBreak(paragraph, a.text, b);
       // In the head of the document a line ending in a 文种 (…通知, …要点) ends a title, unless the next line
-      // goes on with a closing mark that cannot start a line (…工作要点 / 》印发给你们).
-      if (i < firstSection && TITLE_END.test(a.text) && !CLOSING_START.test(b.source.text)) return false;
+      // goes on with a closing mark that cannot start a line (…工作要点 / 》印发给你们) or the
+      // parentheses of a span of years (…行动计划 / （2021—2023年）》的通知).
+      if (i < firstSection && endsInDocumentKind(a.text) && !CLOSING_START.test(b.source.text) && !/^[（(]/u.test(b.source.text)) return false;
+      // A title has no clauses: a title line followed by the first line of the 总体要求 ends at its own line.
+      if (i < firstSection && group.length === 1 && !TITLE_CLAUSE.test(a.text) && opensRequirements(b.source.text)) return false;
       const aFull = full(a) || (indentLost && group.length === 1 && fullFirst(a));
       if (!aFull && listGoesOn(paragraph, b, lines[i + 1])) return true;
       if (listEndsBefore(paragraph, b, lines[i + 1], lines[i + 2])) return false;
