@@ -5,6 +5,7 @@
  */
 import { problem, type Problem } from './problem.ts';
 import type { SourceLine } from './source.ts';
+import { LABEL_WORDS } from './vocabulary.ts';
 
 // Marks that start a paragraph of their own in the genre, found after whitespace in the middle of a line:
 // a section 一、, a subsection （一）, an item 1. 1． 1、 (not a decimal such as 2.0), a field label.
@@ -12,7 +13,7 @@ const STARTS: { what: string; re: RegExp }[] = [
   { what: 'section heading', re: /(?<=\s)[一二三四五六七八九十]{1,3}\s*[、．.]\s*(?=\S)/gu },
   { what: 'subsection heading', re: /(?<=\s)[（(][一二三四五六七八九十]{1,3}[）)]\s*(?=\S)/gu },
   { what: 'numbered paragraph', re: /(?<=\s)[0-9０-９]{1,3}\s*[.．、](?![0-9０-９])\s*(?=\S)/gu },
-  { what: 'field label', re: /(?<=\s)(?:目标任务|工作措施|责任单位|牵头单位|配合单位|責任單位|目標任務|工作措施)\s*[：:]/gu },
+  { what: 'field label', re: new RegExp(`(?<=\\s)(?:${Object.keys(LABEL_WORDS).join('|')})\\s*[：:]`, 'gu') },
 ];
 // A paragraph of the genre can hold an inline list (主要目标： 1. … 2. …), but not paragraph starts of two kinds
 // after spaces (a heading and an item, an item and a label), nor four of one kind, *and* run longer than a

@@ -6,7 +6,7 @@ import { isHeadingTitle, lookOf } from './classify.ts';
 import { endsSentence } from './normalize.ts';
 import { problem, type Problem } from './problem.ts';
 import type { SourceLine } from './source.ts';
-import { endsInDocumentKind } from './vocabulary.ts';
+import { endsInDocumentKind, UNIT_LABEL_SOURCE } from './vocabulary.ts';
 
 /** How the plain text is laid out: one paragraph per line, or printed lines of at most `width` characters. */
 export type Layout = { hardWrapped: false } | { hardWrapped: true; width: number };
@@ -182,7 +182,7 @@ function continuesAcrossBreak(paragraph: string, last: string, b: PlainLine): bo
 // pdftotext without -layout drops — goes on in a line of names: no clause mark but 、 (a final 。 allowed), not a
 // heading, label or item. A signature block (names above a date) is not taken for one: the line after a
 // continuation is an item, a heading, a label, an 附件 or 抄送 line, running text, or the end.
-const UNIT_LIST = /^(?:责任单位|牵头单位|配合单位|责任部门|责任处室|責任單位|牽頭單位)\s*[：:]/u;
+const UNIT_LIST = new RegExp(`^${UNIT_LABEL_SOURCE}\\s*[：:]`, 'u');
 const NAMES = /^[^，,；;：:。！？!?]+。?$/u;
 function listGoesOn(paragraph: string, b: PlainLine, after: PlainLine | undefined): boolean {
   if (!UNIT_LIST.test(paragraph) || endsSentence(paragraph) || b.blankBefore || !NAMES.test(b.source.text)) return false;
