@@ -6,7 +6,7 @@ import { isHeadingTitle, lookOf } from './classify.ts';
 import { endsSentence } from './normalize.ts';
 import { problem, type Problem } from './problem.ts';
 import type { SourceLine } from './source.ts';
-import { endsInDocumentKind, UNIT_LABEL_SOURCE } from './vocabulary.ts';
+import { endsInDocumentKind, LABEL_AT_START, SECTION_SEPARATORS, UNIT_LABEL_SOURCE } from './vocabulary.ts';
 
 /** How the plain text is laid out: one paragraph per line, or printed lines of at most `width` characters. */
 export type Layout = { hardWrapped: false } | { hardWrapped: true; width: number };
@@ -35,10 +35,10 @@ export function textWidth(text: string): number {
 
 const NUMERAL = '[一二三四五六七八九十两]{1,3}';
 const BLOCK_STARTS: RegExp[] = [
-  new RegExp(`^${NUMERAL}\\s*、\\s*\\S`, 'u'), // 一、 section
+  new RegExp(`^${NUMERAL}\\s*[${SECTION_SEPARATORS}]\\s*\\S`, 'u'), // 一、 section (一． in some web copies)
   new RegExp(`^[（(]${NUMERAL}[）)]\\s*\\S`, 'u'), // （一） subsection
   /^[0-9０-９]{1,4}\s*[.．、](?![0-9０-９])\s*\S/u, // 1. 1． 1、 item, not a decimal such as 2.0
-  /^(?:目标任务|工作措施|责任单位|牵头单位|配合单位|责任部门|完成时限|工作目标|主要任务)\s*[：:]/u, // field labels
+  LABEL_AT_START, // field labels, in either script (vocabulary.ts)
   /^[（(][0-9０-９]{1,2}[）)]/u, // （1） (1) sub-point
   /^[①-⑳]/u,
   /^附件(?:\s*[0-9０-９]{1,3})?\s*(?:[：:]|$)/u, // 附件 附件1 附件：
@@ -52,9 +52,9 @@ const STANDALONE: RegExp[] = [
 ];
 const SUBSECTION_HEADING = new RegExp(`^[（(]${NUMERAL}[）)]`, 'u');
 // Lists of names (units, recipients) end without punctuation by convention; cut by a page they end in 、 or ，.
-const LIST_LABEL = /^(?:责任单位|牵头单位|配合单位|责任部门|抄送)\s*[：:]/u;
+const LIST_LABEL = new RegExp(`^(?:${UNIT_LABEL_SOURCE}|抄送)\\s*[：:]`, 'u');
 const LIST_CUT = /[、，,]$/u;
-const LABEL = /^(?:目标任务|工作措施|责任单位|牵头单位|配合单位|责任部门|完成时限|工作目标|主要任务)\s*[：:]/u;
+const LABEL = LABEL_AT_START;
 // Running text has clauses; titles, names and headings (湖南省教育厅, …的通知) have none.
 const CLAUSE_MARK = /[，、；：,;:]/u;
 const LEAD_IN = /[：:]$/u;

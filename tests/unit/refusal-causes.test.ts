@@ -184,23 +184,27 @@ describe('a signature block after the last item’s 责任单位 in hard-wrapped
 });
 
 describe('our own forms that were refused', () => {
-  it('a 责任单位 list wrapped short of the width in hard-wrapped text is joined, and the closing stays apart', () => {
-    const text = fixture('hard-wrapped-units-wrap');
-    const plan = read(text);
-    // Every unit list of the source, its lines joined, as the items' units.
-    const lines = linesOf(text).map((l) => l.trim());
-    const lists: string[] = [];
-    lines.forEach((l, i) => {
-      if (!l.startsWith('责任单位：')) return;
-      let list = l.slice('责任单位：'.length);
-      for (let k = i + 1; k < lines.length && /^[^，。；：0-9一二三四五六七八九十]+$/u.test(lines[k]!) && !lines[k]!.startsWith('责任单位'); k++) list += lines[k];
-      lists.push(list);
+  for (const name of ['hard-wrapped-units-wrap', 'hard-wrapped-units-wrap-traditional']) {
+    it(`${name}: a 责任单位 list wrapped short of the width in hard-wrapped text is joined, and the closing stays apart`, () => {
+      const text = fixture(name);
+      const plan = read(text);
+      // Every unit list of the source, its lines joined, as the items' units.
+      const label = /^(?:责任单位|責任單位)[：:]/u;
+      const lines = linesOf(text).map((l) => l.trim());
+      const lists: string[] = [];
+      lines.forEach((l, i) => {
+        if (!label.test(l)) return;
+        let list = l.replace(label, '');
+        for (let k = i + 1; k < lines.length && /^[^，。；：:0-9一二三四五六七八九十]+$/u.test(lines[k]!) && !label.test(lines[k]!); k++) list += lines[k];
+        lists.push(list);
+      });
+      expect(lists.length).toBe(plan.items.length + 1);
+      expect(plan.items.map((i) => i.responsible?.units.map((u) => u.name).join('、'))).toEqual(lists.slice(0, -1));
+      const closing = lines.findIndex((l) => /^在完成上述工作的同[时時]/u.test(l));
+      expect(plan.closing?.paragraphs).toEqual([lines[closing]! + lines[closing + 1]]);
+      expect(stripWhitespace(planToText(plan))).toBe(stripWhitespace(text));
     });
-    expect(lists.length).toBe(plan.items.length + 1);
-    expect(plan.items.map((i) => i.responsible?.units.map((u) => u.name).join('、'))).toEqual(lists.slice(0, -1));
-    expect(plan.closing?.paragraphs).toEqual([lines.find((l) => l.startsWith('在完成上述工作的同时'))! + lines[lines.findIndex((l) => l.startsWith('在完成上述工作的同时')) + 1]]);
-    expect(stripWhitespace(planToText(plan))).toBe(stripWhitespace(text));
-  });
+  }
 
   it('an 附件说明 of one 附件 without a number, then the 附件 and the 版记', () => {
     const plan = read(fixture('attachment-note-single-with-colophon'));
