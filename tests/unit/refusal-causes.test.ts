@@ -34,8 +34,8 @@ function read(text: string): Plan {
 const isHeadingOfAnyLevel = (line: string) => ['section', 'subsection', 'numbered'].includes(lookOf(line.trim()).kind);
 
 describe('flattened-text: the text has no line breaks between paragraphs', () => {
-  for (const name of ['error-flattened-text', 'error-flattened-sections']) {
-    it(`${name}: each refused line really holds several of the plan's paragraphs, run together with spaces`, () => {
+  for (const name of ['error-flattened-text', 'error-flattened-sections', 'error-flattened-no-spaces']) {
+    it(`${name}: each refused line really holds several of the plan's paragraphs, run together`, () => {
       const problems = refused(fixture(name));
       const lines = linesOf(fixture(name));
       expect(problems.length).toBeGreaterThan(0);
@@ -45,9 +45,9 @@ describe('flattened-text: the text has no line breaks between paragraphs', () =>
         // Independent of the detector: count whole paragraphs of the seed that this one line holds.
         const held = seedParagraphs.filter((para) => para.length > 8 && line.includes(para));
         expect(held.length).toBeGreaterThanOrEqual(2);
-        // The column points at a paragraph start that follows a space.
+        // The column points at a paragraph start that follows a space, or the full stop of the paragraph before.
         const chars = [...line];
-        expect(chars[p.column - 2]).toMatch(/\s/u);
+        expect(chars[p.column - 2]).toMatch(p.message.includes('after a space') ? /\s/u : /[\s。；！？]/u);
         expect(held.some((para) => chars.slice(p.column - 1).join('').startsWith(para))).toBe(true);
       }
     });
