@@ -114,11 +114,18 @@ function planHead(
   while (i < paragraphs.length && i - start < 3 && readsAsTitleLine(paragraphs[i]!.text)) i++;
   if (i === start) {
     const where = paragraphs[start] ?? firstBody;
-    const what = paragraphs[start]
-      ? `a sentence (“${excerpt(paragraphs[start]!.text)}”)`
-      : 'the first section heading';
+    // Say which of the three marks of a non-title the line carries, so the message is true of it.
+    const found = paragraphs[start]?.text;
+    const what =
+      found === undefined
+        ? 'the first section heading'
+        : endsSentence(found)
+          ? `a sentence (“${excerpt(found)}”)`
+          : /[：:]$/u.test(found)
+            ? `a line ending in a colon (“${excerpt(found)}”), as a 主送机关 or a lead-in does`
+            : `a line of ${[...found].length} characters (“${excerpt(found)}”), longer than a title's line`;
     problems.push(
-      problem(where?.line ?? 1, where?.column ?? 1, 'missing-title', `The plan's title should come ${notice ? 'after the notice' : 'first'}, but the reader finds ${what} there: a title is a line that is not a sentence.`),
+      problem(where?.line ?? 1, where?.column ?? 1, 'missing-title', `The plan's title should come ${notice ? 'after the notice' : 'first'}, but the reader finds ${what} there: a title is a short line that is not a sentence.`),
     );
     return undefined;
   }
