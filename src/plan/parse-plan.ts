@@ -13,7 +13,7 @@ import { settleParagraphs, type SettledParagraphs } from './layout.ts';
 import { toSourceLines } from './normalize.ts';
 import { parsePreamble } from './preamble.ts';
 import { problem, sortProblems, type Problem } from './problem.ts';
-import type { Plan } from './schema.ts';
+import type { Plan, SourcePos } from './schema.ts';
 import type { Furniture, SourceDocument, SourceFormat } from './source.ts';
 import { parseTail, startsTail } from './tail.ts';
 
@@ -27,6 +27,8 @@ export interface ReadReport {
   elements: string[];
   /** Page furniture left out of the official text. */
   removed: Furniture[];
+  /** Where the plan's title starts in the source: messages about what the title does not say point here. */
+  titleAt: SourcePos;
 }
 
 /** A plan read, with warnings and the report; or the problems that stopped it. */
@@ -91,6 +93,7 @@ export function parseDocument(doc: SourceDocument, options: ParseOptions = {}): 
       text: settled.layout,
       elements: elementsOf(plan),
       removed: [...doc.removed, ...settled.removed],
+      titleAt: preamble.titleAt,
     },
   };
 }

@@ -7,7 +7,7 @@ import { isHeadingTitle, lookOf } from './classify.ts';
 import { endsSentence, joinBrokenParagraphs, joinPageBreak } from './normalize.ts';
 import { toAsciiDigits } from './numerals.ts';
 import { problem, type Problem } from './problem.ts';
-import type { Notice } from './schema.ts';
+import type { Notice, SourcePos } from './schema.ts';
 import type { SourceLine } from './source.ts';
 
 /** What precedes the sections. */
@@ -15,6 +15,8 @@ export interface Preamble {
   notice?: Notice;
   mark?: string;
   title: string;
+  /** Where the title starts in the source, for messages about what it does not say (its year, its series). */
+  titleAt: SourcePos;
   requirements: string[];
 }
 
@@ -146,6 +148,7 @@ function planHead(
     ...(notice ? { notice } : {}),
     ...(mark ? { mark } : {}),
     title: join(paragraphs.slice(start, i)),
+    titleAt: { line: paragraphs[start]!.line, column: paragraphs[start]!.column },
     requirements: joinBrokenParagraphs(paragraphs.slice(i)),
   };
 }

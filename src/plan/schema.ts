@@ -172,23 +172,36 @@ export const SubsectionSchema = z.object({
   items: z.array(z.number().int().positive()),
 });
 
-/** One of the numbered sections (一、… 八、). */
-export const SectionSchema = z.object({
-  /** The section number, 1-based. */
-  number: z.number().int().positive(),
-  /** The Chinese numeral as printed, e.g. 三. */
-  numeral: z.string().min(1),
-  /** The separator printed after the numeral, usually 、. */
-  separator: z.string().min(1),
-  /** The section title, without its numeral. */
-  title: z.string().min(1),
-  /** Numbers (positions) of the items in this section, in order. */
-  items: z.array(z.number().int().positive()).min(1),
-  /** Paragraphs between the section heading and its first item or subsection. */
-  intro: z.array(z.string().min(1)).optional(),
-  /** Subsections （一）… when the plan has two levels; their items are also in `items`. */
-  subsections: z.array(SubsectionSchema).optional(),
-});
+/** One of the numbered sections (一、… 八、), or the one implicit section of a plan of numbered paragraphs alone. */
+export const SectionSchema = z
+  .object({
+    /** The section number, 1-based. */
+    number: z.number().int().positive(),
+    /** True for the one section of a plan with no 一、 headings: its numeral, separator and title are empty. */
+    implicit: z.literal(true).optional(),
+    /** The Chinese numeral as printed, e.g. 三; empty only when implicit. */
+    numeral: z.string(),
+    /** The separator printed after the numeral, usually 、; empty only when implicit. */
+    separator: z.string(),
+    /** The section title, without its numeral; empty only when implicit. */
+    title: z.string(),
+    /** Numbers (positions) of the items in this section, in order; empty only for a section of prose (intro). */
+    items: z.array(z.number().int().positive()),
+    /** Paragraphs between the section heading and its first item or subsection. */
+    intro: z.array(z.string().min(1)).optional(),
+    /** Subsections （一）… when the plan has two levels; their items are also in `items`. */
+    subsections: z.array(SubsectionSchema).optional(),
+  })
+  .superRefine((s, ctx) => {
+    // The contract (notes/common.md): an empty heading marks the implicit section, and only it; a section
+    // without items is a section of prose, so it must have some.
+    if (!s.implicit) {
+      for (const key of ['numeral', 'separator', 'title'] as const) {
+        if (s[key] === '') ctx.addIssue({ code: 'custom', path: [key], message: `must not be empty unless the section is implicit` });
+      }
+    }
+    if (s.items.length === 0 && !(s.intro && s.intro.length > 0)) ctx.addIssue({ code: 'custom', path: ['items'], message: 'must not be empty unless the section has intro paragraphs' });
+  });
 
 /** The closing paragraph (在完成上述工作的同时…) and who is responsible for it. */
 export const ClosingSchema = z.object({
