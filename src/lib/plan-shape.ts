@@ -4,7 +4,8 @@
  * here instead of assuming the layout of the plan the site was first made for. Pure: no Astro, no files.
  */
 import * as OpenCC from 'opencc-js';
-import type { Plan, Section } from '../plan/schema.ts';
+import type { Field, Item, Plan, Section } from '../plan/schema.ts';
+import { FIELD_NAMES } from '../plan/to-text.ts';
 
 /** The sections a reader can navigate to: every section with a heading of its own (not the implicit one). */
 export function headedSections(plan: Pick<Plan, 'sections'>): Section[] {
@@ -40,6 +41,16 @@ export function planParts(plan: Pick<Plan, 'items' | 'closing'>): string[] {
   for (const item of plan.items) for (const f of item.fields) add(bare(f.label));
   for (const item of plan.items) if (item.responsible && item.source.units) add(bare(item.source.units.label));
   return words;
+}
+
+/**
+ * How a page names the part of an item a span lies in: the item's own label (目标任务, 主要任务 …), 标题 for the
+ * headline, 正文 for unlabelled text.
+ * @example fieldName(item16, 'measures') // '工作措施'
+ */
+export function fieldName(item: Pick<Item, 'fields'>, field: Field): string {
+  const label = field === 'title' ? '' : bare(item.fields.find((f) => f.kind === field)?.label ?? '');
+  return label || FIELD_NAMES[field];
 }
 
 /**

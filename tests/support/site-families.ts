@@ -1,9 +1,9 @@
 /**
  * The sites the site-families test checks: one per family of the genre whose pages differ from the seed's (no
  * sections and no 责任单位, three levels, a first section of prose, traditional characters), each built in a copy
- * of the project (src/tooling/project-copy.ts) as a web team builds one plan: `PLAN_FILE=<file> node
- * scripts/build.ts` for the plans the reader reads, the same steps from a hand-made Plan for the layouts it does
- * not read yet (tests/support/build-site-from-plan.ts). Built once per run, one after another (Vitest global setup).
+ * of the project (src/tooling/project-copy.ts) as `PLAN_FILE=<file> npm run build` makes its pages, without the
+ * PDFs and zips (tests/support/build-site-from-plan.ts); a hand-made Plan stands in for the layouts the reader
+ * does not read yet. Built once per run, one after another (Vitest global setup).
  */
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -40,14 +40,9 @@ export default function setup(): void {
     const started = Date.now();
     const plan = resolve(family.plan);
     const env = { SITE_URL: FAMILIES_SITE };
-    let build;
-    if (plan.endsWith('.plan.json')) {
-      mkdirSync(join(dir, 'tests/support'), { recursive: true });
-      cpSync(resolve('tests/support/build-site-from-plan.ts'), join(dir, 'tests/support/build-site-from-plan.ts'));
-      build = run(dir, 'node', ['tests/support/build-site-from-plan.ts', plan, 'dist'], env);
-    } else {
-      build = run(dir, 'node', ['scripts/build.ts'], { ...env, PLAN_FILE: plan });
-    }
+    mkdirSync(join(dir, 'tests/support'), { recursive: true });
+    cpSync(resolve('tests/support/build-site-from-plan.ts'), join(dir, 'tests/support/build-site-from-plan.ts'));
+    const build = run(dir, 'node', ['tests/support/build-site-from-plan.ts', plan, 'dist'], env);
     if (build.status !== 0) throw new Error(`the ${family.name} site did not build:\n${build.stderr}\n${build.stdout}`);
     console.log(`site family ${family.name} built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
