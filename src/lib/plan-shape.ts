@@ -66,6 +66,17 @@ export function contentsPhrase(plan: Pick<Plan, 'sections' | 'items' | 'closing'
   return `${count}的${listed}`;
 }
 
+/**
+ * Words of the plan itself to suggest in a search box: the office that leads the most items and the first
+ * quantitative target; none for a plan with neither (the box then says only what it searches).
+ * @example searchExamples(seedPlan) // ['基教处', '93%']
+ */
+export function searchExamples(plan: Pick<Plan, 'offices' | 'targets'>): string[] {
+  const leads = (o: Plan['offices'][number]) => o.items.filter((i) => i.lead).length;
+  const leader = [...plan.offices].sort((a, b) => leads(b) - leads(a) || a.slug.localeCompare(b.slug))[0];
+  return [leader?.name, plan.targets[0]?.text].filter((w): w is string => Boolean(w));
+}
+
 /** The HTML language of a plan's pages: as the plan is printed, simplified (zh-CN) or traditional (zh-Hant). */
 export type PlanLang = 'zh-CN' | 'zh-Hant';
 
