@@ -112,7 +112,7 @@ async function readResolved(folder: string, files: FolderFile[], configText: str
   const sourcePath = join(folder, sourceName);
   const read = await readPlanFile(sourcePath, { officeAliases: early.data?.officeAliases ?? {} });
   const { plan, report } = read;
-  const resolved = resolvePlanConfig(files, raw, { title: plan.title, titleAt: report.titleAt, ...(plan.notice ? { isoDate: plan.notice.isoDate } : {}) });
+  const resolved = resolvePlanConfig(files, raw, { title: plan.title, ...(report.titleAt ? { titleAt: report.titleAt } : {}), ...(plan.notice ? { isoDate: plan.notice.isoDate } : {}) });
   if (!resolved.ok) throw new PlanInputError(resolved.problems.map((p) => locatedLine(folder, p, configText)));
   const notes = placeNoteList(resolved.value.editorialNotes, read.plan, configText ?? '');
   if (!notes.ok) failWith(configPath, notes.problems);
