@@ -3,7 +3,7 @@
  * their own content, another plan's config or title, the archive's settings, where the site is served, the code —
  * and keep it when only another plan's text changed (those pages are then copied, not rendered).
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -96,7 +96,11 @@ describe('pageKeys', () => {
       mkdirSync(join(root, file, '..'), { recursive: true });
       writeFileSync(join(root, file), text);
       await everyKeyChanged(await keys());
-      if (original !== undefined) writeFileSync(join(root, file), original);
+      // Undo the change (a new file is removed), so that the next change is measured against `before` alone;
+      // the keys coming back proves it, or every later check would pass on this change's leftovers.
+      if (original === undefined) rmSync(join(root, file));
+      else writeFileSync(join(root, file), original);
+      expect(await keys(), `keys after undoing ${file}`).toEqual(before);
     }
   });
 });
