@@ -9,9 +9,19 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ArchiveEntrySchema, type ArchiveEntry } from '../../src/config/archive-entry.ts';
 import { archiveSummary, pageKeys } from '../../src/build/page-cache.ts';
-import { builtArchive } from '../support/dist.ts';
+import { toArchiveEntries } from '../../src/generate/archive.ts';
+import { parsePlan } from '../../src/plan/parse-plan.ts';
 
-const seed = builtArchive()[0]!;
+// The test's own plan (a fixture of two sections), as the archive holds it: no built content/ is read.
+const parsed = parsePlan(readFileSync('tests/fixtures/numbering-styles/input.txt', 'utf8'));
+if (!parsed.ok) throw new Error('the fixture must parse');
+const seed = toArchiveEntries([
+  {
+    config: { id: 'demo', year: 2021, series: '测试计划工作要点', sourceFile: 'input.txt', source: {}, officeAliases: {}, editorialNotes: [], fromDocument: [] },
+    plan: parsed.value,
+    notes: [],
+  },
+])[0]!;
 const target = { site: 'https://plan.example.gov.cn', base: '/' };
 
 let root: string;
