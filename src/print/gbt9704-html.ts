@@ -68,7 +68,7 @@ export function renderGbt9704Html(doc: OfficialDocument, fonts: FontFaceSource[]
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
-<title>${esc(doc.title)}</title>
+<title>${esc(doc.title || doc.attachments[0]?.title.join('') || '')}</title>
 <style>${css(fonts)}</style>
 </head>
 <body>
@@ -89,7 +89,7 @@ function head(doc: OfficialDocument): string {
 
 /** 主体: title, 主送机关, 正文, 附件说明, 署名, 成文日期, 附注. */
 function main(doc: OfficialDocument): string {
-  const parts = [`<h1 class="title">${esc(doc.title)}</h1>`];
+  const parts = doc.title ? [`<h1 class="title">${esc(doc.title)}</h1>`] : [];
   if (doc.addressees) parts.push(`<p class="addressees">${esc(doc.addressees)}</p>`);
   parts.push(...doc.body.map((p) => `<p>${esc(p)}</p>`));
   if (doc.attachmentNote?.length) {
