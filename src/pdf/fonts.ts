@@ -1,8 +1,8 @@
 /**
  * The 公文版's fonts, resolved at build time with fontconfig: for each face GB/T 9704 asks for (仿宋 for the body,
  * 小标宋 for titles, 黑体, 楷体, 宋体 for page numbers) a configured file (GBT9704_<ROLE>_FILE), else an installed
- * font of that name, else a stated stand-in. TrueType is preferred: Chromium embeds it as a named CID font, where
- * the OpenType/CFF Noto CJK fonts become unnamed Type 3 glyph sets.
+ * font of that name, else a stated stand-in. TrueType is preferred: Typst embeds it as a named CID TrueType font; the
+ * OpenType/CFF Noto CJK faces would embed as CFF (and become unnamed Type 3 glyph sets in Chromium).
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
