@@ -5,14 +5,14 @@
  */
 import type { FontRole } from './fonts.ts';
 import { GEOMETRY, textWidth } from './geometry.ts';
-import { cellWidth, gridLines } from './grid-lines.ts';
+import { cellWidth, gridLines, punctuationRuns } from './grid-lines.ts';
 import type { Attachment, AttachmentBlock, Colophon, OfficialDocument } from './official-document.ts';
 
 /** One block of the 公文版, as the template reads it. */
 export type Gbt9704Block =
   | { kind: 'head'; mark: string | null; markSize: number; number: string | null }
   | { kind: 'title'; lines: string[]; level: number; before: number; after: number }
-  | { kind: 'lines'; role: FontRole; lines: string[]; first: number; rest: number; heading: number; before: number; label?: string }
+  | { kind: 'lines'; role: FontRole; lines: string[][]; first: number; rest: number; heading: number; before: number; label?: string }
   | { kind: 'signature'; names: string[]; date: string; dateLonger: boolean }
   | { kind: 'page-break' }
   | { kind: 'table'; rows: string[][] }
@@ -63,7 +63,8 @@ function lines(text: string, opts: { role?: FontRole; first?: number; rest?: num
   return {
     kind: 'lines',
     role,
-    lines: gridLines(text, { cells, first, rest, width: cellWidth(HALF[role]) }),
+    // Each line as runs split between adjacent punctuation marks.
+    lines: gridLines(text, { cells, first, rest, width: cellWidth(HALF[role]) }).map(punctuationRuns),
     first,
     rest,
     heading: opts.heading ?? 0,

@@ -2,8 +2,8 @@
  * Breaks a paragraph into the lines of GB/T 9704's 28-character grid, as word processors' document grids set a
  * 公文: every full-width character takes one cell, so a full line holds exactly 28. Typst's own CJK breaking
  * follows the W3C clreq and compresses punctuation (a 。 after a ， takes half a cell, a 。 at the line's end
- * hangs or shrinks), which puts a 29th character on a line; so the template receives lines broken here and only
- * justifies them. Pure: text in, lines out, every character kept in order.
+ * hangs or shrinks), which puts a 29th character on a line; so the template receives lines broken here, split
+ * between adjacent marks (punctuationRuns), and only justifies them. Pure: text in, lines out, every character kept in order.
  */
 
 /** Characters that never start a line (GB/T 15834 and the W3C's clreq): closing marks and pause marks. */
@@ -65,4 +65,26 @@ export function gridLines(text: string, opts: GridOptions): string[] {
     pos = end;
   }
   return lines;
+}
+
+/** CJK punctuation Typst compresses when two meet (W3C clreq 3.1.6.1), which would take a cell's grid away. */
+const PUNCTUATION = new Set([...'，。、；：？！）》」』】〕〗〉’”（《「『【〔〖〈‘“．·']);
+
+/**
+ * A line split between any two adjacent punctuation marks, so the template can set each mark in its own run (Typst
+ * then compresses neither, and each keeps its whole cell).
+ * @example punctuationRuns('（一）、二') // ['（一）', '、二']
+ */
+export function punctuationRuns(line: string): string[] {
+  const runs: string[] = [];
+  let run = '';
+  for (const c of line) {
+    if (run && PUNCTUATION.has(c) && PUNCTUATION.has([...run].at(-1)!)) {
+      runs.push(run);
+      run = '';
+    }
+    run += c;
+  }
+  if (run) runs.push(run);
+  return runs;
 }

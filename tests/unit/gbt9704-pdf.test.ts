@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { charsetHas, describeFonts, missingChars, parseFontList, resolveFonts, type FontRole } from '../../src/pdf/fonts.ts';
 import { gbt9704Data } from '../../src/pdf/gbt9704-data.ts';
 import { textWidth } from '../../src/pdf/geometry.ts';
-import { breakUnits, cellWidth, gridLines } from '../../src/pdf/grid-lines.ts';
+import { breakUnits, cellWidth, gridLines, punctuationRuns } from '../../src/pdf/grid-lines.ts';
 import { officialDocumentToText, planToOfficialDocument, type OfficialDocument } from '../../src/pdf/official-document.ts';
 import { typesetter } from '../../src/pdf/typesetter.ts';
 import { stripWhitespace } from '../../src/plan/normalize.ts';
@@ -76,6 +76,11 @@ describe('gridLines', () => {
     expect(cellWidth(0.82)('A')).toBe(0.82);
   });
 
+  it('splits a line between adjacent punctuation marks, keeping every character', () => {
+    expect(punctuationRuns('（一）、二。”三')).toEqual(['（一）', '、二。', '”三']);
+    expect(punctuationRuns('一二')).toEqual(['一二']);
+  });
+
   it('indents the first line and the others as asked', () => {
     expect(gridLines('一二三四五六七八', { cells: 4, first: 2, rest: 1 })).toEqual(['一二', '三四五', '六七八']);
   });
@@ -84,7 +89,7 @@ describe('gridLines', () => {
 describe('gbt9704Data', () => {
   const data = gbt9704Data(doc, FAMILIES, { subject: 's', keywords: ['k'] });
   const kinds = data.blocks.map((b) => b.kind);
-  const texts = data.blocks.flatMap((b) => (b.kind === 'lines' || b.kind === 'title' ? [b.lines.join('')] : []));
+  const texts = data.blocks.flatMap((b) => (b.kind === 'lines' ? [b.lines.flat().join('')] : b.kind === 'title' ? [b.lines.join('')] : []));
 
   it('orders 版头, title, 主送, 正文, 附件说明, 署名, 附注, each 附件 from a new page, and the 版记 last', () => {
     expect(kinds[0]).toBe('head');
