@@ -52,8 +52,8 @@ async function createTypesetter(files: string[]): Promise<Typesetter> {
         const diagnostics = result.takeDiagnostics() ?? result.takeError();
         throw new StepError(`pdf ${name}: Typst failed: ${JSON.stringify(diagnostics?.shortDiagnostics ?? 'no diagnostics')}`);
       }
-      // The document's own date (none) rather than the clock: the same plan gives the same bytes.
-      return compiler.pdf(document, { pdfTags: true, creationTimestamp: 0 });
+      // The templates set no date: the same plan gives the same bytes.
+      return compiler.pdf(document, { pdfTags: true });
     },
   };
 }
