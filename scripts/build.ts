@@ -17,6 +17,7 @@ import { printOfficialPdf, type OfficialPdfResult } from '../src/pdf/official-pd
 import { OutputCache } from '../src/build/output-cache.ts';
 import { cachedPageUrls, cachedPlans, pageKeys, settlePages } from '../src/build/page-cache.ts';
 import { printPdf } from '../src/pdf/reading-pdf.ts';
+import { typesetterStartMs } from '../src/pdf/typesetter.ts';
 import { INDEX_FOLDER, writeSearchIndex } from '../src/build/search-index.ts';
 import { step } from '../src/build/steps.ts';
 import { swapDir } from '../src/build/swap-dir.ts';
@@ -64,6 +65,8 @@ export async function buildAll(): Promise<string> {
       const results: OfficialPdfResult[] = [];
       for (const { entry, out } of plans) results.push(await printOfficialPdf(entry.plan, pdfTmp(entry.id, out.gbt9704PdfPath), cache));
       for (const line of new Set(results.flatMap((r) => r.fonts))) console.log(`  gbt9704 font ${line}`);
+      const start = await typesetterStartMs();
+      if (start !== undefined) console.log(`  typst compiler started in ${start.toFixed(0)} ms (fonts loaded once for every PDF)`);
       return results;
     },
     (results) => `${reuseReport('PDFs', 'typeset', results)}${timings(results)}`,

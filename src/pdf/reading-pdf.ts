@@ -26,15 +26,16 @@ export interface PdfOptions {
   cache?: OutputCache;
 }
 
-/** Typesets the plan's reading PDF to `outFile` (or reuses the cached PDF); returns its size, whether it was reused, and Typst's time. */
+/** Typesets the plan's reading PDF to `outFile` (or reuses the cached PDF); returns its size, whether it was reused, and the time it took to typeset (the compiler's start aside). */
 export async function printPdf(opts: PdfOptions): Promise<{ bytes: number; reused: boolean; ms: number }> {
   const fonts = await printFonts();
   const root = `${opts.site}${opts.base}${opts.id}/`;
   let ms = 0;
   const print = async () => {
+    const typst = await typesetter(fontFiles(fonts));
     const started = performance.now();
     const data = readingData(opts.plan, { song: fonts.song.family, hei: fonts.hei.family }, { root, qrSvg: await qrSvg(`${root}full/`, '全文网址的二维码') });
-    const pdf = (await typesetter(fontFiles(fonts))).pdf('reading', data);
+    const pdf = typst.pdf('reading', data);
     await mkdir(dirname(opts.outFile), { recursive: true });
     await writeFile(opts.outFile, pdf);
     ms = performance.now() - started;

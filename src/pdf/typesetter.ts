@@ -14,6 +14,8 @@ const TEMPLATES = new URL('./templates/', import.meta.url);
 
 /** A compiler with its fonts and templates loaded. */
 export interface Typesetter {
+  /** Milliseconds its start took: reading the font files and the compiler's own scan of the system's fonts. */
+  startMs: number;
   /** Typesets `data` with `template` into PDF bytes (tagged, PDF 1.7). */
   pdf(template: Template, data: unknown): Uint8Array;
 }
@@ -41,10 +43,14 @@ export function typesetter(fontFiles: readonly string[]): Promise<Typesetter> {
 }
 
 async function createTypesetter(files: string[]): Promise<Typesetter> {
+  const started = performance.now();
   const [blobs, gbt9704, reading] = await Promise.all([Promise.all(files.map((f) => readFile(f))), templateSource('gbt9704'), templateSource('reading')]);
+  // The compiler also scans the system's fonts (0.7.0 has no switch for it); the templates name their faces, so
+  // those only stand behind the chosen files for a character none of them has.
   const compiler = NodeCompiler.create({ workspace: TEMPLATES.pathname, fontArgs: [{ fontBlobs: blobs }] });
   const byName: Record<Template, string> = { gbt9704, reading };
   return {
+    startMs: performance.now() - started,
     pdf(name, data) {
       const result = compiler.compile({ mainFileContent: byName[name], inputs: { data: JSON.stringify(data) } });
       const document = result.result;
@@ -56,4 +62,9 @@ async function createTypesetter(files: string[]): Promise<Typesetter> {
       return compiler.pdf(document, { pdfTags: true });
     },
   };
+}
+
+/** How long the process's typesetter took to start, for the build log (undefined when none was started). */
+export async function typesetterStartMs(): Promise<number | undefined> {
+  return shared ? (await shared.typesetter).startMs : undefined;
 }
