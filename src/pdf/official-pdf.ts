@@ -33,9 +33,9 @@ export async function printOfficialPdf(plan: Plan, outFile: string, cache?: Outp
     const families = Object.fromEntries(fonts.map((f) => [f.role, f.family])) as Record<FontRole, string>;
     const data = gbt9704Data(doc, families, { subject: subjectOf(fonts), keywords: ['GB/T 9704-2012', ...described] });
     const pdf = typst.pdf('gbt9704', data);
+    ms = performance.now() - started;
     await mkdir(dirname(outFile), { recursive: true });
     await writeFile(outFile, pdf);
-    ms = performance.now() - started;
   };
   let reused = false;
   if (cache) {

@@ -32,13 +32,13 @@ export async function printPdf(opts: PdfOptions): Promise<{ bytes: number; reuse
   const root = `${opts.site}${opts.base}${opts.id}/`;
   let ms = 0;
   const print = async () => {
-    const typst = await typesetter(fontFiles(fonts));
+    const [typst, qr] = await Promise.all([typesetter(fontFiles(fonts)), qrSvg(`${root}full/`, '全文网址的二维码')]);
     const started = performance.now();
-    const data = readingData(opts.plan, { song: fonts.song.family, hei: fonts.hei.family }, { root, qrSvg: await qrSvg(`${root}full/`, '全文网址的二维码') });
+    const data = readingData(opts.plan, { song: fonts.song.family, hei: fonts.hei.family }, { root, qrSvg: qr });
     const pdf = typst.pdf('reading', data);
+    ms = performance.now() - started;
     await mkdir(dirname(opts.outFile), { recursive: true });
     await writeFile(opts.outFile, pdf);
-    ms = performance.now() - started;
   };
   let reused = false;
   if (opts.cache) {
