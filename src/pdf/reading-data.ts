@@ -37,7 +37,7 @@ export interface ReadingItem {
 export interface ReadingData {
   title: string;
   fonts: { song: string; hei: string };
-  notice?: { title: string; addressees?: string; body: string[]; attachmentNote: string[]; signatories: string[]; date: string; notes: string[] };
+  notice?: { headMarks: string[]; issuer?: string; docNumber?: string; signer?: string; title?: string; addressees?: string; body: string[]; attachmentNote: string[]; signatories: string[]; date: string; notes: string[] };
   qr: { svg: string; url: string; caption: string };
   mark?: string;
   requirements: string[];
@@ -63,7 +63,11 @@ export function readingData(plan: Plan, fonts: { song: string; hei: string }, at
     ...(notice
       ? {
           notice: {
-            title: notice.title ?? plan.title,
+            headMarks: notice.headMarks ?? [],
+            ...(notice.issuer ? { issuer: notice.issuer } : {}),
+            ...(notice.docNumber ? { docNumber: notice.docNumber } : {}),
+            ...(notice.signer ? { signer: notice.signer } : {}),
+            ...(notice.title ? { title: notice.title } : {}),
             ...(notice.addressees ? { addressees: notice.addressees } : {}),
             body: notice.body,
             attachmentNote: notice.attachmentNote ?? [],
