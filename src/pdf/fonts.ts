@@ -40,7 +40,7 @@ export interface ResolvedFont extends FontFile {
   role: FontRole;
   /** How it was found: a configured file, an installed font of the asked-for kind, or a stand-in. */
   origin: 'configured' | 'installed' | 'stand-in';
-  /** Characters of the document this font lacks (drawn by the next font of the CSS list). */
+  /** Characters of the document this font lacks (drawn by the next face of the template's list). */
   missing: string[];
 }
 
@@ -168,7 +168,7 @@ const digests = new Map<string, Promise<string>>();
 
 /**
  * For cache keys: SHA-256 of each font's file (each file read once per process) and fontconfig's list of every
- * Chinese face with its version, so a font replaced, upgraded, installed or removed (Chromium falls back to the
+ * Chinese face with its version, so a font replaced, upgraded, installed or removed (Typst falls back to the
  * installed faces for characters the chosen ones lack) changes the key.
  */
 export async function fontsFingerprint(fonts: readonly FontFile[]): Promise<string> {
