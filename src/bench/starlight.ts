@@ -74,7 +74,7 @@ function page(title: string, lines: readonly string[], order?: number): string {
 /** The notice, title and requirements: what a plan's home page shows. */
 function homeLines(plan: Plan): string[] {
   const n = plan.notice;
-  return [...(n ? [...(n.issuer ? [n.issuer] : []), n.title, ...(n.addressees ? [n.addressees] : []), ...n.body, ...n.signatories, n.date] : []), plan.title, ...plan.requirements];
+  return [...(n ? [...(n.issuer ? [n.issuer] : []), ...(n.title ? [n.title] : []), ...(n.addressees ? [n.addressees] : []), ...n.body, ...n.signatories, n.date] : []), plan.title, ...plan.requirements];
 }
 
 /** Writes a Starlight project for `plan` into `dir` (package.json, config, one page per item). */

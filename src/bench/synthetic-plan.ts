@@ -19,7 +19,7 @@ export interface SyntheticOptions {
 export function syntheticPlanText(plan: Plan, times: number, options: SyntheticOptions = {}): string {
   const lines: string[] = [];
   const n = plan.notice;
-  if (n) lines.push(...(n.issuer ? [n.issuer, ''] : []), n.title, '', ...(n.addressees ? [n.addressees, ''] : []), ...n.body, '', ...n.signatories, n.date, '');
+  if (n) lines.push(...(n.issuer ? [n.issuer, ''] : []), ...(n.title ? [n.title, ''] : []), ...(n.addressees ? [n.addressees, ''] : []), ...n.body, '', ...n.signatories, n.date, '');
   // A synthetic plan is another document: its own title, so the real plan's editorial notes do not apply to it.
   lines.push(options.title ?? (times === 1 ? plan.title : `${plan.title}（合成测试：${times}倍）`), '', ...plan.requirements, '');
   const total = plan.items.length * times;

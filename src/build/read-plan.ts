@@ -7,7 +7,7 @@ import { readSource } from '../read/read-source.ts';
 import { parseDocument, type ParseOptions, type ReadReport } from '../plan/parse-plan.ts';
 import { formatProblem, type Problem, type Result } from '../plan/problem.ts';
 import type { Plan } from '../plan/schema.ts';
-import type { SourceDocument } from '../plan/source.ts';
+import type { Furniture, SourceDocument } from '../plan/source.ts';
 
 /** The folder of plan folders the site is built from unless PLANS_DIR or PLAN_FILE says otherwise. */
 export const DEFAULT_PLANS_DIR = 'seeds';
@@ -70,14 +70,61 @@ export function describeRead(read: ReadPlan): string[] {
     LAYOUT_NAMES.numbering[b.numbering],
     report.text.hardWrapped ? `hard-wrapped text joined (lines of ${report.text.width} characters)` : '',
   ].filter(Boolean);
-  const removed = new Map<string, number>();
-  for (const f of report.removed) removed.set(f.kind, (removed.get(f.kind) ?? 0) + 1);
   const units = plan.items.filter((i) => i.responsible).length;
   return [
     `read as ${report.format}${report.encoding ? ` (${report.encoding})` : ''}: ${layout.join(', ')}`,
-    `found: ${report.elements.join(', ')}${plan.notice?.docNumber ? ` (${plan.notice.docNumber})` : ''}; ${plan.sections.length} sections, ${plan.items.length} items (${units} with 责任单位)`,
-    `left out as page furniture: ${removed.size ? [...removed].map(([k, n]) => `${n} ${k}`).join(', ') : 'nothing'}`,
+    `elements in the order found: ${report.elements.join(', ')}${plan.notice?.docNumber ? ` (${plan.notice.docNumber})` : ''}; ${plan.sections.length} sections, ${plan.items.length} items (${units} with 责任单位)`,
+    `left out: ${describeLeftOut(report.removed)}`,
     `warnings: ${read.warnings.length}`,
     ...read.warnings.map((w) => `  ${w}`),
   ];
+}
+
+const FURNITURE_NAMES: Record<Exclude<Furniture['kind'], 'web-page'>, [string, string]> = {
+  'page-number': ['page number', 'page numbers'],
+  'running-header': ['running header', 'running headers'],
+  contents: ['目录 line', '目录 lines'],
+  'form-feed': ['form feed', 'form feeds'],
+};
+// Beyond this many lines of one kind, the summary gives their count, line span and first and last text.
+const LIST_EACH = 3;
+const QUOTE_CHARS = 24;
+
+function quote(text: string): string {
+  const chars = [...text];
+  return `“${chars.length > QUOTE_CHARS ? `${chars.slice(0, QUOTE_CHARS).join('')}…` : text}”`;
+}
+
+/**
+ * What the reader left out, line by line, so a person sees at a glance that no line of the document is among
+ * them; many page numbers or headers are grouped (count, lines, first and last).
+ * @example describeLeftOut([{ kind: 'web-page', shape: 'breadcrumb', text: '当前位置：首页', line: 1 }]) // 'line 1 breadcrumb “当前位置：首页”'
+ */
+export function describeLeftOut(removed: readonly Furniture[]): string {
+  if (removed.length === 0) return 'nothing';
+  const sorted = [...removed].sort((a, b) => a.line - b.line);
+  const parts: string[] = [];
+  const grouped = new Set<Furniture['kind']>();
+  for (const [k, f] of sorted.entries()) {
+    if (f.kind === 'web-page') {
+      // A run of lines of one shape (a page's marks one per line) is one entry: its lines, then their texts.
+      const joins = (a: Furniture | undefined, b: Furniture | undefined) => a?.kind === 'web-page' && b?.kind === 'web-page' && a.shape === b.shape && b.line - a.line <= 2;
+      if (joins(sorted[k - 1], f)) continue;
+      const run = [f];
+      for (let j = k + 1; joins(sorted[j - 1], sorted[j]); j++) run.push(sorted[j]!);
+      const where = run.length === 1 ? `line ${f.line}` : `lines ${run.map((r) => r.line).join(', ')}`;
+      parts.push(`${where} ${f.shape ?? 'web page furniture'} ${run.map((r) => quote(r.text)).join(' ')}`);
+      continue;
+    }
+    const same = sorted.filter((g) => g.kind === f.kind);
+    const [one, many] = FURNITURE_NAMES[f.kind];
+    if (same.length <= LIST_EACH) {
+      parts.push(`line ${f.line} ${one} ${quote(f.text)}`);
+    } else if (!grouped.has(f.kind)) {
+      grouped.add(f.kind);
+      const last = same[same.length - 1]!;
+      parts.push(`${same.length} ${many} (lines ${f.line}–${last.line}: ${quote(f.text)} … ${quote(last.text)})`);
+    }
+  }
+  return parts.join(', ');
 }

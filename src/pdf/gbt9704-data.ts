@@ -50,7 +50,9 @@ export function gbt9704Data(doc: OfficialDocument, families: Record<FontRole, st
   const fonts = Object.fromEntries(
     (Object.keys(FALLBACK) as FontRole[]).map((role) => [role, [...new Set([families[role], ...FALLBACK[role].map((r) => families[r])])]]),
   ) as Record<FontRole, string[]>;
-  return { title: doc.title, ...meta, geometry: GEOMETRY, fonts, blocks: [...head(doc), ...main(doc), ...doc.attachments.flatMap(attachment), ...colophon(doc.colophon)] };
+  // A copy without a title (it starts at the 主送机关) is named after its first attachment's title.
+  const title = doc.title || doc.attachments[0]?.title.join('') || '';
+  return { title, ...meta, geometry: GEOMETRY, fonts, blocks: [...head(doc), ...main(doc), ...doc.attachments.flatMap(attachment), ...colophon(doc.colophon)] };
 }
 
 const cells = GEOMETRY.charsPerLine;
@@ -82,7 +84,7 @@ function head(doc: OfficialDocument): Gbt9704Block[] {
 
 /** 主体: title, 主送机关, 正文, 附件说明, 署名, 成文日期, 附注. */
 function main(doc: OfficialDocument): Gbt9704Block[] {
-  const blocks: Gbt9704Block[] = [{ kind: 'title', lines: [doc.title], level: 1, before: doc.docNumber ? 2 : 0, after: 0 }];
+  const blocks: Gbt9704Block[] = doc.title ? [{ kind: 'title', lines: [doc.title], level: 1, before: doc.docNumber ? 2 : 0, after: 0 }] : [];
   if (doc.addressees) blocks.push(lines(doc.addressees, { first: 0, before: 1 }));
   blocks.push(...doc.body.map((p) => lines(p)));
   (doc.attachmentNote ?? []).forEach((line, i) => blocks.push(i === 0 ? lines(line, { first: 2, rest: 5, before: 1 }) : lines(line, { first: 5, rest: 5 })));

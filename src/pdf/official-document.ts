@@ -1,6 +1,6 @@
 /**
  * The 公文版's own input: a document as GB/T 9704-2012 lays it out (版头, 主体, 附件, 版记), independent of how the
- * plan was parsed. The renderer (gbt9704-html.ts) only knows this shape, so a change of the Plan schema touches
+ * plan was parsed. The 公文版's template data (gbt9704-data.ts) knows only this shape, so a change of the Plan schema touches
  * only `planToOfficialDocument`. Every string is official text, exactly as issued.
  */
 import type { Colophon as PlanColophon, Plan } from '../plan/schema.ts';
@@ -39,7 +39,7 @@ export interface OfficialDocument {
   issuerMark?: string;
   /** 发文字号, e.g. 湘教发〔2020〕8号 (centred under the mark, a red rule under it). */
   docNumber?: string;
-  /** 标题: the notice's title. */
+  /** 标题: the notice's title; empty when the copy has none (it starts at the 主送机关). */
   title: string;
   /** 主送机关, with its colon. */
   addressees?: string;
@@ -85,7 +85,7 @@ export function planToOfficialDocument(plan: Plan): OfficialDocument {
   return {
     ...(notice.issuer ? { issuerMark: notice.issuer } : {}),
     ...(notice.docNumber ? { docNumber: notice.docNumber } : {}),
-    title: notice.title,
+    title: notice.title ?? '',
     ...(notice.addressees ? { addressees: notice.addressees } : {}),
     body: notice.body,
     ...(notice.attachmentNote ? { attachmentNote: notice.attachmentNote } : {}),

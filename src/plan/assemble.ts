@@ -52,7 +52,7 @@ function withAliases(body: ParsedBody, aliases: OfficeAliases): ParsedBody {
 export function assemblePlan(
   preamble: Preamble,
   parsedBody: ParsedBody,
-  tail: { attachments: Attachment[]; colophon?: Colophon | undefined },
+  tail: { attachmentNote?: string[] | undefined; attachments: Attachment[]; colophon?: Colophon | undefined },
   aliases: OfficeAliases = {},
 ): Result<Plan> {
   const body = withAliases(parsedBody, aliases);
@@ -76,6 +76,7 @@ export function assemblePlan(
     sections: body.sections,
     items: body.items,
     ...(body.closing ? { closing: body.closing } : {}),
+    ...(tail.attachmentNote ? { attachmentNote: tail.attachmentNote } : {}),
     attachments: tail.attachments,
     ...(tail.colophon ? { colophon: tail.colophon } : {}),
     offices,

@@ -80,7 +80,7 @@ export function scanFurniture(lines: readonly SourceLine[], plain: (i: number) =
         l.line,
         l.column,
         'page-number-unsure',
-        `Line ${l.line} holds only the number ${l.text}, away from any page break, so the reader cannot tell whether it is a page number or part of the text; it kept it as text. To settle it, give the PDF itself, or the text with its form feeds (pdftotext writes them by default), so that the page breaks are known.`,
+        `Line ${l.line} holds only the number ${l.text}, away from any page break, so the reader cannot tell whether it is a page number, a web page's view count or part of the text; it kept it as text. To settle it, give the PDF itself, or the text with its form feeds (pdftotext writes them by default), so that the page breaks are known.`,
       ),
     );
   }

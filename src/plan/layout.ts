@@ -3,8 +3,10 @@
  * format knew the paragraphs (`para` from .docx, .html, PDF) are only joined; plain-text lines are cleared of
  * page numbers, running headers and a 目录, then unwrapped. Pure: no I/O. Nothing changes a visible character.
  */
+import { flattenedLines } from './flattened-text.ts';
 import { scanFurniture } from './furniture.ts';
 import { endsSentence, joinPageBreak } from './normalize.ts';
+import { scanWebFurniture } from './web-furniture.ts';
 import { problem, type Problem } from './problem.ts';
 import type { Furniture, SourceLine } from './source.ts';
 import { groupLines, measureLayout, startsBlock, textWidth, type Layout, type PlainLine } from './unwrap.ts';
@@ -31,22 +33,37 @@ export interface SettledParagraphs {
 /** Turns source lines into paragraphs and removes page furniture, reporting every uncertain place. */
 export function settleParagraphs(lines: readonly SourceLine[], options: SettleOptions = {}): SettledParagraphs {
   const plain = (i: number) => lines[i]!.para === undefined && lines[i]!.table === undefined;
-  const { removed, problems } = scanFurniture(lines, plain);
+  // Web-page furniture first, in every format (a saved page's body holds it as paragraphs, a copied page as
+  // lines); what it settles or refuses, the page-number pass leaves alone (a bare number by the page facts is a
+  // view count).
+  const web = scanWebFurniture(lines, (i) => lines[i]!.table === undefined);
+  const { removed, problems } = scanFurniture(lines, (i) => plain(i) && !web.claimed.has(i));
+  for (const [i, f] of web.removed) removed.set(i, f);
+  problems.push(...web.problems);
+  // Paragraphs run together on one line cannot be told apart by anything below: say so, at the line.
+  problems.push(...flattenedLines(lines.filter((_, i) => !removed.has(i))));
+  // A line the web pass refused is read as neither: the refusal names it, and the parts' readers do not report
+  // what would follow from taking it for text.
+  const held = (i: number) => web.claimed.has(i) && !removed.has(i);
 
   // Plain lines that stay, with what lay between each and the plain line before it.
   const kept: PlainLine[] = [];
   const keptAt: number[] = [];
+  const webParted = new Set<number>();
   let previous = -1;
   lines.forEach((l, i) => {
-    if (!plain(i) || removed.has(i)) return;
+    if (!plain(i) || removed.has(i) || held(i)) return;
     const between = Array.from({ length: Math.max(0, i - previous - 1) }, (_, k) => previous + 1 + k);
+    // A line of web furniture between two lines parts them like a blank line: nothing joins across it.
+    const webBetween = between.some((j) => removed.get(j)?.kind === 'web-page');
+    if (webBetween) webParted.add(kept.length);
     kept.push({
       source: l,
-      blankBefore: l.afterBlank === true,
+      blankBefore: l.afterBlank === true || webBetween,
       pageBreakBefore:
         (previous >= 0 && (l.page ?? 0) > (lines[previous]!.page ?? 0)) ||
         between.some((j) => ['page-number', 'running-header'].includes(removed.get(j)?.kind ?? '')),
-      hardBreakBefore: between.some((j) => !plain(j) || removed.get(j)?.kind === 'contents'),
+      hardBreakBefore: between.some((j) => !plain(j) || ['contents', 'web-page'].includes(removed.get(j)?.kind ?? '')),
     });
     keptAt.push(i);
     previous = i;
@@ -62,12 +79,14 @@ export function settleParagraphs(lines: readonly SourceLine[], options: SettleOp
   // A line that stays alone keeps whether a break (blank line, page boundary, removed furniture) came before it.
   const out: { at: number; lines: SourceLine[] }[] = groups.map((g) => {
     const first = kept[g[0]!]!;
-    const broke = g.length === 1 && (first.blankBefore || first.pageBreakBefore) && !first.hardBreakBefore;
+    const broke = g.length === 1 && (first.blankBefore || first.pageBreakBefore) && (!first.hardBreakBefore || webParted.has(g[0]!));
     return { at: keptAt[g[0]!]!, lines: [broke ? { ...first.source, afterBlank: true } : { ...first.source, afterBlank: false }, ...g.slice(1).map((k) => kept[k]!.source)] };
   });
   let open: { at: number; lines: SourceLine[] } | undefined;
   lines.forEach((l, i) => {
-    if (plain(i)) {
+    if (removed.has(i) || held(i)) {
+      open = undefined; // web furniture inside a saved page: what follows starts anew
+    } else if (plain(i)) {
       open = undefined;
     } else if (l.table !== undefined) {
       out.push({ at: i, lines: [l] });

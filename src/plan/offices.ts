@@ -2,7 +2,7 @@
  * 责任单位 lists: splitting, groups versus offices, aliases, and URL slugs.
  */
 import { pinyin } from 'pinyin-pro';
-import type { UnitList, UnitRef } from './schema.ts';
+import type { UnitList, UnitRef, UnitsSource } from './schema.ts';
 
 /**
  * Names that denote the same body. Key: a name used in the plan; value: the canonical name. They belong to a
@@ -52,7 +52,7 @@ export interface ParsedUnitList {
  * so the list can be shown exactly as written.
  * @example parseUnitList('办公室、机关党委、老干处等').list.etc // true
  */
-export function parseUnitList(text: string, aliases: OfficeAliases = {}): ParsedUnitList {
+export function parseUnitList(text: string, aliases: OfficeAliases = {}, leads: 'first' | 'all' | 'none' = 'first'): ParsedUnitList {
   let rest = text;
   let trailing = '';
   const stop = /[。.]$/u.exec(rest);
@@ -71,8 +71,11 @@ export function parseUnitList(text: string, aliases: OfficeAliases = {}): Parsed
   rest.split('、').forEach((raw, index) => {
     const name = raw.trim();
     if (name === '') emptyAt.push(offset);
-    else if (isGroupEntry(name)) units.push({ name, kind: 'group', lead: index === 0 });
-    else units.push({ name, kind: 'office', office: officeToSlug(canonicalOfficeName(name, aliases)), lead: index === 0 });
+    else {
+      const lead = leads === 'all' || (leads === 'first' && index === 0);
+      if (isGroupEntry(name)) units.push({ name, kind: 'group', lead });
+      else units.push({ name, kind: 'office', office: officeToSlug(canonicalOfficeName(name, aliases)), lead });
+    }
     offset += [...raw].length + 1;
   });
   return { list: { units, etc, trailing }, emptyAt };
@@ -87,9 +90,13 @@ export function resolveUnitAliases(list: UnitList, aliases: OfficeAliases): Unit
 }
 
 /**
- * The list as written, for display and for checking that nothing was lost.
+ * The list as written, for display and for checking that nothing was lost; with `partner`, the 配合单位 label and
+ * what precedes it are printed where they stood.
  * @example unitListToText(parseUnitList('秘书处、相关处室。').list) // '秘书处、相关处室。'
  */
-export function unitListToText(list: UnitList): string {
-  return list.units.map((u) => u.name).join('、') + (list.etc ? '等' : '') + list.trailing;
+export function unitListToText(list: UnitList, partner?: UnitsSource['partner']): string {
+  const names = list.units.map((u) => u.name);
+  const end = (list.etc ? '等' : '') + list.trailing;
+  if (!partner) return names.join('、') + end;
+  return `${names.slice(0, partner.from).join('、')}${partner.separator}${partner.label}${names.slice(partner.from).join('、')}${end}`;
 }

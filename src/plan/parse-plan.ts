@@ -7,14 +7,17 @@
  * genre (body.ts); the tail — 附件 and 版记 (tail.ts).
  */
 import { assemblePlan } from './assemble.ts';
+import { orderFound } from './elements-found.ts';
 import { parseBody, type BodyLayout } from './body.ts';
+import { findBodyStart } from './body-start.ts';
 import { lookOf } from './classify.ts';
 import { settleParagraphs, type SettledParagraphs } from './layout.ts';
-import { toSourceLines } from './normalize.ts';
-import { parsePreamble } from './preamble.ts';
+import { joinPageBreak, toSourceLines } from './normalize.ts';
+import { isDate, parsePreamble } from './preamble.ts';
 import { problem, sortProblems, type Problem } from './problem.ts';
-import type { Plan } from './schema.ts';
-import type { Furniture, SourceDocument, SourceFormat } from './source.ts';
+import { headOrderOf } from './notice.ts';
+import type { Plan, SourcePos } from './schema.ts';
+import type { Furniture, SourceDocument, SourceFormat, SourceLine } from './source.ts';
 import { parseTail, startsTail } from './tail.ts';
 
 /** What the reader recognised, for the summary a person confirms at a glance. */
@@ -23,10 +26,12 @@ export interface ReadReport {
   encoding?: string;
   body: BodyLayout;
   text: SettledParagraphs['layout'];
-  /** 公文 elements found, by their standard names. */
+  /** 公文 elements found, by their standard names, in the order the document has them. */
   elements: string[];
   /** Page furniture left out of the official text. */
   removed: Furniture[];
+  /** Where the plan title starts in the source, so messages about it (year, series) can point there. */
+  titleAt?: SourcePos;
 }
 
 /** A plan read, with warnings and the report; or the problems that stopped it. */
@@ -63,15 +68,21 @@ export function parseDocument(doc: SourceDocument, options: ParseOptions = {}): 
   }
   if (problems.length > 0 && ps.length === 0) return { ok: false, problems: sortProblems(problems) };
 
-  // The body starts at the first section heading 一、; the tail at the first 附件 mark or 版记 line after it.
-  const first = ps.findIndex((p) => !p.table && lookOf(p.text).kind === 'section');
+  // Lines that hold several paragraphs run together: nothing downstream can be read right, and this is the cause.
+  const flattened = problems.filter((p) => p.ruleId === 'flattened-text');
+  if (flattened.length > 0) return { ok: false, problems: sortProblems(flattened) };
+
+  // The body starts at the first section heading 一、 (or, in a plan with none, at item 1.); the tail at the first
+  // 附件 mark, 附件说明 or 版记 line after it.
+  const first = findBodyStart(ps);
   if (first === -1) {
-    const at = ps[0]!;
-    problems.push(problem(at.line, at.column, 'no-sections', 'No section heading (a line such as 一、…) was found, and the reader reads a plan as sections of items. If this file is not the plan itself (a scan, a cover page, another document), give the plan’s own text.'));
+    problems.push(withoutSections(ps));
     return { ok: false, problems: sortProblems(problems) };
   }
   let tail = ps.findIndex((p, i) => i > first && startsTail(p));
   if (tail === -1) tail = ps.length;
+  const prose = proseBody(ps.slice(first, tail));
+  if (prose) return { ok: false, problems: sortProblems([...problems, prose]) };
 
   const preamble = parsePreamble(ps.slice(0, first), problems, ps[first]);
   const body = parseBody(ps.slice(first, tail), problems, warnings);
@@ -89,10 +100,78 @@ export function parseDocument(doc: SourceDocument, options: ParseOptions = {}): 
       ...(doc.encoding ? { encoding: doc.encoding } : {}),
       body: body.layout,
       text: settled.layout,
-      elements: elementsOf(plan),
+      elements: orderFound(elementsOf(plan), plan, ps),
       removed: [...doc.removed, ...settled.removed],
+      ...titlePosition(ps.slice(0, first), plan.title),
     },
   };
+}
+
+// Section headings, subsection headings and numbered paragraphs: the forms in which a plan's body is printed.
+const HEADING_KINDS = new Set(['section', 'subsection', 'numbered']);
+const headingLook = (p: SourceLine) => !p.table && HEADING_KINDS.has(lookOf(p.text).kind);
+
+/**
+ * Why a document without a 一、 heading is refused: the claim must be true of the file. With no heading of any
+ * form the reader knows, it says what the file holds instead; with numbered paragraphs or （一） headings but no
+ * 一、 above them, it points at the first of them.
+ */
+function withoutSections(ps: readonly SourceLine[]): Problem {
+  const numbered = ps.find(headingLook);
+  if (numbered) {
+    return problem(
+      numbered.line,
+      numbered.column,
+      'no-section-headings',
+      `The body starts here with a numbered paragraph (“${excerpt(numbered.text)}”), but no section heading such as 一、… stands above it or anywhere in the file, and the reader reads a plan's items under section headings.`,
+    );
+  }
+  const at = ps[0]!;
+  const last = ps[ps.length - 1]!;
+  const span = ps.length === 1 ? `“${excerpt(at.text)}”` : `from “${excerpt(at.text)}” to “${excerpt(last.text)}” (line ${last.line})`;
+  const date = ps.findIndex((p) => isDate(p.text));
+  const notice = date === -1 ? '' : ` It holds a covering notice dated ${ps[date]!.text} (line ${ps[date]!.line}) and ${ps.length - date - 1} paragraph${ps.length - date - 1 === 1 ? '' : 's'} after it, none of them a heading.`;
+  return problem(
+    at.line,
+    at.column,
+    'no-sections',
+    `None of the file's ${ps.length} paragraph${ps.length === 1 ? '' : 's'} (${span}) is a heading or a numbered item of any form the reader knows (一、…, （一）…, 1. …), so it holds no body of work items to read.${notice} If this is not the plan itself (a scan, a cover page, a news page or another document), give the plan’s own text.`,
+  );
+}
+
+/**
+ * A body of prose: section headings with paragraphs under them and not one numbered item, （一） heading or field
+ * label — a 规划 or 意见 rather than a list of work items. Refused at the first heading, saying so.
+ */
+function proseBody(body: readonly SourceLine[]): Problem | undefined {
+  const looks = body.filter((p) => !p.table).map((p) => lookOf(p.text).kind);
+  if (looks.some((k) => k === 'numbered' || k === 'subsection' || k === 'label')) return undefined;
+  const sections = looks.filter((k) => k === 'section').length;
+  const at = body[0]!;
+  return problem(
+    at.line,
+    at.column,
+    'prose-body',
+    `The body is prose under headings, with no numbered items: its ${sections} section heading${sections === 1 ? '' : 's'} (from “${excerpt(at.text)}”) hold${sections === 1 ? 's' : ''} ${looks.length - sections} paragraphs of running text, and no paragraph under them is numbered 1. or （一） or starts with a field label such as 责任单位：. The reader reads a plan as numbered work items, so it cannot tell what the items of this document would be.`,
+  );
+}
+
+/** Where the plan title starts in the source: the first of its lines, found after any covering notice. */
+function titlePosition(head: readonly SourceLine[], title: string): { titleAt?: SourcePos } {
+  // The last run of paragraphs that joins to the title: a notice's issuer line may repeat the title's first words.
+  for (let k = head.length - 1; k >= 0; k--) {
+    let text = '';
+    for (let j = k; j < Math.min(head.length, k + 3); j++) {
+      text = j === k ? head[j]!.text : joinPageBreak(text, head[j]!.text);
+      if (text === title) return { titleAt: { line: head[k]!.line, column: head[k]!.column } };
+    }
+  }
+  return {};
+}
+
+function excerpt(text: string): string {
+  const chars = [...text];
+  return chars.length > 20 ? `${chars.slice(0, 20).join('')}…` : text;
 }
 
 /** The 公文 elements a plan carries, by their standard names, in document order. */
@@ -101,10 +180,8 @@ export function elementsOf(plan: Plan): string[] {
   const out: string[] = [];
   if (n) {
     if (n.headMarks) out.push('版头标记');
-    if (n.issuer) out.push('发文机关标志');
-    if (n.docNumber) out.push('发文字号');
-    if (n.signer) out.push('签发人');
-    out.push('标题');
+    const head = { issuer: '发文机关标志', docNumber: '发文字号', signer: '签发人', title: '标题' } as const;
+    for (const e of headOrderOf(n)) out.push(head[e]);
     if (n.addressees) out.push('主送机关');
     out.push('正文');
     if (n.attachmentNote) out.push('附件说明');
@@ -114,6 +191,7 @@ export function elementsOf(plan: Plan): string[] {
   }
   out.push('工作要点');
   if (plan.closing) out.push('结束语');
+  if (plan.attachmentNote) out.push('附件说明');
   if (plan.attachments.length) out.push(`附件×${plan.attachments.length}`);
   if (plan.colophon) out.push('版记');
   return out;

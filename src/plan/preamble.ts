@@ -4,11 +4,15 @@
  * a 附注 by its parentheses — never by its line number, so an extra or missing line cannot shift the others.
  */
 import { isHeadingTitle, lookOf } from './classify.ts';
+import { excerpt, isAddressees, isDate, parseNotice } from './notice.ts';
 import { endsSentence, joinBrokenParagraphs, joinPageBreak } from './normalize.ts';
-import { toAsciiDigits } from './numerals.ts';
 import { problem, type Problem } from './problem.ts';
 import type { Notice } from './schema.ts';
 import type { SourceLine } from './source.ts';
+import { ATTACHMENT_MARK, DOC_NUMBER, GARBLED_DATE, NOTE, endsInNoticeKind } from './vocabulary.ts';
+
+export { ATTACHMENT_MARK, DOC_NUMBER } from './vocabulary.ts';
+export { chineseDateToIso, isDate } from './notice.ts';
 
 /** What precedes the sections. */
 export interface Preamble {
@@ -18,58 +22,14 @@ export interface Preamble {
   requirements: string[];
 }
 
-const ARABIC_DATE = /^([0-9０-９]{4})\s*年\s*([0-9０-９]{1,2})\s*月\s*([0-9０-９]{1,2})\s*日$/u;
-const CHINESE_DATE = /^([〇零○Ｏ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$/u;
-/** 发文字号: issuer code, the year in 〔〕 (or a look-alike bracket), the number, 号. */
-export const DOC_NUMBER = /^[\p{Script=Han}A-Za-z]{1,12}\s*[〔［\[【(（]\s*[0-9０-９]{4}\s*[〕］\]】)）]\s*[0-9０-９]{1,4}\s*号$/u;
-const SIGNER = /^签发人\s*[：:]/u;
-const HEAD_MARK = /^(?:[0-9０-９]{6}|(?:绝密|机密|秘密)(?:\s*★.*)?|特急|加急|特提|平急)$/u;
-const ATTACHMENT_NOTE = /^附\s*件\s*[：:]/u;
-const NOTE_LIST_ENTRY = /^[0-9０-９]{1,2}\s*[.．、]/u;
-/** 附注: a whole paragraph in parentheses, e.g. （此件主动公开）. */
-const NOTE = /^[（(].*[）)]$/u;
-/** The mark of an 附件 on a line of its own: 附件, 附件1, 附件 2, 附件一. */
-export const ATTACHMENT_MARK = /^附\s*件\s*([0-9０-９]{1,2}|[一二三四五六七八九十]{1,2})?$/u;
-/** Words a 公文 title ends with (文种). */
-const TITLE_END = /(?:通知|决定|意见|办法|方案|要点|规划|报告|函|通报|批复|请示|纪要|公告|通告|规定|细则|命令|议案|决议|公报)$/u;
-const CN_DIGIT: Record<string, number> = { 〇: 0, 零: 0, '○': 0, Ｏ: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-
-function smallChineseNumber(text: string): number | undefined {
-  const m = /^([一二三])?(十)?([一二三四五六七八九])?$/u.exec(text);
-  if (!m || text === '') return undefined;
-  if (!m[2]) return m[1] && !m[3] ? CN_DIGIT[m[1]] : m[3] && !m[1] ? CN_DIGIT[m[3]] : undefined;
-  return (m[1] ? CN_DIGIT[m[1]]! : 1) * 10 + (m[3] ? CN_DIGIT[m[3]]! : 0);
-}
-
-/** True when a paragraph is a date as 公文 print it. */
-export function isDate(text: string): boolean {
-  return ARABIC_DATE.test(text) || CHINESE_DATE.test(text);
-}
-
-/**
- * Reads a date as printed in Chinese documents, in Arabic or Chinese numerals; undefined for an impossible date.
- * @example chineseDateToIso('2020年3月6日') // '2020-03-06'
- * @example chineseDateToIso('二〇二〇年三月六日') // '2020-03-06'
- */
-export function chineseDateToIso(text: string): string | undefined {
-  let y: number, mo: number | undefined, d: number | undefined;
-  const arabic = ARABIC_DATE.exec(text);
-  const chinese = CHINESE_DATE.exec(text);
-  if (arabic) [y, mo, d] = [arabic[1]!, arabic[2]!, arabic[3]!].map((s) => Number(toAsciiDigits(s))) as [number, number, number];
-  else if (chinese) {
-    y = Number([...chinese[1]!].map((c) => CN_DIGIT[c]).join(''));
-    mo = smallChineseNumber(chinese[2]!);
-    d = smallChineseNumber(chinese[3]!);
-  } else return undefined;
-  if (mo === undefined || d === undefined) return undefined;
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  // Reject dates such as 2月30日 that Date would roll over into the next month.
-  if (date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return undefined;
-  return `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-
 const join = (ps: readonly SourceLine[]) => ps.map((p) => p.text).reduce((a, b) => joinPageBreak(a, b));
-const same = (a: string, b: string) => a.replace(/\s+/gu, '') === b.replace(/\s+/gu, '');
+
+// Marks of a web page's facts that a plan title never carries: a clock time, a view count, a file size.
+const PAGE_FACTS: { re: RegExp; what: string }[] = [
+  { re: /(?<![0-9０-９])[0-9０-９]{1,2}\s*[:：]\s*[0-9０-９]{2}(?![0-9０-９])/u, what: 'a clock time' },
+  { re: /(?:浏览|瀏覽|阅读|閱讀|点击|點擊|访问|訪問)(?:次数|次數|量|数|數)?\s*[：:]?\s*[0-9０-９]+|[0-9０-９]+\s*次(?:浏览|瀏覽|阅读|閱讀)/u, what: 'a view count' },
+  { re: /[0-9０-９]+(?:[.．][0-9０-９]+)?\s*(?:[KMG]B|[kmg]b|KB|字节|字節)(?![A-Za-z])/u, what: 'a file size' },
+];
 
 /** Where to point a message: the paragraph's line and column. */
 function at(p: SourceLine, rule: string, message: string): Problem {
@@ -82,7 +42,10 @@ function at(p: SourceLine, rule: string, message: string): Problem {
  */
 export function parsePreamble(paragraphs: readonly SourceLine[], problems: Problem[], firstBody: SourceLine | undefined): Preamble | undefined {
   const dateIndex = paragraphs.findIndex((p) => isDate(p.text));
-  if (dateIndex === -1) return planHead(paragraphs, 0, problems, firstBody, undefined);
+  if (dateIndex === -1) {
+    if (refuseUndatedNotice(paragraphs, problems)) return undefined;
+    return planHead(paragraphs, 0, problems, firstBody, undefined);
+  }
   const notice = parseNotice(paragraphs.slice(0, dateIndex + 1), problems);
   if (!notice) return undefined;
   // 附注 follow the date.
@@ -91,6 +54,32 @@ export function parsePreamble(paragraphs: readonly SourceLine[], problems: Probl
   while (i < paragraphs.length && NOTE.test(paragraphs[i]!.text)) notes.push(paragraphs[i++]!.text);
   if (notes.length > 0) notice.notes = notes;
   return planHead(paragraphs, i, problems, firstBody, notice);
+}
+
+/**
+ * Without a 成文日期 nothing closes a notice. When the head really holds one — a 主送机关 followed by body text,
+ * under a title ending in a notice's 文种 (…的通知) or at the very start of the file — the reader says so at the
+ * line that shows it rather than take the notice for the plan's title and 总体要求. Pushes the problem and
+ * returns true; false when the head is no notice.
+ */
+function refuseUndatedNotice(ps: readonly SourceLine[], problems: Problem[]): boolean {
+  const a = ps.findIndex((p, k) => isAddressees(p.text) && k + 1 < ps.length && endsSentence(ps[k + 1]!.text));
+  if (a === -1) return false;
+  const addressees = ps[a]!;
+  const titleEnd = ps.slice(0, a).findIndex((_, j) => [0, 1, 2].some((back) => j - back >= 0 && endsInNoticeKind(join(ps.slice(j - back, j + 1)))));
+  if (titleEnd === -1 && a > 0) return false;
+  // A line after the body that is a date garbled by the page (2024327) is what stands where the date belongs.
+  const garbled = ps.slice(a + 1).find((p) => GARBLED_DATE.test(p.text.trim()));
+  const noDate = garbled
+    ? `line ${garbled.line} (“${garbled.text}”) stands where its 成文日期 belongs but is not a date as 公文 print one (年 月 日, e.g. 2024年3月27日)`
+    : 'no 成文日期 (a date such as 2020年3月6日) follows its signature';
+  const where = garbled ?? (titleEnd === -1 ? addressees : ps[0]!);
+  if (titleEnd === -1) {
+    problems.push(at(where, 'missing-title', `No title: the file starts at the 主送机关 “${excerpt(addressees.text)}” (line ${addressees.line}), the addressees of a covering notice, followed by its body; ${noDate}, so the reader cannot tell where the notice ends and the plan's title begins.`));
+  } else {
+    problems.push(at(where, 'notice-date', `Lines ${ps[0]!.line}–${addressees.line} read as a covering notice (a title ending in a 文种, then the 主送机关 “${excerpt(addressees.text)}”), but ${noDate}, so the reader cannot tell where the notice ends and the plan begins.`));
+  }
+  return true;
 }
 
 /** The plan's mark (附件), title and 总体要求, from paragraph `from` on. */
@@ -117,13 +106,18 @@ function planHead(
     );
     return undefined;
   }
-  // Without a 成文日期 nothing closes a notice: if the head reads as one, say so rather than take it for a title.
-  if (!notice) {
-    const addressees = paragraphs.findIndex((p) => /[：:]$/u.test(p.text) && !ATTACHMENT_NOTE.test(p.text));
-    const titled = addressees > 0 && paragraphs.slice(0, addressees).some((p) => TITLE_END.test(p.text));
-    if (titled) {
-      const p = paragraphs[addressees]!;
-      problems.push(at(paragraphs[0]!, 'notice-date', `Lines ${paragraphs[0]!.line}–${p.line} read as a covering notice (a title ending in a 文种, then the 主送机关 “${excerpt(p.text)}”), but no 成文日期 (a date such as 2020年3月6日) follows its signature, so the reader cannot tell where the notice ends and the plan begins.`));
+  // With no notice read, a title that is a covering letter's (…的通知) is a notice that nothing closed.
+  if (!notice && endsInNoticeKind(join(paragraphs.slice(start, i)))) {
+    const [p, last] = [paragraphs[start]!, paragraphs[i - 1]!];
+    const lines = p === last ? `Line ${p.line}` : `Lines ${p.line}–${last.line}`;
+    problems.push(at(p, 'notice-date', `${lines} read as the head of a covering notice (its title ends “…${[...last.text].slice(-6).join('')}” at line ${last.line}), where the plan's title belongs, but no 成文日期 (a date such as 2020年3月6日) closes the notice, so the reader cannot tell where the notice ends and the plan begins.`));
+    return undefined;
+  }
+  // A title line carrying a web page's facts is page furniture the reader did not recognise, not the title.
+  for (const p of paragraphs.slice(start, i)) {
+    const fact = PAGE_FACTS.find((f) => f.re.test(p.text));
+    if (fact) {
+      problems.push(at(p, 'title-furniture', `Line ${p.line} (“${excerpt(p.text)}”) stands where the plan's title belongs but carries ${fact.what}, which a title does not: it reads as a web page's furniture, and the reader cannot tell whether it is part of the document.`));
       return undefined;
     }
   }
@@ -148,105 +142,4 @@ function planHead(
     title: join(paragraphs.slice(start, i)),
     requirements: joinBrokenParagraphs(paragraphs.slice(i)),
   };
-}
-
-function excerpt(text: string): string {
-  const chars = [...text];
-  return chars.length > 20 ? `${chars.slice(0, 20).join('')}…` : text;
-}
-
-/** The notice: everything up to and including its date. */
-function parseNotice(ps: readonly SourceLine[], problems: Problem[]): Notice | undefined {
-  const dateLine = ps[ps.length - 1]!;
-  const isoDate = chineseDateToIso(dateLine.text);
-  if (!isoDate) {
-    problems.push(at(dateLine, 'notice-date', `“${dateLine.text}” reads as a date but is not one that exists.`));
-    return undefined;
-  }
-  let i = 0;
-  const headMarks: string[] = [];
-  while (i < ps.length - 1 && HEAD_MARK.test(ps[i]!.text)) headMarks.push(ps[i++]!.text);
-
-  // Signatories: the lines right above the date that are not sentences and not the 附件说明 list.
-  let sigStart = ps.length - 1;
-  while (sigStart - 1 > i && !endsSentence(ps[sigStart - 1]!.text) && !ATTACHMENT_NOTE.test(ps[sigStart - 1]!.text) && !/[：:]$/u.test(ps[sigStart - 1]!.text) && !NOTE_LIST_ENTRY.test(ps[sigStart - 1]!.text)) sigStart--;
-  const signatories = ps.slice(sigStart, ps.length - 1).map((p) => p.text);
-
-  // 版头: 发文机关标志, 发文字号, 签发人 — within the first lines.
-  const numberIndex = ps.slice(i, Math.min(ps.length, i + 6)).findIndex((p) => DOC_NUMBER.test(p.text) || SIGNER.test(p.text) || splitNumberAndSigner(p.text));
-  let issuer: string | undefined;
-  let docNumber: string | undefined;
-  let signer: string | undefined;
-  if (numberIndex !== -1) {
-    const n = i + numberIndex;
-    if (n > i) issuer = ps.slice(i, n).map((p) => p.text).join(' ');
-    i = n;
-    while (i < sigStart) {
-      const text = ps[i]!.text;
-      const both = splitNumberAndSigner(text);
-      if (both) [docNumber, signer] = both;
-      else if (DOC_NUMBER.test(text) && !docNumber) docNumber = text;
-      else if (SIGNER.test(text) && !signer) signer = text;
-      else break;
-      i++;
-    }
-  } else if (ps[i] && (/文件$/u.test(ps[i]!.text) || signatories.some((s) => same(s, ps[i]!.text))) && !TITLE_END.test(ps[i]!.text)) {
-    issuer = ps[i++]!.text;
-  }
-
-  // 标题 up to the 主送机关 (the first paragraph ending in a colon), else up to a line ending in a 文种.
-  const titleStart = i;
-  let addrIndex = -1;
-  for (let j = titleStart + 1; j < sigStart; j++) {
-    if (/[：:]$/u.test(ps[j]!.text) && !ATTACHMENT_NOTE.test(ps[j]!.text)) {
-      addrIndex = j;
-      break;
-    }
-    if (endsSentence(ps[j]!.text)) break;
-  }
-  let titleEnd = addrIndex;
-  if (addrIndex === -1) {
-    titleEnd = titleStart;
-    while (titleEnd < sigStart && !TITLE_END.test(ps[titleEnd]!.text) && !endsSentence(ps[titleEnd]!.text)) titleEnd++;
-    titleEnd = TITLE_END.test(ps[titleEnd]?.text ?? '') ? titleEnd + 1 : titleStart + 1;
-  }
-  const titleLines = ps.slice(titleStart, titleEnd);
-  const bodyStart = addrIndex === -1 ? titleEnd : addrIndex + 1;
-  // 附件说明: 附件：… and the numbered names aligned under it, between the body and the signature.
-  let noteStart = ps.slice(bodyStart, sigStart).findIndex((p) => ATTACHMENT_NOTE.test(p.text));
-  noteStart = noteStart === -1 ? sigStart : bodyStart + noteStart;
-  const body = joinBrokenParagraphs(ps.slice(bodyStart, noteStart));
-  // Each entry starts 附件： or with its number; a line without one continues the entry above (a long name
-  // wraps, aligned under the first name, which a PDF's indent alone would take for a new paragraph).
-  const attachmentNote: string[] = [];
-  for (const p of ps.slice(noteStart, sigStart)) {
-    const last = attachmentNote.length - 1;
-    if (last >= 0 && !NOTE_LIST_ENTRY.test(p.text) && !ATTACHMENT_NOTE.test(p.text)) attachmentNote[last] = joinPageBreak(attachmentNote[last]!, p.text);
-    else attachmentNote.push(p.text);
-  }
-  const where = ps[titleStart] ?? dateLine;
-  if (titleLines.length === 0 || body.length === 0) {
-    const missing = titleLines.length === 0 ? 'a title' : 'body text between its title or addressees and its signature';
-    problems.push(at(where, 'notice-structure', `The text before the date ${dateLine.text} (line ${dateLine.line}) reads as a covering notice, but the reader finds no ${missing}. Elements found: ${[issuer && '发文机关标志', docNumber && '发文字号', titleLines.length && '标题', addrIndex !== -1 && '主送机关', signatories.length && '署名'].filter(Boolean).join(', ') || 'none'}.`));
-    return undefined;
-  }
-  return {
-    ...(headMarks.length ? { headMarks } : {}),
-    ...(issuer ? { issuer } : {}),
-    ...(docNumber ? { docNumber } : {}),
-    ...(signer ? { signer } : {}),
-    title: join(titleLines),
-    ...(addrIndex !== -1 ? { addressees: ps[addrIndex]!.text } : {}),
-    body,
-    ...(attachmentNote.length ? { attachmentNote } : {}),
-    signatories,
-    date: dateLine.text,
-    isoDate,
-  };
-}
-
-/** 发文字号 and 签发人 on one line (documents sent upward): `湘教发〔2020〕8号  签发人：张三`. */
-function splitNumberAndSigner(text: string): [string, string] | undefined {
-  const m = /^(.+?)\s+(签发人\s*[：:].+)$/u.exec(text);
-  return m && DOC_NUMBER.test(m[1]!) ? [m[1]!, m[2]!] : undefined;
 }

@@ -25,8 +25,10 @@ export const NoticeSchema = z.object({
   docNumber: z.string().min(1).optional(),
   /** 签发人 line as printed, e.g. 签发人：张三. */
   signer: z.string().min(1).optional(),
-  /** The notice's own title (标题), its printed lines joined, e.g. 关于印发《…》的通知. */
-  title: z.string().min(1),
+  /** The notice's own title (标题), its printed lines joined, e.g. 关于印发《…》的通知; absent on a copy that starts at the 主送机关. */
+  title: z.string().min(1).optional(),
+  /** The head elements in the order printed, when it is not GB/T 9704's (发文机关标志, 发文字号, 签发人, 标题), e.g. a gazette's title before its 发文字号. */
+  headOrder: z.array(z.enum(['issuer', 'docNumber', 'signer', 'title'])).optional(),
   /** 主送机关: the addressees, with the trailing colon. */
   addressees: z.string().min(1).optional(),
   /** The notice's body paragraphs (正文). */
@@ -81,13 +83,13 @@ export const UnitRefSchema = z.object({
   kind: z.enum(['office', 'group']),
   /** Slug of the office this entry refers to (aliases resolved); absent for groups. */
   office: z.string().optional(),
-  /** True for the first entry of the list: the lead unit (牵头). */
+  /** True for a lead unit (牵头): the first entry of a 责任单位 list, or every entry of a 牵头单位 list. */
   lead: z.boolean(),
 });
 
 /** A 责任单位 list: entries in document order and the punctuation that closed it. */
 export const UnitListSchema = z.object({
-  /** Entries in document order; the first is the lead. */
+  /** Entries in document order: the lead(s) first, then any 配合单位 (lead false). */
   units: z.array(UnitRefSchema).min(1),
   /** True when the list ends in 等 ("and others"). */
   etc: z.boolean(),
@@ -95,14 +97,17 @@ export const UnitListSchema = z.object({
   trailing: z.string(),
 });
 
-/** Which part of an item a field is: a labelled 目标任务 or 工作措施, or unlabelled text. */
+/**
+ * Which part of an item a field is: goals (目标任务, 工作目标), measures (工作措施, 主要任务), or text — unlabelled
+ * paragraphs, or a paragraph under another label such as 问题描述 or 完成时限 (its label kept in `label`).
+ */
 export const FieldKindSchema = z.enum(['goals', 'measures', 'text']);
 
 /** One field of an item: its label as printed (目标任务： or none) and its paragraphs. */
 export const ItemFieldSchema = z.object({
-  /** goals (目标任务), measures (工作措施), or text (paragraphs without a label). */
+  /** goals (目标任务), measures (工作措施), or text (paragraphs without a label, or under 问题描述, 完成时限 …). */
   kind: FieldKindSchema,
-  /** The label as printed, e.g. 目标任务：; empty for text. */
+  /** The label as printed, e.g. 目标任务：, 目標任務: or 完成时限：; empty for unlabelled text. */
   label: z.string(),
   /** True when the label stands on its own line, the text below it. */
   labelOwnLine: z.boolean(),
@@ -121,6 +126,24 @@ export const UnitsSourceSchema = z.object({
   close: z.string(),
   /** True when the label stands on its own line with the list below it. */
   labelOwnLine: z.boolean(),
+  /**
+   * 牵头单位 followed by 配合单位 in the same item: the list's entries before `from` are under the first label (the
+   * leads), the rest under the second. Printed as label, leads joined by 、, separator, partner label, partners.
+   */
+  partner: z
+    .object({
+      /** Index in the list of the first entry under the 配合单位 label. */
+      from: z.number().int().positive(),
+      /** What stands between the last lead and the 配合单位 label as printed, e.g. ；, 等； or empty. */
+      separator: z.string(),
+      /** The second label as printed, e.g. 配合单位：. */
+      label: z.string().min(1),
+      /** True when the 配合单位 label starts a line of its own. */
+      ownLine: z.boolean(),
+    })
+    .optional(),
+  /** Index of the field printed after the 责任单位 (e.g. a 完成时限 below it); absent when the units come last. */
+  beforeField: z.number().int().nonnegative().optional(),
 });
 
 /** The verbatim tokens around an item's text, kept so it can be shown exactly as written. */
@@ -172,23 +195,36 @@ export const SubsectionSchema = z.object({
   items: z.array(z.number().int().positive()),
 });
 
-/** One of the numbered sections (一、… 八、). */
-export const SectionSchema = z.object({
-  /** The section number, 1-based. */
-  number: z.number().int().positive(),
-  /** The Chinese numeral as printed, e.g. 三. */
-  numeral: z.string().min(1),
-  /** The separator printed after the numeral, usually 、. */
-  separator: z.string().min(1),
-  /** The section title, without its numeral. */
-  title: z.string().min(1),
-  /** Numbers (positions) of the items in this section, in order. */
-  items: z.array(z.number().int().positive()).min(1),
-  /** Paragraphs between the section heading and its first item or subsection. */
-  intro: z.array(z.string().min(1)).optional(),
-  /** Subsections （一）… when the plan has two levels; their items are also in `items`. */
-  subsections: z.array(SubsectionSchema).optional(),
-});
+/** One of the numbered sections (一、… 八、), or the one implicit section of a plan printed without any. */
+export const SectionSchema = z
+  .object({
+    /** The section number, 1-based. */
+    number: z.number().int().positive(),
+    /** The Chinese numeral as printed, e.g. 三; empty for the implicit section. */
+    numeral: z.string(),
+    /** The separator printed after the numeral, usually 、; empty for the implicit section. */
+    separator: z.string(),
+    /** The section title as printed, without its numeral (a final 。 kept); empty for the implicit section. */
+    title: z.string(),
+    /** True for the one section of a plan of numbered paragraphs with no 一、 headings: it has no printed heading. */
+    implicit: z.literal(true).optional(),
+    /** Numbers (positions) of the items in this section, in order; empty for a section of prose (see intro). */
+    items: z.array(z.number().int().positive()),
+    /**
+     * Paragraphs between the section heading and its first item or subsection; in a section of prose (一、总体要求)
+     * all of its paragraphs, its （一） headings among them as printed.
+     */
+    intro: z.array(z.string().min(1)).optional(),
+    /** Subsections （一）… when the plan has two levels; their items are also in `items`. */
+    subsections: z.array(SubsectionSchema).optional(),
+  })
+  .superRefine((s, ctx) => {
+    // Only the implicit section lacks a printed heading; only a section of prose lacks items.
+    for (const key of ['numeral', 'separator', 'title'] as const) {
+      if ((s[key] === '') !== (s.implicit === true)) ctx.addIssue({ code: 'custom', path: [key], message: s.implicit ? 'must be empty in the implicit section' : 'must not be empty' });
+    }
+    if (s.items.length === 0 && !(s.intro && s.intro.length > 0)) ctx.addIssue({ code: 'custom', path: ['items'], message: 'a section without items must have paragraphs of its own (intro)' });
+  });
 
 /** The closing paragraph (在完成上述工作的同时…) and who is responsible for it. */
 export const ClosingSchema = z.object({
@@ -283,6 +319,8 @@ export const PlanSchema = z.object({
   items: z.array(ItemSchema).min(1),
   /** The closing paragraph, if the plan has one. */
   closing: ClosingSchema.optional(),
+  /** 附件说明 printed after the plan's closing (附件：1.任务分工表 and the lines of its list), as printed. */
+  attachmentNote: z.array(z.string().min(1)).optional(),
   /** 附件 that follow the plan, in order. */
   attachments: z.array(AttachmentSchema),
   /** 版记 at the end, when the document has one. */

@@ -32,9 +32,15 @@ export interface SourceLine {
   table?: string[][];
 }
 
+/** What a line of web-page furniture was (web-furniture.ts), for the summary a person confirms. */
+export type WebShape = 'breadcrumb' | 'page facts' | 'document-site marks' | 'view count' | 'page tools' | 'page headline' | 'site footer' | 'download link';
+
 /** Page furniture that a reader recognised and left out of the official text. */
 export interface Furniture {
-  kind: 'page-number' | 'running-header' | 'contents' | 'form-feed';
+  /** `web-page`: a line a web page added around the document (its `shape` says which). */
+  kind: 'page-number' | 'running-header' | 'contents' | 'form-feed' | 'web-page';
+  /** For `web-page` furniture: what the line was. */
+  shape?: WebShape;
   /** The text that was left out. */
   text: string;
   /** Where it was, as for SourceLine. */

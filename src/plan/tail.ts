@@ -1,6 +1,7 @@
 /**
- * What follows the plan: 附件 (each from its mark, 附件2, with its title and paragraphs or tables) and the
- * 版记 (抄送 and 印发机关和印发日期) that ends the document.
+ * What follows the plan: an 附件说明 after its closing (附件：1.任务分工表 and its list), 附件 (each from its
+ * mark, 附件2, with its title and paragraphs or tables) and the 版记 (抄送 and 印发机关和印发日期) that ends the
+ * document.
  */
 import { endsSentence, joinPageBreak } from './normalize.ts';
 import { toAsciiDigits, chineseNumeralToNumber } from './numerals.ts';
@@ -11,22 +12,45 @@ import type { SourceLine } from './source.ts';
 
 const CC = /^抄\s*送\s*[：:]/u;
 const PRINTED = /^(.+?)\s+([0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日\s*印发)$/u;
+// 附件说明: 附件： (or 附件:) and the first entry of its list, or the list below it.
+const ATTACHMENT_NOTE = /^附\s*件\s*[：:]/u;
+const NOTE_ENTRY = /^[0-9０-９]{1,2}\s*[.．、]/u;
 
-/** True when a paragraph starts the tail: an 附件 mark or a 版记 line. */
+/** True when a paragraph starts the tail: an 附件说明, an 附件 mark or a 版记 line. */
 export function startsTail(p: SourceLine): boolean {
-  return !p.table && (ATTACHMENT_MARK.test(p.text) || CC.test(p.text) || PRINTED.test(p.text));
+  return !p.table && (ATTACHMENT_NOTE.test(p.text) || ATTACHMENT_MARK.test(p.text) || CC.test(p.text) || PRINTED.test(p.text));
 }
 
-/** Reads 附件 and 版记 from the first tail paragraph to the end. */
-export function parseTail(ps: readonly SourceLine[], problems: Problem[]): { attachments: Attachment[]; colophon?: Colophon } {
+/** What follows the plan's body. */
+export interface Tail {
+  attachmentNote?: string[];
+  attachments: Attachment[];
+  colophon?: Colophon;
+}
+
+/** Reads the 附件说明, 附件 and 版记 from the first tail paragraph to the end. */
+export function parseTail(ps: readonly SourceLine[], problems: Problem[]): Tail {
   const attachments: Attachment[] = [];
   let i = 0;
   const colophonStart = ps.findIndex((p) => !p.table && (CC.test(p.text) || PRINTED.test(p.text)));
   const end = colophonStart === -1 ? ps.length : colophonStart;
+  // 附件说明: its first line, then each entry of the list (1. 2. …), until the first 附件 mark. A line that is
+  // neither (a signature, a date) is not taken for part of a name: it is reported below as having no place.
+  const attachmentNote: string[] = [];
+  if (i < end && !ps[i]!.table && ATTACHMENT_NOTE.test(ps[i]!.text)) {
+    attachmentNote.push(ps[i++]!.text);
+    while (i < end && !ps[i]!.table && !ATTACHMENT_MARK.test(ps[i]!.text)) {
+      const p = ps[i]!;
+      if (!NOTE_ENTRY.test(p.text)) break;
+      attachmentNote.push(p.text);
+      i++;
+    }
+  }
   while (i < end) {
     const mark = ps[i]!;
     if (!ATTACHMENT_MARK.test(mark.text)) {
-      problems.push(problem(mark.line, mark.column, 'unexpected-text', `Line ${mark.line} (“${mark.text.slice(0, 20)}”) follows an 附件 but is not part of it.`));
+      const after = attachmentNote.length ? 'the 附件说明 (附件：…) after the plan' : 'the plan';
+      problems.push(problem(mark.line, mark.column, 'unexpected-text', `Line ${mark.line} (“${mark.text.slice(0, 20)}”) follows ${after} but is neither ${attachmentNote.length ? 'an entry of its list (1. …) nor ' : ''}an 附件 mark (附件, 附件1) nor a 版记 line (抄送：…), so the reader has no place for it.`));
       i++;
       continue;
     }
@@ -48,11 +72,13 @@ export function parseTail(ps: readonly SourceLine[], problems: Problem[]): { att
       blocks,
     });
   }
-  if (colophonStart === -1) return { attachments };
+  const note = attachmentNote.length ? { attachmentNote } : {};
+  if (colophonStart === -1) return { ...note, attachments };
   const lines = ps.slice(colophonStart);
   const cc = lines.find((p) => CC.test(p.text))?.text;
   const printed = lines.map((p) => PRINTED.exec(p.text)).find(Boolean);
   return {
+    ...note,
     attachments,
     colophon: {
       lines: lines.map((p) => p.text),

@@ -2,10 +2,11 @@
  * Plan → text in document order, one paragraph per line. Used to prove that reading kept every character
  * (whitespace aside), as the plain-text view of the plan, and by the 公文版 print.
  */
+import { headOrderOf } from './notice.ts';
 import { unitListToText } from './offices.ts';
 import type { Attachment, Closing, Item, Plan, Section, UnitList, UnitsSource } from './schema.ts';
 
-/** The heading of a section as printed, e.g. 一、加强党对教育工作的全面领导. */
+/** The heading of a section as printed, e.g. 一、加强党对教育工作的全面领导; empty for the implicit section. */
 export function sectionHeading(section: Section): string {
   return `${section.numeral}${section.separator}${section.title}`;
 }
@@ -25,7 +26,19 @@ export function itemName(item: Item): string {
 
 /** A units list with its label (and brackets) as printed. */
 export function unitsToText(list: UnitList, source: UnitsSource): string {
-  return `${source.open}${source.label}${unitListToText(list)}${source.close}`;
+  return `${source.open}${source.label}${unitListToText(list, source.partner)}${source.close}`;
+}
+
+/** A units list printed on lines of its own: label and list, or each on its line; a 配合单位 line of its own. */
+function unitsToLines(list: UnitList, source: UnitsSource): string[] {
+  const text = unitListToText(list, source.partner);
+  const lines = source.labelOwnLine ? [source.label, text] : [`${source.label}${text}`];
+  const partner = source.partner;
+  if (!partner?.ownLine) return lines;
+  // The 配合单位 label starts a line: cut the last line there.
+  const last = lines.pop()!;
+  const cut = last.lastIndexOf(partner.label);
+  return [...lines, last.slice(0, cut), last.slice(cut)];
 }
 
 /** The lines of one item as printed: heading, each field's paragraphs, units. */
@@ -34,7 +47,15 @@ export function itemToLines(item: Item): string[] {
   const heading = `${item.source.numberText}${item.title}${item.source.titleEnd}`;
   let first = item.source.headline === 'sentence';
   if (!first) lines.push(heading);
-  for (const field of item.fields) {
+  const { responsible, source } = item;
+  const pushUnits = () => {
+    if (!responsible || !source.units) return;
+    if (source.units.style === 'parenthesis') lines[lines.length - 1] += unitsToText(responsible, source.units);
+    else lines.push(...unitsToLines(responsible, source.units));
+  };
+  item.fields.forEach((field, index) => {
+    // A field printed below the 责任单位 (a 完成时限 after it).
+    if (index === source.units?.beforeField) pushUnits();
     if (field.labelOwnLine) lines.push(field.label);
     field.paragraphs.forEach((p, i) => {
       const text = i === 0 && !field.labelOwnLine ? `${field.label}${p}` : p;
@@ -43,24 +64,17 @@ export function itemToLines(item: Item): string[] {
         first = false;
       } else lines.push(text);
     });
-  }
+  });
   if (first) lines.push(heading);
-  const { responsible, source } = item;
-  if (responsible && source.units) {
-    const units = unitsToText(responsible, source.units);
-    if (source.units.style === 'parenthesis') lines[lines.length - 1] += units;
-    else if (source.units.labelOwnLine) lines.push(source.units.label, unitListToText(responsible));
-    else lines.push(units);
-  }
+  if (source.units?.beforeField === undefined) pushUnits();
   return lines;
 }
 
 /** The closing paragraph's lines as printed. */
 export function closingToLines(closing: Closing): string[] {
   const lines = [...closing.paragraphs];
-  const units = unitsToText(closing.responsible, closing.units);
-  if (closing.units.style === 'parenthesis') lines[lines.length - 1] += units;
-  else lines.push(units);
+  if (closing.units.style === 'parenthesis') lines[lines.length - 1] += unitsToText(closing.responsible, closing.units);
+  else lines.push(...unitsToLines(closing.responsible, closing.units));
   return lines;
 }
 
@@ -74,13 +88,15 @@ export function planToText(plan: Plan): string {
   const lines: string[] = [];
   const n = plan.notice;
   if (n) {
-    lines.push(...(n.headMarks ?? []), ...(n.issuer ? [n.issuer] : []), ...(n.docNumber ? [n.docNumber] : []), ...(n.signer ? [n.signer] : []));
-    lines.push(n.title, ...(n.addressees ? [n.addressees] : []), ...n.body, ...(n.attachmentNote ?? []), ...n.signatories, n.date, ...(n.notes ?? []));
+    // The head in the order printed (a gazette puts the 发文字号 after the title).
+    lines.push(...(n.headMarks ?? []), ...headOrderOf(n).map((e) => n[e]!));
+    lines.push(...(n.addressees ? [n.addressees] : []), ...n.body, ...(n.attachmentNote ?? []), ...n.signatories, n.date, ...(n.notes ?? []));
   }
   if (plan.mark) lines.push(plan.mark);
   lines.push(plan.title, ...plan.requirements);
   for (const section of plan.sections) {
-    lines.push(sectionHeading(section), ...(section.intro ?? []));
+    if (!section.implicit) lines.push(sectionHeading(section));
+    lines.push(...(section.intro ?? []));
     for (const number of section.items) {
       const item = plan.items[number - 1]!;
       const sub = item.subsection ? section.subsections?.[item.subsection - 1] : undefined;
@@ -89,6 +105,7 @@ export function planToText(plan: Plan): string {
     }
   }
   if (plan.closing) lines.push(...closingToLines(plan.closing));
+  lines.push(...(plan.attachmentNote ?? []));
   for (const a of plan.attachments) lines.push(...attachmentToLines(a));
   if (plan.colophon) lines.push(...plan.colophon.lines);
   return `${lines.join('\n')}\n`;

@@ -6,6 +6,7 @@ import { isHeadingTitle, lookOf } from './classify.ts';
 import { endsSentence } from './normalize.ts';
 import { problem, type Problem } from './problem.ts';
 import type { SourceLine } from './source.ts';
+import { endsInDocumentKind } from './vocabulary.ts';
 
 /** How the plain text is laid out: one paragraph per line, or printed lines of at most `width` characters. */
 export type Layout = { hardWrapped: false } | { hardWrapped: true; width: number };
@@ -99,19 +100,29 @@ function printedWidth(line: SourceLine, base: number): number {
 export function measureLayout(lines: readonly PlainLine[]): Layout {
   const base = baseIndent(lines);
   const widths = lines.map((l) => printedWidth(l.source, base));
+  // Only a width that few lines exceed can be the page's: where paragraphs are short, the first lines (two
+  // characters short of the edge once pdftotext drops their indent) may outnumber the full lines below them.
+  const overlongAt = (w: number) => widths.filter((x) => x > w + 1).length;
   let best = { width: 0, full: 0 };
   for (const w of new Set(widths)) {
+    if (overlongAt(w) > MAX_OVERLONG_SHARE * widths.length) continue;
     const full = widths.filter((x) => x >= w - 1 && x <= w).length;
     if (full > best.full || (full === best.full && w > best.width)) best = { width: w, full };
   }
-  const overlong = widths.filter((x) => x > best.width + 1).length;
-  const wrapped =
-    best.full >= MIN_FULL_LINES && best.full >= MIN_FULL_SHARE * widths.length && overlong <= MAX_OVERLONG_SHARE * widths.length;
+  const wrapped = best.full >= MIN_FULL_LINES && best.full >= MIN_FULL_SHARE * widths.length;
   return wrapped ? { hardWrapped: true, width: best.width } : { hardWrapped: false };
 }
 
-const TITLE_END = /(?:通知|决定|意见|办法|方案|要点|规划|报告|通报|批复|请示|纪要|公告|通告|规定|细则)$/u;
 const CLOSING_START = /^[》”’）)」』】，、。；：！？]/u;
+// Marks of running text that no title carries (a title may hold 、 and spaces between issuers).
+const TITLE_CLAUSE = /[，；：。！？,;:!?]/u;
+// The words the 总体要求 paragraph opens with, in its first clause (simplified and traditional).
+const REQUIREMENTS_OPENING = /^[^，；。,;]{0,30}?(?:总体要求|總體要求|总体思路|總體思路|指导思想|指導思想|总体目标|總體目標|工作思路|主要目标|主要目標|基本思路)/u;
+
+/** True when a line opens the 总体要求 (…总体要求是：, 指导思想：…), which never continues a title. */
+function opensRequirements(text: string): boolean {
+  return REQUIREMENTS_OPENING.test(text);
+}
 
 /** Groups plain lines into paragraphs (indices into `lines`), with a located warning where it had to choose. */
 export function groupLines(lines: readonly PlainLine[], layout: Layout): { groups: number[][]; warnings: Problem[] } {
@@ -133,9 +144,14 @@ export function groupLines(lines: readonly PlainLine[], layout: Layout): { group
       const a = lines[i - 1]!.source;
       if (!layout.hardWrapped) return continuesAcrossBreak(paragraph, a.text, b);
       // In the head of the document a line ending in a 文种 (…通知, …要点) ends a title, unless the next line
-      // goes on with a closing mark that cannot start a line (…工作要点 / 》印发给你们).
-      if (i < firstSection && TITLE_END.test(a.text) && !CLOSING_START.test(b.source.text)) return false;
+      // goes on with a closing mark that cannot start a line (…工作要点 / 》印发给你们) or the
+      // parentheses of a span of years (…行动计划 / （2021—2023年）》的通知).
+      if (i < firstSection && endsInDocumentKind(a.text) && !CLOSING_START.test(b.source.text) && !/^[（(]/u.test(b.source.text)) return false;
+      // A title has no clauses: a title line followed by the first line of the 总体要求 ends at its own line.
+      if (i < firstSection && group.length === 1 && !TITLE_CLAUSE.test(a.text) && opensRequirements(b.source.text)) return false;
       const aFull = full(a) || (indentLost && group.length === 1 && fullFirst(a));
+      if (!aFull && listGoesOn(paragraph, b, lines[i + 1])) return true;
+      if (listEndsBefore(paragraph, b)) return false;
       if (!aFull || STANDALONE.some((re) => re.test(a.text))) return false;
       // pdftotext -layout: the first-line indent marks every paragraph start, whatever the line above ends in.
       if (indentsMark) return (b.source.indent ?? 0) <= base;
@@ -160,6 +176,26 @@ function continuesAcrossBreak(paragraph: string, last: string, b: PlainLine): bo
   if (mayEndParagraph(last) || STANDALONE.some((re) => re.test(last)) || isHeading(paragraph)) return false;
   if (LIST_LABEL.test(paragraph) && !LIST_CUT.test(last)) return false;
   return CLAUSE_MARK.test(paragraph.replace(LABEL, ''));
+}
+
+// A list of units that wraps short of the width — its continuation aligned under the first name, an indent
+// pdftotext without -layout drops — goes on in a line of names: no clause mark but 、 (a final 。 allowed), not a
+// heading, label or item. A signature block (names above a date) is not taken for one: the line after a
+// continuation is an item, a heading, a label, an 附件 or 抄送 line, running text, or the end.
+const UNIT_LIST = /^(?:责任单位|牵头单位|配合单位|责任部门|责任处室|責任單位|牽頭單位)\s*[：:]/u;
+const NAMES = /^[^，,；;：:。！？!?]+。?$/u;
+function listGoesOn(paragraph: string, b: PlainLine, after: PlainLine | undefined): boolean {
+  if (!UNIT_LIST.test(paragraph) || endsSentence(paragraph) || b.blankBefore || !NAMES.test(b.source.text)) return false;
+  if (!after || after.blankBefore) return true;
+  const next = after.source.text;
+  return (startsBlock(next) && !STANDALONE.some((re) => re.test(next))) || !NAMES.test(next);
+}
+
+// A list of units separated by 、 does not go on in running text (a clause mark other than 、): the line that
+// follows is the next paragraph, such as the closing, even where the list's line came close to the width.
+function listEndsBefore(paragraph: string, b: PlainLine): boolean {
+  const label = UNIT_LIST.exec(paragraph);
+  return label !== null && !/[，,；;]/u.test(paragraph.slice(label[0].length)) && !NAMES.test(b.source.text);
 }
 
 // pdftotext -layout keeps the first-line indent, and many copies set paragraphs apart by a blank line: when

@@ -39,7 +39,7 @@ async function read(bytes: Uint8Array, name: string): Promise<ReadResult & { ok:
 function essence(plan: Plan) {
   const w = stripWhitespace;
   return {
-    notice: plan.notice && { ...plan.notice, title: w(plan.notice.title), body: plan.notice.body.map(w), addressees: plan.notice.addressees && w(plan.notice.addressees) },
+    notice: plan.notice && { ...plan.notice, title: plan.notice.title && w(plan.notice.title), body: plan.notice.body.map(w), addressees: plan.notice.addressees && w(plan.notice.addressees) },
     mark: plan.mark,
     title: w(plan.title),
     requirements: plan.requirements.map(w),

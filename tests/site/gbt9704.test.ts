@@ -36,7 +36,7 @@ describe('the 公文版 PDF', () => {
   it('exists, A4, tagged, with the notice title as its Title and the fonts named in its metadata', () => {
     expect(exists, path).toBe(true);
     const info = pdfInfo(path);
-    expect(info.Title).toBe(plan.notice!.title);
+    expect(info.Title).toBe(plan.notice!.title!);
     expect(info['Page size']).toMatch(/A4/u);
     expect(info.Tagged).toBe('yes');
     for (const f of pdfFonts(path)) expect(info.Keywords, f.name).toContain(f.name.replace(/^[A-Z]{6}\+/u, ''));
@@ -126,7 +126,7 @@ describe('the 公文版 PDF', () => {
     // The 附件 mark is printed only where the document has one (the seed, as published, has none).
     if (plan.mark) expect(fontOf(plan.mark)?.font).toBe(hei);
     else expect(runs.some((r) => stripWhitespace(r.text) === '附件')).toBe(false);
-    const title = fontOf(plan.notice!.title)!;
+    const title = fontOf(plan.notice!.title!)!;
     const para = fontOf(plan.items[0]!.fields[0]!.label)!;
     expect(title.size / para.size).toBeCloseTo(22 / 16, 1);
   });
@@ -137,7 +137,7 @@ describe('the 公文版 PDF', () => {
       const item = plan.items.find((i) => i.number === n)!;
       return `${item.source.numberText}${item.title}`;
     };
-    expect(titles).toEqual([plan.notice!.title, plan.title, ...plan.sections.flatMap((s) => [sectionHeading(s), ...s.items.map(itemHeading)])].map(stripWhitespace));
+    expect(titles).toEqual([plan.notice!.title!, plan.title, ...plan.sections.flatMap((s) => [sectionHeading(s), ...s.items.map(itemHeading)])].map(stripWhitespace));
   });
 
   it('starts the plan on a new page, with its 附件 mark at the top left where the document has one', () => {

@@ -75,7 +75,7 @@ describe('the PDF of the whole plan', () => {
   };
 
   it('opens with the notice, then the contents, then the plan; each section starts a page', () => {
-    expect(pageTexts[0]).toContain(stripWhitespace(plan.notice!.title));
+    expect(pageTexts[0]).toContain(stripWhitespace(plan.notice!.title!));
     expect(pageTexts[1]!.startsWith('目录')).toBe(true);
     expect(pageTexts[2]!.startsWith(stripWhitespace(plan.title))).toBe(true);
     for (const section of plan.sections) {
@@ -127,7 +127,7 @@ describe('the PDF of the whole plan', () => {
     const bookmarks = pdfBookmarks(path);
     const titles = bookmarks.map((b) => stripWhitespace(b.title));
     expect(titles).toEqual(
-      [plan.notice!.title, '目录', plan.title, ...plan.sections.flatMap((s) => [sectionHeading(s), ...s.items.map((n) => itemHeading(n))])].map(stripWhitespace),
+      [plan.notice!.title!, '目录', plan.title, ...plan.sections.flatMap((s) => [sectionHeading(s), ...s.items.map((n) => itemHeading(n))])].map(stripWhitespace),
     );
     const depth = new Map(bookmarks.map((b) => [stripWhitespace(b.title), b.depth]));
     expect(depth.get(itemHeading(1))).toBe((depth.get(stripWhitespace(sectionHeading(plan.sections[0]!))) ?? 0) + 1);

@@ -118,6 +118,10 @@ describe('gbt9704Data', () => {
   it('leaves out what the document does not have', () => {
     const bare = gbt9704Data({ title: 'T', body: ['正文'], signatories: [], date: '', notes: [], attachments: [] }, FAMILIES, { subject: '', keywords: [] });
     expect(bare.blocks.map((b) => b.kind)).toEqual(['title', 'lines']);
+    // A copy that starts at the 主送机关 has no title to print; its metadata takes the attachment's title.
+    const untitled = gbt9704Data({ ...doc, title: '' }, FAMILIES, { subject: '', keywords: [] });
+    expect(untitled.blocks.slice(0, 2).map((b) => b.kind)).toEqual(['head', 'lines']);
+    expect(untitled.title).toBe('湖南省教育厅2020年工作要点');
   });
 });
 

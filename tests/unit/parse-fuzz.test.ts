@@ -11,10 +11,10 @@ import { planToText } from '../../src/plan/to-text.ts';
 
 const lines = readFileSync('seeds/2020/hunan-education-2020-work-plan.txt', 'utf8').split('\n');
 /** Other layouts of the genre and forms of the document, mutated the same way (fewer runs each). */
-const FORMS = ['official-document-two-attachments', 'numbered-paragraphs-units-in-parentheses', 'numbering-restarts-per-section', 'two-levels-subsections', 'labels-own-line', 'pdftotext', 'pdftotext-layout'];
+const FORMS = ['official-document-two-attachments', 'numbered-paragraphs-units-in-parentheses', 'numbering-restarts-per-section', 'two-levels-subsections', 'labels-own-line', 'pdftotext', 'pdftotext-layout', 'family-no-sections', 'family-labelled-lead-partner-traditional', 'family-prose-first-section', 'family-three-levels-restarting', 'family-labelled-rectification-deadline'];
 
 // Pieces that matter to the grammar, so mutations hit headings, labels and lists, not just random text.
-const tokens = ['目标任务：', '工作措施：', '责任单位：', '一、', '九、', '1.', '34.', '、', '等', '。', '\n', '\n\n', '2020年3月6日', '相关处室', '考试院', '{', '<', '*', '#', '１．', '\u3000', '\r\n', '\uFEFF', '𠀀'];
+const tokens = ['目标任务：', '工作措施：', '责任单位：', '牵头单位：', '配合单位：', '責任單位：', '完成时限：', '（一）', '总体要求', '。', '一、', '九、', '1.', '34.', '、', '等', '。', '\n', '\n\n', '2020年3月6日', '相关处室', '考试院', '{', '<', '*', '#', '１．', '\u3000', '\r\n', '\uFEFF', '𠀀'];
 
 type Mutation =
   | { op: 'delete'; at: number }
