@@ -26,11 +26,10 @@ import { buildContent } from './build-content.ts';
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 
-/** Typst's time per PDF made, for the log: ` (Typst: 74, 68 ms; CPU 70, 66 ms)`; nothing when all were reused. */
-function timings(results: readonly { ms: number; cpuMs: number; reused: boolean }[]): string {
+/** Typst's time per PDF made, for the log: ` (Typst: 74, 68 ms)`; nothing when all were reused. */
+function timings(results: readonly { ms: number; reused: boolean }[]): string {
   const made = results.filter((r) => !r.reused);
-  const list = (key: 'ms' | 'cpuMs') => made.map((r) => r[key].toFixed(0)).join(', ');
-  return made.length ? ` (Typst: ${list('ms')} ms; CPU ${list('cpuMs')} ms)` : '';
+  return made.length ? ` (Typst: ${made.map((r) => r.ms.toFixed(0)).join(', ')} ms)` : '';
 }
 
 /** Waits for every task (none is left running when one fails), then fails with the first failure. */

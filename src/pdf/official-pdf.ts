@@ -10,17 +10,15 @@ import { contentKey, type OutputCache } from '../build/output-cache.ts';
 import { describeFonts, fontsFingerprint, resolveFonts, ROLE_NAMES, type FontRole, type ResolvedFont } from './fonts.ts';
 import { gbt9704Data } from './gbt9704-data.ts';
 import { officialDocumentToText, planToOfficialDocument } from './official-document.ts';
-import { templateSource, typesetter } from './typesetter.ts';
+import { templateSource, typesetter, workerSource } from './typesetter.ts';
 
 /** What the step did: the file's size, the fonts (one line per role, for the build log), whether it was reused. */
 export interface OfficialPdfResult {
   bytes: number;
   fonts: string[];
   reused: boolean;
-  /** Milliseconds it took to typeset, from the Plan to the file's bytes, the compiler's start aside (0 when reused). */
+  /** Milliseconds Typst took to typeset it, the compiler's start aside (0 when reused). */
   ms: number;
-  /** The process's CPU time over the same span: the work itself, whatever else the machine runs. */
-  cpuMs: number;
 }
 
 /** Typesets the plan's 公文版 to `outFile`, or copies it from `cache`. */
@@ -29,17 +27,13 @@ export async function printOfficialPdf(plan: Plan, outFile: string, cache?: Outp
   const fonts = await resolveFonts(officialDocumentToText(doc));
   const described = describeFonts(fonts);
   let ms = 0;
-  let cpuMs = 0;
   const print = async () => {
     const typst = await typesetter(fonts.map((f) => f.file));
-    const started = performance.now();
-    const cpu = process.cpuUsage();
     const families = Object.fromEntries(fonts.map((f) => [f.role, f.family])) as Record<FontRole, string>;
     const data = gbt9704Data(doc, families, { subject: subjectOf(fonts), keywords: ['GB/T 9704-2012', ...described] });
-    const pdf = typst.pdf('gbt9704', data);
-    ms = performance.now() - started;
-    const used = process.cpuUsage(cpu);
-    cpuMs = (used.user + used.system) / 1000;
+    const typeset = await typst.pdf('gbt9704', data);
+    ms = typeset.ms;
+    const pdf = typeset.pdf;
     await mkdir(dirname(outFile), { recursive: true });
     await writeFile(outFile, pdf);
   };
@@ -50,6 +44,7 @@ export async function printOfficialPdf(plan: Plan, outFile: string, cache?: Outp
     const key = contentKey([
       ['code', await codeVersion('src/pdf/official-pdf.ts')],
       ['template', await templateSource('gbt9704')],
+      ['worker', await workerSource()],
       ['plan', JSON.stringify(plan)],
       ['fonts', JSON.stringify(fonts)],
       ['font files', await fontsFingerprint(fonts)],
@@ -59,7 +54,7 @@ export async function printOfficialPdf(plan: Plan, outFile: string, cache?: Outp
   } else {
     await print();
   }
-  return { bytes: (await stat(outFile)).size, fonts: described, reused, ms, cpuMs };
+  return { bytes: (await stat(outFile)).size, fonts: described, reused, ms };
 }
 
 /** Subject says what the file is and which faces stand in, so an archivist sees which 仿宋 was (or was not) used. */

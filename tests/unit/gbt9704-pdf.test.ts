@@ -129,7 +129,7 @@ describe('the 公文版 typeset by Typst', () => {
   it('prints every character of hostile text exactly, tagged, with its title', async () => {
     const fonts = await resolveFonts(officialDocumentToText(doc));
     const families = Object.fromEntries(fonts.map((f) => [f.role, f.family])) as Record<FontRole, string>;
-    const pdf = (await typesetter(fonts.map((f) => f.file))).pdf('gbt9704', gbt9704Data(doc, families, { subject: '公文版', keywords: describeFonts(fonts) }));
+    const { pdf } = await (await typesetter(fonts.map((f) => f.file))).pdf('gbt9704', gbt9704Data(doc, families, { subject: '公文版', keywords: describeFonts(fonts) }));
     const file = join(mkdtempSync(join(tmpdir(), 'gbt9704-')), 'doc.pdf');
     writeFileSync(file, pdf);
     // -raw: the text in the order the PDF draws it (poppler's layout analysis would read a table's narrow first
