@@ -51,7 +51,8 @@ export function embeddedStarts(text: string): EmbeddedStart[] {
 
 /** True when a line holds several paragraphs run together (see embeddedStarts). */
 export function isFlattened(text: string): boolean {
-  if ([...text].length < MIN_LENGTH) return false;
+  // UTF-16 length bounds the count of characters from above: most lines are settled without counting.
+  if (text.length < MIN_LENGTH || [...text].length < MIN_LENGTH) return false;
   const starts = embeddedStarts(text);
   const spaced = starts.filter((s) => s.after === 'space');
   const kinds = new Set(spaced.map((s) => s.what)).size;

@@ -98,7 +98,8 @@ export function measureLayout(lines: readonly PlainLine[]): Layout {
   const widths = lines.map((l) => printedWidth(l.source, base));
   // Only a width that few lines exceed can be the page's: where paragraphs are short, the first lines (two
   // characters short of the edge once pdftotext drops their indent) may outnumber the full lines below them.
-  const overlongAt = (w: number) => widths.filter((x) => x > w + 1).length;
+  const sorted = [...widths].sort((a, b) => a - b);
+  const overlongAt = (w: number) => sorted.length - upperBound(sorted, w + 1);
   let best = { width: 0, full: 0 };
   for (const w of new Set(widths)) {
     if (overlongAt(w) > MAX_OVERLONG_SHARE * widths.length) continue;
@@ -128,6 +129,18 @@ function signatureAhead(lines: readonly PlainLine[], i: number, full: (l: Source
 /** True when a line opens the 总体要求 (…总体要求是：, 指导思想：…), which never continues a title. */
 function opensRequirements(text: string): boolean {
   return REQUIREMENTS_OPENING.test(text);
+}
+
+// Index of the first value greater than x in an ascending array.
+function upperBound(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Groups plain lines into paragraphs (indices into `lines`), with a located warning where it had to choose. */

@@ -109,7 +109,7 @@ describe('every refusal among the error fixtures states a claim true of its file
 });
 
 describe('no-sections: only when no heading of any form is there, saying what the file holds', () => {
-  for (const name of ['error-no-sections', 'error-no-plan', 'error-no-plan-traditional']) {
+  for (const name of ['error-no-sections', 'error-no-plan-web-news', 'error-no-plan-web-news-traditional']) {
     it(`${name}: no line is a heading of any level, and the count of paragraphs is the file's`, () => {
       const p = refused(fixture(name)).find((x) => x.ruleId === 'no-sections');
       const paragraphs = linesOf(fixture(name)).filter((l) => l.trim());
