@@ -110,7 +110,7 @@ export async function benchArchive(opts: ArchiveBenchOptions): Promise<{ results
 
   let starlight: { seconds: number; peakMiB: number; pages: number } | undefined;
   if (opts.starlightDir) {
-    const all = syntheticArchive(opts.plan, largest.plans, opts.officeAliases).map((f, i) => ({ id: f.name, plan: { ...opts.plan, title: `${opts.plan.title}（合成测试：第${i + 1}份）` } }));
+    const all = syntheticArchive(opts.plan, largest.plans, opts.officeAliases).map((f, i) => ({ id: f.name, plan: { ...opts.plan, title: `${opts.plan.title}（合成测试第${i + 1}份）` } }));
     const pages = writeStarlightArchive(opts.starlightDir, all, largest.contentPages);
     const m = check(await runMeasured(resolve('node_modules/.bin/node'), ['node_modules/astro/bin/astro.mjs', 'build'], { cwd: opts.starlightDir, env: opts.env }), 'starlight archive build');
     starlight = { seconds: m.seconds, peakMiB: m.peakBytes / MiB, pages: pageCounts(join(opts.starlightDir, 'dist')).pages };

@@ -21,7 +21,7 @@ export function syntheticPlanText(plan: Plan, times: number, options: SyntheticO
   const n = plan.notice;
   if (n) lines.push(...(n.issuer ? [n.issuer, ''] : []), ...(n.title ? [n.title, ''] : []), ...(n.addressees ? [n.addressees, ''] : []), ...n.body, '', ...n.signatories, n.date, '');
   // A synthetic plan is another document: its own title, so the real plan's editorial notes do not apply to it.
-  lines.push(options.title ?? (times === 1 ? plan.title : `${plan.title}（合成测试：${times}倍）`), '', ...plan.requirements, '');
+  lines.push(options.title ?? (times === 1 ? plan.title : `${plan.title}（合成测试${times}倍）`), '', ...plan.requirements, '');
   const total = plan.items.length * times;
   let number = 0;
   for (const section of plan.sections) {
@@ -58,7 +58,7 @@ export function syntheticArchive(plan: Plan, count: number, officeAliases: Recor
     const id = `p${String(i + 1).padStart(3, '0')}`;
     const file = `synthetic-plan-${id}.txt`;
     const config = { id, series: `合成测试系列${id}`, source: { file }, officeAliases };
-    const text = syntheticPlanText(plan, 1, { title: `${plan.title}（合成测试：第${i + 1}份）`, revised: id === revised });
+    const text = syntheticPlanText(plan, 1, { title: `${plan.title}（合成测试第${i + 1}份）`, revised: id === revised });
     return { name: id, files: { [file]: text, 'plan.json': `${JSON.stringify(config, null, 2)}\n` } };
   });
 }

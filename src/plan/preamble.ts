@@ -123,7 +123,9 @@ function planHead(
           ? `a sentence (“${excerpt(found)}”)`
           : /[：:]$/u.test(found)
             ? `a line ending in a colon (“${excerpt(found)}”), as a 主送机关 or a lead-in does`
-            : `a line of ${[...found].length} characters (“${excerpt(found)}”), longer than a title's line`;
+            : CLAUSE.test(found)
+              ? `a line with a clause mark (“${CLAUSE.exec(found)![0]}” in “${excerpt(found)}”), as running text has and a title does not`
+              : `a line of ${[...found].length} characters (“${excerpt(found)}”), longer than a title's line`;
     problems.push(
       problem(where?.line ?? 1, where?.column ?? 1, 'missing-title', `The plan's title should come ${notice ? 'after the notice' : 'first'}, but the reader finds ${what} there: a title is a short line that is not a sentence.`),
     );
