@@ -61,7 +61,7 @@ describe.each(FAMILIES.map((f) => [f.name]))('the %s site', (name) => {
         if (url.host !== 'site' || raw.startsWith('mailto:')) continue;
         const file = url.pathname === pagePath ? join(s.dist, rel) : fileFor(s.dist, url.pathname);
         if (!file) {
-          // PDFs and zips: a later build step makes them, which a site built from a hand-made Plan leaves out.
+          // PDFs and zips: later build steps make them, which these sites leave out (their own tests check them).
           if (!url.pathname.includes('/downloads/')) broken.push(`${rel}: ${raw}`);
           continue;
         }

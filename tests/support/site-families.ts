@@ -2,8 +2,7 @@
  * The sites the site-families test checks: one per family of the genre whose pages differ from the seed's (no
  * sections and no 责任单位, three levels, a first section of prose, traditional characters), each built in a copy
  * of the project (src/tooling/project-copy.ts) as `PLAN_FILE=<file> npm run build` makes its pages, without the
- * PDFs and zips (tests/support/build-site-from-plan.ts); a hand-made Plan stands in for the layouts the reader
- * does not read yet. Built once per run, one after another (Vitest global setup).
+ * PDFs and zips (tests/support/build-site-from-plan.ts). Built once per run, one after another (Vitest global setup).
  */
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -14,16 +13,16 @@ export const FAMILIES_ROOT = resolve('.build/site-families');
 /** The site URL the family sites are built for. */
 export const FAMILIES_SITE = 'https://example.gov.cn';
 
-/** One family: its name and the plan it is built from (a text file the reader reads, or a Plan as JSON). */
+/** One family: its name and the plan file it is built from. */
 export interface Family {
   name: string;
   plan: string;
 }
 
 export const FAMILIES: Family[] = [
-  { name: 'no-sections-no-units', plan: 'tests/site-families/plans/no-sections-no-units.plan.json' },
+  { name: 'no-sections-no-units', plan: 'tests/site-families/plans/no-sections-no-units.txt' },
   { name: 'three-levels', plan: 'tests/site-families/plans/three-levels.txt' },
-  { name: 'prose-first-section', plan: 'tests/site-families/plans/prose-first-section.plan.json' },
+  { name: 'prose-first-section', plan: 'tests/site-families/plans/prose-first-section.txt' },
   { name: 'traditional', plan: 'tests/site-families/plans/traditional.txt' },
 ];
 
