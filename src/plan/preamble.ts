@@ -5,6 +5,7 @@
  */
 import { isHeadingTitle, lookOf } from './classify.ts';
 import { excerpt, isAddressees, isDate, parseNotice } from './notice.ts';
+import { isItemOnlyLabel } from './vocabulary.ts';
 import { endsSentence, joinBrokenParagraphs, joinPageBreak } from './normalize.ts';
 import { problem, type Problem } from './problem.ts';
 import type { Notice } from './schema.ts';
@@ -113,11 +114,18 @@ function planHead(
   while (i < paragraphs.length && i - start < 3 && readsAsTitleLine(paragraphs[i]!.text)) i++;
   if (i === start) {
     const where = paragraphs[start] ?? firstBody;
-    const what = paragraphs[start]
-      ? `a sentence (“${excerpt(paragraphs[start]!.text)}”)`
-      : 'the first section heading';
+    // Say which of the three marks of a non-title the line carries, so the message is true of it.
+    const found = paragraphs[start]?.text;
+    const what =
+      found === undefined
+        ? 'the first section heading'
+        : endsSentence(found)
+          ? `a sentence (“${excerpt(found)}”)`
+          : /[：:]$/u.test(found)
+            ? `a line ending in a colon (“${excerpt(found)}”), as a 主送机关 or a lead-in does`
+            : `a line of ${[...found].length} characters (“${excerpt(found)}”), longer than a title's line`;
     problems.push(
-      problem(where?.line ?? 1, where?.column ?? 1, 'missing-title', `The plan's title should come ${notice ? 'after the notice' : 'first'}, but the reader finds ${what} there: a title is a line that is not a sentence.`),
+      problem(where?.line ?? 1, where?.column ?? 1, 'missing-title', `The plan's title should come ${notice ? 'after the notice' : 'first'}, but the reader finds ${what} there: a title is a short line that is not a sentence.`),
     );
     return undefined;
   }
@@ -132,7 +140,7 @@ function planHead(
   // Items or labels before the first section cannot be placed.
   for (const p of paragraphs.slice(i)) {
     const look = lookOf(p.text);
-    if (look.kind === 'label' || (look.kind === 'numbered' && isHeadingTitle(look.rest))) {
+    if ((look.kind === 'label' && isItemOnlyLabel(look.label)) || (look.kind === 'numbered' && isHeadingTitle(look.rest))) {
       problems.push(at(p, 'item-before-section', `Line ${p.line} (“${excerpt(p.text)}”) reads as ${look.kind === 'label' ? `a ${look.label} field` : 'an item heading'}, but it comes before the first section heading (一、…), where the plan has only its title and 总体要求.`));
       return undefined;
     }

@@ -6,7 +6,7 @@ import { isHeadingTitle, lookOf } from './classify.ts';
 import { endsSentence } from './normalize.ts';
 import { problem, type Problem } from './problem.ts';
 import type { SourceLine } from './source.ts';
-import { ARABIC_DATE, CHINESE_DATE, endsInDocumentKind } from './vocabulary.ts';
+import { ARABIC_DATE, CHINESE_DATE, endsInDocumentKind, LABEL_AT_START, SECTION_SEPARATORS, UNIT_LABEL_SOURCE } from './vocabulary.ts';
 
 /** How the plain text is laid out: one paragraph per line, or printed lines of at most `width` characters. */
 export type Layout = { hardWrapped: false } | { hardWrapped: true; width: number };
@@ -35,10 +35,10 @@ export function textWidth(text: string): number {
 
 const NUMERAL = '[一二三四五六七八九十两]{1,3}';
 const BLOCK_STARTS: RegExp[] = [
-  new RegExp(`^${NUMERAL}\\s*、\\s*\\S`, 'u'), // 一、 section
+  new RegExp(`^${NUMERAL}\\s*[${SECTION_SEPARATORS}]\\s*\\S`, 'u'), // 一、 section (一． in some web copies)
   new RegExp(`^[（(]${NUMERAL}[）)]\\s*\\S`, 'u'), // （一） subsection
   /^[0-9０-９]{1,4}\s*[.．、](?![0-9０-９])\s*\S/u, // 1. 1． 1、 item, not a decimal such as 2.0
-  /^(?:目标任务|工作措施|责任单位|牵头单位|配合单位|责任部门|完成时限|工作目标|主要任务)\s*[：:]/u, // field labels
+  LABEL_AT_START, // field labels, in either script (vocabulary.ts)
   /^[（(][0-9０-９]{1,2}[）)]/u, // （1） (1) sub-point
   /^[①-⑳]/u,
   /^附件(?:\s*[0-9０-９]{1,3})?\s*(?:[：:]|$)/u, // 附件 附件1 附件：
@@ -48,9 +48,9 @@ const BLOCK_STARTS: RegExp[] = [
 const STANDALONE: RegExp[] = [ARABIC_DATE, CHINESE_DATE, /^[（(][^（()）]*[）)]$/u];
 const SUBSECTION_HEADING = new RegExp(`^[（(]${NUMERAL}[）)]`, 'u');
 // Lists of names (units, recipients) end without punctuation by convention; cut by a page they end in 、 or ，.
-const LIST_LABEL = /^(?:责任单位|牵头单位|配合单位|责任部门|抄送)\s*[：:]/u;
+const LIST_LABEL = new RegExp(`^(?:${UNIT_LABEL_SOURCE}|抄送)\\s*[：:]`, 'u');
 const LIST_CUT = /[、，,]$/u;
-const LABEL = /^(?:目标任务|工作措施|责任单位|牵头单位|配合单位|责任部门|完成时限|工作目标|主要任务)\s*[：:]/u;
+const LABEL = LABEL_AT_START;
 // Running text has clauses; titles, names and headings (湖南省教育厅, …的通知) have none.
 const CLAUSE_MARK = /[，、；：,;:]/u;
 const LEAD_IN = /[：:]$/u;
@@ -159,7 +159,7 @@ export function groupLines(lines: readonly PlainLine[], layout: Layout): { group
       if (i < firstSection && endsSentence(a.text) && signatureAhead(lines, i, full)) return false;
       const aFull = full(a) || (indentLost && group.length === 1 && fullFirst(a));
       if (!aFull && listGoesOn(paragraph, b, lines[i + 1])) return true;
-      if (listEndsBefore(paragraph, b)) return false;
+      if (listEndsBefore(paragraph, b, lines[i + 1], lines[i + 2])) return false;
       if (!aFull || STANDALONE.some((re) => re.test(a.text))) return false;
       // pdftotext -layout: the first-line indent marks every paragraph start, whatever the line above ends in.
       if (indentsMark) return (b.source.indent ?? 0) <= base;
@@ -190,7 +190,7 @@ function continuesAcrossBreak(paragraph: string, last: string, b: PlainLine): bo
 // pdftotext without -layout drops — goes on in a line of names: no clause mark but 、 (a final 。 allowed), not a
 // heading, label or item. A signature block (names above a date) is not taken for one: the line after a
 // continuation is an item, a heading, a label, an 附件 or 抄送 line, running text, or the end.
-const UNIT_LIST = /^(?:责任单位|牵头单位|配合单位|责任部门|责任处室|責任單位|牽頭單位)\s*[：:]/u;
+const UNIT_LIST = new RegExp(`^${UNIT_LABEL_SOURCE}\\s*[：:]`, 'u');
 const NAMES = /^[^，,；;：:。！？!?]+。?$/u;
 function listGoesOn(paragraph: string, b: PlainLine, after: PlainLine | undefined): boolean {
   if (!UNIT_LIST.test(paragraph) || endsSentence(paragraph) || b.blankBefore || !NAMES.test(b.source.text)) return false;
@@ -200,10 +200,15 @@ function listGoesOn(paragraph: string, b: PlainLine, after: PlainLine | undefine
 }
 
 // A list of units separated by 、 does not go on in running text (a clause mark other than 、): the line that
-// follows is the next paragraph, such as the closing, even where the list's line came close to the width.
-function listEndsBefore(paragraph: string, b: PlainLine): boolean {
+// follows is the next paragraph, such as the closing, even where the list's line came close to the width. Nor
+// does it go on in a signature block — names right above a date (青溪市教育局 / 2023年2月20日) — which a list
+// that reached the edge could otherwise swallow.
+function listEndsBefore(paragraph: string, b: PlainLine, after: PlainLine | undefined, afterNext: PlainLine | undefined): boolean {
   const label = UNIT_LIST.exec(paragraph);
-  return label !== null && !/[，,；;]/u.test(paragraph.slice(label[0].length)) && !NAMES.test(b.source.text);
+  if (label === null) return false;
+  if (!NAMES.test(b.source.text)) return !/[，,；;]/u.test(paragraph.slice(label[0].length));
+  const isDate = (l: PlainLine | undefined) => l !== undefined && STANDALONE.slice(0, 2).some((re) => re.test(l.source.text));
+  return isDate(after) || (after !== undefined && NAMES.test(after.source.text) && !startsBlock(after.source.text) && isDate(afterNext));
 }
 
 // pdftotext -layout keeps the first-line indent, and many copies set paragraphs apart by a blank line: when

@@ -16,6 +16,7 @@ import { launchChromium } from '../../src/build/chromium.ts';
 import type { Plan } from '../../src/plan/schema.ts';
 import { BASE, currentEntry, DIST, SITE } from '../support/dist.ts';
 import { decodeQr } from '../support/qr.ts';
+import { nonEmpty } from '../support/non-empty.ts';
 import { fixtureQueries } from '../support/search-truth.ts';
 
 let browser: Browser;
@@ -93,7 +94,7 @@ describe('the offline bundle opened from disk', () => {
     const itemLinks = await page.$$eval('main a', (as) => [...new Set(as.map((a) => (a as HTMLAnchorElement).href).filter((h) => h.includes('/items/')))]);
     expect(itemLinks).toHaveLength(plan.items.length);
     const visit = await context.newPage();
-    for (const href of itemLinks) {
+    for (const href of nonEmpty(itemLinks, 'item links')) {
       expect(href).toMatch(/\/items\/\d+\/index\.html$/u);
       await visit.goto(href);
       expect(await visit.locator('h1').innerText(), href).toMatch(/^\d+[.．、]/u);
@@ -102,7 +103,7 @@ describe('the offline bundle opened from disk', () => {
     await visit.goto(fileUrl('offices/index.html'));
     const officeLinks = await visit.$$eval('section[aria-labelledby="by-count"] tbody a', (as) => as.map((a) => (a as HTMLAnchorElement).href));
     expect(officeLinks).toHaveLength(plan.offices.length);
-    for (const href of officeLinks) {
+    for (const href of nonEmpty(officeLinks, 'office links')) {
       await visit.goto(href);
       expect(await visit.locator('main').innerText(), href).toContain('牵头');
       expect(await styled(visit), href).toBe(true);
@@ -129,7 +130,7 @@ describe('the offline bundle opened from disk', () => {
     const page = await open('search/index.html');
     await page.waitForSelector('#search-form[data-ready]');
     const wrong: string[] = [];
-    for (const { query, items } of fixtureQueries()) {
+    for (const { query, items } of nonEmpty(fixtureQueries(), 'tests/fixtures/search/queries.tsv')) {
       await page.fill('#search-q', query);
       await page.waitForFunction((q) => document.getElementById('search-status')!.textContent!.includes(`“${q}”`), query);
       const got = (await page.$$eval('#search-results [data-kind="item"]', (els) => els.map((e) => Number(e.getAttribute('data-number'))))).sort((a, b) => a - b);

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { currentEntry, DIST, SITE, BASE } from '../support/dist.ts';
 import { loadDocument } from '../support/html.ts';
+import { nonEmpty } from '../support/non-empty.ts';
 
 const { plan, id } = currentEntry();
 const page = (itemId: string) => loadDocument(join(DIST, id, `items/${itemId}/index.html`));
@@ -15,7 +16,7 @@ const permanent = (itemId: string) => `${SITE}${BASE}${id}/items/${itemId}/`;
 
 describe('引用本条 on item pages', () => {
   it('gives every item a reference block, ours and out of the search index, outside the official text', () => {
-    for (const item of plan.items) {
+    for (const item of nonEmpty(plan.items, 'items')) {
       const box = page(item.id).getElementById('cite');
       expect(box?.tagName, `item ${item.id}`).toBe('DETAILS');
       expect(box!.hasAttribute('data-editorial')).toBe(true);
@@ -26,7 +27,7 @@ describe('引用本条 on item pages', () => {
   });
 
   it('lists the item, then one reference per paragraph of the item, each paragraph carrying a 引用 control that points at it', () => {
-    for (const item of plan.items) {
+    for (const item of nonEmpty(plan.items, 'items')) {
       const d = page(item.id);
       const paragraphs = [...d.querySelectorAll('article.item p.para[id]')].map((p) => p.id);
       // Every field paragraph, plus the 责任单位 line when the item names units.
@@ -34,7 +35,7 @@ describe('引用本条 on item pages', () => {
       expect(paragraphs, `item ${item.id}`).toHaveLength(expected);
       const entries = [...d.querySelectorAll('#cite li[id]')].map((li) => li.id);
       expect(entries).toEqual(['cite-item', ...paragraphs.map((p) => `cite-${p}`)]);
-      for (const p of paragraphs) {
+      for (const p of nonEmpty(paragraphs, `item ${item.id} paragraphs`)) {
         const control = d.getElementById(p)!.querySelector('a.cite-link');
         expect(control?.getAttribute('href'), `item ${item.id} #${p}`).toBe(`#cite-${p}`);
         expect(control?.getAttribute('data-cite')).toBe(`cite-${p}`);
@@ -46,10 +47,10 @@ describe('引用本条 on item pages', () => {
 
   it('writes each reference with the signing bodies, the title, the item as printed, the part, the 成文日期 and the permanent address with an anchor on the page', () => {
     const n = plan.notice!;
-    for (const item of plan.items) {
+    for (const item of nonEmpty(plan.items, 'items')) {
       const d = page(item.id);
       const heading = `${item.source.numberText.trim()}${item.title}`;
-      for (const li of d.querySelectorAll('#cite li[id]')) {
+      for (const li of nonEmpty([...d.querySelectorAll('#cite li[id]')], `item ${item.id} references`)) {
         const text = li.querySelector('.cite-text')!.textContent!;
         const part = li.querySelector('.cite-what')!.textContent!;
         const anchor = li.id.replace(/^cite-/u, '');

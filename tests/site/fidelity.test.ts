@@ -10,6 +10,7 @@ import { itemToLines, planToText } from '../../src/plan/to-text.ts';
 import { currentEntry, DIST } from '../support/dist.ts';
 import { SEED_FILE } from '../support/seed.ts';
 import { loadDocument, officialText } from '../support/html.ts';
+import { nonEmpty } from '../support/non-empty.ts';
 
 // The default build holds the seed alone, under /<id>/.
 const { plan, id } = currentEntry();
@@ -24,7 +25,7 @@ describe('official text on the site', () => {
   });
 
   it('each item page shows exactly its item', () => {
-    for (const item of plan.items) {
+    for (const item of nonEmpty(plan.items, 'items')) {
       const shown = officialText(loadDocument(join(PLAN_DIST, `items/${item.id}/index.html`)));
       expect(stripWhitespace(shown), `item ${item.number}`).toBe(stripWhitespace(itemToLines(item).join('')));
     }
@@ -45,7 +46,7 @@ describe('official text on the site', () => {
   });
 
   it('highlights each quantitative target in its item', () => {
-    for (const t of plan.targets) {
+    for (const t of nonEmpty(plan.targets, 'targets')) {
       const el = loadDocument(join(PLAN_DIST, `items/${plan.items[t.item - 1]!.id}/index.html`)).getElementById(t.id);
       expect(el?.textContent, t.id).toBe(t.text);
     }

@@ -9,8 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { downloadPaths } from '../../src/build/downloads.ts';
 import { stripWhitespace } from '../../src/plan/normalize.ts';
 import { planToText, sectionHeading } from '../../src/plan/to-text.ts';
-import { CELL_MM, GEOMETRY, LINE_PITCH_MM } from '../../src/print/gbt9704-html.ts';
-import { officialDocumentToText, planToOfficialDocument } from '../../src/print/official-document.ts';
+import { CELL_MM, GEOMETRY, LINE_PITCH_MM } from '../../src/pdf/geometry.ts';
+import { officialDocumentToText, planToOfficialDocument } from '../../src/pdf/official-document.ts';
 import { currentEntry, DIST } from '../support/dist.ts';
 import { pdfBookmarks, pdfFonts, pdfInfo, pdfLines, pdfPages, pdfTextFonts, type PdfLine } from '../support/pdf.ts';
 import { pdfQrCodes } from '../support/qr.ts';
@@ -51,7 +51,8 @@ describe('the 公文版 PDF', () => {
   });
 
   it('sets the text block 28 mm from the left edge and its first line 37 mm from the top', () => {
-    // Page 3 onwards is the attachment's running text.
+    // Page 3 onwards is the attachment's running text; a missing PDF has no pages and must not pass here.
+    expect(pages, path).toBeGreaterThan(3);
     for (let page = 3; page < pages; page++) {
       const rows = bodyOf(page);
       expect(Math.abs(Math.min(...rows.map((l) => l.left)) - GEOMETRY.left), `page ${page} left`).toBeLessThanOrEqual(1);
@@ -62,6 +63,7 @@ describe('the 公文版 PDF', () => {
 
   it('keeps lines on a 225/22 mm pitch, 22 to a full page', () => {
     let full = 0;
+    expect(pages, path).toBeGreaterThan(3);
     for (let page = 3; page < pages; page++) {
       const rows = bodyOf(page);
       expect(rows.length, `page ${page}`).toBeLessThanOrEqual(GEOMETRY.lines);
@@ -102,6 +104,7 @@ describe('the 公文版 PDF', () => {
 
   it('numbers every page “— N —” in 4号, 7 mm under the block, odd pages right and even pages left, one character in', () => {
     const numbers = lines.filter(isPageNumber);
+    expect(numbers.length, path).toBeGreaterThan(0);
     expect(numbers.map((l) => l.page)).toEqual(Array.from({ length: pages }, (_, i) => i + 1));
     const inset = GEOMETRY.pageNumberPt * PT_MM;
     for (const l of numbers) {
@@ -120,6 +123,7 @@ describe('the 公文版 PDF', () => {
     const info = pdfInfo(path);
     const hei = /黑体: [^(]+\(([^,]+),/u.exec(info.Keywords!)![1]!;
     const fangsong = /仿宋: [^(]+\(([^,]+),/u.exec(info.Keywords!)![1]!;
+    expect(plan.sections.length * plan.items.length).toBeGreaterThan(0);
     for (const s of plan.sections) expect(fontOf(sectionHeading(s))?.font, sectionHeading(s)).toBe(hei);
     for (const i of plan.items) expect(fontOf(`${i.source.numberText}${i.title}`)?.font, i.title).toBe(fangsong);
     expect(bodyFont()).toBe(fangsong);

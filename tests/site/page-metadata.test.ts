@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { collectInline } from '../../src/build/csp.ts';
 import { currentEntry, DIST, SITE, BASE, fileForPath } from '../support/dist.ts';
 import { htmlFiles, loadDocument } from '../support/html.ts';
+import { nonEmpty } from '../support/non-empty.ts';
 
 type Node = Record<string, unknown> & { '@type': string; '@id'?: string };
 const { plan, id } = currentEntry();
@@ -31,7 +32,7 @@ beforeAll(() => {
 
 describe('JSON-LD', () => {
   it('is on every page, parses, and has the web page with its own address', () => {
-    for (const rel of pages) {
+    for (const rel of nonEmpty(pages, 'pages')) {
       const g = graph(rel);
       const page = ofType(g, 'WebPage');
       expect(page, rel).toHaveLength(1);
@@ -42,7 +43,7 @@ describe('JSON-LD', () => {
 
   it('describes the plan on each of its pages as Legislation, from the document: title, issuing bodies, 成文日期, legal force', () => {
     const n = plan.notice!;
-    for (const rel of pages.filter((r) => r.startsWith(`${id}/`))) {
+    for (const rel of nonEmpty(pages.filter((r) => r.startsWith(`${id}/`)), `pages under /${id}/`)) {
       const [doc] = ofType(graph(rel), 'Legislation').filter((l) => l['@id'] === `${abs(`${id}/`)}#document`);
       expect(doc, rel).toBeDefined();
       expect(doc!.name).toBe(plan.title);
@@ -57,7 +58,7 @@ describe('JSON-LD', () => {
   });
 
   it('makes each item page a part of the document, as the page’s main entity, and lists every item as a part on the home page', () => {
-    for (const item of plan.items) {
+    for (const item of nonEmpty(plan.items, 'items')) {
       const url = abs(`${id}/items/${item.id}/`);
       const g = graph(`${id}/items/${item.id}/index.html`);
       const part = g.find((n) => n['@id'] === `${url}#item`)!;
@@ -72,7 +73,7 @@ describe('JSON-LD', () => {
 
   it('repeats the breadcrumb each page shows, in order, with absolute addresses', () => {
     let checked = 0;
-    for (const rel of pages) {
+    for (const rel of nonEmpty(pages, 'pages')) {
       const d = loadDocument(join(DIST, rel));
       const shown = [...d.querySelectorAll('nav[aria-label="当前位置"] li')].map((li) => {
         const a = li.querySelector('a');
@@ -97,7 +98,7 @@ describe('JSON-LD', () => {
     expect(files.map((f) => f.name)).toEqual(expect.arrayContaining(['plan.json', 'items.csv', 'offices.csv', 'responsibilities.csv', 'plan.schema.json']));
     expect(files.filter((f) => f.encodingFormat === 'application/pdf')).toHaveLength(2);
     expect(files.filter((f) => f.encodingFormat === 'application/zip')).toHaveLength(1);
-    for (const f of files) {
+    for (const f of nonEmpty(files, 'distributions')) {
       expect(f.contentUrl.startsWith(abs(`${id}/`)), f.contentUrl).toBe(true);
       const file = fileForPath(new URL(f.contentUrl).pathname);
       expect(file && existsSync(file), f.contentUrl).toBe(true);
@@ -119,7 +120,7 @@ describe('JSON-LD', () => {
 describe('Dublin Core', () => {
   it('names the document on each plan page: title, each issuing body, 成文日期', () => {
     const n = plan.notice!;
-    for (const rel of pages.filter((r) => r.startsWith(`${id}/`))) {
+    for (const rel of nonEmpty(pages.filter((r) => r.startsWith(`${id}/`)), `pages under /${id}/`)) {
       const d = loadDocument(join(DIST, rel));
       const meta = (name: string) => [...d.querySelectorAll(`meta[name="${name}"]`)].map((m) => m.getAttribute('content'));
       expect(meta('DC.title'), rel).toEqual([plan.title]);

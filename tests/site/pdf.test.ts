@@ -38,6 +38,7 @@ describe('the PDF of the whole plan', () => {
   for (let n = pages; n >= 1; n--) text = text.replaceAll(`${n}/${pages}`, '');
 
   it('holds every item title and 目标任务 for each of the 33 items', () => {
+    expect(plan.items.length).toBeGreaterThan(0);
     for (const item of plan.items) expect(text, `item ${item.number}`).toContain(stripWhitespace(item.title));
     expect(text.split('目标任务：').length - 1).toBe(plan.items.length);
   });
@@ -48,6 +49,8 @@ describe('the PDF of the whole plan', () => {
   });
 
   it('numbers every page', () => {
+    // A missing PDF has 0 pages and no numbers: it must not pass as “every one of its 0 pages numbered”.
+    expect(pages, path).toBeGreaterThan(15);
     const numbers = stripWhitespace(raw).match(new RegExp(`\\d+/${pages}`, 'gu')) ?? [];
     expect(numbers.length).toBe(pages);
   });
@@ -101,6 +104,7 @@ describe('the PDF of the whole plan', () => {
       '工作措施：',
       '责任单位：',
     ];
+    expect(pageTexts.length, path).toBeGreaterThan(3);
     pageTexts.slice(2, -1).forEach((text, i) => {
       for (const heading of headings) expect(text.endsWith(heading), `page ${i + 3} ends with ${heading}`).toBe(false);
     });
@@ -113,6 +117,7 @@ describe('the PDF of the whole plan', () => {
       expect(line, `contents entry ${label}`).toBeDefined();
       return Number(/(\d+)\s*$/u.exec(line!)?.[1]);
     };
+    expect(plan.items.length * plan.sections.length).toBeGreaterThan(0);
     for (const item of plan.items) {
       const page = pageOf(`${item.number}.${stripWhitespace(item.title)}`);
       expect(pageTexts[page - 1], `item ${item.number} on page ${page}`).toContain(itemHeading(item.number));

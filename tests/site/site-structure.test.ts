@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/plan/schema.ts';
 import { currentEntry, DIST, SITE, fileForPath, pathForFile } from '../support/dist.ts';
 import { htmlFiles, loadDocument } from '../support/html.ts';
+import { nonEmpty } from '../support/non-empty.ts';
 
 let plan: Plan;
 /** The current plan's pages are under /<id>/ (P is that prefix of a file path in dist/). */
@@ -50,7 +51,7 @@ describe('pages', () => {
   });
 
   it('gives every page lang="zh-CN", one h1, a title, a description and a canonical URL on the configured site', () => {
-    for (const rel of pages) {
+    for (const rel of nonEmpty(pages, 'pages')) {
       const d = doc(rel);
       expect(d.documentElement.getAttribute('lang'), rel).toBe('zh-CN');
       expect(d.querySelectorAll('h1').length, rel).toBe(1);
@@ -63,7 +64,7 @@ describe('pages', () => {
   it('sends every old address on to a page that exists, with that page as canonical URL and noindex', () => {
     // The old single-plan addresses (/items/1/, /full/, …) must keep answering, and /current/ names the newest plan.
     expect(redirects).toEqual(expect.arrayContaining(['current/index.html', 'full/index.html', 'items/1/index.html', 'sections/1/index.html']));
-    for (const rel of redirects) {
+    for (const rel of nonEmpty(redirects, 'redirects')) {
       const to = /^0;url=(.+)$/u.exec(refreshOf(rel)!)?.[1];
       expect(to, rel).toBeDefined();
       const target = fileForPath(new URL(to!, `http://site${pathForFile(rel)}`).pathname);
@@ -78,7 +79,7 @@ describe('pages', () => {
   });
 
   it('marks at most one main-navigation link as the current page, one the page is at or under', () => {
-    for (const rel of pages) {
+    for (const rel of nonEmpty(pages, 'pages')) {
       const current = [...doc(rel).querySelectorAll('nav[aria-label="主导航"] a[aria-current="page"]')].map((a) => a.getAttribute('href')!);
       expect(current.length, rel).toBeLessThanOrEqual(1);
       if (current[0]) expect(pathForFile(rel).startsWith(current[0]), `${rel}: ${current[0]}`).toBe(true);
@@ -88,7 +89,7 @@ describe('pages', () => {
   });
 
   it('never skips a heading level', () => {
-    for (const rel of pages) {
+    for (const rel of nonEmpty(pages, 'pages')) {
       let last = 0;
       for (const h of doc(rel).querySelectorAll('h1, h2, h3, h4, h5, h6')) {
         const level = Number(h.tagName[1]);
@@ -113,7 +114,7 @@ describe('pages', () => {
 describe('links', () => {
   it('resolves every internal link, asset and fragment', () => {
     const broken: string[] = [];
-    for (const rel of [...pages, ...redirects]) {
+    for (const rel of nonEmpty([...pages, ...redirects], 'pages')) {
       const pagePath = pathForFile(rel);
       for (const el of doc(rel).querySelectorAll('a[href], link[href], script[src], img[src]')) {
         const raw = el.getAttribute('href') ?? el.getAttribute('src')!;
@@ -134,11 +135,13 @@ describe('links', () => {
   });
 
   it('links each item to every office in its 责任单位, and each office page back to its items', () => {
-    for (const item of plan.items) {
+    for (const item of nonEmpty(plan.items, 'items')) {
       const links = [...doc(`${P}items/${item.id}/index.html`).querySelectorAll('.units a.unit')].map((a) => a.getAttribute('href'));
       const offices = (item.responsible?.units ?? []).filter((u) => u.kind === 'office').map((u) => pathForFile(`${P}offices/${u.office}/index.html`));
       expect(links).toEqual(expect.arrayContaining(offices));
     }
+    // An office may lead no item (one named only in the closing words), but some offices lead items.
+    nonEmpty(plan.offices.flatMap((o) => o.items), 'items led by offices');
     for (const office of plan.offices) {
       const hrefs = new Set([...doc(`${P}offices/${office.slug}/index.html`).querySelectorAll('main a')].map((a) => a.getAttribute('href')));
       for (const ref of office.items) expect(hrefs.has(pathForFile(`${P}items/${plan.items[ref.number - 1]!.id}/index.html`)), `${office.name} → ${ref.number}`).toBe(true);
@@ -147,7 +150,7 @@ describe('links', () => {
 
   it('lists every page in the sitemap with the configured site URL', () => {
     const sitemap = readFileSync(join(DIST, 'sitemap-0.xml'), 'utf8');
-    for (const rel of pages.filter((p) => p !== '404.html')) expect(sitemap).toContain(`<loc>${SITE}${pathForFile(rel)}</loc>`);
+    for (const rel of nonEmpty(pages.filter((p) => p !== '404.html'), 'pages')) expect(sitemap).toContain(`<loc>${SITE}${pathForFile(rel)}</loc>`);
   });
 });
 
@@ -155,7 +158,7 @@ describe('HTML validity', () => {
   it('reports 0 html-validate errors on every page', async () => {
     const validator = new HtmlValidate(JSON.parse(readFileSync('.htmlvalidate.json', 'utf8')));
     const errors: string[] = [];
-    for (const rel of pages) {
+    for (const rel of nonEmpty(pages, 'pages')) {
       const report = await validator.validateString(readFileSync(join(DIST, rel), 'utf8'), rel);
       for (const result of report.results) for (const m of result.messages) errors.push(`${rel}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
     }

@@ -14,15 +14,18 @@ export function expectedItems(plan: Plan, query: string): number[] {
   return plan.items.filter((i) => fold(itemToLines(i).join('\n')).includes(q)).map((i) => i.number);
 }
 
-/** The fixture file's queries with their expected items. */
+/** The fixture file's queries with their expected items; throws on an empty file (every loop over it would pass). */
 export function fixtureQueries(): { query: string; items: number[] }[] {
-  return readFileSync('tests/fixtures/search/queries.tsv', 'utf8')
+  const file = 'tests/fixtures/search/queries.tsv';
+  const queries = readFileSync(file, 'utf8')
     .split('\n')
     .filter((l) => l.trim() !== '')
     .map((line) => {
       const [query, items] = line.split('\t');
       return { query: query!, items: items!.split(',').map(Number) };
     });
+  if (queries.length === 0) throw new Error(`${file} holds no queries: the search tests would check nothing`);
+  return queries;
 }
 
 /** A small seeded generator, so the same queries are drawn on every run. */

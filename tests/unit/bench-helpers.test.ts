@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { runMeasured } from '../../src/bench/measure.ts';
 import { percentiles } from '../../src/bench/search-latency.ts';
 import { logSteps } from '../../src/bench/archive.ts';
@@ -20,8 +20,22 @@ describe('synthetic plans for scale tests', () => {
     expect(big.value.offices.map((o) => o.slug)).toEqual(seed.value.offices.map((o) => o.slug));
     expect(big.value.title).not.toBe(seed.value.title);
   });
-  it('are the same text on every run', () => {
-    expect(syntheticPlanText(seed.value, 3)).toBe(syntheticPlanText(seed.value, 3));
+  it('are the same text on every run: nothing in them comes from the clock or a random number', () => {
+    // Two runs under a different clock and different random numbers: any use of either shows as a difference.
+    const runAt = (iso: string, random: number) => {
+      vi.useFakeTimers({ now: new Date(iso) });
+      const spy = vi.spyOn(Math, 'random').mockReturnValue(random);
+      try {
+        return syntheticPlanText(seed.value, 3);
+      } finally {
+        spy.mockRestore();
+        vi.useRealTimers();
+      }
+    };
+    const first = runAt('2020-03-06T00:00:00Z', 0.1);
+    expect(first).toBe(runAt('2031-11-23T17:45:00Z', 0.9));
+    // …and the runs hold the plan: every item of the seed three times over.
+    expect(first.match(/（第3轮）/gu)).toHaveLength(seed.value.items.length);
   });
   it('at 1× reproduce the real plan', () => {
     const same = parsePlan(syntheticPlanText(seed.value, 1));

@@ -40,7 +40,12 @@ describe('decodePlanBytes', () => {
   });
 
   it('rejects UTF-16 without a BOM (it holds NUL bytes) rather than guessing', () => {
-    const result = decodePlanBytes(Buffer.from('一、总则', 'utf16le'));
-    expect(result.ok).toBe(false);
+    const bytes = Buffer.from('一、总则', 'utf16le');
+    const result = decodePlanBytes(bytes);
+    // Refused for the cause that is true of these bytes — a NUL, at line 1, column 1 (一 is 00 4E in UTF-16LE) —
+    // and not, say, as invalid UTF-8 or read as GB18030 mojibake.
+    expect(bytes[0]).toBe(0x00);
+    expect(result).toMatchObject({ ok: false, problems: [{ ruleId: 'binary-file', line: 1, column: 1 }] });
+    expect(!result.ok && result.problems).toHaveLength(1);
   });
 });

@@ -216,7 +216,7 @@ describe('page numbers', () => {
     expect(result.problems).toHaveLength(1);
     expect(result.problems[0]).toMatchObject({ line: 2, column: 1, ruleId: 'page-number-unsure' });
     expect(result.problems[0]!.message).toMatchInlineSnapshot(
-      `"Line 2 holds only the number 12, away from any page break, so the reader cannot tell whether it is a page number or part of the text; it kept it as text. To settle it, give the PDF itself, or the text with its form feeds (pdftotext writes them by default), so that the page breaks are known."`,
+      `"Line 2 holds only the number 12, away from any page break, so the reader cannot tell whether it is a page number, a web page's view count or part of the text; it kept it as text. To settle it, give the PDF itself, or the text with its form feeds (pdftotext writes them by default), so that the page breaks are known."`,
     );
   });
 });

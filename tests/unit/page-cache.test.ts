@@ -3,15 +3,25 @@
  * their own content, another plan's config or title, the archive's settings, where the site is served, the code —
  * and keep it when only another plan's text changed (those pages are then copied, not rendered).
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ArchiveEntrySchema, type ArchiveEntry } from '../../src/config/archive-entry.ts';
 import { archiveSummary, pageKeys } from '../../src/build/page-cache.ts';
-import { builtArchive } from '../support/dist.ts';
+import { toArchiveEntries } from '../../src/generate/archive.ts';
+import { parsePlan } from '../../src/plan/parse-plan.ts';
 
-const seed = builtArchive()[0]!;
+// The test's own plan (a fixture of two sections), as the archive holds it: no built content/ is read.
+const parsed = parsePlan(readFileSync('tests/fixtures/numbering-styles/input.txt', 'utf8'));
+if (!parsed.ok) throw new Error('the fixture must parse');
+const seed = toArchiveEntries([
+  {
+    config: { id: 'demo', year: 2021, series: '测试计划工作要点', sourceFile: 'input.txt', source: {}, officeAliases: {}, editorialNotes: [], fromDocument: [] },
+    plan: parsed.value,
+    notes: [],
+  },
+])[0]!;
 const target = { site: 'https://plan.example.gov.cn', base: '/' };
 
 let root: string;
@@ -96,7 +106,11 @@ describe('pageKeys', () => {
       mkdirSync(join(root, file, '..'), { recursive: true });
       writeFileSync(join(root, file), text);
       await everyKeyChanged(await keys());
-      if (original !== undefined) writeFileSync(join(root, file), original);
+      // Undo the change (a new file is removed), so that the next change is measured against `before` alone;
+      // the keys coming back proves it, or every later check would pass on this change's leftovers.
+      if (original === undefined) rmSync(join(root, file));
+      else writeFileSync(join(root, file), original);
+      expect(await keys(), `keys after undoing ${file}`).toEqual(before);
     }
   });
 });

@@ -12,10 +12,18 @@ import { parseDocument } from '../../src/plan/parse-plan.ts';
 import { formatProblem } from '../../src/plan/problem.ts';
 
 const root = 'tests/fixtures';
-const cases = readdirSync(root, { withFileTypes: true })
-  .filter((d) => d.isDirectory() && readdirSync(join(root, d.name)).some((f) => f.startsWith('input.')))
+/** Folders of tests/fixtures that hold other tests' data, not a parser case; every other folder is one. */
+const OTHER_DATA: Record<string, string> = {
+  editions: 'a second edition of the seed, for the comparison tests (tests/fixtures/editions/README.md)',
+  search: 'the search queries and their items (tests/support/search-truth.ts)',
+};
+const folders = readdirSync(root, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
   .map((d) => d.name)
   .sort();
+const hasInput = (name: string) => readdirSync(join(root, name)).some((f) => f.startsWith('input.'));
+// A case folder without its input must fail (below), never drop out of the loop unseen.
+const cases = folders.filter((name) => !(name in OTHER_DATA));
 
 async function run(dir: string): Promise<unknown> {
   const file = readdirSync(dir).find((f) => f.startsWith('input.'))!;
@@ -35,9 +43,15 @@ describe('parser fixtures', () => {
     expect(readFileSync(join(root, 'real-plan/input.txt'))).toEqual(readFileSync('seeds/2020/hunan-education-2020-work-plan.txt'));
   });
 
+  it('has an input.* in every case folder, and names only existing folders as other tests’ data', () => {
+    expect(cases.filter((name) => !hasInput(name)), 'case folders without an input.* file').toEqual([]);
+    expect(Object.keys(OTHER_DATA).filter((name) => !folders.includes(name))).toEqual([]);
+  });
+
   for (const name of cases) {
     it(`${name} gives ${name.startsWith('error-') ? 'located problems' : 'the expected plan'}`, async () => {
       const dir = join(root, name);
+      expect(hasInput(name), `${dir} has no input.* file`).toBe(true);
       const actual = await run(dir);
       const expectedPath = join(dir, 'expected.json');
       if (process.env.UPDATE === '1') writeFileSync(expectedPath, `${JSON.stringify(actual, null, 2)}\n`);

@@ -2,15 +2,20 @@
  * Plain text → SourceLines: trimmed lines keeping the file's own line numbers, blank lines, indents, form-feed pages.
  */
 import { describe, expect, it } from 'vitest';
-import { toSourceLines } from '../../src/plan/normalize.ts';
 import { indentWidth, textToSourceDocument } from '../../src/read/text.ts';
+import { nonEmpty } from '../support/non-empty.ts';
 import { SEED, SEED_LINES } from '../support/read-fixtures.ts';
 
 describe('textToSourceDocument', () => {
-  it('gives the seed back line for line, with the same line and column as toSourceLines', () => {
+  it('gives the seed back line for line, each at the line and column where the file has it', () => {
     const doc = textToSourceDocument(SEED, 'utf-8');
     expect(doc.lines.map((l) => l.text)).toEqual(SEED_LINES);
-    expect(doc.lines).toEqual(toSourceLines(SEED));
+    // Each line is where the file has it: its line number and column point at its text in the seed itself.
+    const fileLines = SEED.split('\n');
+    for (const l of nonEmpty(doc.lines, 'seed lines')) {
+      expect([...fileLines[l.line - 1]!].slice(l.column - 1).join('').startsWith(l.text), `line ${l.line}:${l.column}`).toBe(true);
+    }
+    expect(doc.lines.map((l) => l.line)).toEqual(fileLines.flatMap((t, i) => (t.trim() ? [i + 1] : [])));
     expect(doc.lines.every((l) => l.para === undefined)).toBe(true);
     expect(doc.removed).toEqual([]);
   });
