@@ -8,7 +8,7 @@ import { endsSentence, joinBrokenParagraphs, joinPageBreak } from './normalize.t
 import { problem, type Problem } from './problem.ts';
 import type { Notice } from './schema.ts';
 import type { SourceLine } from './source.ts';
-import { ARABIC_DATE, ATTACHMENT_NOTE, CHINESE_DATE, DOC_NUMBER, SIGNER, endsInDocumentKind } from './vocabulary.ts';
+import { ABOUT, ARABIC_DATE, ATTACHMENT_NOTE, CHINESE_DATE, DOC_NUMBER, SIGNER, endsInDocumentKind } from './vocabulary.ts';
 import { toAsciiDigits } from './numerals.ts';
 
 /** The head elements of a notice, in the order GB/T 9704-2012 prints them. */
@@ -198,7 +198,7 @@ function readHead(ps: readonly SourceLine[], from: number, sigStart: number, sig
     const r = runs[titleRunIndex]!.lines;
     // A line that holds a title's own start — the issuer's name then 关于, or the 《 a page wraps it in — begins
     // the title: the lines above it are no part of it.
-    const own = findLastIndex(r, (p) => /^《|^\S.*关于|^.*\s关于/u.test(p.text));
+    const own = findLastIndex(r, (p) => /^《/u.test(p.text) || ABOUT.test([...p.text].slice(1).join('')));
     const split = own > 0 ? own : r.length > 1 && issuerLike(r[0]!) ? 1 : 0;
     const above = r.slice(0, split);
     const stray = above.find((p) => !issuerLike(p));

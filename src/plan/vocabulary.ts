@@ -69,6 +69,12 @@ export const GARBLED_DATE = /^(?:[0-9０-９]{6,8}|[0-9０-９]{4}\s*[-./／．]
 const DOC_NUMBER_CORE = String.raw`[\p{Script=Han}A-Za-z]{1,12}\s*[〔［\[【(（]\s*[0-9０-９]{4}\s*[〕］\]】)）]\s*第?\s*[0-9０-９]{1,4}\s*[号號]`;
 export const DOC_NUMBER = new RegExp(`^(?:${DOC_NUMBER_CORE}|[（(]\\s*${DOC_NUMBER_CORE}\\s*[）)])$`, 'u');
 
+/** The word that opens a title's subject after its issuer: …关于印发…的通知 (traditional 關於). */
+export const ABOUT = /关于|關於/u;
+
+/** 公开方式 as a 附注 states it, simplified and traditional: （此件主动公开）, （此件依申請公開）. */
+export const DISCLOSURES: Readonly<Record<string, string>> = { 主动公开: '主动公开', 主動公開: '主动公开', 依申请公开: '依申请公开', 依申請公開: '依申请公开', 不予公开: '不予公开', 不予公開: '不予公开' };
+
 /** 附注: a whole paragraph in full-width or ASCII parentheses, e.g. （此件主动公开） or (此件公开发布). */
 export const NOTE = /^[（(].*[）)]$/u;
 

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { disclosureOf } from '../../src/plan/document-info.ts';
 import { headOrderOf } from '../../src/plan/notice.ts';
 import { parsePlan } from '../../src/plan/parse-plan.ts';
 import type { Plan } from '../../src/plan/schema.ts';
@@ -69,6 +70,12 @@ describe('the notice head in any order', () => {
   it('dates in Chinese numerals with ○, and 附注 in ASCII parentheses', () => {
     expect(read('notice-circle-zero-date').notice).toMatchObject({ date: '二○一一年二月二十八日', isoDate: '2011-02-28' });
     expect(read('notice-ascii-note').notice).toMatchObject({ docNumber: '清教发[2015]3号', notes: ['(此件主动公开)'], addressees: '各县市区教育局:' });
+  });
+  it('a notice in traditional characters: 發文字號 after the title, Chinese-numeral date, 附注 read for its 公开方式', () => {
+    const plan = read('notice-traditional-doc-number-after-title');
+    expect(plan.notice).toMatchObject({ issuer: '臨川市教育局文件', docNumber: '臨教發〔2023〕2號', headOrder: ['issuer', 'title', 'docNumber'], isoDate: '2023-02-10' });
+    expect(plan.notice?.title).toBe('臨川市教育局關於印發《臨川市教育局2023年工作要點》的通知');
+    expect(disclosureOf(plan.notice!)).toBe('主动公开');
   });
   it('a 发文字号 with stray spaces is kept as printed', () => {
     expect(read('notice-doc-number-stray-spaces').notice).toMatchObject({ issuer: '清河市教育局文件', docNumber: '清教发〔2023 〕3 号' });
