@@ -17,7 +17,7 @@ const parsed = parsePlan(readFileSync('tests/fixtures/numbering-styles/input.txt
 if (!parsed.ok) throw new Error('the fixture must parse');
 const seed = toArchiveEntries([
   {
-    config: { id: 'demo', year: 2021, series: '测试计划工作要点', sourceFile: 'input.txt', source: {}, officeAliases: {}, editorialNotes: [], fromDocument: [] },
+    config: { id: 'demo', year: 2021, yearFrom: 'config', series: '测试计划工作要点', sourceFile: 'input.txt', source: {}, officeAliases: {}, editorialNotes: [], fromDocument: [] },
     plan: parsed.value,
     notes: [],
   },
