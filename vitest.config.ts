@@ -47,6 +47,18 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        // One site per family of the genre (no sections, three levels, prose first section, traditional
+        // characters), built once by its global setup in copies of the project, then checked like the seed's.
+        test: {
+          name: 'site-families',
+          include: ['tests/site-families/**/*.test.ts'],
+          globalSetup: ['tests/support/site-families.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

@@ -23,21 +23,15 @@ export async function benchStep(name: string | undefined, planFile?: string): Pr
       return benchStep('index', planFile);
     case 'pdf': {
       const [entry] = await loadArchive();
-      const { printPdf } = await import('../src/build/print-pdf.ts');
+      const { printPdf } = await import('../src/pdf/reading-pdf.ts');
       const { site, base } = siteTarget();
-      return `${(await printPdf({ siteDir: STAGING, site, base, page: `${entry!.id}/full/`, outFile: planTarget(entry!).pdfPath, title: entry!.plan.title })).bytes} bytes`;
+      return `${(await printPdf({ plan: entry!.plan, id: entry!.id, site, base, outFile: planTarget(entry!).pdfPath })).bytes} bytes`;
     }
     case 'gbt9704': {
-      // The 公文版 on its own: Chromium's start is part of the step, as a build that printed only this PDF pays it.
+      // The 公文版 on its own: the compiler's start and font loading are part of the step, as a build that typesets only this PDF pays them.
       const [entry] = await loadArchive();
-      const { launchChromium } = await import('../src/build/chromium.ts');
-      const { printOfficialPdf } = await import('../src/build/official-pdf.ts');
-      const browser = await launchChromium();
-      try {
-        return `${(await printOfficialPdf(browser, entry!.plan, planTarget(entry!).gbt9704PdfPath)).bytes} bytes`;
-      } finally {
-        await browser.close();
-      }
+      const { printOfficialPdf } = await import('../src/pdf/official-pdf.ts');
+      return `${(await printOfficialPdf(entry!.plan, planTarget(entry!).gbt9704PdfPath)).bytes} bytes`;
     }
     case 'offline': {
       const archive = await loadArchive();

@@ -149,7 +149,7 @@ export async function bench(): Promise<string> {
       indexBytes: dirBytes(join(site, 'pagefind')),
     };
 
-    // 1b. The whole `npm run build` (both PDFs, steps in parallel, one Chromium), cold, median of three — the
+    // 1b. The whole `npm run build` (both PDFs typeset by one Typst compiler, steps in parallel), cold, median of three — the
     //     figure to set beside Starlight's build. The system-package check is left out (it is not building).
     const buildRuns = await coldRuns('real-build', ['scripts/build.ts']);
     const wholeBuild = medianRun(buildRuns);

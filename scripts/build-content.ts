@@ -9,6 +9,10 @@ import { writePlanContent } from '../src/build/plan-content.ts';
 import { readSiteSettings } from '../src/build/site-settings.ts';
 import { describeRead } from '../src/build/read-plan.ts';
 import { isMain, runCli } from '../src/build/cli.ts';
+import { yearSpan } from '../src/config/plan-config.ts';
+
+/** Where the summary says a plan's year came from. */
+const YEAR_FROM = { config: 'from plan.json', title: 'from the title', date: 'from the 成文日期' } as const;
 
 /** Generates content/ from the plans the environment names (or `planFile`); returns a report. */
 export async function buildContent(planFile?: string): Promise<string> {
@@ -27,7 +31,7 @@ export async function buildContent(planFile?: string): Promise<string> {
     ...sources.flatMap(({ config, read, sourcePath }) => {
       const { plan } = read;
       return [
-        `content: ${sourcePath} → ${config.id}: ${plan.items.length} items, ${plan.sections.length} sections, ` +
+        `content: ${sourcePath} → ${config.id} (${yearSpan(config)}年, ${YEAR_FROM[config.yearFrom]}; series ${config.series}): ${plan.items.length} items, ${plan.sections.length} sections, ` +
           `${plan.offices.length} offices, ${plan.targets.length} targets, ${plan.citations.length} cited documents`,
         ...describeRead(read).map((line) => `  ${line}`),
       ];

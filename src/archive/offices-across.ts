@@ -8,6 +8,8 @@ import type { Item, Office } from '../plan/schema.ts';
 export interface PlanLike {
   id: string;
   year: number;
+  /** The last year of a plan for a span of years. */
+  yearTo?: number | undefined;
   plan: { offices: readonly Office[]; items: readonly Item[] };
 }
 
@@ -18,7 +20,7 @@ export interface OfficeAcross {
   name: string;
   /** Every name it had in any plan, in order of first use, newest plan first. */
   names: string[];
-  years: { planId: string; year: number; items: { item: Item; lead: boolean }[]; closing: boolean }[];
+  years: { planId: string; year: number; yearTo?: number; items: { item: Item; lead: boolean }[]; closing: boolean }[];
 }
 
 /**
@@ -35,6 +37,7 @@ export function officesAcross(plans: readonly PlanLike[]): OfficeAcross[] {
       entry.years.push({
         planId: p.id,
         year: p.year,
+        ...(p.yearTo !== undefined && { yearTo: p.yearTo }),
         items: office.items.map((ref) => ({ item: p.plan.items.find((i) => i.number === ref.number)!, lead: ref.lead })),
         closing: office.closing,
       });

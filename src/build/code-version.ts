@@ -3,7 +3,7 @@
  * import graph, as esbuild resolves it) and node_modules/.package-lock.json (npm's record of the version of every
  * installed library, which a project copy shares through its node_modules link), so any
  * edit to the step's code, or a library upgrade, changes the key. A step that reads a file of its own at run time
- * (none does today) must add that file to its key itself: the import graph cannot see it.
+ * (the PDF steps read their Typst templates) must add that file to its key itself: the import graph cannot see it.
  */
 import { readFile } from 'node:fs/promises';
 import { build, type Metafile } from 'esbuild';
@@ -28,7 +28,7 @@ function importGraph(): Promise<Metafile> {
 }
 
 /** The modules whose outputs are cached. */
-export const STEP_MODULES = ['src/build/official-pdf.ts', 'src/build/print-pdf.ts', 'src/build/offline-bundle.ts', 'src/build/precompress.ts'] as const;
+export const STEP_MODULES = ['src/pdf/official-pdf.ts', 'src/pdf/reading-pdf.ts', 'src/build/offline-bundle.ts', 'src/build/precompress.ts'] as const;
 
 /** Every local file `entry` imports, directly or not, itself included, sorted. */
 export function localImports(metafile: Metafile, entry: string): string[] {

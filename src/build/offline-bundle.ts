@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { zip, type Zippable } from 'fflate';
 import { parseHTML } from 'linkedom';
 import type { ArchiveEntry } from '../config/archive-entry.ts';
+import { yearSpan } from '../config/plan-config.ts';
 import { searchAids } from '../search/aids.ts';
 import { planToSearchRecords } from '../search/records.ts';
 import { StepError } from './cli.ts';
@@ -58,8 +59,8 @@ export async function siteFiles(dir: string): Promise<string[]> {
  * The classic script that carries the search records of the plans in a bundle, and the forgiving search's tables
  * for those plans (the site's /search-aids.js covers every plan, so a plan's zip would change with any plan).
  */
-export function searchDataScript(entries: readonly Pick<ArchiveEntry, 'id' | 'plan' | 'year'>[]): string {
-  const records = entries.flatMap((entry) => planToSearchRecords(entry.plan).map((r) => ({ ...r, path: `${entry.id}/${r.path}`, year: entry.year })));
+export function searchDataScript(entries: readonly Pick<ArchiveEntry, 'id' | 'plan' | 'year' | 'yearTo'>[]): string {
+  const records = entries.flatMap((entry) => planToSearchRecords(entry.plan).map((r) => ({ ...r, path: `${entry.id}/${r.path}`, year: entry.year, years: yearSpan(entry) })));
   const aids = searchAids(entries.map((e) => e.plan));
   // JSON is valid JavaScript; escaping "<" keeps "</script>" in plan text from mattering anywhere it is inlined.
   const js = (value: unknown) => JSON.stringify(value).replace(/</gu, '\\u003c');

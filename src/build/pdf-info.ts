@@ -1,7 +1,7 @@
 /**
  * What poppler's pdfinfo (poppler-utils, installed by scripts/ensure-system-packages.sh) says about a PDF:
- * its metadata and page count, and the page of each named destination. Chromium writes a named destination for
- * every element that an internal link points at, named by its id.
+ * its metadata and page count, and the page of each named destination. Typst writes a named destination for
+ * every label (item-3 …), Chromium one for every element an internal link points at, named by its id.
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -44,12 +44,4 @@ export async function pdfInfo(path: string): Promise<Map<string, string>> {
 export async function pdfDestinations(path: string): Promise<Map<string, number>> {
   const { stdout } = await run('pdfinfo', ['-dests', path], { maxBuffer: 16 * 1024 * 1024 });
   return parseDestinations(stdout);
-}
-
-let version: Promise<string> | undefined;
-
-/** poppler's version (`pdfinfo -v`), for cache keys of outputs whose making reads PDFs with poppler. */
-export function popplerVersion(): Promise<string> {
-  version ??= run('pdfinfo', ['-v']).then(({ stdout, stderr }) => `${stdout}${stderr}`.split('\n')[0]!.trim());
-  return version;
 }

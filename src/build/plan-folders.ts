@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { sha256Hex } from '../config/digest.ts';
-import { CONFIG_FILE, formatConfigProblem, parseConfigJson, PlanConfigSchema, resolvePlanConfig, type FolderFile, type ResolvedPlanConfig } from '../config/plan-config.ts';
+import { CONFIG_FILE, formatConfigProblem, locateKey, parseConfigJson, PlanConfigSchema, resolvePlanConfig, type ConfigProblem, type FolderFile, type ResolvedPlanConfig } from '../config/plan-config.ts';
 import { placeNoteList, type PlacedNote } from '../generate/notes.ts';
 import { DEFAULT_PLANS_DIR, failWith, PlanInputError, readPlanFile, type ReadPlan } from './read-plan.ts';
 
@@ -92,9 +92,18 @@ export async function readPlanFromFile(path: string): Promise<PlanSource> {
   return readResolved(dirname(path), files, configText, configPath);
 }
 
+/**
+ * A config problem as `path:line:col: rule: file: message`: at the place it names (the title in the source, a JSON
+ * syntax error), else at its key in plan.json, else at the start of the file it names.
+ */
+function locatedLine(folder: string, p: ConfigProblem, configText: string | undefined): string {
+  const at = p.at ?? (p.file === CONFIG_FILE && configText !== undefined && p.key ? locateKey(configText, p.key) : undefined);
+  return `${join(folder, p.file)}:${at?.line ?? 1}:${at?.column ?? 1}: ${formatConfigProblem(p)}`;
+}
+
 async function readResolved(folder: string, files: FolderFile[], configText: string | undefined, configPath: string): Promise<PlanSource> {
   const parsedConfig = configText === undefined ? undefined : parseConfigJson(configText);
-  if (parsedConfig && !parsedConfig.ok) throw new PlanInputError(parsedConfig.problems.map((p) => `${join(folder, p.file)}:1:1: ${formatConfigProblem(p)}`));
+  if (parsedConfig && !parsedConfig.ok) throw new PlanInputError(parsedConfig.problems.map((p) => locatedLine(folder, p, configText)));
   const raw = parsedConfig?.ok ? parsedConfig.value : undefined;
   // The reader needs the aliases before the document can be read; the full config is checked after.
   const early = PlanConfigSchema.safeParse(raw ?? {});
@@ -102,8 +111,9 @@ async function readResolved(folder: string, files: FolderFile[], configText: str
   const sourceName = named ?? files.find((f) => /\.(txt|docx|pdf|html?)$/iu.test(f.name))?.name ?? files[0]?.name ?? 'plan.txt';
   const sourcePath = join(folder, sourceName);
   const read = await readPlanFile(sourcePath, { officeAliases: early.data?.officeAliases ?? {} });
-  const resolved = resolvePlanConfig(files, raw, { title: read.plan.title, ...(read.plan.notice?.issuer ? { issuer: read.plan.notice.issuer } : {}) });
-  if (!resolved.ok) throw new PlanInputError(resolved.problems.map((p) => `${join(folder, p.file)}:1:1: ${formatConfigProblem(p)}`));
+  const { plan, report } = read;
+  const resolved = resolvePlanConfig(files, raw, { title: plan.title, ...(report.titleAt ? { titleAt: report.titleAt } : {}), ...(plan.notice ? { isoDate: plan.notice.isoDate } : {}) });
+  if (!resolved.ok) throw new PlanInputError(resolved.problems.map((p) => locatedLine(folder, p, configText)));
   const notes = placeNoteList(resolved.value.editorialNotes, read.plan, configText ?? '');
   if (!notes.ok) failWith(configPath, notes.problems);
   return { config: resolved.value, read, notes: notes.value, sourcePath };

@@ -8,6 +8,7 @@ import { parseDocument, type ParseOptions, type ReadReport } from '../plan/parse
 import { formatProblem, type Problem, type Result } from '../plan/problem.ts';
 import type { Plan } from '../plan/schema.ts';
 import type { Furniture, SourceDocument } from '../plan/source.ts';
+import { isPageEdge } from '../plan/web-furniture.ts';
 
 /** The folder of plan folders the site is built from unless PLANS_DIR or PLAN_FILE says otherwise. */
 export const DEFAULT_PLANS_DIR = 'seeds';
@@ -67,6 +68,8 @@ export function describeRead(read: ReadPlan): string[] {
   const layout = [
     b.labelled ? 'items with 目标任务/工作措施 labels' : 'items as numbered paragraphs',
     b.subsections ? 'two levels (一、/（一）)' : b.itemLevel === 'subsection' ? 'items numbered （一）' : '',
+    b.implicitSection ? 'no section headings (the items form one section)' : '',
+    b.proseSections?.length ? `prose in section${b.proseSections.length > 1 ? 's' : ''} ${b.proseSections.join(', ')}` : '',
     LAYOUT_NAMES.numbering[b.numbering],
     report.text.hardWrapped ? `hard-wrapped text joined (lines of ${report.text.width} characters)` : '',
   ].filter(Boolean);
@@ -103,12 +106,15 @@ function quote(text: string): string {
 export function describeLeftOut(removed: readonly Furniture[]): string {
   if (removed.length === 0) return 'nothing';
   const sorted = [...removed].sort((a, b) => a.line - b.line);
+  // What repeats page after page (page numbers, headers, a browser's print header and footer) is grouped by name.
+  const paged = (f: Furniture) => f.kind !== 'web-page' || isPageEdge(f);
+  const names = (f: Furniture): [string, string] => (f.kind === 'web-page' ? [f.shape!, f.shape!.endsWith('s') ? `${f.shape!}es` : `${f.shape!}s`] : FURNITURE_NAMES[f.kind]);
   const parts: string[] = [];
-  const grouped = new Set<Furniture['kind']>();
+  const grouped = new Set<string>();
   for (const [k, f] of sorted.entries()) {
-    if (f.kind === 'web-page') {
+    if (!paged(f)) {
       // A run of lines of one shape (a page's marks one per line) is one entry: its lines, then their texts.
-      const joins = (a: Furniture | undefined, b: Furniture | undefined) => a?.kind === 'web-page' && b?.kind === 'web-page' && a.shape === b.shape && b.line - a.line <= 2;
+      const joins = (a: Furniture | undefined, b: Furniture | undefined) => a !== undefined && b !== undefined && !paged(a) && !paged(b) && a.shape === b.shape && b.line - a.line <= 2;
       if (joins(sorted[k - 1], f)) continue;
       const run = [f];
       for (let j = k + 1; joins(sorted[j - 1], sorted[j]); j++) run.push(sorted[j]!);
@@ -116,12 +122,12 @@ export function describeLeftOut(removed: readonly Furniture[]): string {
       parts.push(`${where} ${f.shape ?? 'web page furniture'} ${run.map((r) => quote(r.text)).join(' ')}`);
       continue;
     }
-    const same = sorted.filter((g) => g.kind === f.kind);
-    const [one, many] = FURNITURE_NAMES[f.kind];
+    const [one, many] = names(f);
+    const same = sorted.filter((g) => paged(g) && names(g)[0] === one);
     if (same.length <= LIST_EACH) {
       parts.push(`line ${f.line} ${one} ${quote(f.text)}`);
-    } else if (!grouped.has(f.kind)) {
-      grouped.add(f.kind);
+    } else if (!grouped.has(one)) {
+      grouped.add(one);
       const last = same[same.length - 1]!;
       parts.push(`${same.length} ${many} (lines ${f.line}–${last.line}: ${quote(f.text)} … ${quote(last.text)})`);
     }

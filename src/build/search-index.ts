@@ -15,6 +15,7 @@ import { toIndexContent } from '../search/match.ts';
 import { FILTERS } from '../search/filters.ts';
 import { planToSearchRecords, type SearchRecord } from '../search/records.ts';
 import { StepError } from './cli.ts';
+import { yearSpan } from '../config/plan-config.ts';
 
 /** Where the index goes in the built site. */
 export const INDEX_FOLDER = 'pagefind';
@@ -32,14 +33,14 @@ const UNUSED_FILES = [
 
 const KIND_LABEL = { item: '工作事项', office: '处室', section: '部分' } as const;
 
-function recordToCustom(record: SearchRecord, entry: Pick<ArchiveEntry, 'id' | 'year'>) {
+function recordToCustom(record: SearchRecord, entry: Pick<ArchiveEntry, 'id' | 'year' | 'yearTo'>) {
   const filters: Record<string, string[]> = { [FILTERS.kind]: [KIND_LABEL[record.kind]], [FILTERS.plan]: [entry.id] };
   if (record.kind === 'item') {
-    filters[FILTERS.section] = [record.section!];
+    if (record.section) filters[FILTERS.section] = [record.section];
     filters[FILTERS.office] = record.offices!;
   }
   // The plan's year names a result when the reader searches several plans at once.
-  const meta: Record<string, string> = { title: record.title, kind: record.kind, path: record.path, year: String(entry.year) };
+  const meta: Record<string, string> = { title: record.title, kind: record.kind, path: record.path, year: String(entry.year), years: yearSpan(entry) };
   if (record.number !== undefined) meta.number = String(record.number);
   if (record.section) meta.section = record.section;
   if (record.summary) meta.summary = record.summary;

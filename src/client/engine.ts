@@ -18,8 +18,10 @@ export interface Candidate {
   summary?: string;
   /** Text to match and excerpt (whitespace may differ from the page; matching ignores it). */
   text: string;
-  /** The year of the plan the page belongs to. */
+  /** The year of the plan the page belongs to (the first of a span), for ordering. */
   year?: number;
+  /** The plan's year or span as results name it, e.g. 2018—2020. */
+  years?: string;
 }
 
 /** Filters the reader chose; empty strings mean "all". */
@@ -101,6 +103,7 @@ function pagefindEngine(): Engine {
         ...(d.meta.section ? { section: d.meta.section } : {}),
         ...(d.meta.summary ? { summary: d.meta.summary } : {}),
         ...(d.meta.year ? { year: Number(d.meta.year) } : {}),
+        ...(d.meta.years ? { years: d.meta.years } : {}),
         // The index stores one token per character; put the characters back together for display.
         text: d.content.replace(/[\s\u200B]+/gu, ''),
       }));

@@ -24,7 +24,7 @@ export interface RenderOptions {
   showPlan?: boolean;
 }
 
-const yearOf = (hit: Hit, show: boolean) => (show && hit.year ? `${hit.year}年 · ` : '');
+const yearOf = (hit: Hit, show: boolean) => (show && (hit.years ?? hit.year) ? `${hit.years ?? hit.year}年 · ` : '');
 
 function itemNode(hit: Hit, query: string, showPlan: boolean): HTMLElement {
   return h(

@@ -86,8 +86,9 @@ function headerSearch(input: HTMLInputElement) {
 /** The search page: box, filters, every result; the URL keeps the query so results can be shared. */
 function searchPage(form: HTMLFormElement) {
   const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
-  const section = form.querySelector<HTMLSelectElement>('select[name="section"]')!;
-  const office = form.querySelector<HTMLSelectElement>('select[name="office"]')!;
+  // A plan without section headings or without 责任单位 has no such filter on its page.
+  const section = form.querySelector<HTMLSelectElement>('select[name="section"]');
+  const office = form.querySelector<HTMLSelectElement>('select[name="office"]');
   // The plan filter: a choice of plan when the archive has several, defaulting to the page's own plan;
   // ALL_PLANS searches every plan (a value of its own, so the choice survives in the URL).
   const plan = form.querySelector<HTMLSelectElement>('select[name="plan"]');
@@ -96,12 +97,12 @@ function searchPage(form: HTMLFormElement) {
   const list = document.getElementById('search-results')!;
   const params = new URLSearchParams(location.search);
   input.value = params.get('q') ?? '';
-  section.value = params.get('section') ?? '';
-  office.value = params.get('office') ?? '';
+  if (section) section.value = params.get('section') ?? '';
+  if (office) office.value = params.get('office') ?? '';
   if (plan) plan.value = params.get('plan') ?? planId;
   const update = latest(async (isCurrent) => {
     const query = input.value;
-    const filters: Filters = { section: section.value, office: office.value, plan: chosenPlan() };
+    const filters: Filters = { section: section?.value ?? '', office: office?.value ?? '', plan: chosenPlan() };
     const results = await runSearch(engine, query, filters);
     if (!isCurrent()) return;
     renderResults(list, results, { showPlan: filters.plan !== planId });
@@ -118,11 +119,11 @@ function searchPage(form: HTMLFormElement) {
     update();
   });
   input.addEventListener('input', update);
-  section.addEventListener('change', update);
-  office.addEventListener('change', update);
+  section?.addEventListener('change', update);
+  office?.addEventListener('change', update);
   plan?.addEventListener('change', update);
   keyboard(input, list, () => undefined);
-  if (input.value || section.value || office.value) update();
+  if (input.value || section?.value || office?.value) update();
   form.dataset.ready = 'true';
 }
 

@@ -1,7 +1,7 @@
 /**
  * One search: candidates from the engine, exact matches only, ranked. Shared by the header box and the search page.
  */
-import { pinyinTerms, toSimplified, type Reading } from '../search/forgiving.ts';
+import { pinyinTerms, toSimplified, toTraditional, type Reading } from '../search/forgiving.ts';
 import { findMatches, normalizeQuery } from '../search/match.ts';
 import type { Candidate, Engine, Filters } from './engine.ts';
 
@@ -73,6 +73,12 @@ export async function runSearch(engine: Engine, query: string, filters: Filters)
   if (simplified !== query) {
     const r = await exactSearch(engine, simplified, filters);
     if (!empty(r)) return { ...r, query, reading: { how: '简体字', terms: [simplified] } };
+  }
+  // A plan printed in traditional characters, searched in simplified ones (大班额 → 大班額).
+  const traditional = toTraditional(query, aids);
+  if (traditional !== query) {
+    const r = await exactSearch(engine, traditional, filters);
+    if (!empty(r)) return { ...r, query, reading: { how: '繁体字', terms: [traditional] } };
   }
   const terms = pinyinTerms(query, aids);
   if (terms.length > 0) {

@@ -25,8 +25,10 @@ export const PlacedNoteSchema = z.object({
 export const ArchiveEntrySchema = z.object({
   /** URL segment, e.g. 2020. */
   id: z.string(),
-  /** The year the plan is for. */
+  /** The year the plan is for; the first year of a span. */
   year: z.number().int(),
+  /** The last year, when the plan is for a span of years (e.g. 2018—2020). */
+  yearTo: z.number().int().optional(),
   /** Series the plan is an edition of, e.g. 湖南省教育厅工作要点. */
   series: z.string(),
   /** Legal status: from the config, else inferred (replaced by a newer plan of the series → 已被替代). */

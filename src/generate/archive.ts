@@ -46,6 +46,7 @@ export function toArchiveEntries(inputs: readonly ArchiveInput[]): ArchiveEntry[
     return {
       id: p.config.id,
       year: p.config.year,
+      ...(p.config.yearTo !== undefined && { yearTo: p.config.yearTo }),
       series: p.config.series,
       // A newer plan in the archive outranks a config written before it existed; 已失效 is the stronger statement.
       status: by ? (p.config.status === '已失效' ? '已失效' : '已被替代') : (p.config.status ?? '现行有效'),

@@ -5,7 +5,8 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { ArchiveEntry } from '../config/archive-entry.ts';
-import { titleFacts } from '../config/plan-config.ts';
+import { titleFacts, yearSpan } from '../config/plan-config.ts';
+import { hasOffices, headedSections, planLang, type PlanLang } from './plan-shape.ts';
 import { downloadPaths, planOutputs, type PlanOutput } from '../build/downloads.ts';
 import { itemLabel, sectionHeading } from '../plan/to-text.ts';
 import { renderedIds } from '../build/render-set.ts';
@@ -14,8 +15,14 @@ import { renderedIds } from '../build/render-set.ts';
 export interface PlanView extends ArchiveEntry {
   /** Its item pages in plan order. */
   items: CollectionEntry<'items'>[];
-  /** Short name for headers and titles, e.g. 2020年工作要点. */
+  /** Short name for headers and titles, e.g. 2020年工作要点 or 2018—2020年行动计划; else the title. */
   shortTitle: string;
+  /** The plan's year or span as pages show it before 年, e.g. 2020 or 2018—2020. */
+  years: string;
+  /** The breadcrumb's name for the plan's home: the genre its title names (工作要点), else 首页. */
+  homeLabel: string;
+  /** The language of its pages: as the plan is printed, simplified or traditional. */
+  lang: PlanLang;
   /** The issuers as the title names them, e.g. 湖南省教育厅 中共湖南省委教育工委. */
   issuers: string;
   /** Site-relative paths of its outputs (downloads and data files). */
@@ -29,10 +36,15 @@ async function load(): Promise<PlanView[]> {
   const [entries, items] = await Promise.all([getCollection('plans'), getCollection('items')]);
   const views = entries.map(({ data }) => {
     const facts = titleFacts(data.plan.title);
+    const years = yearSpan(data);
     return {
       ...data,
       items: items.filter((i) => i.id.startsWith(`${data.id}/`)).sort((a, b) => a.data.number - b.data.number),
-      shortTitle: facts.year && facts.genre ? `${facts.year}年${facts.genre}` : data.plan.title,
+      // The title's own year (or span) and genre: 2018—2020年行动计划; a title whose year closes it in brackets has no short form.
+      shortTitle: facts.year && facts.genre ? `${yearSpan({ year: facts.year, yearTo: facts.yearTo })}年${facts.genre}` : data.plan.title,
+      years,
+      homeLabel: facts.genre ?? '首页',
+      lang: planLang(data.plan),
       issuers: facts.issuer ?? data.plan.notice?.issuer ?? '',
       outputs: planOutputs(data),
       downloads: downloadPaths(data),
@@ -112,7 +124,7 @@ export interface PlanPage {
  * today's addresses (a moved page's title names the page it moved to, in the page's own words).
  * @example planPagePaths(p2020).slice(0, 2) // [{ path: '', label: '2020年工作要点' }, { path: 'full/', label: '全文' }]
  */
-export function planPagePaths(p: Pick<PlanView, 'plan' | 'shortTitle'>): PlanPage[] {
+export function planPagePaths(p: { plan: ArchiveEntry['plan']; shortTitle: string }): PlanPage[] {
   const { plan } = p;
   return [
     { path: '', label: p.shortTitle },
@@ -121,9 +133,9 @@ export function planPagePaths(p: Pick<PlanView, 'plan' | 'shortTitle'>): PlanPag
     { path: 'targets/', label: '主要指标' },
     { path: 'citations/', label: '引用文件' },
     { path: 'data/', label: '数据下载' },
-    { path: 'offices/', label: '责任处室' },
+    ...(hasOffices(plan) ? [{ path: 'offices/', label: '责任处室' }] : []),
     ...plan.items.map((i) => ({ path: `items/${i.id}/`, label: `${itemLabel(i)} ${i.title}` })),
-    ...plan.sections.map((s) => ({ path: `sections/${s.number}/`, label: sectionHeading(s) })),
+    ...headedSections(plan).map((s) => ({ path: `sections/${s.number}/`, label: sectionHeading(s) })),
     ...plan.offices.map((o) => ({ path: `offices/${o.slug}/`, label: `${o.name}的工作任务` })),
     ...plan.attachments.map((a) => ({ path: `attachments/${a.id}/`, label: `${a.mark} ${a.title ?? ''}`.trim() })),
   ];

@@ -27,10 +27,12 @@ export interface DocumentFacts {
   status: (typeof PLAN_STATUSES)[number];
   /** Where the original was published, when the plan folder says. */
   sourceUrl?: string;
+  /** The language the document is printed in (zh-Hant for traditional characters); zh-CN when absent. */
+  lang?: string;
 }
 
 /** The document facts of a plan, its home page made absolute by `absolute`. */
-export function documentFactsOf(p: Pick<PlanView, 'id' | 'plan' | 'issuers' | 'status' | 'source'>, absolute: (path: string) => string): DocumentFacts {
+export function documentFactsOf(p: Pick<PlanView, 'id' | 'plan' | 'issuers' | 'status' | 'source'> & { lang?: string }, absolute: (path: string) => string): DocumentFacts {
   const n = p.plan.notice;
   const genre = titleFacts(p.plan.title).genre;
   return {
@@ -42,6 +44,7 @@ export function documentFactsOf(p: Pick<PlanView, 'id' | 'plan' | 'issuers' | 's
     ...(genre && { genre }),
     status: p.status,
     ...(p.source.url && { sourceUrl: p.source.url }),
+    ...(p.lang && p.lang !== 'zh-CN' && { lang: p.lang }),
   };
 }
 
@@ -63,7 +66,7 @@ export function planDocument(facts: DocumentFacts, parts: readonly string[] = []
     '@id': documentId(facts),
     name: facts.title,
     url: facts.url,
-    inLanguage: 'zh-CN',
+    inLanguage: facts.lang ?? 'zh-CN',
     ...(facts.genre && { legislationType: facts.genre }),
     ...(facts.docNumber && { legislationIdentifier: facts.docNumber, identifier: facts.docNumber }),
     // The 成文日期 is the date the document bears and goes by; the 印发日期 of a 版记 is often absent.
@@ -76,8 +79,8 @@ export function planDocument(facts: DocumentFacts, parts: readonly string[] = []
 }
 
 /** One item of the document, a component of it (Legislation too), with its position in the plan. */
-export function itemPart(facts: Pick<DocumentFacts, 'url'>, pageUrl: string, name: string, position: number): JsonLdNode {
-  return { '@type': 'Legislation', '@id': itemId(pageUrl), name, url: pageUrl, position, inLanguage: 'zh-CN', isPartOf: { '@id': documentId(facts) } };
+export function itemPart(facts: Pick<DocumentFacts, 'url' | 'lang'>, pageUrl: string, name: string, position: number): JsonLdNode {
+  return { '@type': 'Legislation', '@id': itemId(pageUrl), name, url: pageUrl, position, inLanguage: facts.lang ?? 'zh-CN', isPartOf: { '@id': documentId(facts) } };
 }
 
 /** A crumb with an absolute URL; the current page's has the page's own. */
@@ -124,8 +127,8 @@ export function mediaTypeOf(path: string): string {
  * a distribution, at `urlOf(output)`.
  */
 export function openDataset(
-  facts: Pick<DocumentFacts, 'url' | 'title'>,
-  page: { url: string; description: string; year: number },
+  facts: Pick<DocumentFacts, 'url' | 'title' | 'lang'>,
+  page: { url: string; description: string; year: number; yearTo?: number | undefined },
   outputs: readonly PlanOutput[],
   urlOf: (output: PlanOutput) => string,
 ): JsonLdNode {
@@ -135,8 +138,9 @@ export function openDataset(
     name: `${facts.title} 开放数据`,
     description: page.description,
     url: page.url,
-    inLanguage: 'zh-CN',
-    temporalCoverage: String(page.year),
+    inLanguage: facts.lang ?? 'zh-CN',
+    // ISO 8601: a year, or a span of years as an interval (2018/2020).
+    temporalCoverage: page.yearTo === undefined ? String(page.year) : `${page.year}/${page.yearTo}`,
     isBasedOn: { '@id': documentId(facts) },
     distribution: outputs.map((o) => ({
       '@type': 'DataDownload',
@@ -168,6 +172,6 @@ export function dublinCore(facts: DocumentFacts): { name: string; content: strin
     ...(facts.isoDate ? [{ name: 'DC.date', content: facts.isoDate }] : []),
     ...(facts.docNumber ? [{ name: 'DC.identifier', content: facts.docNumber }] : []),
     ...(facts.genre ? [{ name: 'DC.type', content: facts.genre }] : []),
-    { name: 'DC.language', content: 'zh-CN' },
+    { name: 'DC.language', content: facts.lang ?? 'zh-CN' },
   ];
 }

@@ -63,7 +63,8 @@ export function assemblePlan(
     if (owner) {
       return {
         ok: false,
-        problems: [problem(1, 1, 'slug-collision', `The offices ${owner} and ${office.name} get the same URL slug “${office.slug}” (their names read the same in pinyin). If they are one office under two names, declare the alias in the plan's office aliases; otherwise this is a limit of the site's addresses, please report it.`)],
+        // Located at the first item that names the second office, where the clash shows in the text.
+        problems: [problem(...positionOfOffice(body.items, office), 'slug-collision', `The offices ${owner} and ${office.name} get the same URL slug “${office.slug}” (their names read the same in pinyin). If they are one office under two names, declare the alias in the plan's office aliases; otherwise this is a limit of the site's addresses, please report it.`)],
       };
     }
     slugOwners.set(office.slug, office.name);
@@ -96,4 +97,10 @@ export function assemblePlan(
     };
   }
   return { ok: true, value: parsed.data };
+}
+
+// The heading of the first item that names the office (its 责任单位 line has no position of its own), else 1:1.
+function positionOfOffice(items: readonly Item[], office: Office): [number, number] {
+  const pos = items.find((i) => i.number === office.items[0]?.number)?.source.pos;
+  return pos ? [pos.line, pos.column] : [1, 1];
 }

@@ -5,7 +5,7 @@ import { continuesAcrossBreak, joinPageBreak } from './normalize.ts';
 import { problem, type Problem } from './problem.ts';
 import type { SourceLine } from './source.ts';
 import type { P } from './item-fields.ts';
-import { parenUnits, readUnits, type ReadUnits } from './unit-lines.ts';
+import { checked, parenUnits, readUnits, withPartnerLine, type ReadUnits } from './unit-lines.ts';
 import type { UnitsSource } from './schema.ts';
 import type { LabelRole } from './vocabulary.ts';
 
@@ -43,7 +43,15 @@ export function readClosingLine(closing: ClosingDraft, p: P, problems: Problem[]
     if (read) closing.units = { read, source: lineSource(label, true, read) };
     return;
   }
-  if (closing.units) {
+  const units = closing.units;
+  if (units && look.kind === 'label' && look.role === 'partner' && units.source.style === 'line' && !units.read.partner) {
+    // 牵头单位 on one line, 配合单位 on the next.
+    const partner = withPartnerLine(units.read, look.label, look.rest);
+    const read = checked(partner.read, partner.emptyAt, look.rest, p, [...look.label].length, look.label, problems);
+    if (read) closing.units = { read, source: { ...units.source, partner: read.partner! } };
+    return;
+  }
+  if (units) {
     problems.push(problem(p.line, p.column, 'text-after-closing', `Line ${p.line} (“${excerpt(p.text)}”) follows the 责任单位 of the closing paragraph; the reader expects an 附件 mark or the 版记 (抄送：…) there.`));
     return;
   }

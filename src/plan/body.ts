@@ -8,7 +8,7 @@
  */
 import { readClosingLine, excerpt, type ClosingDraft } from './body-closing.ts';
 import { finishItems, reportMissingFields } from './body-items.ts';
-import { isProseBlock } from './body-start.ts';
+import { isProseBlock, labelFollows, sectionBlocks } from './body-start.ts';
 import { isHeadingTitle, lookOf, type Look } from './classify.ts';
 import { addParagraph, startItem, type Draft, type P } from './item-fields.ts';
 import { assignIds, numberingOf } from './item-numbering.ts';
@@ -17,6 +17,7 @@ import { problem, type Problem } from './problem.ts';
 import type { Closing, Item, Section } from './schema.ts';
 import type { SourceLine } from './source.ts';
 import { endsInUnits, readUnits, withPartnerLine, checked } from './unit-lines.ts';
+import { isItemOnlyLabel } from './vocabulary.ts';
 
 /** How the body is laid out, for the reader's summary and for item ids. */
 export interface BodyLayout {
@@ -68,7 +69,16 @@ export function parseBody(paragraphs: readonly SourceLine[], problems: Problem[]
   let inProse = false;
   // A plan printed without section headings: its items stand in one section with no heading of its own.
   const implicit = ps.length > 0 && ps[0]!.look.kind !== 'section';
-  if (implicit) sections.push({ number: 1, numeral: '', separator: '', title: '', implicit: true, items: [] });
+  if (implicit) {
+    sections.push({ number: 1, numeral: '', separator: '', title: '', implicit: true, items: [] });
+    // Without section headings, a second list numbered from 1 cannot be told from the first.
+    const again = ps.findIndex((p, i) => i > 0 && p.look.kind === 'numbered' && p.look.number === 1 && ps.slice(i + 1).some((q) => q.look.kind === 'numbered' && q.look.number === 2));
+    if (again !== -1) {
+      const p = ps[again]!;
+      problems.push(problem(p.line, p.column, 'numbering-restarts-without-sections', `Line ${p.line} (“${excerpt(p.text)}”) starts a second list numbered from 1 (the first starts at line ${ps[0]!.line}), and the plan has no section headings (一、…) to tell the lists apart, so the reader cannot tell which numbered paragraphs are the plan's items.`));
+      return { sections, items: [], layout: { labelled, itemLevel, subsections: false, numbering: 'irregular', implicitSection: true } };
+    }
+  }
 
   const isItemHeading = (p: P, i: number): boolean => {
     const look = p.look;
@@ -121,14 +131,10 @@ export function parseBody(paragraphs: readonly SourceLine[], problems: Problem[]
     if (inProse) {
       // A section of prose: every paragraph, its （一） headings among them, is the section's own text; a heading
       // is never joined to the paragraph below it, though it does not end a sentence.
-      const section = sections[sections.length - 1]!;
-      section.intro ??= [];
-      const last = section.intro.length - 1;
-      if (last >= 0 && look.kind === 'text' && lookOf(section.intro[last]!).kind === 'text' && continuesAcrossBreak(section.intro[last]!, p)) section.intro[last] = joinPageBreak(section.intro[last]!, p.text);
-      else section.intro.push(p.text);
+      addIntro(sections[sections.length - 1]!, p);
       continue;
     }
-    if (implicit && look.kind === 'subsection' && (subsections || itemLevel === 'subsection')) {
+    if (implicit && look.kind === 'subsection' && subsections) {
       problems.push(problem(p.line, p.column, 'subsection-without-section', `Line ${p.line} (“${excerpt(p.text)}”) is a subsection heading ${look.numberText}, but the plan has no section heading (一、…) above it: its items start at line ${ps[0]!.line} without one, so the reader cannot tell which level the headings are.`));
       continue;
     }
@@ -156,6 +162,12 @@ export function parseBody(paragraphs: readonly SourceLine[], problems: Problem[]
       continue;
     }
     if (look.kind === 'label') {
+      const section = sections[sections.length - 1];
+      if (!draft && section && section.items.length === 0 && !section.subsections && !isItemOnlyLabel(look.label)) {
+        // 工作目标：… under a section heading, before its items: the section's own text.
+        addIntro(section, p);
+        continue;
+      }
       if (!draft) {
         problems.push(problem(p.line, p.column, 'label-outside-item', `Line ${p.line} starts with ${look.label} but stands outside any item (before the first item of its section).`));
         continue;
@@ -176,6 +188,9 @@ export function parseBody(paragraphs: readonly SourceLine[], problems: Problem[]
         }
         // A list that wrapped onto the next line ends in 、.
         while (text.endsWith('、') && ps[i + 1]?.look.kind === 'text') text += ps[++i]!.text;
+        // （ at the end of the paragraph above and ） closing this line: one bracketed list that a line break cut.
+        const cut = ownLine ? undefined : bracketCut(draft, text);
+        if (cut) text = cut.text;
         let read = readUnits(text, p, look.label, look.role, problems);
         // 牵头单位 on one line, 配合单位 on the next.
         const next = ps[i + 1];
@@ -186,7 +201,8 @@ export function parseBody(paragraphs: readonly SourceLine[], problems: Problem[]
         }
         if (read) {
           draft.responsible = read.list;
-          draft.units = { label: look.label, style: 'line', open: '', close: '', labelOwnLine: ownLine, ...(read.partner ? { partner: read.partner } : {}) };
+          const style = cut ? { style: 'parenthesis' as const, open: cut.open, close: cut.close } : { style: 'line' as const, open: '', close: '' };
+          draft.units = { label: look.label, ...style, labelOwnLine: ownLine, ...(read.partner ? { partner: read.partner } : {}) };
         }
         draft.closed = true;
         continue;
@@ -212,10 +228,7 @@ export function parseBody(paragraphs: readonly SourceLine[], problems: Problem[]
     if (!draft) {
       const section = sections[sections.length - 1];
       if (section && section.items.length === 0 && !section.subsections) {
-        section.intro ??= [];
-        const last = section.intro.length - 1;
-        if (last >= 0 && continuesAcrossBreak(section.intro[last]!, p)) section.intro[last] = joinPageBreak(section.intro[last]!, p.text);
-        else section.intro.push(p.text);
+        addIntro(section, p);
         continue;
       }
       const sub = currentSub();
@@ -279,24 +292,33 @@ export function parseBody(paragraphs: readonly SourceLine[], problems: Problem[]
   };
 }
 
-/** True when a label of an item's field follows paragraph i, possibly after a paragraph or two of text. */
-function labelFollows(ps: readonly P[], i: number): boolean {
-  for (let k = i + 1; k < Math.min(ps.length, i + 4); k++) {
-    const next = ps[k]!.look;
-    if (next.kind === 'label') return next.field !== 'units';
-    if (next.kind !== 'text') return false;
-  }
-  return false;
+/**
+ * When the item's last paragraph ends in （ and the units line in ）, the bracket was cut by a line break: the （ is
+ * taken off the paragraph (dropping it if nothing else is left) and the list's text returned without its ）.
+ */
+function bracketCut(draft: Draft, text: string): { text: string; open: string; close: string } | undefined {
+  const field = draft.fields[draft.fields.length - 1];
+  const last = field?.paragraphs[field.paragraphs.length - 1];
+  const open = last?.slice(-1);
+  const close = text.slice(-1);
+  if (!field || !last || !(open === '（' && close === '）') && !(open === '(' && close === ')')) return undefined;
+  const before = last.slice(0, -1).trimEnd();
+  if (before) field.paragraphs[field.paragraphs.length - 1] = before;
+  else field.paragraphs.pop();
+  if (field.paragraphs.length === 0) draft.fields.pop();
+  return { text: text.slice(0, -1).trimEnd(), open: open!, close };
 }
 
-/** The paragraphs under each section heading, up to the next, with the heading's index and title. */
-function sectionBlocks(ps: readonly P[]): (P[] & { start: number; title: string })[] {
-  const out: (P[] & { start: number; title: string })[] = [];
-  ps.forEach((p, i) => {
-    if (p.look.kind === 'section') out.push(Object.assign([] as P[], { start: i, title: p.look.title }));
-    else out[out.length - 1]?.push(p);
-  });
-  return out;
+/**
+ * Adds a paragraph to a section's own text, joining one cut by a page break — never a heading or a label, which
+ * end without a full stop, to what follows it.
+ */
+function addIntro(section: Section, p: P) {
+  section.intro ??= [];
+  const last = section.intro.length - 1;
+  if (last >= 0 && p.look.kind === 'text' && lookOf(section.intro[last]!).kind === 'text' && continuesAcrossBreak(section.intro[last]!, p)) {
+    section.intro[last] = joinPageBreak(section.intro[last]!, p.text);
+  } else section.intro.push(p.text);
 }
 
 function sameLabel(draft: Draft, label: string): boolean {

@@ -17,7 +17,8 @@ function firstTextOf(name: string, plan: Plan): string | undefined {
     标题: n?.title,
     主送机关: n?.addressees,
     正文: n?.body[0],
-    附件说明: n?.attachmentNote?.[0],
+    // The notice's 附件说明, or the plan's own after its closing (a document with both finds the second in place).
+    附件说明: n?.attachmentNote?.[0] ?? plan.attachmentNote?.[0],
     发文机关署名: n?.signatories[0],
     成文日期: n?.date,
     附注: n?.notes?.[0],

@@ -43,7 +43,10 @@ export function startItem(p: P, section: number, subsection: number | undefined,
   const units = labelled ? undefined : parenUnits(rest);
   const text = units ? units.before : rest;
   let draft: Draft;
-  if (labelled || (!units && isHeadingTitle(rest)) || !SENTENCE_END.test(text)) {
+  // A heading's title has no full stop inside it: `1.坚持…。按照…` cut at the end of a wrapped line still opens with
+  // a headline sentence, though the line does not end one.
+  const heading = !units && isHeadingTitle(rest) && !SENTENCE_END.test(rest.slice(0, -1));
+  if (labelled || heading || !SENTENCE_END.test(text)) {
     draft = { ...base, title: text, titleEnd: '', headline: 'line' };
   } else {
     const end = text.search(SENTENCE_END);

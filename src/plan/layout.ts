@@ -6,7 +6,7 @@
 import { flattenedLines } from './flattened-text.ts';
 import { scanFurniture } from './furniture.ts';
 import { endsSentence, joinPageBreak } from './normalize.ts';
-import { scanWebFurniture } from './web-furniture.ts';
+import { isPageEdge, scanWebFurniture } from './web-furniture.ts';
 import { problem, type Problem } from './problem.ts';
 import type { Furniture, SourceLine } from './source.ts';
 import { groupLines, measureLayout, startsBlock, textWidth, type Layout, type PlainLine } from './unwrap.ts';
@@ -55,15 +55,17 @@ export function settleParagraphs(lines: readonly SourceLine[], options: SettleOp
     if (!plain(i) || removed.has(i) || held(i)) return;
     const between = Array.from({ length: Math.max(0, i - previous - 1) }, (_, k) => previous + 1 + k);
     // A line of web furniture between two lines parts them like a blank line: nothing joins across it.
-    const webBetween = between.some((j) => removed.get(j)?.kind === 'web-page');
+    // (A browser's print header or footer marks a page boundary instead, like a page number.)
+    const atPageEdge = (j: number) => removed.get(j)?.kind === 'web-page' && isPageEdge(removed.get(j)!);
+    const webBetween = between.some((j) => removed.get(j)?.kind === 'web-page' && !atPageEdge(j));
     if (webBetween) webParted.add(kept.length);
     kept.push({
       source: l,
       blankBefore: l.afterBlank === true || webBetween,
       pageBreakBefore:
         (previous >= 0 && (l.page ?? 0) > (lines[previous]!.page ?? 0)) ||
-        between.some((j) => ['page-number', 'running-header'].includes(removed.get(j)?.kind ?? '')),
-      hardBreakBefore: between.some((j) => !plain(j) || ['contents', 'web-page'].includes(removed.get(j)?.kind ?? '')),
+        between.some((j) => ['page-number', 'running-header'].includes(removed.get(j)?.kind ?? '') || atPageEdge(j)),
+      hardBreakBefore: between.some((j) => !plain(j) || removed.get(j)?.kind === 'contents' || (removed.get(j)?.kind === 'web-page' && !atPageEdge(j))),
     });
     keptAt.push(i);
     previous = i;

@@ -208,13 +208,6 @@ function readHead(ps: readonly SourceLine[], from: number, sigStart: number, sig
     }
     issuerLines = above;
     titleLines = r.slice(split);
-    // The title ends at its 文种: a line after it in the same run is no part of it.
-    const last = titleLines.findIndex((_, k) => endsInDocumentKind(join(titleLines.slice(0, k + 1))));
-    if (last < titleLines.length - 1) {
-      const stray = titleLines[last + 1]!;
-      problems.push(at(stray, 'notice-head', `Line ${stray.line} (“${excerpt(stray.text)}”) follows the notice title, which ends in a 文种 at line ${titleLines[last]!.line}, but it is none of the elements that stand there (发文字号, 签发人, 主送机关 ending in a colon) and not body text (it ends no sentence), so the reader cannot place it.`));
-      return undefined;
-    }
   }
   for (const [k, r] of runs.entries()) {
     if (k === titleRunIndex) continue;

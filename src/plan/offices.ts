@@ -11,11 +11,12 @@ import type { UnitList, UnitRef, UnitsSource } from './schema.ts';
 export type OfficeAliases = Readonly<Record<string, string>>;
 
 /**
- * True for collective entries (相关处室, 厅扶贫领导小组成员处室): they name a set of offices, not one.
- * Real offices end in 处, 室 (办公室), 部, 办, 组, 委, 院 or 中心, never in 处室.
+ * True for collective entries (相关处室, 厅扶贫领导小组成员处室, 各科室, 各县区教育局): they name a set of offices,
+ * not one. Real offices end in 处, 室 (办公室), 科, 部, 办, 组, 委, 院 or 中心, never in 处室 or 科室, and never start
+ * with 各 (each) or 相关 (the relevant); both scripts.
  */
 export function isGroupEntry(name: string): boolean {
-  return name.endsWith('处室') || name.startsWith('相关');
+  return /(?:处室|處室|科室)$/u.test(name) || /^(?:相关|相關|各)/u.test(name);
 }
 
 /**

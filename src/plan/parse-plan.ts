@@ -34,6 +34,8 @@ export interface ReadReport {
   titleAt?: SourcePos;
 }
 
+const FURNITURE_NAMES: Record<string, string> = { 'page-number': 'page numbers', 'running-header': 'running headers', contents: 'a table of contents', 'form-feed': 'page breaks' };
+
 /** A plan read, with warnings and the report; or the problems that stopped it. */
 export type ReadResult =
   | { ok: true; value: Plan; warnings: Problem[]; report: ReadReport }
@@ -64,7 +66,9 @@ export function parseDocument(doc: SourceDocument, options: ParseOptions = {}): 
   const ps = settled.paragraphs;
   if (ps.length === 0 && problems.length === 0) {
     const first = doc.lines[0]!;
-    problems.push(problem(first.line, first.column, 'no-text', 'The file holds only page furniture (page numbers, running headers or a table of contents), no text of a plan.'));
+    // Name the furniture that was found, so the claim is true of this file.
+    const kinds = [...new Set([...doc.removed, ...settled.removed].map((f) => FURNITURE_NAMES[f.kind] ?? f.kind))];
+    problems.push(problem(first.line, first.column, 'no-text', `The file holds only page furniture (${kinds.join(', ') || 'lines the reader leaves out'}), no text of a plan.`));
   }
   if (problems.length > 0 && ps.length === 0) return { ok: false, problems: sortProblems(problems) };
 
@@ -76,13 +80,11 @@ export function parseDocument(doc: SourceDocument, options: ParseOptions = {}): 
   // 附件 mark, 附件说明 or 版记 line after it.
   const first = findBodyStart(ps);
   if (first === -1) {
-    problems.push(withoutSections(ps));
+    problems.push(withoutSections(ps, doc.lines.length));
     return { ok: false, problems: sortProblems(problems) };
   }
   let tail = ps.findIndex((p, i) => i > first && startsTail(p));
   if (tail === -1) tail = ps.length;
-  const prose = proseBody(ps.slice(first, tail));
-  if (prose) return { ok: false, problems: sortProblems([...problems, prose]) };
 
   const preamble = parsePreamble(ps.slice(0, first), problems, ps[first]);
   const body = parseBody(ps.slice(first, tail), problems, warnings);
@@ -116,15 +118,15 @@ const headingLook = (p: SourceLine) => !p.table && HEADING_KINDS.has(lookOf(p.te
  * form the reader knows, it says what the file holds instead; with numbered paragraphs or （一） headings but no
  * 一、 above them, it points at the first of them.
  */
-function withoutSections(ps: readonly SourceLine[]): Problem {
+function withoutSections(ps: readonly SourceLine[], lineCount: number): Problem {
   const numbered = ps.find(headingLook);
   if (numbered) {
-    return problem(
-      numbered.line,
-      numbered.column,
-      'no-section-headings',
-      `The body starts here with a numbered paragraph (“${excerpt(numbered.text)}”), but no section heading such as 一、… stands above it or anywhere in the file, and the reader reads a plan's items under section headings.`,
-    );
+    const look = lookOf(numbered.text);
+    const why =
+      look.kind === 'subsection'
+        ? 'a （一） heading, but no section heading such as 一、… stands above it or anywhere in the file, and the reader reads （一） headings only under a section'
+        : 'a numbered paragraph, but no section heading such as 一、… is in the file, nor a run of numbered paragraphs 1., 2. … from which to read the plan’s items without sections';
+    return problem(numbered.line, numbered.column, 'no-section-headings', `The first heading of the file (“${excerpt(numbered.text)}”) is ${why}.`);
   }
   const at = ps[0]!;
   const last = ps[ps.length - 1]!;
@@ -135,24 +137,7 @@ function withoutSections(ps: readonly SourceLine[]): Problem {
     at.line,
     at.column,
     'no-sections',
-    `None of the file's ${ps.length} paragraph${ps.length === 1 ? '' : 's'} (${span}) is a heading or a numbered item of any form the reader knows (一、…, （一）…, 1. …), so it holds no body of work items to read.${notice} If this is not the plan itself (a scan, a cover page, a news page or another document), give the plan’s own text.`,
-  );
-}
-
-/**
- * A body of prose: section headings with paragraphs under them and not one numbered item, （一） heading or field
- * label — a 规划 or 意见 rather than a list of work items. Refused at the first heading, saying so.
- */
-function proseBody(body: readonly SourceLine[]): Problem | undefined {
-  const looks = body.filter((p) => !p.table).map((p) => lookOf(p.text).kind);
-  if (looks.some((k) => k === 'numbered' || k === 'subsection' || k === 'label')) return undefined;
-  const sections = looks.filter((k) => k === 'section').length;
-  const at = body[0]!;
-  return problem(
-    at.line,
-    at.column,
-    'prose-body',
-    `The body is prose under headings, with no numbered items: its ${sections} section heading${sections === 1 ? '' : 's'} (from “${excerpt(at.text)}”) hold${sections === 1 ? 's' : ''} ${looks.length - sections} paragraphs of running text, and no paragraph under them is numbered 1. or （一） or starts with a field label such as 责任单位：. The reader reads a plan as numbered work items, so it cannot tell what the items of this document would be.`,
+    `None of the file's ${lineCount} non-empty line${lineCount === 1 ? '' : 's'} (${span}) is a heading or a numbered item of any form the reader knows (一、…, （一）…, 1. …), so it holds no body of work items to read.${notice} If this is not the plan itself (a scan, a cover page, a news page or another document), give the plan’s own text.`,
   );
 }
 

@@ -5,6 +5,7 @@
  */
 import { isHeadingTitle, lookOf } from './classify.ts';
 import { excerpt, isAddressees, isDate, parseNotice } from './notice.ts';
+import { isItemOnlyLabel } from './vocabulary.ts';
 import { endsSentence, joinBrokenParagraphs, joinPageBreak } from './normalize.ts';
 import { problem, type Problem } from './problem.ts';
 import type { Notice } from './schema.ts';
@@ -30,6 +31,14 @@ const PAGE_FACTS: { re: RegExp; what: string }[] = [
   { re: /(?:浏览|瀏覽|阅读|閱讀|点击|點擊|访问|訪問)(?:次数|次數|量|数|數)?\s*[：:]?\s*[0-9０-９]+|[0-9０-９]+\s*次(?:浏览|瀏覽|阅读|閱讀)/u, what: 'a view count' },
   { re: /[0-9０-９]+(?:[.．][0-9０-９]+)?\s*(?:[KMG]B|[kmg]b|KB|字节|字節)(?![A-Za-z])/u, what: 'a file size' },
 ];
+
+// Running text has clauses; a title has none (it may hold 、 and the spaces between issuers). A line that does is
+// the 总体要求 — in text copied with its printed line breaks, its first line ends mid-sentence and would
+// otherwise be taken for the title's last line.
+const CLAUSE = /[，；。！？,;!?]|[：:](?!$)/u;
+function readsAsTitleLine(text: string): boolean {
+  return !endsSentence(text) && !/[：:]$/u.test(text) && !CLAUSE.test(text) && [...text].length <= 60;
+}
 
 /** Where to point a message: the paragraph's line and column. */
 function at(p: SourceLine, rule: string, message: string): Problem {
@@ -93,16 +102,30 @@ function planHead(
   let i = from;
   let mark: string | undefined;
   if (i < paragraphs.length && ATTACHMENT_MARK.test(paragraphs[i]!.text)) mark = paragraphs[i++]!.text;
+  // A line carrying a web page's facts is page furniture the reader did not recognise, not the title.
+  const facts = (p: SourceLine) => {
+    const fact = PAGE_FACTS.find((f) => f.re.test(p.text));
+    if (fact) problems.push(at(p, 'title-furniture', `Line ${p.line} (“${excerpt(p.text)}”) stands where the plan's title belongs but carries ${fact.what}, which a title does not: it reads as a web page's furniture, and the reader cannot tell whether it is part of the document.`));
+    return fact !== undefined;
+  };
+  if (i < paragraphs.length && facts(paragraphs[i]!)) return undefined;
   // The title: the paragraphs that are not sentences (a long title prints over two or three lines).
   const start = i;
-  while (i < paragraphs.length && i - start < 3 && !endsSentence(paragraphs[i]!.text) && !/[：:]$/u.test(paragraphs[i]!.text) && [...paragraphs[i]!.text].length <= 60) i++;
+  while (i < paragraphs.length && i - start < 3 && readsAsTitleLine(paragraphs[i]!.text)) i++;
   if (i === start) {
     const where = paragraphs[start] ?? firstBody;
-    const what = paragraphs[start]
-      ? `a sentence (“${excerpt(paragraphs[start]!.text)}”)`
-      : 'the first section heading';
+    // Say which of the three marks of a non-title the line carries, so the message is true of it.
+    const found = paragraphs[start]?.text;
+    const what =
+      found === undefined
+        ? 'the first section heading'
+        : endsSentence(found)
+          ? `a sentence (“${excerpt(found)}”)`
+          : /[：:]$/u.test(found)
+            ? `a line ending in a colon (“${excerpt(found)}”), as a 主送机关 or a lead-in does`
+            : `a line of ${[...found].length} characters (“${excerpt(found)}”), longer than a title's line`;
     problems.push(
-      problem(where?.line ?? 1, where?.column ?? 1, 'missing-title', `The plan's title should come ${notice ? 'after the notice' : 'first'}, but the reader finds ${what} there: a title is a line that is not a sentence.`),
+      problem(where?.line ?? 1, where?.column ?? 1, 'missing-title', `The plan's title should come ${notice ? 'after the notice' : 'first'}, but the reader finds ${what} there: a title is a short line that is not a sentence.`),
     );
     return undefined;
   }
@@ -113,18 +136,11 @@ function planHead(
     problems.push(at(p, 'notice-date', `${lines} read as the head of a covering notice (its title ends “…${[...last.text].slice(-6).join('')}” at line ${last.line}), where the plan's title belongs, but no 成文日期 (a date such as 2020年3月6日) closes the notice, so the reader cannot tell where the notice ends and the plan begins.`));
     return undefined;
   }
-  // A title line carrying a web page's facts is page furniture the reader did not recognise, not the title.
-  for (const p of paragraphs.slice(start, i)) {
-    const fact = PAGE_FACTS.find((f) => f.re.test(p.text));
-    if (fact) {
-      problems.push(at(p, 'title-furniture', `Line ${p.line} (“${excerpt(p.text)}”) stands where the plan's title belongs but carries ${fact.what}, which a title does not: it reads as a web page's furniture, and the reader cannot tell whether it is part of the document.`));
-      return undefined;
-    }
-  }
+  if (paragraphs.slice(start, i).some(facts)) return undefined;
   // Items or labels before the first section cannot be placed.
   for (const p of paragraphs.slice(i)) {
     const look = lookOf(p.text);
-    if (look.kind === 'label' || (look.kind === 'numbered' && isHeadingTitle(look.rest))) {
+    if ((look.kind === 'label' && isItemOnlyLabel(look.label)) || (look.kind === 'numbered' && isHeadingTitle(look.rest))) {
       problems.push(at(p, 'item-before-section', `Line ${p.line} (“${excerpt(p.text)}”) reads as ${look.kind === 'label' ? `a ${look.label} field` : 'an item heading'}, but it comes before the first section heading (一、…), where the plan has only its title and 总体要求.`));
       return undefined;
     }

@@ -5,15 +5,14 @@
  */
 import { endsSentence, joinPageBreak } from './normalize.ts';
 import { toAsciiDigits, chineseNumeralToNumber } from './numerals.ts';
-import { ATTACHMENT_MARK } from './preamble.ts';
 import { problem, type Problem } from './problem.ts';
 import type { Attachment, AttachmentBlock, Colophon } from './schema.ts';
 import type { SourceLine } from './source.ts';
+import { ATTACHMENT_MARK, ATTACHMENT_NOTE } from './vocabulary.ts';
 
 const CC = /^抄\s*送\s*[：:]/u;
-const PRINTED = /^(.+?)\s+([0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日\s*印发)$/u;
-// 附件说明: 附件： (or 附件:) and the first entry of its list, or the list below it.
-const ATTACHMENT_NOTE = /^附\s*件\s*[：:]/u;
+const PRINTED = /^(.+?)\s+([0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日\s*印[发發])$/u;
+// An entry of an 附件说明's list: 1. 1． 1、
 const NOTE_ENTRY = /^[0-9０-９]{1,2}\s*[.．、]/u;
 
 /** True when a paragraph starts the tail: an 附件说明, an 附件 mark or a 版记 line. */

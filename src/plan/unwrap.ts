@@ -6,7 +6,7 @@ import { isHeadingTitle, lookOf } from './classify.ts';
 import { endsSentence } from './normalize.ts';
 import { problem, type Problem } from './problem.ts';
 import type { SourceLine } from './source.ts';
-import { endsInDocumentKind } from './vocabulary.ts';
+import { ARABIC_DATE, CHINESE_DATE, endsInDocumentKind, LABEL_AT_START, SECTION_SEPARATORS, UNIT_LABEL_SOURCE } from './vocabulary.ts';
 
 /** How the plain text is laid out: one paragraph per line, or printed lines of at most `width` characters. */
 export type Layout = { hardWrapped: false } | { hardWrapped: true; width: number };
@@ -35,26 +35,22 @@ export function textWidth(text: string): number {
 
 const NUMERAL = '[一二三四五六七八九十两]{1,3}';
 const BLOCK_STARTS: RegExp[] = [
-  new RegExp(`^${NUMERAL}\\s*、\\s*\\S`, 'u'), // 一、 section
+  new RegExp(`^${NUMERAL}\\s*[${SECTION_SEPARATORS}]\\s*\\S`, 'u'), // 一、 section (一． in some web copies)
   new RegExp(`^[（(]${NUMERAL}[）)]\\s*\\S`, 'u'), // （一） subsection
   /^[0-9０-９]{1,4}\s*[.．、](?![0-9０-９])\s*\S/u, // 1. 1． 1、 item, not a decimal such as 2.0
-  /^(?:目标任务|工作措施|责任单位|牵头单位|配合单位|责任部门|完成时限|工作目标|主要任务)\s*[：:]/u, // field labels
+  LABEL_AT_START, // field labels, in either script (vocabulary.ts)
   /^[（(][0-9０-９]{1,2}[）)]/u, // （1） (1) sub-point
   /^[①-⑳]/u,
   /^附件(?:\s*[0-9０-９]{1,3})?\s*(?:[：:]|$)/u, // 附件 附件1 附件：
   /^抄送\s*[：:]/u,
 ];
 // Lines that stand alone by nature: a date line, a note in parentheses such as （此件主动公开）.
-const STANDALONE: RegExp[] = [
-  /^[0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日$/u,
-  /^[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日$/u,
-  /^[（(][^（()）]*[）)]$/u,
-];
+const STANDALONE: RegExp[] = [ARABIC_DATE, CHINESE_DATE, /^[（(][^（()）]*[）)]$/u];
 const SUBSECTION_HEADING = new RegExp(`^[（(]${NUMERAL}[）)]`, 'u');
 // Lists of names (units, recipients) end without punctuation by convention; cut by a page they end in 、 or ，.
-const LIST_LABEL = /^(?:责任单位|牵头单位|配合单位|责任部门|抄送)\s*[：:]/u;
+const LIST_LABEL = new RegExp(`^(?:${UNIT_LABEL_SOURCE}|抄送)\\s*[：:]`, 'u');
 const LIST_CUT = /[、，,]$/u;
-const LABEL = /^(?:目标任务|工作措施|责任单位|牵头单位|配合单位|责任部门|完成时限|工作目标|主要任务)\s*[：:]/u;
+const LABEL = LABEL_AT_START;
 // Running text has clauses; titles, names and headings (湖南省教育厅, …的通知) have none.
 const CLAUSE_MARK = /[，、；：,;:]/u;
 const LEAD_IN = /[：:]$/u;
@@ -119,6 +115,16 @@ const TITLE_CLAUSE = /[，；：。！？,;:!?]/u;
 // The words the 总体要求 paragraph opens with, in its first clause (simplified and traditional).
 const REQUIREMENTS_OPENING = /^[^，；。,;]{0,30}?(?:总体要求|總體要求|总体思路|總體思路|指导思想|指導思想|总体目标|總體目標|工作思路|主要目标|主要目標|基本思路)/u;
 
+/** True when lines from `i` are a notice's signatories down to its date: short lines with no clauses, then a date. */
+function signatureAhead(lines: readonly PlainLine[], i: number, full: (l: SourceLine) => boolean): boolean {
+  for (let k = i; k < lines.length && k < i + 6; k++) {
+    const text = lines[k]!.source.text;
+    if (ARABIC_DATE.test(text) || CHINESE_DATE.test(text)) return k > i;
+    if (full(lines[k]!.source) || TITLE_CLAUSE.test(text) || endsSentence(text)) return false;
+  }
+  return false;
+}
+
 /** True when a line opens the 总体要求 (…总体要求是：, 指导思想：…), which never continues a title. */
 function opensRequirements(text: string): boolean {
   return REQUIREMENTS_OPENING.test(text);
@@ -145,13 +151,15 @@ export function groupLines(lines: readonly PlainLine[], layout: Layout): { group
       if (!layout.hardWrapped) return continuesAcrossBreak(paragraph, a.text, b);
       // In the head of the document a line ending in a 文种 (…通知, …要点) ends a title, unless the next line
       // goes on with a closing mark that cannot start a line (…工作要点 / 》印发给你们) or the
-      // parentheses of a span of years (…行动计划 / （2021—2023年）》的通知).
-      if (i < firstSection && endsInDocumentKind(a.text) && !CLOSING_START.test(b.source.text) && !/^[（(]/u.test(b.source.text)) return false;
+      // parentheses of a span of years (…行动计划 / （2021—2023年）》的通知) or 的 (…工作要点 / 的通知).
+      if (i < firstSection && endsInDocumentKind(a.text) && !CLOSING_START.test(b.source.text) && !/^[（(的]/u.test(b.source.text)) return false;
       // A title has no clauses: a title line followed by the first line of the 总体要求 ends at its own line.
       if (i < firstSection && group.length === 1 && !TITLE_CLAUSE.test(a.text) && opensRequirements(b.source.text)) return false;
+      // The signature block of a notice: short lines without clauses down to the 成文日期 start after a sentence.
+      if (i < firstSection && endsSentence(a.text) && signatureAhead(lines, i, full)) return false;
       const aFull = full(a) || (indentLost && group.length === 1 && fullFirst(a));
       if (!aFull && listGoesOn(paragraph, b, lines[i + 1])) return true;
-      if (listEndsBefore(paragraph, b)) return false;
+      if (listEndsBefore(paragraph, b, lines[i + 1], lines[i + 2])) return false;
       if (!aFull || STANDALONE.some((re) => re.test(a.text))) return false;
       // pdftotext -layout: the first-line indent marks every paragraph start, whatever the line above ends in.
       if (indentsMark) return (b.source.indent ?? 0) <= base;
@@ -182,7 +190,7 @@ function continuesAcrossBreak(paragraph: string, last: string, b: PlainLine): bo
 // pdftotext without -layout drops — goes on in a line of names: no clause mark but 、 (a final 。 allowed), not a
 // heading, label or item. A signature block (names above a date) is not taken for one: the line after a
 // continuation is an item, a heading, a label, an 附件 or 抄送 line, running text, or the end.
-const UNIT_LIST = /^(?:责任单位|牵头单位|配合单位|责任部门|责任处室|責任單位|牽頭單位)\s*[：:]/u;
+const UNIT_LIST = new RegExp(`^${UNIT_LABEL_SOURCE}\\s*[：:]`, 'u');
 const NAMES = /^[^，,；;：:。！？!?]+。?$/u;
 function listGoesOn(paragraph: string, b: PlainLine, after: PlainLine | undefined): boolean {
   if (!UNIT_LIST.test(paragraph) || endsSentence(paragraph) || b.blankBefore || !NAMES.test(b.source.text)) return false;
@@ -192,10 +200,15 @@ function listGoesOn(paragraph: string, b: PlainLine, after: PlainLine | undefine
 }
 
 // A list of units separated by 、 does not go on in running text (a clause mark other than 、): the line that
-// follows is the next paragraph, such as the closing, even where the list's line came close to the width.
-function listEndsBefore(paragraph: string, b: PlainLine): boolean {
+// follows is the next paragraph, such as the closing, even where the list's line came close to the width. Nor
+// does it go on in a signature block — names right above a date (青溪市教育局 / 2023年2月20日) — which a list
+// that reached the edge could otherwise swallow.
+function listEndsBefore(paragraph: string, b: PlainLine, after: PlainLine | undefined, afterNext: PlainLine | undefined): boolean {
   const label = UNIT_LIST.exec(paragraph);
-  return label !== null && !/[，,；;]/u.test(paragraph.slice(label[0].length)) && !NAMES.test(b.source.text);
+  if (label === null) return false;
+  if (!NAMES.test(b.source.text)) return !/[，,；;]/u.test(paragraph.slice(label[0].length));
+  const isDate = (l: PlainLine | undefined) => l !== undefined && STANDALONE.slice(0, 2).some((re) => re.test(l.source.text));
+  return isDate(after) || (after !== undefined && NAMES.test(after.source.text) && !startsBlock(after.source.text) && isDate(afterNext));
 }
 
 // pdftotext -layout keeps the first-line indent, and many copies set paragraphs apart by a blank line: when

@@ -139,6 +139,16 @@ export const LABEL_WORDS: Readonly<Record<string, LabelRole>> = {
   配合處室: 'partner',
 };
 
+/**
+ * True for a label that only ever stands inside an item: 目标任务, 工作措施 and every units label. The others
+ * (工作目标, 主要任务 …) also open paragraphs of a plan's requirements or a section's prose.
+ */
+export function isItemOnlyLabel(label: string): boolean {
+  const word = label.replace(/\s*[：:]\s*$/u, '');
+  const role = LABEL_WORDS[word];
+  return role !== undefined && (namesUnits(role) || ['目标任务', '目標任務', '工作措施'].includes(word));
+}
+
 /** True for the roles that name units (责任单位, 牵头单位, 配合单位). */
 export function namesUnits(role: LabelRole): role is 'units' | 'lead' | 'partner' {
   return role === 'units' || role === 'lead' || role === 'partner';

@@ -1,20 +1,17 @@
 /**
- * Web-page furniture: the lines a web team's copy of a page carries around the document — the breadcrumb, a
- * line of page facts (发布日期 with a clock time, 来源, 浏览次数, 字号：大 中 小), document-site marks (VIP, 29.51KB,
- * 24 页, 下载, 举报), a bare view count, the page's tools below it (打印本页, 关闭窗口, 分享到, 上一篇) and a site
- * footer. Recognised by what each line is, whole lines only, in simplified or traditional characters and with
- * full-width or ASCII punctuation. A line that could be the page's or the document's is not guessed: it becomes
- * a located problem. Pure: no I/O.
+ * Web-page furniture in a document's lines: each line read on its own (web-line.ts), then weighed with its
+ * neighbours — a lone 来源 line or a bare number next to other page furniture is the page's; a line the title
+ * repeats further down the head is the page's headline — and what stays unsure refused at its line. Whole lines
+ * only; nothing is cut out of a line. Pure: no I/O.
  */
 import { lookOf } from './classify.ts';
 import { problem, type Problem } from './problem.ts';
 import type { Furniture, SourceLine, WebShape } from './source.ts';
+// A 发文字号 may stand between a page's headline and the title; a whole title ends in a 文种 (…工作要点, …的通知).
+import { DOC_NUMBER, endsInDocumentKind as isWholeTitle } from './vocabulary.ts';
+import { foldForMatching, SENTENCE, webVerdict, type WebVerdict } from './web-line.ts';
 
-/** What one line is, read on its own: furniture of some shape, a line that might be either, or text. */
-export type WebVerdict =
-  | { is: 'furniture'; shape: WebShape }
-  | { is: 'unsure'; shape: WebShape; why: string }
-  | { is: 'text' };
+export { foldForMatching, webVerdict, type WebVerdict } from './web-line.ts';
 
 /** What the web pass found: lines to drop, lines it decided either way, and the lines it could not settle. */
 export interface WebFurnitureScan {
@@ -25,212 +22,17 @@ export interface WebFurnitureScan {
   problems: Problem[];
 }
 
-// Traditional → simplified for the few characters the patterns below use; only for matching, never for output.
-const TRADITIONAL = '當頁發佈時間來瀏覽數閱讀點擊訪問號體關閉開掃鏈結載舉報檔編輯現條網標識備權資頂錯糾傳張碼類錄屬評論複這選擇認於機視訊臺台灣區內設與導頭後為麼門戶騰訊陸層級欄導覽';
-const SIMPLIFIED = '当页发布时间来浏览数阅读点击访问号体关闭开扫链结载举报档编辑现条网标识备权资顶错纠传张码类录属评论复这选择认于机视讯台台湾区内设与导头后为么门户腾讯陆层级栏导览';
-const TO_SIMPLIFIED = new Map([...TRADITIONAL].map((c, i) => [c, [...SIMPLIFIED][i]!]));
-
-/**
- * The line as the patterns read it: NFKC (full-width letters, digits and punctuation become ASCII, U+3000 a
- * space), the traditional characters of the patterns made simplified, runs of space made one.
- * @example foldForMatching('發布日期：２０２１') // '发布日期:2021'
- */
-export function foldForMatching(text: string): string {
-  return [...text.normalize('NFKC')]
-    .map((c) => TO_SIMPLIFIED.get(c) ?? c)
-    .join('')
-    .replace(/[\s\u00a0]+/gu, ' ')
-    .trim();
+/** True for web furniture a browser prints at a page's edge (its header and footer): it marks a page boundary. */
+export function isPageEdge(f: Furniture): boolean {
+  return f.shape === 'print header' || f.shape === 'page address';
 }
 
-// Sentence punctuation: a line that holds it is running text, never a line of page facts or a breadcrumb.
-const SENTENCE = /[。，；！？,;!?]/u;
-
-// Breadcrumbs: “当前位置：首页 > 政务公开 > 通知公告”, “您现在的位置：…”, or a path starting at 首页.
-const BREADCRUMB_LEAD = /^(?:位置\s*:\s*首页|当前位置|当前的位置|您现在的位置|你现在的位置|您现在所在的位置|您的位置|你的位置|您当前的位置|您当前位置|当前所在位置|所在位置|现在位置)\s*(?:是)?\s*[:>]/u;
-const CRUMB_SEPARATOR = /\s*(?:>>|->|>|»|›|→|=>)\s*/u;
-const HOME = /^(?:首页|网站首页|主页|门户首页|首 页)$/u;
-const MAX_CRUMB = 20;
-const CRUMB = /^[\p{Script=Han}A-Za-z][\p{Script=Han}A-Za-z0-9 ]*$/u;
 // A page's headline or site name stands in the first lines of the page, above its breadcrumb.
 const MAX_ABOVE_CRUMB = 3;
-
-// Labels of page facts, by what their value must be.
-const DATE_LABELS = ['发布日期', '发布时间', '发表时间', '发表日期', '更新时间', '更新日期', '上传时间', '上传日期', '公开日期', '发文日期', '日期', '时间'];
-const COUNT_LABELS = ['浏览次数', '阅读次数', '点击次数', '访问次数', '查看次数', '点击数', '点击量', '访问量', '浏览量', '阅读量', '阅读数', '浏览数', '人气', '浏览', '阅读', '点击', '访问'];
-const FONT_LABELS = ['字体大小', '字号', '字体'];
-const SOURCE_LABELS = ['信息来源', '文章来源', '稿件来源', '来源', '稿源', '责任编辑', '编辑', '作者', '发布者', '发布人', '发布机构', '发布单位', '供稿单位', '供稿', '审核', '校对', '撰稿', '摄影', '上传人', '文档编号', '索引号', '主题分类', '分类', '有效性', '文号', '主办单位', '承办单位', '主办', '承办', '技术支持'];
-// Facts only a page carries, whatever stands next to them: a page's index number.
-const STRONG_SOURCE_LABELS = new Set(['索引号', '上传人', '文档编号', '责任编辑']);
-const SITE_LABELS = ['格式', '页数', '大小', '文档格式', '文件大小'];
-const LABEL = new RegExp(
-  `^(${[...DATE_LABELS, ...COUNT_LABELS, ...FONT_LABELS, ...SOURCE_LABELS, ...SITE_LABELS].sort((a, b) => b.length - a.length).join('|')})(:?)(.*)$`,
-  'u',
-);
-const LABEL_CLASS = new Map<string, 'date' | 'count' | 'font' | 'source' | 'site'>([
-  ...DATE_LABELS.map((l) => [l, 'date'] as const),
-  ...COUNT_LABELS.map((l) => [l, 'count'] as const),
-  ...FONT_LABELS.map((l) => [l, 'font'] as const),
-  ...SOURCE_LABELS.map((l) => [l, 'source'] as const),
-  ...SITE_LABELS.map((l) => [l, 'site'] as const),
-]);
-
-const DATE = /^\d{4}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)$/u;
-const TIME = /^\d{1,2}:\d{2}(?::\d{2})?$/u;
-const DATE_TIME = /^(\d{4}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日))(\d{1,2}:\d{2}(?::\d{2})?)$/u;
-const COUNT = /^\d{1,9}(?:次|人次)?$/u;
-const FONT_SIZE = /^(?:大|中|小|默认|超大|特大|标准|A\+|A-|A)$/u;
-const FILE_SIZE = /^\d+(?:\.\d+)?(?:KB|MB|GB|K|M|B|kb|mb|k|m)$/u;
-const PAGE_COUNT = /^共?\d{1,4}页$/u;
-const FILE_FORMAT = /^(?:DOCX?|PDF|TXT|PPTX?|XLSX?|WPS|RTF|docx?|pdf|txt|pptx?|xlsx?|wps|rtf)$/u;
-// The page's own tools and document-site marks, standing as words on their own.
-const TOOLS = new Set([
-  '打印', '打印本页', '打印此页', '打印页面', '打印文章', '打印正文', '关闭', '关闭窗口', '关闭本页', '关闭页面', '关闭此页', '收藏',
-  '加入收藏', '收藏本页', '分享', '分享到', '分享至', '纠错', '我要纠错', '返回', '返回顶部', '返回首页', '返回列表', '回到顶部', '保存',
-  '保存本页', '相关链接', '相关文章', '相关阅读', '相关新闻', '相关信息', '相关文件', '扫一扫在手机打开当前页', '扫一扫在手机上查看当前页面',
-  '用手机扫描二维码', '微信扫一扫', '扫一扫', '手机扫一扫', '分享到微信', '微信', '微博', '新浪微博', '腾讯微博', 'QQ空间', 'QQ好友',
-  '朋友圈', '上一页', '下一页', '网站地图', '联系我们', '关于我们',
-]);
-const SITE_MARKS = new Set(['VIP', 'vip', '下载', '立即下载', '免费下载', '下载文档', '下载资源', '举报', '相关', '文档格式', '资源描述', '点击查看更多>>', '查看更多', '展开全文', '阅读全文', '收起']);
-// A previous/next link: “上一篇：关于…的通知”. No official line starts with these words.
-const NEIGHBOUR_LINK = /^(?:上一篇|下一篇|上一条|下一条|上篇|下篇)\s*[:>]?/u;
-// A site footer: copyright and registration marks.
-const SITE_FOOTER = /(?:版权所有|ICP备|ICP证|网站标识码|公网安备|Copyright|©)/iu;
-// A document-sharing site's sentence about the file: “《…》由会员分享，可在线阅读，更多相关《…》请在…上搜索。”
-// A document-sharing site's headline: the file's name (“…工作要点.docx”, “…工作要点.docx_第1页”).
-const FILE_NAME = /^[^\s:：。，；]{1,80}\.(?:docx?|pdf|txt|wps|pptx?|xlsx?|rtf)(?:_第\d+页)?$/iu;
-// The page's link to a file: “附件：…工作要点.docx”, “附件下载：…pdf”, “相关附件”. A 公文's own 附件说明 names
-// the 附件, never a file with its extension.
-const DOWNLOAD_LINK = /^(?:(?:附件|附件下载|相关附件|下载附件|附件\d{1,2})\s*:?\s*(?:\d{1,2}\s*[.、]\s*)?[^\s:。，；]{1,80}\.(?:docx?|pdf|wps|xlsx?|rar|zip|ofd|et)|相关附件|附件下载:?)$/iu;
-const SHARING_SITE = /由会员分享.{0,4}可在线阅读|请在.{1,12}上搜索[。.]?$/u;
-
-type Token = 'strong' | 'weak' | 'value' | 'tool' | 'site';
-
-/**
- * Reads one line on its own: furniture (and which), a line that could be the page's or the document's, or text.
- * @example webVerdict('当前位置：首页 > 政务公开 > 通知公告') // { is: 'furniture', shape: 'breadcrumb' }
- * @example webVerdict('来源：省教育厅办公室').is // 'unsure'
- */
-export function webVerdict(text: string): WebVerdict {
-  const f = foldForMatching(text);
-  if (f === '') return { is: 'text' };
-  if (isBreadcrumb(f)) return { is: 'furniture', shape: 'breadcrumb' };
-  if (NEIGHBOUR_LINK.test(f)) return { is: 'furniture', shape: 'page tools' };
-  if (DOWNLOAD_LINK.test(f)) return { is: 'furniture', shape: 'download link' };
-  if (SHARING_SITE.test(f) || FILE_NAME.test(f)) return { is: 'furniture', shape: 'document-site marks' };
-  if (SITE_FOOTER.test(f) && !SENTENCE.test(f.replace(/[,，]/gu, ''))) return { is: 'furniture', shape: 'site footer' };
-  if (/^\d{5,9}$/u.test(f)) {
-    return { is: 'unsure', shape: 'view count', why: `holds only the number ${text}, with no other page furniture next to it: it may be a web page's view count or part of the document's text` };
-  }
-  return factsVerdict(text, f);
-}
-
-function isBreadcrumb(f: string): boolean {
-  if (SENTENCE.test(f)) return false;
-  if (BREADCRUMB_LEAD.test(f)) return true;
-  const parts = f.split(CRUMB_SEPARATOR);
-  // Each step is a page's name: words, never markup, numbering or a clause.
-  if (parts.length < 2 || parts.some((p) => !CRUMB.test(p) || [...p].length > MAX_CRUMB)) return false;
-  // A path from the home page, or three steps or more: text never chains words with “>”.
-  return HOME.test(parts[0]!) || parts.length >= 3;
-}
-
-// A line of page facts: every token is a labelled fact, a value of one, a tool or a document-site mark.
-function factsVerdict(text: string, f: string): WebVerdict {
-  if (SENTENCE.test(f.replace(/\d,\d{3}/gu, ''))) return { is: 'text' };
-  // “24 页”, “29.51 KB”: a number and its unit are one token.
-  const tokens = f
-    .replace(/(\d)\s+(页|KB|MB|GB|K|M|B|kb|mb|次)(?=$|[\s|】\]])/gu, '$1$2')
-    .split(/[\s|丨·•【】[\]()（）]+/u)
-    .filter((t) => t !== '');
-  const kinds: Token[] = [];
-  const labels = new Set<string>();
-  let expect: 'date' | 'count' | 'font' | 'source' | 'site' | undefined;
-  let last: 'date' | 'count' | 'font' | 'source' | 'site' | 'time' | undefined;
-  for (const t of tokens) {
-    if (TOOLS.has(t) || TOOLS.has(t.replace(/:$/u, '')) || SITE_MARKS.has(t)) {
-      kinds.push(TOOLS.has(t) || TOOLS.has(t.replace(/:$/u, '')) ? 'tool' : 'site');
-      expect = undefined;
-      last = undefined;
-      continue;
-    }
-    const m = LABEL.exec(t);
-    // 来源, 作者, dates and file facts need their colon (“来源广泛” is text); counts and font sizes may go without.
-    const cls = m ? LABEL_CLASS.get(m[1]!)! : undefined;
-    if (m && cls && (m[2] !== '' || cls === 'font' || cls === 'count')) {
-      const value = m[3]!;
-      labels.add(m[1]!);
-      last = cls;
-      if (value === '') {
-        expect = cls;
-        // “浏览次数：” with its number on the next line, “字号：” before 大 中 小: only a page shows these.
-        kinds.push(cls === 'font' || cls === 'count' ? 'strong' : 'value');
-        continue;
-      }
-      expect = undefined;
-      const kind = valueKind(cls, value, m[1]!);
-      if (kind === undefined) return { is: 'text' };
-      kinds.push(kind);
-      continue;
-    }
-    const kind = bareKind(t, expect, last);
-    if (kind === undefined) return { is: 'text' };
-    if (TIME.test(t)) last = 'time';
-    else if (DATE.test(t)) last = 'date';
-    else if (last === 'font' && FONT_SIZE.test(t)) last = 'font'; // 字号：大 中 小
-    else if (kind !== 'value') last = undefined;
-    expect = undefined;
-    kinds.push(kind);
-  }
-  if (kinds.length === 0) return { is: 'text' };
-  const shape: WebShape = kinds.every((k) => k === 'tool') ? 'page tools' : kinds.some((k) => k === 'site') && labels.size === 0 ? 'document-site marks' : 'page facts';
-  if (kinds.some((k) => k !== 'weak' && k !== 'value')) return { is: 'furniture', shape };
-  // Only labelled facts a text might also state (来源, 作者, a date with no clock time): two of them on one line
-  // are a page's facts; one alone could be either.
-  if (labels.size >= 2) return { is: 'furniture', shape };
-  if (labels.size === 0) return { is: 'text' }; // a bare date: the 成文日期 or text, for the parser to read
-  const label = [...labels][0]!;
-  return { is: 'unsure', shape, why: `reads like a web page's facts line (${label}), but it stands alone, with no other page furniture next to it, and a document's text may also state a ${label} on a line of its own` };
-}
-
-function valueKind(cls: 'date' | 'count' | 'font' | 'source' | 'site', value: string, label: string): Token | undefined {
-  switch (cls) {
-    case 'date': {
-      const dt = DATE_TIME.exec(value);
-      if (dt) return 'strong';
-      return DATE.test(value) ? 'weak' : undefined;
-    }
-    case 'count':
-      return COUNT.test(value) ? 'strong' : undefined;
-    case 'font':
-      return FONT_SIZE.test(value) ? 'strong' : undefined;
-    case 'site':
-      return FILE_SIZE.test(value) || FILE_FORMAT.test(value) || /^\d{1,4}页?$/u.test(value) ? 'strong' : undefined;
-    case 'source':
-      if ([...value].length > 30) return undefined;
-      return STRONG_SOURCE_LABELS.has(label) ? 'strong' : 'weak';
-  }
-}
-
-function bareKind(t: string, expect: string | undefined, last: string | undefined): Token | undefined {
-  if (expect === 'date' && (DATE.test(t) || DATE_TIME.test(t))) return DATE_TIME.test(t) ? 'strong' : 'weak';
-  if (expect === 'count' && COUNT.test(t)) return 'strong';
-  if (expect === 'site' && (FILE_SIZE.test(t) || FILE_FORMAT.test(t) || /^\d{1,4}$/u.test(t))) return 'strong';
-  if (TIME.test(t) && last === 'date') return 'strong'; // a date with its clock time: only a page stamps one
-  if (DATE_TIME.test(t)) return 'strong';
-  if (DATE.test(t)) return 'weak';
-  if ((last === 'font' || expect === 'font') && FONT_SIZE.test(t)) return 'strong';
-  if (FILE_SIZE.test(t) || PAGE_COUNT.test(t)) return 'site';
-  if (expect === 'source' && [...t].length <= 30) return 'weak';
-  if (last === 'source' && [...t].length <= 20) return 'value'; // a 来源 of two words: “省教育厅 办公室”
-  return undefined;
-}
-
 const BARE_NUMBER = /^\d{1,9}$/u;
-// A 发文字号 (X教发〔2023〕3号, [2015], (2015)): a web copy may put it between the page's headline and the title.
-const DOC_NUMBER = /^\S{1,20}[〔［\[(（【]\s*\d{4}\s*[〕］\])）】]\s*\d{1,4}\s*号$/u;
-// A title that is whole: it ends in the genre's 文种 (…工作要点, …的通知, …实施方案), perhaps with a span of years.
-const WHOLE_TITLE = /(?:要点|要點|通知|方案|规划|規劃|意见|意見|计划|計劃|纲要|綱要|安排)(?:[（(][^（）()]{1,16}[）)])?$/u;
+// A title is printed on up to three lines.
+const MAX_TITLE_LINES = 3;
+const squeeze = (t: string) => t.replace(/[\s\u3000]+/gu, '');
 // A 发文机关标志 or 版头 line is short: a name, not a sentence.
 const MAX_HEAD_LINE = 30;
 const endsWithStop = (text: string) => /[。；;]$/u.test(text);
@@ -246,6 +48,9 @@ export function scanWebFurniture(lines: readonly SourceLine[], eligible: (i: num
   const isFurniture = (i: number) => verdicts[i]?.is === 'furniture';
   const facts = (i: number) => verdicts[i] !== undefined && verdicts[i]!.is !== 'text' && verdicts[i]!.shape !== 'view count';
 
+  // The head of the document: everything above its first section heading. A page repeats the title there.
+  const firstSection = lines.findIndex((l, i) => eligible(i) && lookOf(l.text).kind === 'section');
+  const head = firstSection === -1 ? lines.length : firstSection;
   // Neighbours settle what a line alone cannot: a fact next to other page facts, a number next to page furniture.
   for (let changed = true; changed; ) {
     changed = false;
@@ -263,38 +68,62 @@ export function scanWebFurniture(lines: readonly SourceLine[], eligible: (i: num
     });
   }
 
-  // The head of the document: everything above its first section heading. A page repeats the title there.
-  const firstSection = lines.findIndex((l, i) => eligible(i) && lookOf(l.text).kind === 'section');
-  const head = firstSection === -1 ? lines.length : firstSection;
+  // A document's head, before its first sentence, holds only its 发文机关标志, 发文字号, titles and 主送机关: a lone
+  // 来源 or 时间 line there, on a page, is the page's.
+  const firstProse = lines.findIndex((l, j) => j < head && verdicts[j]!.is === 'text' && (SENTENCE.test(l.text) || endsWithStop(l.text)));
+  if (verdicts.some((v) => v.is === 'furniture')) {
+    for (let j = 0; j < (firstProse === -1 ? head : firstProse); j++) {
+      const v = verdicts[j]!;
+      if (v.is === 'unsure' && v.shape === 'page facts') verdicts[j] = { is: 'furniture', shape: v.shape };
+    }
+  }
   // Only on a page: a file with no other page furniture that repeats a line keeps both, for the parser to judge.
   const onPage = verdicts.some((v) => v.is === 'furniture');
+  const text = (j: number) => verdicts[j]!.is === 'text' && eligible(j);
+  // Where the head's lines (not furniture) spell `wanted` from line j on, over up to three lines (a title printed
+  // on two lines, which a page's headline shows on one), the index of the last of them; else -1.
+  const spells = (j: number, wanted: string): number => {
+    let got = '';
+    for (let k = j, n = 0; k < head && n < MAX_TITLE_LINES; k++) {
+      if (verdicts[k]!.is === 'furniture') continue;
+      if (!text(k)) return -1;
+      got += squeeze(lines[k]!.text);
+      n++;
+      if (got === wanted) return k;
+      if (!wanted.startsWith(got)) return -1;
+    }
+    return -1;
+  };
   for (let i = 0; i < (onPage ? head : 0); i++) {
-    if (verdicts[i]!.is !== 'text' || !eligible(i) || endsWithStop(lines[i]!.text)) continue;
-    const text = lines[i]!.text;
-    const repeat = lines.findIndex((l, j) => j > i && j < head && verdicts[j]!.is === 'text' && l.text === text);
+    if (!text(i) || endsWithStop(lines[i]!.text)) continue;
+    const wanted = squeeze(lines[i]!.text);
+    const repeat = lines.findIndex((_, j) => j > i && j < head && spells(j, wanted) !== -1);
     if (repeat === -1) continue;
-    // The page's headline repeats the title: right above the page's breadcrumb, or next to the page's furniture
-    // with only the document's head lines (发文机关标志, 发文字号: short, no sentence) between it and the title. A
-    // name repeated as a signatory has the notice's body, sentences, between.
+    // The page's headline repeats the title: right above the page's breadcrumb; or next to the page's furniture
+    // with only the document's head lines (发文机关标志, 发文字号: short, no sentence) between it and the title; or,
+    // as a whole title (…工作要点, …的通知), first on the page or next to its furniture, repeating a title further
+    // down the head. A name repeated as a signatory is no whole title and has the notice's body between.
     const between = lines.map((_, j) => j).filter((j) => j > i && j < repeat && verdicts[j]!.is !== 'furniture');
     const aboveCrumb = verdicts[i + 1]?.is === 'furniture' && (verdicts[i + 1] as { shape: WebShape }).shape === 'breadcrumb';
+    const first = !lines.some((_, j) => j < i && text(j));
     const byFurniture = isFurniture(i - 1) || isFurniture(i + 1);
     const headLines = between.every((j) => DOC_NUMBER.test(lines[j]!.text) || (!endsWithStop(lines[j]!.text) && !SENTENCE.test(lines[j]!.text) && [...lines[j]!.text].length <= MAX_HEAD_LINE));
-    if (aboveCrumb || (headLines && (between.length === 0 || byFurniture))) {
+    const wholeTitle = isWholeTitle(lines[i]!.text) && !SENTENCE.test(lines[i]!.text);
+    if (aboveCrumb || (headLines && (between.length === 0 || byFurniture)) || (wholeTitle && (first || byFurniture))) {
       verdicts[i] = { is: 'furniture', shape: 'page headline' };
     }
   }
-  // Two whole titles in a row on a page (…工作要点, then …工作要点, with only page furniture between): a page shows
-  // the document's title as its headline, and where the two differ nothing tells which is the document's. Read
-  // as one, they would make a title of both.
-  const headText = lines.map((_, i) => i).filter((i) => i < head && eligible(i) && verdicts[i]!.is !== 'furniture');
-  headText.forEach((i, k) => {
-    const j = headText[k + 1];
-    if (!onPage || j === undefined || verdicts[i]!.is !== 'text' || verdicts[j]!.is !== 'text') return;
-    const [a, b] = [lines[i]!.text, lines[j]!.text];
-    if (a === b || !WHOLE_TITLE.test(a) || !WHOLE_TITLE.test(b) || SENTENCE.test(a) || SENTENCE.test(b)) return;
-    verdicts[i] = { is: 'unsure', shape: 'page headline', why: `and line ${lines[j]!.line} (“${b}”) both read as a whole title; a web page shows the document's title as its headline, and these two differ, so one of them may be the page's headline and not the document's title` };
-  });
+  // Two different whole titles (…工作要点, …的通知) on a page before the head's first sentence: a page shows the
+  // document's title as its headline, and where the two differ nothing tells which is the document's. Read as the
+  // document's, the first would be joined to the title or taken for the 发文机关标志.
+  const firstSentence = lines.findIndex((l, j) => j < head && text(j) && (SENTENCE.test(l.text) || endsWithStop(l.text)));
+  const titles = lines
+    .map((_, j) => j)
+    .filter((j) => j < (firstSentence === -1 ? head : firstSentence) && text(j) && isWholeTitle(lines[j]!.text));
+  const [a, b] = titles;
+  if (onPage && a !== undefined && b !== undefined && squeeze(lines[a]!.text) !== squeeze(lines[b]!.text) && !squeeze(lines[b]!.text).includes(squeeze(lines[a]!.text))) {
+    verdicts[a] = { is: 'unsure', shape: 'page headline', why: `and line ${lines[b]!.line} (“${lines[b]!.text}”) both read as a whole title; a web page shows the document's title as its headline, and these two differ, so one of them may be the page's headline and not the document's title` };
+  }
   // A line above the page's breadcrumb, repeated nowhere: the page's headline or site name, or the document's
   // first line; nothing tells which.
   const crumb = verdicts.findIndex((v) => v.is === 'furniture' && v.shape === 'breadcrumb');

@@ -1,7 +1,8 @@
 /**
  * The tables of the forgiving search (src/search/forgiving.ts), computed at build time from the plans: pinyin
  * syllables of every office name, alias and item headline (pinyin-pro), and the traditional and variant forms
- * of every character the plans print (opencc-js, Taiwan and Hong Kong standards to mainland simplified).
+ * of every character the plans print (opencc-js, Taiwan and Hong Kong standards to mainland simplified), and for
+ * a plan printed in traditional characters the simplified forms of its characters (the other way).
  */
 import * as OpenCC from 'opencc-js';
 import { pinyin } from 'pinyin-pro';
@@ -15,31 +16,38 @@ const RANGES: [number, number][] = [
 ];
 
 const CONVERTERS = (['t', 'tw', 'hk'] as const).map((from) => OpenCC.Converter({ from, to: 'cn' }));
+/** The other way, for plans printed in traditional characters: mainland simplified to each standard. */
+const REVERSE = (['t', 'tw', 'hk'] as const).map((to) => OpenCC.Converter({ from: 'cn', to }));
 
 /**
  * Every character of RANGES that some converter changes, with what each converter makes of it (in CONVERTERS'
  * order, changes only). Independent of the plans, so worked out once per process: converting 27,000 characters
  * three ways took 90 ms, and the build needs the tables once per offline bundle.
  */
-let conversions: [string, string[]][] | undefined;
-function allConversions(): [string, string[]][] {
-  if (!conversions) {
-    conversions = [];
+const conversions = new Map<readonly ((s: string) => string)[], [string, string[]][]>();
+function allConversions(converters: readonly ((s: string) => string)[] = CONVERTERS): [string, string[]][] {
+  let found = conversions.get(converters);
+  if (!found) {
+    found = [];
     for (const [from, to] of RANGES) {
       for (let cp = from; cp <= to; cp++) {
         const ch = String.fromCodePoint(cp);
-        const made = CONVERTERS.map((convert) => convert(ch)).filter((s) => s !== ch);
-        if (made.length > 0) conversions.push([ch, made]);
+        const made = converters.map((convert) => convert(ch)).filter((s) => s !== ch);
+        if (made.length > 0) found.push([ch, made]);
       }
     }
+    conversions.set(converters, found);
   }
-  return conversions;
+  return found;
 }
 
-/** Traditional/variant character → simplified, for the simplified characters in `printed` only. */
-function simplifiedMap(printed: ReadonlySet<string>): Record<string, string> {
+/**
+ * Character typed → the equivalent character in `printed`, for characters the plans do not print themselves:
+ * traditional/variant → simplified with CONVERTERS, simplified → traditional with REVERSE.
+ */
+function printedMap(printed: ReadonlySet<string>, converters: readonly ((s: string) => string)[] = CONVERTERS): Record<string, string> {
   const map: Record<string, string> = {};
-  for (const [ch, made] of allConversions()) {
+  for (const [ch, made] of allConversions(converters)) {
     // A character the plans print stays as typed: it can match on its own.
     if (printed.has(ch)) continue;
     const s = made.find((m) => printed.has(m));
@@ -62,7 +70,7 @@ function printedCharacters(plans: readonly Plan[]): Set<string> {
       for (const u of item.responsible?.units ?? []) add(u.name);
     }
     for (const o of plan.offices) [o.name, ...o.aliases].forEach(add);
-    for (const s of plan.sections) add(s.title);
+    for (const s of plan.sections) [s.title, ...(s.intro ?? [])].forEach(add);
   }
   return out;
 }
@@ -80,5 +88,7 @@ export function searchAids(plans: readonly Plan[]): SearchAids {
     const syllables = pinyin(text, { toneType: 'none', type: 'array', v: true }).map((s, i) => (/\p{Script=Han}/u.test(chars[i] ?? '') ? s.toLowerCase() : ''));
     return { text, syllables };
   });
-  return { simplified: simplifiedMap(printedCharacters(plans)), terms };
+  const printed = printedCharacters(plans);
+  const traditional = printedMap(printed, REVERSE);
+  return { simplified: printedMap(printed), ...(Object.keys(traditional).length > 0 && { traditional }), terms };
 }

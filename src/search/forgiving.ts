@@ -10,13 +10,15 @@
 export interface SearchAids {
   /** Traditional or variant character → the simplified character the plans print (only those they print). */
   simplified: Record<string, string>;
+  /** Simplified character → the traditional character the plans print: for plans printed in traditional characters. */
+  traditional?: Record<string, string>;
   /** Texts a reader may type in pinyin (office names and aliases, item headlines), with one syllable per character. */
   terms: { text: string; syllables: string[] }[];
 }
 
 /** How a query was understood, when not as typed. */
 export interface Reading {
-  how: '拼音' | '简体字';
+  how: '拼音' | '简体字' | '繁体字';
   /** The Chinese text searched instead. */
   terms: string[];
 }
@@ -28,6 +30,15 @@ export interface Reading {
  */
 export function toSimplified(query: string, aids: SearchAids): string {
   return [...query].map((ch) => aids.simplified[ch] ?? ch).join('');
+}
+
+/**
+ * The query with each simplified character that the plans print only in traditional form replaced by that form,
+ * for a plan printed in traditional characters; characters the plans print themselves are kept.
+ * @example toTraditional('大班额', { simplified: {}, traditional: { 额: '額' }, terms: [] }) // '大班額'
+ */
+export function toTraditional(query: string, aids: SearchAids): string {
+  return [...query].map((ch) => aids.traditional?.[ch] ?? ch).join('');
 }
 
 /** The query as pinyin letters, or undefined when it is not pinyin (digits, Chinese, one letter). */

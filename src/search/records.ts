@@ -37,7 +37,8 @@ export function planToSearchRecords(plan: Plan): SearchRecord[] {
       kind: 'item',
       number: item.number,
       title: item.title,
-      section: sectionHeading(section),
+      // The implicit section of a plan without 一、 headings names nothing to filter by.
+      ...(section.implicit ? {} : { section: sectionHeading(section) }),
       offices,
       text: itemToLines(item).join('\n'),
     };
@@ -53,13 +54,14 @@ export function planToSearchRecords(plan: Plan): SearchRecord[] {
       text: [office.name, ...office.aliases].join('\n'),
     };
   });
-  const sections: SearchRecord[] = plan.sections.map((section) => ({
+  // Sections with a heading have a page; a section of prose is found by its text, which no item holds.
+  const sections: SearchRecord[] = plan.sections.filter((s) => !s.implicit).map((section) => ({
     path: `sections/${section.number}/`,
     kind: 'section',
     number: section.number,
     title: sectionHeading(section),
-    summary: section.items.map((n) => `${n}. ${itemByNumber(plan, n).title}`).join('；'),
-    text: sectionHeading(section),
+    summary: section.items.length > 0 ? section.items.map((n) => `${n}. ${itemByNumber(plan, n).title}`).join('；') : (section.intro ?? []).join('').slice(0, 80),
+    text: section.items.length > 0 ? sectionHeading(section) : [sectionHeading(section), ...(section.intro ?? [])].join('\n'),
   }));
   return [...items, ...offices, ...sections];
 }

@@ -11,7 +11,7 @@ import iconv from 'iconv-lite';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../src/build/chromium.ts';
-import { printOfficialPdf } from '../../src/build/official-pdf.ts';
+import { printOfficialPdf } from '../../src/pdf/official-pdf.ts';
 import { stripWhitespace } from '../../src/plan/normalize.ts';
 import { parseDocument, parsePlan, type ReadResult } from '../../src/plan/parse-plan.ts';
 import type { Plan } from '../../src/plan/schema.ts';
@@ -65,7 +65,7 @@ describe('the 公文版 PDF read back (round trip)', () => {
     it(`${form}: the PDF printed from the Plan reads to the same Plan`, async () => {
       const plan = fromText(form);
       const file = join(mkdtempSync(join(tmpdir(), 'gbt-')), 'plan-gbt9704.pdf');
-      await printOfficialPdf(browser, plan, file);
+      await printOfficialPdf(plan, file);
       const started = performance.now();
       const back = await read(readFileSync(file), 'plan.pdf');
       console.log(`${form}: read the 公文版 PDF in ${Math.round(performance.now() - started)} ms`);

@@ -9,6 +9,7 @@ import { parsePlan } from '../../src/plan/parse-plan.ts';
 import { SectionSchema, type Plan } from '../../src/plan/schema.ts';
 import { planToText } from '../../src/plan/to-text.ts';
 import { LABEL_WORDS } from '../../src/plan/vocabulary.ts';
+import { isGroupEntry } from '../../src/plan/offices.ts';
 
 const input = (name: string) => readFileSync(`tests/fixtures/${name}/input.txt`, 'utf8');
 function read(name: string) {
@@ -98,12 +99,30 @@ describe('牵头单位 and 配合单位', () => {
   });
 });
 
+describe('collective entries', () => {
+  it('reads 各… and …科室 entries as groups in either script, and named offices as offices', () => {
+    for (const name of ['各县区教育局', '各科室', '相关处室', '相關處室', '各直屬單位']) expect(isGroupEntry(name), name).toBe(true);
+    for (const name of ['办公室', '督导室', '人事科', '教研室', '機關黨委']) expect(isGroupEntry(name), name).toBe(false);
+  });
+
+  it('reads a closing paragraph’s 牵头单位 line and the 配合单位 line below it as one list', () => {
+    const text = ['临川市教育局2023年工作要点', '2023年全市教育工作坚持稳中求进。', '一、加强党的建设', '1.健全党建工作责任体系。制定年度党建工作要点。', '牵头单位：机关党委', '2.深化理论武装。组织专题学习。', '牵头单位：宣传科', '在完成上述工作的同时，各单位要统筹做好其他工作。', '牵头单位：办公室', '配合单位：各科室'].join('\n\n');
+    const result = parsePlan(text);
+    if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
+    const closing = result.value.closing!;
+    expect(closing.responsible.units.map((u) => [u.name, u.kind, u.lead])).toEqual([['办公室', 'office', true], ['各科室', 'group', false]]);
+    expect(closing.units.partner).toEqual({ from: 1, separator: '', label: '配合单位：', ownLine: true });
+    expect(planToText(result.value).trimEnd().split('\n').slice(-2)).toEqual(['牵头单位：办公室', '配合单位：各科室']);
+  });
+});
+
 describe('traditional characters', () => {
   for (const [simplified, traditional] of [
     ['family-labelled-lead-partner', 'family-labelled-lead-partner-traditional'],
     ['family-no-sections', 'family-no-sections-traditional'],
     ['family-headings-full-stop', 'family-headings-full-stop-traditional'],
     ['family-prose-first-section', 'family-prose-first-section-traditional'],
+    ['family-numbered-ascii-punctuation', 'family-numbered-ascii-punctuation-traditional'],
   ] as const) {
     it(`${traditional} reads into the same structure as ${simplified}, its words as printed`, () => {
       const a = plan(simplified);
@@ -132,6 +151,17 @@ describe('layouts', () => {
     }
   });
 
+  it('reads a short plan of （一） paragraphs with no section headings as one implicit section of （一） items', () => {
+    const name = 'family-no-sections-subsection-items';
+    const result = read(name);
+    const headings = inputLines(name).filter((l) => lookOf(l).kind === 'subsection');
+    expect(headings.length).toBeGreaterThan(4);
+    expect(result.value.sections).toHaveLength(1);
+    expect(result.value.sections[0]!.implicit).toBe(true);
+    expect(result.value.items.map((i) => i.source.numberText)).toEqual(headings.map((l) => l.slice(0, 3)));
+    expect(result.report.body.itemLevel).toBe('subsection');
+  });
+
   it('keeps a first section of prose as its own paragraphs, its （一） headings among them, before sections of items', () => {
     const p = plan('family-prose-first-section');
     const first = p.sections[0]!;
@@ -147,6 +177,18 @@ describe('layouts', () => {
     const p = plan('family-prose-first-section-numbered');
     expect(p.sections[0]!.intro).toEqual(inputLines('family-prose-first-section-numbered').filter((l) => /^[12]\.(指导思想|工作目标)/u.test(l)));
     expect(p.items[0]!.id).toBe('1');
+    expect(p.items.every((i) => i.responsible)).toBe(true);
+  });
+
+  it('keeps a prose first section’s （一） as prose where the plan’s items are （一） paragraphs that name 责任单位', () => {
+    const result = read('family-prose-first-section-subsection-items');
+    expect(result.report.body.itemLevel).toBe('subsection');
+    const p = result.value;
+    expect(p.sections[0]).toMatchObject({ title: '总体要求', items: [] });
+    expect(p.sections[0]!.intro).toEqual(['（一）指导思想', expect.stringMatching(/^坚持/u), '（二）工作目标', expect.stringMatching(/^全年/u)]);
+    const itemLines = inputLines('family-prose-first-section-subsection-items').filter((l) => /（(责任|牵头)单位：/u.test(l));
+    expect(itemLines.length).toBeGreaterThan(4);
+    expect(p.items.length).toBe(itemLines.length);
     expect(p.items.every((i) => i.responsible)).toBe(true);
   });
 
@@ -197,6 +239,31 @@ describe('layouts', () => {
   });
 });
 
+describe('hard-wrapped text (pdftotext without -layout)', () => {
+  for (const [wrapped, original] of [
+    ['family-task-list-hard-wrapped', 'family-task-list-units-parentheses'],
+    ['family-prose-plan-hard-wrapped', 'family-prose-plan-subsection-items'],
+    ['family-numbered-lead-partner-hard-wrapped', 'family-numbered-lead-partner-parentheses'],
+    ['family-prose-first-section-hard-wrapped', 'family-prose-first-section-numbered'],
+  ] as const) {
+    it(`${wrapped} reads into the same items as ${original}, its lines cut at 28 characters`, () => {
+      const lines = inputLines(wrapped);
+      expect(lines.every((l) => [...l].length <= 28)).toBe(true);
+      const items = (p: Plan) => p.items.map((i) => [i.title, i.fields.map((f) => f.paragraphs), i.responsible, i.source.units?.style]);
+      expect(plan(original).items.length).toBeGreaterThan(4);
+      expect(items(plan(wrapped))).toEqual(items(plan(original)));
+    });
+  }
+
+  it('reads a bracketed list that a line break cut after its （ as the item’s bracketed 责任单位', () => {
+    const name = 'family-prose-first-section-hard-wrapped';
+    const cutAt = inputLines(name).findIndex((l) => l.endsWith('（'));
+    expect(cutAt).toBeGreaterThan(0);
+    expect(inputLines(name)[cutAt + 1]).toMatch(/^责任单位：.*）$/u);
+    expect(plan(name).items.every((i) => i.source.units?.style === 'parenthesis')).toBe(true);
+  });
+});
+
 describe('the section schema', () => {
   it('allows an empty heading only in the implicit section, and no items only with paragraphs of its own', () => {
     const base = { number: 1, numeral: '一', separator: '、', title: '总体要求', items: [1] };
@@ -206,5 +273,33 @@ describe('the section schema', () => {
     expect(SectionSchema.safeParse({ ...base, implicit: true }).success).toBe(false);
     expect(SectionSchema.safeParse({ ...base, items: [] }).success).toBe(false);
     expect(SectionSchema.safeParse({ ...base, items: [], intro: ['坚持稳中求进。'] }).success).toBe(true);
+  });
+});
+
+describe('text that is not an item', () => {
+  const plain = (...body: string[]) => ['临川市教育局2023年工作要点', '2023年的总体要求是：坚持立德树人。', ...body].join('\n\n');
+
+  it('says so when an item is a headline with nothing under it, while the others have text', () => {
+    const result = parsePlan(plain('一、加强党的建设', '1.健全党建工作责任体系。制定年度党建工作要点。', '2.深化理论武装', '3.推进清廉学校建设。开展廉洁教育进课堂活动。'));
+    if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
+    expect(result.value.items.map((i) => i.fields.length)).toEqual([1, 0, 1]);
+    expect(result.warnings.map((w) => [w.ruleId, w.line])).toEqual([['item-without-text', 9]]);
+  });
+
+  it('takes a one-sentence task as complete, with no warning', () => {
+    const result = parsePlan(plain('一、加强党的建设', '1.健全党建工作责任体系。制定年度党建工作要点。', '2.召开全市教育工作会议。', '3.推进清廉学校建设。开展廉洁教育进课堂活动。'));
+    if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
+    expect(result.value.items[1]).toMatchObject({ title: '召开全市教育工作会议', fields: [] });
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('keeps 工作目标： in the requirements or under a section heading as text, where only items carry labels', () => {
+    const result = parsePlan(
+      ['临川市教育局2023年工作要点', '工作目标：全市教育现代化水平稳步提升。', '一、加强党的建设', '工作目标：基层党组织全部达到规范化建设标准。', '1.健全党建工作责任体系。制定年度党建工作要点。（责任单位：机关党委）', '2.深化理论武装。组织专题学习。（责任单位：宣传科）'].join('\n\n'),
+    );
+    if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
+    expect(result.value.requirements).toEqual(['工作目标：全市教育现代化水平稳步提升。']);
+    expect(result.value.sections[0]!.intro).toEqual(['工作目标：基层党组织全部达到规范化建设标准。']);
+    expect(result.report.body.labelled).toBe(false);
   });
 });

@@ -81,7 +81,7 @@ describe('one paragraph per line (the seed)', () => {
 
 // Warnings expected from the wrapped text, computed here from its rows: a full line (W − 1.5 or wider) that
 // ends in 。！？； or ： (possibly before closing quotes), followed — past page furniture — by a line that does not
-// open a block.
+// open a block and is not the first of a notice's signatories.
 const BLOCK = /^(?:[一二三四五六七八九十]{1,3}、|[0-9]{1,2}\s*[.．]|目标任务：|工作措施：|责任单位：|[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日$)/u;
 const FURNITURE = /^(?:— [0-9]+ —|湖南省教育厅 2020年工作要点)$/u;
 function expectedWarnings(text: string, width: number): number[] {
@@ -94,10 +94,18 @@ function expectedWarnings(text: string, width: number): number[] {
         next !== undefined &&
         printedWidth(l.text) >= width - 1.5 &&
         /[。！？；：][”’）》]*$/u.test(l.text) &&
-        !BLOCK.test(next.text)
+        !BLOCK.test(next.text) &&
+        !signatureFollows(lines.slice(k + 1), width)
       );
     })
     .map((l) => l.line);
+}
+
+// A notice's signatories (short lines without clauses) down to its date are a block of their own: the line above
+// them ends its paragraph for sure.
+function signatureFollows(next: readonly { text: string }[], width: number): boolean {
+  const date = next.findIndex((l) => /^(?:[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)$/u.test(l.text));
+  return date > 0 && next.slice(0, date).every((l) => printedWidth(l.text) < width - 2.5 && !/[，；：。！？,;:!?]/u.test(l.text));
 }
 
 /** The seed's paragraphs with each one whose last printed line carries a warning run into the next (read as continuing). */
@@ -164,9 +172,9 @@ describe('hard-wrapped text, as pdftotext writes a GB/T 9704 page', () => {
     const text = pdftotextLike(SEED, { width: 28 });
     const [first] = settle(textToLines(text)).warnings;
     expect(first!.message).toMatchInlineSnapshot(
-      `"The text is hard-wrapped at 28 characters, as pdftotext writes it, and line 7 fills the line and ends in 。, so the reader cannot tell whether the paragraph ends there; it read it as continuing. To settle it, give the PDF itself, or put an empty line after line 7 where a paragraph ends (an empty line is whitespace, not a change to the text)."`,
+      `"The text is hard-wrapped at 28 characters, as pdftotext writes it, and line 83 fills the line and ends in 。, so the reader cannot tell whether the paragraph ends there; it read it as continuing. To settle it, give the PDF itself, or put an empty line after line 83 where a paragraph ends (an empty line is whitespace, not a change to the text)."`,
     );
-    expect(first).toMatchObject({ line: 7, ruleId: 'paragraph-end-unsure' });
+    expect(first).toMatchObject({ line: 83, ruleId: 'paragraph-end-unsure' });
   });
 });
 
@@ -208,7 +216,7 @@ describe('page numbers', () => {
     expect(result.problems).toHaveLength(1);
     expect(result.problems[0]).toMatchObject({ line: 2, column: 1, ruleId: 'page-number-unsure' });
     expect(result.problems[0]!.message).toMatchInlineSnapshot(
-      `"Line 2 holds only the number 12, away from any page break, so the reader cannot tell whether it is a page number or part of the text; it kept it as text. To settle it, give the PDF itself, or the text with its form feeds (pdftotext writes them by default), so that the page breaks are known."`,
+      `"Line 2 holds only the number 12, away from any page break, so the reader cannot tell whether it is a page number, a web page's view count or part of the text; it kept it as text. To settle it, give the PDF itself, or the text with its form feeds (pdftotext writes them by default), so that the page breaks are known."`,
     );
   });
 });

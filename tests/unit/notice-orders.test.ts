@@ -76,6 +76,12 @@ describe('the notice head in any order', () => {
 });
 
 describe('the plan head', () => {
+  it('text copied with its printed line breaks, too short to measure, reads as the same notice and head', () => {
+    const [wrapped, gazette] = [read('notice-printed-line-breaks'), read('notice-gazette-order')];
+    expect(wrapped.notice).toEqual(gazette.notice);
+    expect(wrapped.title).toBe(gazette.title);
+    expect(wrapped.requirements).toEqual(gazette.requirements);
+  });
   it('a page with no notice and a line ending in a colon is read as title and 总体要求, not refused', () => {
     const plan = read('notice-none-colon-line');
     expect(plan.notice).toBeUndefined();

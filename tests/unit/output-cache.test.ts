@@ -10,7 +10,6 @@ import type { Metafile } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { codeVersion, localImports } from '../../src/build/code-version.ts';
 import { contentKey, OutputCache } from '../../src/build/output-cache.ts';
-import { pageFiles } from '../../src/build/page-files.ts';
 
 const temp = () => mkdtempSync(join(tmpdir(), 'output-cache-'));
 
@@ -146,36 +145,9 @@ describe('code version', () => {
   });
 
   it('gives each step its own version, stable within a run', async () => {
-    const [pdf, zip] = await Promise.all([codeVersion('src/build/print-pdf.ts'), codeVersion('src/build/offline-bundle.ts')]);
+    const [pdf, zip] = await Promise.all([codeVersion('src/pdf/reading-pdf.ts'), codeVersion('src/build/offline-bundle.ts')]);
     expect(pdf).toMatch(/^[0-9a-f]{64}$/u);
     expect(pdf).not.toBe(zip);
-    expect(await codeVersion('src/build/print-pdf.ts')).toBe(pdf);
-  });
-});
-
-describe('pageFiles', () => {
-  it('finds the page, its stylesheets, what they import and use, icons and images, and nothing off the site', async () => {
-    const site = temp();
-    const write = (path: string, text: string) => {
-      mkdirSync(join(site, path, '..'), { recursive: true });
-      writeFileSync(join(site, path), text);
-    };
-    write(
-      '2020/full/index.html',
-      '<html><head><link rel="stylesheet" href="/plans/_astro/a.css"><link rel="icon" href="/plans/favicon.svg"><link rel="canonical" href="https://x.gov.cn/plans/2020/full/"><link rel="stylesheet" href="https://cdn.example/x.css"></head><body><img src="../seal.png"><a href="/plans/2020/">home</a></body></html>',
-    );
-    write('_astro/a.css', '@import "./b.css"; body { background: url(/plans/_astro/paper.png) }');
-    write('_astro/b.css', '@font-face { src: url("f.woff2") } .x { background: url(data:image/png;base64,AA==) }');
-    for (const f of ['favicon.svg', '2020/seal.png', '_astro/paper.png', '_astro/f.woff2']) write(f, f);
-    const files = await pageFiles(site, '/plans/', '2020/full/');
-    expect(files.map((f) => f.urlPath)).toEqual(['/plans/2020/full/', '/plans/_astro/a.css', '/plans/_astro/b.css', '/plans/_astro/f.woff2', '/plans/_astro/paper.png', '/plans/favicon.svg', '/plans/2020/seal.png']);
-    expect(Buffer.from(files[3]!.bytes).toString()).toBe('_astro/f.woff2');
-  });
-
-  it('fails, naming the file, when the page loads something the built site lacks', async () => {
-    const site = temp();
-    mkdirSync(join(site, 'p/full'), { recursive: true });
-    writeFileSync(join(site, 'p/full/index.html'), '<link rel="stylesheet" href="/_astro/gone.css">');
-    await expect(pageFiles(site, '/', 'p/full/')).rejects.toThrow(/_astro\/gone\.css/u);
+    expect(await codeVersion('src/pdf/reading-pdf.ts')).toBe(pdf);
   });
 });

@@ -3,9 +3,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../src/config/digest.ts';
-import { checkSourceDigest, formatConfigProblem, parseConfigJson, resolvePlanConfig, titleFacts, type ConfigResult } from '../../src/config/plan-config.ts';
+import { checkSourceDigest, formatConfigProblem, locateKey, parseConfigJson, resolvePlanConfig, titleFacts, yearSpan, type ConfigResult } from '../../src/config/plan-config.ts';
 
-const doc = { title: '湖南省教育厅 中共湖南省委教育工委 2020 年工作要点', issuer: '湖南省教育厅' };
+const doc = { title: '湖南省教育厅 中共湖南省委教育工委 2020 年工作要点', titleAt: { line: 14, column: 1 } };
 const txt = [{ name: 'plan.txt' }];
 const messages = (r: ConfigResult) => (r.ok ? [] : r.problems.map(formatConfigProblem));
 
@@ -16,7 +16,9 @@ describe('resolvePlanConfig', () => {
       value: {
         id: '2020',
         year: 2020,
-        series: '湖南省教育厅工作要点',
+        yearFrom: 'title',
+        // The title without its year: the series every edition's title shares.
+        series: '湖南省教育厅 中共湖南省委教育工委工作要点',
         sourceFile: 'plan.txt',
         source: {},
         officeAliases: {},
@@ -50,7 +52,7 @@ describe('resolvePlanConfig', () => {
         "config-invalid: plan.json: status must be one of 现行有效, 已失效, 已被替代",
         "config-invalid: plan.json: source.sha256 must be 64 lower-case hexadecimal digits (sha256sum prints it)",
         "config-invalid: plan.json: source: unknown key “site”. Check the spelling; the keys are file, url, publishedAt, sha256.",
-        "config-invalid: plan.json: unknown key “staus”. Check the spelling; the keys are $comment, id, year, series, status, supersedes, source, officeAliases, editorialNotes.",
+        "config-invalid: plan.json: unknown key “staus”. Check the spelling; the keys are $comment, id, year, yearTo, series, status, supersedes, source, officeAliases, editorialNotes.",
       ]
     `);
   });
@@ -65,9 +67,30 @@ describe('resolvePlanConfig', () => {
     ]);
   });
 
-  it('asks for year and series when the title gives neither', () => {
-    expect(messages(resolvePlanConfig(txt, undefined, { title: '工作安排' })).map((m) => m.split(':')[0])).toEqual(['year-unknown', 'series-unknown']);
+  it('asks for the year at the title in the source, naming plan.json as where to give it, when neither title nor notice states one', () => {
+    const r = resolvePlanConfig(txt, undefined, { title: '工作安排', titleAt: { line: 3, column: 2 } });
+    expect(r.ok ? [] : r.problems).toEqual([
+      {
+        file: 'plan.txt',
+        ruleId: 'year-unknown',
+        at: { line: 3, column: 2 },
+        message: 'the title “工作安排” names no year (such as 2021年 or （2018—2020年）) and the document has no covering notice with a 成文日期. Give the year as "year": 2021 in the plan folder\'s plan.json (create it beside the file if there is none, with "source": { "file": "plan.txt" }).',
+      },
+    ]);
     expect(resolvePlanConfig(txt, { year: 2022, series: '某工作安排' }, { title: '工作安排' }).ok).toBe(true);
+  });
+
+  it('takes the year from the notice’s 成文日期 when the title names none, and the whole title as the series', () => {
+    const r = resolvePlanConfig(txt, undefined, { title: '某某局重点工作安排', isoDate: '2022-02-15' });
+    expect(r.ok && r.value).toMatchObject({ id: '2022', year: 2022, yearFrom: 'date', series: '某某局重点工作安排' });
+    expect(r.ok && 'yearTo' in r.value).toBe(false);
+  });
+
+  it('keeps a span of years as a span: first year, last year, an id naming both, the series without the span', () => {
+    const r = resolvePlanConfig(txt, undefined, { title: '某某省教育现代化推进计划（2018—2020年）', isoDate: '2018-05-02' });
+    expect(r.ok && r.value).toMatchObject({ id: '2018-2020', year: 2018, yearTo: 2020, yearFrom: 'title', series: '某某省教育现代化推进计划' });
+    expect(messages(resolvePlanConfig(txt, { yearTo: 2021 }, { title: '某某计划（2018—2020年）' }))[0]).toMatch(/^config-conflict: plan\.json: yearTo is 2021 but the title/u);
+    expect(messages(resolvePlanConfig(txt, { year: 2020, yearTo: 2019 }, { title: '某某计划' }))[0]).toMatch(/^config-invalid: plan\.json: yearTo \(2019\) must come after year \(2020\)/u);
   });
 
   it('finds the one source document, and asks which when there are several or none', () => {
@@ -104,14 +127,34 @@ describe('helpers', () => {
   it('checkSourceDigest accepts upper-case hex of the same digest', () => {
     expect(checkSourceDigest('AB'.repeat(32), 'ab'.repeat(32), 'plan.txt')).toBeUndefined();
   });
-  it('titleFacts reads year, genre and issuer, with full-width digits', () => {
-    expect(titleFacts('某某厅 ２０２１年工作要点')).toEqual({ year: 2021, genre: '工作要点', issuer: '某某厅' });
-    expect(titleFacts('工作要点')).toEqual({});
+  it('titleFacts reads year, series, genre and issuer, with full-width digits', () => {
+    expect(titleFacts('某某厅 ２０２１年工作要点')).toEqual({ year: 2021, series: '某某厅工作要点', genre: '工作要点', issuer: '某某厅' });
+    expect(titleFacts('工作要点')).toEqual({ series: '工作要点' });
+  });
+  it('titleFacts reads the forms of year titles carry, and cuts the year (with its brackets) out of the series', () => {
+    expect(titleFacts('某某市教育局2021年度工作要点')).toMatchObject({ year: 2021, series: '某某市教育局工作要点', genre: '工作要点' });
+    expect(titleFacts('某某市教育局二〇二一年工作要点')).toMatchObject({ year: 2021, series: '某某市教育局工作要点' });
+    expect(titleFacts('某某行动计划(2021-2025年)')).toEqual({ year: 2021, yearTo: 2025, series: '某某行动计划' });
+    expect(titleFacts('某某省2019～2021年教师队伍建设规划')).toMatchObject({ year: 2019, yearTo: 2021, series: '某某省教师队伍建设规划', issuer: '某某省' });
+    expect(titleFacts('某某省“十四五”教育事业发展规划')).toEqual({ year: 2021, yearTo: 2025, series: '某某省教育事业发展规划' });
+    // Not a span (the second year is not after the first): no year is read rather than one guessed.
+    expect(titleFacts('某某计划（2020—2018年）').year).toBeUndefined();
+  });
+  it('yearSpan shows a span with a dash, a year alone as it is', () => {
+    expect(yearSpan({ year: 2018, yearTo: 2020 })).toBe('2018—2020');
+    expect(yearSpan({ year: 2020 })).toBe('2020');
+  });
+  it('locateKey finds a key of plan.json, or the nearest enclosing key that is there', () => {
+    const text = '\uFEFF{\n  "year": "2020",\n  "source": {\n    "sha256": "xyz"\n  }\n}\n';
+    expect(locateKey(text, ['year'])).toEqual({ line: 2, column: 3 });
+    expect(locateKey(text, ['source', 'sha256'])).toEqual({ line: 4, column: 5 });
+    expect(locateKey(text, ['source', 'file'])).toEqual({ line: 3, column: 3 });
   });
   it('parseConfigJson names the file on a syntax error', () => {
     const r = parseConfigJson('{"year": 2020,}');
     expect(r.ok).toBe(false);
     expect(!r.ok && formatConfigProblem(r.problems[0]!)).toMatch(/^config-json: plan\.json: is not valid JSON \(.+\)\. Check commas and quotes there\.$/u);
+    expect(!r.ok && r.problems[0]!.at).toEqual({ line: 1, column: 15 });
     expect(parseConfigJson('\uFEFF{"year": 2020}')).toEqual({ ok: true, value: { year: 2020 } });
   });
 });

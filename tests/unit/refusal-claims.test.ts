@@ -38,8 +38,9 @@ describe('refusal claims', () => {
     }
   });
 
-  it('no-items: from the located line on, no line is numbered as an item (1.… or （一）…), and section headings exist', () => {
-    const cases = byRule('no-items');
+  it('no-items and prose-body: from the located section heading on, no line is numbered as an item (1.… or （一）…)', () => {
+    // parse-plan refuses a prose body before the body is read (prose-body); the body's own no-items is the fallback.
+    const cases = [...byRule('no-items'), ...byRule('prose-body')];
     expect(cases.length).toBeGreaterThan(0);
     for (const { name, problem } of cases) {
       const body = lines(name).slice(problem.line - 1);
@@ -73,6 +74,19 @@ describe('refusal claims', () => {
       const sectionStart = all.slice(0, problem.line).map((l) => lookOf(l).kind).lastIndexOf('section');
       const nextSection = all.findIndex((l, i) => i > sectionStart && lookOf(l).kind === 'section');
       expect(all.slice(sectionStart, nextSection === -1 ? undefined : nextSection).some((l) => lookOf(l).kind === 'numbered')).toBe(true);
+    }
+  });
+
+  it('numbering-restarts-without-sections: the located line is numbered 1 and so is the quoted first line, and no line is a section heading', () => {
+    const cases = byRule('numbering-restarts-without-sections');
+    expect(cases.length).toBeGreaterThan(0);
+    for (const { name, problem } of cases) {
+      const all = lines(name);
+      expect(lookOf(all[problem.line - 1]!)).toMatchObject({ kind: 'numbered', number: 1 });
+      const first = Number(/the first starts at line (\d+)/u.exec(problem.message)![1]);
+      expect(first).toBeLessThan(problem.line);
+      expect(lookOf(all[first - 1]!)).toMatchObject({ kind: 'numbered', number: 1 });
+      expect(all.some((l) => lookOf(l).kind === 'section')).toBe(false);
     }
   });
 

@@ -1,6 +1,6 @@
 /**
  * The 公文版's own input: a document as GB/T 9704-2012 lays it out (版头, 主体, 附件, 版记), independent of how the
- * plan was parsed. The renderer (gbt9704-html.ts) only knows this shape, so a change of the Plan schema touches
+ * plan was parsed. The 公文版's template data (gbt9704-data.ts) knows only this shape, so a change of the Plan schema touches
  * only `planToOfficialDocument`. Every string is official text, exactly as issued.
  */
 import type { Colophon as PlanColophon, Plan } from '../plan/schema.ts';

@@ -1,8 +1,8 @@
 /**
  * The 公文版's fonts, resolved at build time with fontconfig: for each face GB/T 9704 asks for (仿宋 for the body,
  * 小标宋 for titles, 黑体, 楷体, 宋体 for page numbers) a configured file (GBT9704_<ROLE>_FILE), else an installed
- * font of that name, else a stated stand-in. TrueType is preferred: Chromium embeds it as a named CID font, where
- * the OpenType/CFF Noto CJK fonts become unnamed Type 3 glyph sets.
+ * font of that name, else a stated stand-in. TrueType is preferred: Typst embeds it as a named CID TrueType font; the
+ * OpenType/CFF Noto CJK faces would embed as CFF (and become unnamed Type 3 glyph sets in Chromium).
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -40,7 +40,7 @@ export interface ResolvedFont extends FontFile {
   role: FontRole;
   /** How it was found: a configured file, an installed font of the asked-for kind, or a stand-in. */
   origin: 'configured' | 'installed' | 'stand-in';
-  /** Characters of the document this font lacks (drawn by the next font of the CSS list). */
+  /** Characters of the document this font lacks (drawn by the next face of the template's list). */
   missing: string[];
 }
 
@@ -168,7 +168,7 @@ const digests = new Map<string, Promise<string>>();
 
 /**
  * For cache keys: SHA-256 of each font's file (each file read once per process) and fontconfig's list of every
- * Chinese face with its version, so a font replaced, upgraded, installed or removed (Chromium falls back to the
+ * Chinese face with its version, so a font replaced, upgraded, installed or removed (Typst falls back to the
  * installed faces for characters the chosen ones lack) changes the key.
  */
 export async function fontsFingerprint(fonts: readonly FontFile[]): Promise<string> {

@@ -1,0 +1,54 @@
+/**
+ * Plan files and folders on disk (src/build/plan-folders.ts): a readable document needs no plan.json; what the
+ * document does not say is asked for at its title in the source; a wrong key of plan.json is pointed at where
+ * it is written.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readPlanFolder, readPlanFromFile } from '../../src/build/plan-folders.ts';
+import { PlanInputError } from '../../src/build/read-plan.ts';
+
+const BODY = ['一、加强学校建设', '', '1.建设新校区', '', '目标任务：完成新校区建设。', '', '工作措施：加快施工进度。', '', '责任单位：基建处'].join('\n');
+
+/** The problems a read throws, as printed. */
+async function problemsOf(read: Promise<unknown>): Promise<string[]> {
+  try {
+    await read;
+  } catch (error) {
+    if (error instanceof PlanInputError) return error.lines;
+    throw error;
+  }
+  return [];
+}
+
+describe('reading a plan without plan.json', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'plan-folders-'));
+
+  it('takes year, span and series from the title, and needs no plan.json', async () => {
+    const file = join(dir, 'span.txt');
+    writeFileSync(file, `某某市学校建设三年计划（2022—2024年）\n\n为改善办学条件，制定本计划。\n\n${BODY}\n`);
+    const { config } = await readPlanFromFile(file);
+    expect(config).toMatchObject({ id: '2022-2024', year: 2022, yearTo: 2024, yearFrom: 'title', series: '某某市学校建设三年计划' });
+  });
+
+  it('asks for the year at the title in the source, never at a plan.json that does not exist', async () => {
+    const file = join(dir, 'no-year.txt');
+    writeFileSync(file, `\n某某市学校建设计划\n\n为改善办学条件，制定本计划。\n\n${BODY}\n`);
+    const lines = await problemsOf(readPlanFromFile(file));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}:2:1: year-unknown: no-year\\.txt: the title “某某市学校建设计划” names no year`, 'u'));
+    expect(lines[0]).toContain('"year": 2021');
+    expect(lines.join('\n')).not.toContain('plan.json:1:1');
+  });
+
+  it('points a wrong key of plan.json at its line and column', async () => {
+    const folder = join(dir, 'folder');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'plan.txt'), `某某市学校建设2023年工作要点\n\n为改善办学条件，制定本计划。\n\n${BODY}\n`);
+    writeFileSync(join(folder, 'plan.json'), '{\n  "id": "2023",\n  "status": "有效"\n}\n');
+    const lines = await problemsOf(readPlanFolder(folder));
+    expect(lines).toEqual([`${join(folder, 'plan.json')}:3:3: config-invalid: plan.json: status must be one of 现行有效, 已失效, 已被替代`]);
+  });
+});
