@@ -10,7 +10,7 @@ export default defineConfig({
     // Coverage of the pure core, as Starlight measures its utils/: `npm run test:coverage` runs the unit project
     // with it (coverage is a whole-run option in Vitest, so the unit project is chosen on the command line; the
     // site and browser tests also call the core, and would flatter it). The thresholds sit a little below what
-    // the unit tests reached when they were set (statements 92.8, branches 84.7, functions 92.1, lines 95.0 %):
+    // the unit tests reached when they were set (statements 94.1, branches 87.9, functions 93.5, lines 96.1 %):
     // a change that leaves core code untested fails the run; raise them as tests are added. `npm test` leaves
     // coverage out: V8's counters make the property tests three times slower (about +45 % on the unit project).
     coverage: {
@@ -18,7 +18,9 @@ export default defineConfig({
       include: ['src/plan/**/*.ts', 'src/read/**/*.ts', 'src/compare/**/*.ts', 'src/generate/**/*.ts'],
       reporter: ['text-summary', ['text', { skipFull: true }], 'html'],
       reportsDirectory: 'coverage',
-      thresholds: { statements: 91, branches: 83, functions: 90, lines: 93 },
+      // Figures even when a test fails, so a failing run still shows what the core's tests reach.
+      reportOnFailure: true,
+      thresholds: { statements: 92, branches: 86, functions: 91, lines: 94 },
     },
     projects: [
       // A few unit tests spawn the content step or read PDFs (a second or two each); 30 s leaves room on a busy machine.
