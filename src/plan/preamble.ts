@@ -10,7 +10,7 @@ import { endsSentence, joinBrokenParagraphs, joinPageBreak } from './normalize.t
 import { problem, type Problem } from './problem.ts';
 import type { Notice } from './schema.ts';
 import type { SourceLine } from './source.ts';
-import { ATTACHMENT_MARK, DOC_NUMBER, GARBLED_DATE, NOTE, endsInNoticeKind } from './vocabulary.ts';
+import { ATTACHMENT_MARK, DOC_NUMBER, GARBLED_DATE, NOTE, endsInDocumentKind, endsInNoticeKind } from './vocabulary.ts';
 
 export { ATTACHMENT_MARK, DOC_NUMBER } from './vocabulary.ts';
 export { chineseDateToIso, isDate } from './notice.ts';
@@ -111,7 +111,15 @@ function planHead(
   if (i < paragraphs.length && facts(paragraphs[i]!)) return undefined;
   // The title: the paragraphs that are not sentences (a long title prints over two or three lines).
   const start = i;
-  while (i < paragraphs.length && i - start < 3 && readsAsTitleLine(paragraphs[i]!.text)) i++;
+  while (i < paragraphs.length && i - start < 3 && readsAsTitleLine(paragraphs[i]!.text)) {
+    i++;
+    // A title ends with its 文种 (…工作要点): a next line goes on only with what may follow one — a span of years or
+    // 试行 in brackets (（2021—2023年）), 的 (…要点 / 的通知), a closing mark. Hard-wrapped text the reader did not
+    // recognise as such (too few full lines) would otherwise give the title the 总体要求's first printed line.
+    const next = paragraphs[i]?.text;
+    // (A next line that itself ends in a 文种 is the rest of a title broken after a word such as 规划: …规划 / 建设的实施意见.)
+    if (next !== undefined && endsInDocumentKind(join(paragraphs.slice(start, i))) && !/^[（(的》”’」』）)]/u.test(next) && !endsInDocumentKind(next)) break;
+  }
   if (i === start) {
     const where = paragraphs[start] ?? firstBody;
     // Say which of the three marks of a non-title the line carries, so the message is true of it.
