@@ -31,8 +31,9 @@ export interface Draft {
   subList?: number;
 }
 
-// The headline sentence of `1.坚持…。按照…`: up to the first full stop outside brackets.
-const SENTENCE_END = /[。！？]/u;
+// The headline sentence of `1.坚持…。按照…`: up to the first full stop outside brackets; on a page that turned
+// full-width punctuation into ASCII, a period after a Chinese character (never one inside a number such as 2.0).
+const SENTENCE_END = /[。！？]|(?<=\p{Script=Han})\.(?![0-9０-９])/u;
 
 /** Starts an item at its numbered paragraph; the rest of a `1.坚持…。按照…` paragraph becomes its first text. */
 export function startItem(p: P, section: number, subsection: number | undefined, labelled: boolean): Draft {

@@ -73,7 +73,9 @@ export function toSourceLines(text: string): SourceLine[] {
 }
 
 // A sentence is complete when it ends in terminal punctuation, optionally followed by closing quotes or brackets.
-const SENTENCE_END = /[。！？!?；;…][”’」』）)\]】》]*$/u;
+// A page that turns full-width punctuation into ASCII writes 。 as a period: after a Chinese character or a closing
+// bracket it ends a sentence too (after a digit or a Latin letter it may be a number's or a word's).
+const SENTENCE_END = /(?:[。！？!?；;…]|(?<=[\p{Script=Han}）)”’」』】》])\.)[”’」』）)\]】》]*$/u;
 
 /**
  * True when a paragraph ends a sentence. A paragraph that does not, followed by more text,
