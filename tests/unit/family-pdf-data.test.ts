@@ -10,10 +10,12 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { resolveFonts, type FontRole } from '../../src/pdf/fonts.ts';
 import { gbt9704Data, type Gbt9704Data } from '../../src/pdf/gbt9704-data.ts';
 import { officialDocumentToText, planToOfficialDocument } from '../../src/pdf/official-document.ts';
 import { readingData, type Para, type ReadingData } from '../../src/pdf/reading-data.ts';
 import { printPdf } from '../../src/pdf/reading-pdf.ts';
+import { typesetter } from '../../src/pdf/typesetter.ts';
 import { stripWhitespace } from '../../src/plan/normalize.ts';
 import { PlanSchema, type Plan } from '../../src/plan/schema.ts';
 import { planToText } from '../../src/plan/to-text.ts';
@@ -89,6 +91,18 @@ describe('the PDFs of every family', () => {
   }
 });
 
+describe('a notice with 版头 marks (份号, 密级, 紧急程度) and a 签发人', () => {
+  it('keeps them, in the order printed, in both PDFs’ data', () => {
+    const base = plans.find(([n]) => n === 'doc-number-and-signer')?.[1];
+    expect(base?.notice?.signer).toBeDefined();
+    const plan: Plan = { ...base!, notice: { ...base!.notice!, headMarks: ['000123', '机密★1年', '特急'] } };
+    const expected = stripWhitespace(planToText(plan));
+    expect(expected.startsWith('000123机密★1年特急')).toBe(true);
+    expect(stripWhitespace(readingText(readingData(plan, { song: '', hei: '' }, { root: 'https://example.gov.cn/p/', qrSvg: '' })))).toBe(expected);
+    expect(stripWhitespace(gbt9704Text(gbt9704Data(planToOfficialDocument(plan), FAMILIES, { subject: '', keywords: [] })))).toBe(expected);
+  });
+});
+
 /** The PDF's text, whitespace and the reading PDF's “n / N” page numbers removed. */
 function pdfText(file: string): string[] {
   const pages = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).split('\f').slice(0, -1);
@@ -104,7 +118,6 @@ describe('the reading PDF of new families, typeset', () => {
       const dir = mkdtempSync(join(tmpdir(), 'family-pdf-'));
       const file = join(dir, 'plan.pdf');
       await printPdf({ plan: plan!, id: 'p', site: 'https://plan.example.gov.cn', base: '/', outFile: file });
-      writeFileSync(join(dir, 'done'), '');
       const pages = pdfText(file);
       const { qr } = readingData(plan!, { song: '', hei: '' }, { root: 'https://plan.example.gov.cn/p/', qrSvg: '' });
       const [first, contents, ...rest] = pages as [string, string, ...string[]];
@@ -112,6 +125,25 @@ describe('the reading PDF of new families, typeset', () => {
       expect(first.endsWith(caption)).toBe(true);
       expect(contents.startsWith('目录')).toBe(true);
       expect(first.slice(0, -caption.length) + rest.join('')).toBe(stripWhitespace(planToText(plan!)));
+    }, 60_000);
+  }
+});
+
+describe('the 公文版 of new families, typeset', () => {
+  // A gazette's head order, a 签发人 on the number's line, a 配合单位 label on its own line, a section of prose.
+  for (const name of ['notice-gazette-order', 'doc-number-and-signer', 'family-labelled-lead-partner', 'family-prose-first-section']) {
+    it(`${name}: prints the official text exactly, in order`, async () => {
+      const plan = plans.find(([n]) => n === name)?.[1];
+      expect(plan, name).toBeDefined();
+      const doc = planToOfficialDocument(plan!);
+      const fonts = await resolveFonts(officialDocumentToText(doc));
+      const families = Object.fromEntries(fonts.map((f) => [f.role, f.family])) as Record<FontRole, string>;
+      const { pdf } = await (await typesetter(fonts.map((f) => f.file))).pdf('gbt9704', gbt9704Data(doc, families, { subject: '公文版', keywords: [] }));
+      const file = join(mkdtempSync(join(tmpdir(), 'family-gbt9704-')), 'doc.pdf');
+      writeFileSync(file, pdf);
+      const pages = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).split('\f').slice(0, -1);
+      const text = pages.map((p, i) => stripWhitespace(p).replace(`—${i + 1}—`, '')).join('');
+      expect(text).toBe(stripWhitespace(planToText(plan!)));
     }, 60_000);
   }
 });
