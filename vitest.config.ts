@@ -49,7 +49,8 @@ export default defineConfig({
       },
       {
         // One site per family of the genre (no sections, three levels, prose first section, traditional
-        // characters), built once by its global setup in copies of the project, then checked like the seed's.
+        // characters, 牵头/配合单位 with a 完成时限 below them), built once by its global setup in copies of the
+        // project, then checked like the seed's.
         test: {
           name: 'site-families',
           include: ['tests/site-families/**/*.test.ts'],

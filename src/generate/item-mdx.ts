@@ -104,9 +104,14 @@ export function itemToMdx(item: Item, plan: Plan, notes: readonly PlacedNote[], 
   const placed = notes.filter((n) => n.item === item.number);
   const render = (p: ItemParagraph) =>
     `<P id=${attr(paragraphId(p))} prefix={props.prefix} cite={props.cite}>${markedText(p.text, marksFor(p, plan.targets, plan.citations, placed))}</P>`;
-  const field = (f: ItemField) => [
-    `<Field kind=${attr(f.kind)} label=${attr(f.label)} prefix={props.prefix} level={props.level}>`,
-    ...paragraphs.filter((p) => p.field === f.kind).map(render),
+  // A 责任单位 printed above a field (a 完成时限 below it) is set there, by the page's Units component.
+  const before = item.responsible ? item.source.units?.beforeField : undefined;
+  // How many fields of the same kind come before a field (a 完成时限 after a 问题描述): its label's id differs.
+  const repeat = (index: number) => item.fields.slice(0, index).filter((f) => f.kind === item.fields[index]!.kind).length;
+  const field = (f: ItemField, index: number) => [
+    ...(index === before ? ['<Units item={props.item} prefix={props.prefix} cite={props.cite} level={props.level} />', ''] : []),
+    `<Field kind=${attr(f.kind)} label=${attr(f.label)}${repeat(index) ? ` repeat={${repeat(index)}}` : ''} prefix={props.prefix} level={props.level}>`,
+    ...paragraphs.filter((p) => p.fieldIndex === index).map(render),
     '</Field>',
     '',
   ];

@@ -73,22 +73,32 @@ export function itemLocator(plan: Plan, item: Item): string {
 
 /**
  * The item and each of its paragraphs, in reading order, with their anchors: the whole item, then each field's
- * paragraphs (目标任务, or 工作措施第2段 where the field has several; unlabelled text 第N段), then 责任单位.
+ * paragraphs (目标任务, or 工作措施第2段 where the field has several; unlabelled text 第N段), and 责任单位 where
+ * printed (last, or before a field printed below them).
  */
 export function citableParts(plan: Plan, item: Item): CitablePart[] {
   const head = itemLocator(plan, item);
   const parts: CitablePart[] = [{ anchor: '', label: '本条', locator: head }];
+  const { units } = item.source;
+  const pushUnits = () => {
+    if (!item.responsible || !units) return;
+    // 牵头单位：…；配合单位：… is one list under two labels: the part names both.
+    const label = [units.label, units.partner?.label].filter((l): l is string => Boolean(l)).map(bare).join('、');
+    parts.push({ anchor: 'units', label, locator: `${head}: ${label}` });
+  };
+  // Within a field, paragraphs count from 1 (第2段), whatever kind-wide address their anchor has.
+  const firstOfField = new Map<number, number>();
   for (const p of itemParagraphs(item)) {
     if (p.field === 'title') continue;
-    const field = item.fields.find((f) => f.kind === p.field)!;
+    // A field printed below the 责任单位 (a 完成时限) comes after them.
+    if (p.fieldIndex === units?.beforeField && !firstOfField.has(p.fieldIndex)) pushUnits();
+    if (!firstOfField.has(p.fieldIndex)) firstOfField.set(p.fieldIndex, p.paragraph);
+    const field = item.fields[p.fieldIndex]!;
     const name = bare(field.label) || (p.field === 'text' ? '' : FIELD_NAMES[p.field]);
-    const label = field.paragraphs.length > 1 || !name ? `${name}第${p.paragraph + 1}段` : name;
+    const label = field.paragraphs.length > 1 || !name ? `${name}第${p.paragraph - firstOfField.get(p.fieldIndex)! + 1}段` : name;
     parts.push({ anchor: paragraphId(p), label, locator: `${head}: ${label}` });
   }
-  if (item.responsible && item.source.units) {
-    const label = bare(item.source.units.label);
-    parts.push({ anchor: 'units', label, locator: `${head}: ${label}` });
-  }
+  if (units?.beforeField === undefined) pushUnits();
   return parts;
 }
 

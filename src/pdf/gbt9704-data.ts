@@ -10,7 +10,7 @@ import type { Attachment, AttachmentBlock, Colophon, OfficialDocument } from './
 
 /** One block of the 公文版, as the template reads it. */
 export type Gbt9704Block =
-  | { kind: 'head'; mark: string | null; markSize: number; number: string | null }
+  | { kind: 'head'; mark: string | null; markSize: number; number: string | null; signer: string | null }
   | { kind: 'title'; lines: string[]; level: number; before: number; after: number }
   | { kind: 'lines'; role: FontRole; lines: string[][]; first: number; rest: number; heading: number; before: number; label?: string }
   | { kind: 'signature'; names: string[]; date: string; dateLonger: boolean }
@@ -75,16 +75,33 @@ function lines(text: string, opts: { role?: FontRole; first?: number; rest?: num
   };
 }
 
-/** 版头: 发文机关标志 and 发文字号 with the red rule under it. */
+/**
+ * 版头: the marks (份号, 密级, 紧急程度) at the top left, 发文机关标志, 发文字号 with 签发人 on its line and the red
+ * rule under it. A document whose head is printed in another order (a gazette's title above its 发文字号) keeps
+ * that order: its elements one after another, the title among them.
+ */
 function head(doc: OfficialDocument): Gbt9704Block[] {
-  if (!doc.issuerMark && !doc.docNumber) return [];
-  const chars = [...(doc.issuerMark ?? '')].length || 1;
-  return [{ kind: 'head', mark: doc.issuerMark ?? null, markSize: Math.min(15, 150 / chars), number: doc.docNumber ?? null }];
+  const blocks = (doc.headMarks ?? []).map((m) => lines(m, { first: 0 }));
+  const markSize = Math.min(15, 150 / ([...(doc.issuerMark ?? '')].length || 1));
+  if (doc.headOrder) {
+    for (const e of doc.headOrder) {
+      if (e === 'issuer' && doc.issuerMark) blocks.push({ kind: 'head', mark: doc.issuerMark, markSize, number: null, signer: null });
+      if (e === 'docNumber' && doc.docNumber) blocks.push(lines(doc.docNumber, { first: 0 }));
+      if (e === 'signer' && doc.signer) blocks.push(lines(doc.signer, { first: 0 }));
+      if (e === 'title' && doc.title) blocks.push({ kind: 'title', lines: [doc.title], level: 1, before: 1, after: 0 });
+    }
+    return blocks;
+  }
+  // The signer shares the number's line; without a number it gets a line of its own.
+  const signer = doc.docNumber ? (doc.signer ?? null) : null;
+  if (doc.issuerMark || doc.docNumber) blocks.push({ kind: 'head', mark: doc.issuerMark ?? null, markSize, number: doc.docNumber ?? null, signer });
+  if (doc.signer && !signer) blocks.push(lines(doc.signer, { first: 0 }));
+  return blocks;
 }
 
-/** 主体: title, 主送机关, 正文, 附件说明, 署名, 成文日期, 附注. */
+/** 主体: title (unless the head printed it), 主送机关, 正文, 附件说明, 署名, 成文日期, 附注. */
 function main(doc: OfficialDocument): Gbt9704Block[] {
-  const blocks: Gbt9704Block[] = doc.title ? [{ kind: 'title', lines: [doc.title], level: 1, before: doc.docNumber ? 2 : 0, after: 0 }] : [];
+  const blocks: Gbt9704Block[] = doc.title && !doc.headOrder ? [{ kind: 'title', lines: [doc.title], level: 1, before: doc.docNumber ? 2 : 0, after: 0 }] : [];
   if (doc.addressees) blocks.push(lines(doc.addressees, { first: 0, before: 1 }));
   blocks.push(...doc.body.map((p) => lines(p)));
   (doc.attachmentNote ?? []).forEach((line, i) => blocks.push(i === 0 ? lines(line, { first: 2, rest: 5, before: 1 }) : lines(line, { first: 5, rest: 5 })));

@@ -3,6 +3,7 @@
  * plan was parsed. The 公文版's template data (gbt9704-data.ts) knows only this shape, so a change of the Plan schema touches
  * only `planToOfficialDocument`. Every string is official text, exactly as issued.
  */
+import { headOrderOf } from '../plan/notice.ts';
 import type { Colophon as PlanColophon, Plan } from '../plan/schema.ts';
 import { closingToLines, itemToLines, sectionHeading } from '../plan/to-text.ts';
 
@@ -35,10 +36,19 @@ export interface Colophon {
 
 /** A 公文 as GB/T 9704-2012 arranges it. */
 export interface OfficialDocument {
+  /** 版头 marks above the issuer (份号, 密级, 紧急程度), one per line, at the top left. */
+  headMarks?: string[];
   /** 发文机关标志, e.g. 湖南省教育厅文件 (red, centred). */
   issuerMark?: string;
   /** 发文字号, e.g. 湘教发〔2020〕8号 (centred under the mark, a red rule under it). */
   docNumber?: string;
+  /** 签发人 line as printed, e.g. 签发人：张三 (on the 发文字号's line, at the right). */
+  signer?: string;
+  /**
+   * The head elements in the order printed when it is not GB/T 9704's (发文机关标志, 发文字号, 签发人, 标题), e.g. a
+   * gazette's title above its 发文字号; absent for the standard order.
+   */
+  headOrder?: ('issuer' | 'docNumber' | 'signer' | 'title')[];
   /** 标题: the notice's title; empty when the copy has none (it starts at the 主送机关). */
   title: string;
   /** 主送机关, with its colon. */
@@ -77,14 +87,19 @@ export function planToOfficialDocument(plan: Plan): OfficialDocument {
   const colophon = plan.colophon ? colophonOf(plan.colophon) : undefined;
   const { notice } = plan;
   if (!notice) {
+    // A plan without a notice that still carries its 附件 mark prints mark, then title, as its first attachment.
+    if (plan.mark) return { title: '', body: [], signatories: [], date: '', notes: [], attachments, ...(colophon ? { colophon } : {}) };
     // No covering notice: the plan is the document; its text follows the title on the first page (an
     // attachment without a mark or title starts no new page).
     const [first, ...rest] = attachments;
     return { title: plan.title, body: [], signatories: [], date: '', notes: [], attachments: [{ mark: '', title: [], blocks: first!.blocks }, ...rest], ...(colophon ? { colophon } : {}) };
   }
   return {
+    ...(notice.headMarks?.length ? { headMarks: notice.headMarks } : {}),
     ...(notice.issuer ? { issuerMark: notice.issuer } : {}),
     ...(notice.docNumber ? { docNumber: notice.docNumber } : {}),
+    ...(notice.signer ? { signer: notice.signer } : {}),
+    ...(notice.headOrder ? { headOrder: headOrderOf(notice) } : {}),
     title: notice.title ?? '',
     ...(notice.addressees ? { addressees: notice.addressees } : {}),
     body: notice.body,
@@ -108,7 +123,9 @@ function colophonOf(c: PlanColophon): Colophon {
 function planBlocks(plan: Plan): AttachmentBlock[] {
   const blocks: AttachmentBlock[] = plan.requirements.map((text) => ({ kind: 'paragraph', text }));
   for (const section of plan.sections) {
-    blocks.push({ kind: 'heading1', text: sectionHeading(section) }, ...(section.intro ?? []).map((text) => ({ kind: 'paragraph' as const, text })));
+    // The implicit section of a plan without 一、 headings prints no heading.
+    if (!section.implicit) blocks.push({ kind: 'heading1', text: sectionHeading(section) });
+    blocks.push(...(section.intro ?? []).map((text) => ({ kind: 'paragraph' as const, text })));
     for (const number of section.items) {
       const item = plan.items[number - 1]!;
       const sub = item.subsection ? section.subsections?.[item.subsection - 1] : undefined;
@@ -123,6 +140,8 @@ function planBlocks(plan: Plan): AttachmentBlock[] {
     }
   }
   if (plan.closing) blocks.push(...closingToLines(plan.closing).map((text) => ({ kind: 'paragraph' as const, text })));
+  // The plan's own 附件说明, after its closing.
+  blocks.push(...(plan.attachmentNote ?? []).map((text) => ({ kind: 'paragraph' as const, text })));
   return blocks;
 }
 
@@ -130,7 +149,9 @@ function planBlocks(plan: Plan): AttachmentBlock[] {
 export function officialDocumentToText(doc: OfficialDocument): string {
   const lines: string[] = [];
   const push = (...more: (string | undefined)[]) => lines.push(...more.filter((l): l is string => Boolean(l)));
-  push(doc.issuerMark, doc.docNumber, doc.title, doc.addressees, ...doc.body, ...(doc.attachmentNote ?? []), ...doc.signatories, doc.date, ...doc.notes);
+  const head = { issuer: doc.issuerMark, docNumber: doc.docNumber, signer: doc.signer, title: doc.title };
+  push(...(doc.headMarks ?? []), ...(doc.headOrder ?? (['issuer', 'docNumber', 'signer', 'title'] as const)).map((e) => head[e]));
+  push(doc.addressees, ...doc.body, ...(doc.attachmentNote ?? []), ...doc.signatories, doc.date, ...doc.notes);
   for (const a of doc.attachments) {
     push(a.mark, ...a.title);
     for (const b of a.blocks) {

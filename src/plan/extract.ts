@@ -8,15 +8,28 @@ import type { Citation, Field, Item, Quote, SpanRef, Target } from './schema.ts'
 export interface ItemParagraph {
   item: number;
   field: Field;
+  /** Index among the item's paragraphs of the same kind (fields of one kind, e.g. 问题描述 and 完成时限, count on). */
   paragraph: number;
+  /** Index of its field in `item.fields`; -1 for the title. */
+  fieldIndex: number;
   text: string;
 }
 
-/** Every paragraph of an item in reading order: the title, then each field's paragraphs. */
+/**
+ * Every paragraph of an item in reading order: the title, then each field's paragraphs. Paragraphs are numbered
+ * per kind across fields, so two text fields (问题描述, 完成时限) never share an address.
+ */
 export function itemParagraphs(item: Item): ItemParagraph[] {
+  const seen: Partial<Record<Field, number>> = {};
   return [
-    { item: item.number, field: 'title', paragraph: 0, text: item.title },
-    ...item.fields.flatMap((f) => f.paragraphs.map((text, paragraph) => ({ item: item.number, field: f.kind, paragraph, text }))),
+    { item: item.number, field: 'title', paragraph: 0, fieldIndex: -1, text: item.title },
+    ...item.fields.flatMap((f, fieldIndex) =>
+      f.paragraphs.map((text) => {
+        const paragraph = seen[f.kind] ?? 0;
+        seen[f.kind] = paragraph + 1;
+        return { item: item.number, field: f.kind, paragraph, fieldIndex, text };
+      }),
+    ),
   ];
 }
 

@@ -267,7 +267,7 @@ export const SpanRefSchema = z.object({
   item: z.number().int().positive(),
   /** Field of the item. */
   field: FieldSchema,
-  /** Paragraph index within the field (0 for title and single-paragraph goals). */
+  /** Paragraph index among the item's paragraphs of that field kind, in order (0 for title and single-paragraph goals). */
   paragraph: z.number().int().nonnegative(),
   /** Start offset in code points within the paragraph. */
   start: z.number().int().nonnegative(),

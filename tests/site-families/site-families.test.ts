@@ -13,9 +13,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../src/build/chromium.ts';
 import { serveStatic, type RunningServer } from '../../src/build/static-server.ts';
 import { planParts } from '../../src/lib/plan-shape.ts';
+import { stripWhitespace } from '../../src/plan/normalize.ts';
+import { itemToLines, planToText } from '../../src/plan/to-text.ts';
 import { axeViolations } from '../support/axe.ts';
 import { builtArchive } from '../support/dist.ts';
-import { htmlFiles, loadDocument } from '../support/html.ts';
+import { htmlFiles, loadDocument, officialText } from '../support/html.ts';
 import { familyDirs, FAMILIES } from '../support/site-families.ts';
 
 /** The built site of a family: its plan as the content step recorded it, its pages, a DOM per page. */
@@ -49,6 +51,19 @@ describe.each(FAMILIES.map((f) => [f.name]))('the %s site', (name) => {
 
   it('has pages of its plan to check', () => {
     expect(s.planPages.length).toBeGreaterThan(s.plan.items.length);
+  });
+
+  it('shows the whole official text on /full/, in order, nothing added (whitespace aside)', () => {
+    const shown = officialText(s.doc(`${s.P}full/index.html`));
+    expect(stripWhitespace(shown)).toBe(stripWhitespace(planToText(s.plan)));
+  });
+
+  it('shows exactly its item on each item page', () => {
+    expect(s.plan.items.length).toBeGreaterThan(0);
+    for (const item of s.plan.items) {
+      const shown = officialText(s.doc(`${s.P}items/${item.id}/index.html`));
+      expect(stripWhitespace(shown), `item ${item.id}`).toBe(stripWhitespace(itemToLines(item).join('')));
+    }
   });
 
   it('resolves every internal link, asset and fragment', () => {
@@ -194,6 +209,35 @@ describe('what each family shows', () => {
     for (const p of prose.intro!) expect(text(page)).toContain(p);
     expect(text(page)).not.toMatch(/共\s*0\s*项/u);
     expect(page.querySelectorAll('main ol').length).toBe(0);
+  });
+
+  it('牵头单位 and 配合单位: each list shows both labels as official text and links every unit, leads marked 牵头', () => {
+    const s = site('lead-partner-deadline');
+    const partnered = s.plan.items.filter((i) => i.source.units?.partner);
+    expect(partnered.length).toBeGreaterThan(0);
+    for (const item of partnered) {
+      const units = s.doc(`${s.P}items/${item.id}/index.html`).getElementById('units')!;
+      expect(units.closest('[data-official]')).not.toBeNull();
+      expect(units.textContent).toContain(item.source.units!.partner!.label);
+      expect(units.querySelectorAll('a.unit').length).toBe(item.responsible!.units.length);
+      const leads = item.responsible!.units.filter((u) => u.lead).length;
+      expect(units.querySelectorAll('.badge-lead').length).toBe(leads);
+    }
+  });
+
+  it('a 完成时限 printed below the 责任单位 follows them on the item page', () => {
+    const s = site('lead-partner-deadline');
+    const item = s.plan.items.find((i) => i.source.units?.beforeField !== undefined)!;
+    expect(item).toBeDefined();
+    const d = s.doc(`${s.P}items/${item.id}/index.html`);
+    const units = d.getElementById('units')!;
+    const after = item.fields[item.source.units!.beforeField!]!;
+    const label = [...d.querySelectorAll('.field-label')].find((h) => h.textContent === after.label)!;
+    expect(label).toBeDefined();
+    // In document order: the units, then the field printed below them.
+    const order = [...d.querySelectorAll('#units, .field-label')];
+    expect(order.indexOf(label)).toBeGreaterThan(order.indexOf(units));
+    expect(order.indexOf(units)).toBeGreaterThanOrEqual(0);
   });
 
   it('traditional characters: the search tables turn a simplified query into the characters the plan prints', () => {

@@ -1,6 +1,7 @@
 /**
  * The sites the site-families test checks: one per family of the genre whose pages differ from the seed's (no
- * sections and no 责任单位, three levels, a first section of prose, traditional characters), each built in a copy
+ * sections and no 责任单位, three levels, a first section of prose, traditional characters, 牵头/配合单位 lists with a
+ * 完成时限 below them), each built in a copy
  * of the project (src/tooling/project-copy.ts) as `PLAN_FILE=<file> npm run build` makes its pages, without the
  * PDFs and zips (tests/support/build-site-from-plan.ts). Built once per run, one after another (Vitest global setup).
  */
@@ -24,6 +25,8 @@ export const FAMILIES: Family[] = [
   { name: 'three-levels', plan: 'tests/site-families/plans/three-levels.txt' },
   { name: 'prose-first-section', plan: 'tests/site-families/plans/prose-first-section.txt' },
   { name: 'traditional', plan: 'tests/site-families/plans/traditional.txt' },
+  // 牵头单位：…；配合单位：… lists (an item's and the closing's), 问题描述 and 完成时限 printed below the units, a 附件说明.
+  { name: 'lead-partner-deadline', plan: 'tests/site-families/plans/lead-partner-deadline.txt' },
 ];
 
 /** The built site of a family, and the content the build wrote (content/plans/<id>/plan.json). */

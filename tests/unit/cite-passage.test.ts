@@ -78,3 +78,31 @@ describe('citing an item or a paragraph (GB/T 7714-2015, electronic resource)', 
     expect(`${before}2030-12-31${after}`).toBe(citationText(doc, '1.进一步健全党对教育工作全面领导的体制机制', 'https://x/', '2030-12-31'));
   });
 });
+
+describe('citable parts of the new families', () => {
+  const planOf = (name: string) => {
+    const result = parsePlan(readFileSync(join('tests/fixtures', name, 'input.txt'), 'utf8'));
+    if (!result.ok) throw new Error(`${name}: ${result.problems[0]!.message}`);
+    return result.value;
+  };
+
+  it('names 问题描述 and 完成时限 apart, with anchors of their own, the units between them as printed', () => {
+    const plan = planOf('family-labelled-rectification-deadline');
+    const item = plan.items[0]!;
+    expect(item.source.units?.beforeField).toBe(2);
+    const parts = citableParts(plan, item);
+    expect(parts.map((p) => [p.anchor, p.label])).toEqual([
+      ['', '本条'],
+      ['p1', '问题描述'],
+      ['m1', '整改措施'],
+      ['units', '责任单位'],
+      ['p2', '完成时限'],
+    ]);
+  });
+
+  it('names both labels of a 牵头单位/配合单位 list', () => {
+    const plan = planOf('family-labelled-lead-partner');
+    const item = plan.items.find((i) => i.source.units?.partner)!;
+    expect(citableParts(plan, item).at(-1)).toMatchObject({ anchor: 'units', label: '牵头单位、配合单位' });
+  });
+});
