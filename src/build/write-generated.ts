@@ -12,6 +12,16 @@ export interface WriteReport {
   removed: string[];
 }
 
+/** Removes the folders under `dir` (not `dir` itself) left empty, deepest first. */
+async function removeEmptyFolders(dir: string): Promise<void> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
+  const folders = entries.filter((e) => e.isDirectory()).map((e) => join(e.parentPath, e.name));
+  // Deepest first, so a folder whose only content was an empty folder goes too.
+  for (const folder of folders.sort((a, b) => b.length - a.length)) {
+    if ((await readdir(folder)).length === 0) await rm(folder, { recursive: true });
+  }
+}
+
 async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
   return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
@@ -45,6 +55,8 @@ export async function writeGenerated(root: string, files: Map<string, string>, m
         report.removed.push(path);
       }
     }
+    // A plan no longer produced leaves no folder behind: the archive reads every folder of content/plans as a plan.
+    await removeEmptyFolders(join(root, dir));
   }
   return report;
 }
