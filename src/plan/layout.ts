@@ -4,6 +4,7 @@
  * page numbers, running headers and a 目录, then unwrapped. Pure: no I/O. Nothing changes a visible character.
  */
 import { flattenedLines } from './flattened-text.ts';
+import { insertedPinyin } from './inserted-pinyin.ts';
 import { scanFurniture } from './furniture.ts';
 import { endsSentence, joinPageBreak } from './normalize.ts';
 import { isPageEdge, scanWebFurniture } from './web-furniture.ts';
@@ -42,6 +43,8 @@ export function settleParagraphs(lines: readonly SourceLine[], options: SettleOp
   problems.push(...web.problems);
   // Paragraphs run together on one line cannot be told apart by anything below: say so, at the line.
   problems.push(...flattenedLines(lines.filter((_, i) => !removed.has(i))));
+  // Pinyin a page put between the characters: the page's additions inside lines, not the document's text.
+  problems.push(...insertedPinyin(lines.filter((_, i) => !removed.has(i))));
   // A line the web pass refused is read as neither: the refusal names it, and the parts' readers do not report
   // what would follow from taking it for text.
   const held = (i: number) => web.claimed.has(i) && !removed.has(i);

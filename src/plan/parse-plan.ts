@@ -72,8 +72,9 @@ export function parseDocument(doc: SourceDocument, options: ParseOptions = {}): 
   }
   if (problems.length > 0 && ps.length === 0) return { ok: false, problems: sortProblems(problems) };
 
-  // Lines that hold several paragraphs run together: nothing downstream can be read right, and this is the cause.
-  const flattened = problems.filter((p) => p.ruleId === 'flattened-text');
+  // Lines that hold several paragraphs run together, or pinyin a page put between the characters: nothing
+  // downstream can be read right, and this is the cause.
+  const flattened = problems.filter((p) => p.ruleId === 'flattened-text' || p.ruleId === 'pinyin-inserted');
   if (flattened.length > 0) return { ok: false, problems: sortProblems(flattened) };
 
   // The body starts at the first section heading 一、 (or, in a plan with none, at item 1.); the tail at the first
