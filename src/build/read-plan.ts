@@ -61,6 +61,8 @@ const LAYOUT_NAMES = {
   numbering: { continuous: 'numbered through the plan', 'per-section': 'numbered anew in each section', 'per-subsection': 'numbered anew in each subsection', irregular: 'with irregular numbering' },
 } as const;
 
+const counted = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 /** The reader's summary: format, layout, elements, furniture left out, warnings — to confirm at a glance. */
 export function describeRead(read: ReadPlan): string[] {
   const { plan, report } = read;
@@ -76,7 +78,7 @@ export function describeRead(read: ReadPlan): string[] {
   const units = plan.items.filter((i) => i.responsible).length;
   return [
     `read as ${report.format}${report.encoding ? ` (${report.encoding})` : ''}: ${layout.join(', ')}`,
-    `elements in the order found: ${report.elements.join(', ')}${plan.notice?.docNumber ? ` (${plan.notice.docNumber})` : ''}; ${plan.sections.length} sections, ${plan.items.length} items (${units} with 责任单位)`,
+    `elements in the order found: ${report.elements.join(', ')}${plan.notice?.docNumber ? ` (${plan.notice.docNumber})` : ''}; ${counted(plan.sections.length, 'section')}${plan.sections.some((sec) => sec.implicit) ? ' (no heading printed)' : ''}, ${counted(plan.items.length, 'item')} (${units} with 责任单位)`,
     `left out: ${describeLeftOut(report.removed)}`,
     `warnings: ${read.warnings.length}`,
     ...read.warnings.map((w) => `  ${w}`),
