@@ -33,7 +33,7 @@ export interface SourceLine {
 }
 
 /** What a line of web-page furniture was (web-furniture.ts), for the summary a person confirms. */
-export type WebShape = 'breadcrumb' | 'page facts' | 'document-site marks' | 'view count' | 'page tools' | 'page headline' | 'site footer' | 'download link' | 'print header' | 'page address';
+export type WebShape = 'breadcrumb' | 'page facts' | 'document-site marks' | 'view count' | 'page tools' | 'page headline' | 'site footer' | 'download link' | 'print header' | 'page address' | 'site navigation';
 
 /** Page furniture that a reader recognised and left out of the official text. */
 export interface Furniture {

@@ -117,6 +117,7 @@ export function webVerdict(text: string): WebVerdict {
   const f = foldForMatching(text);
   if (f === '') return { is: 'text' };
   if (isBreadcrumb(f)) return { is: 'furniture', shape: 'breadcrumb' };
+  if (isSiteNavigation(f)) return { is: 'furniture', shape: 'site navigation' };
   if (NEIGHBOUR_LINK.test(f)) return { is: 'furniture', shape: 'page tools' };
   if (DOWNLOAD_LINK.test(f)) return { is: 'furniture', shape: 'download link' };
   if (SHARING_SITE.test(f) || FILE_NAME.test(f)) return { is: 'furniture', shape: 'document-site marks' };
@@ -141,6 +142,18 @@ function isBreadcrumb(f: string): boolean {
   if (parts.length < 2 || parts.some((p) => !CRUMB.test(p) || [...p].length > MAX_CRUMB)) return false;
   // A path from the home page, or three steps or more: text never chains words with “>”.
   return HOME.test(parts[0]!) || parts.length >= 3;
+}
+
+// A site's menu copied as a line: link names set apart by | (首页 | 机构概况 | 政务公开, 首页 | English | 无障碍).
+const NAV_SEPARATOR = /\s*[|｜]\s*/u;
+const MAX_NAV_ITEM = 10;
+
+function isSiteNavigation(f: string): boolean {
+  if (SENTENCE.test(f)) return false;
+  const parts = f.split(NAV_SEPARATOR).filter((p) => p !== '');
+  if (parts.length < 2 || parts.some((p) => !CRUMB.test(p) || [...p].length > MAX_NAV_ITEM)) return false;
+  // The home page among the names, or four names or more: a document's text never lists words between bars.
+  return parts.some((p) => HOME.test(p)) || parts.length >= 4;
 }
 
 // The rows of a 政府信息公开 catalogue entry above the document, often with their labels spaced out

@@ -14,6 +14,8 @@ const FURNITURE: [string, string][] = [
   ['您现在的位置: 首页 » 信息公开', 'breadcrumb'],
   ['首页>通知公告>正文', 'breadcrumb'],
   ['首页 › 新闻中心', 'breadcrumb'],
+  ['首页 | English | 无障碍', 'site navigation'],
+  ['首頁｜機構概況｜政務公開｜互動交流', 'site navigation'],
   ['发布日期：2021-03-02 09:15:27　来源：办公室　浏览次数：1024　字号：大 中 小', 'page facts'],
   ['發布日期：2021-03-02 09:15:27　來源：辦公室　瀏覽次數：1024', 'page facts'],
   ['发布时间:2023-02-21 10:05:33 来源:市教育局 浏览次数:356', 'page facts'],
