@@ -21,18 +21,24 @@ const plans = defineCollection({
  * cache: render-set.ts). Only item pages render these entries, and Astro compiles every MDX entry it loads, so
  * a plan whose pages are copied has its MDX left out.
  */
-function itemPattern(): string {
+function itemPattern(): string | undefined {
   const ids = renderedIds();
   if (!ids) return '*/items/*.mdx';
   // Plan ids are slugs (lower-case ASCII letters, digits, hyphens: plan-config.ts), never glob syntax.
   const names = [...ids];
-  const folder = names.length === 0 ? '.none' : names.length === 1 ? names[0] : `{${names.join(',')}}`;
-  return `${folder}/items/*.mdx`;
+  if (names.length === 0) return undefined;
+  return `${names.length === 1 ? names[0] : `{${names.join(',')}}`}/items/*.mdx`;
 }
+
+/** When every plan's pages are copied from the cache, no item entry is loaded at all (a glob that matches nothing warns). */
+const noItems = { name: 'no-items-rendered', load: async ({ store }: { store: { clear(): void } }) => store.clear() };
 
 const items = defineCollection({
   // Entry ids are <plan>/<file>, e.g. 2020/16 … kept unique across plans.
-  loader: glob({ base: './content/plans', pattern: itemPattern(), generateId: ({ entry }) => entry.replace('/items/', '/').replace(/\.mdx$/u, '') }),
+  loader: (() => {
+    const pattern = itemPattern();
+    return pattern === undefined ? noItems : glob({ base: './content/plans', pattern, generateId: ({ entry }) => entry.replace('/items/', '/').replace(/\.mdx$/u, '') });
+  })(),
   schema: ItemSchema.pick({ number: true, id: true, title: true, section: true, subsection: true, source: true, responsible: true }),
 });
 

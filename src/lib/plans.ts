@@ -33,7 +33,9 @@ export interface PlanView extends ArchiveEntry {
 let cache: Promise<PlanView[]> | undefined;
 
 async function load(): Promise<PlanView[]> {
-  const [entries, items] = await Promise.all([getCollection('plans'), getCollection('items')]);
+  // With every plan's pages copied from the page cache no item entry is loaded, and asking for them would warn.
+  const none = renderedIds()?.size === 0;
+  const [entries, items] = await Promise.all([getCollection('plans'), none ? [] : getCollection('items')]);
   const views = entries.map(({ data }) => {
     const facts = titleFacts(data.plan.title);
     const years = yearSpan(data);

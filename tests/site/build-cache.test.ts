@@ -34,6 +34,8 @@ let second: Map<string, string>;
 /** The same plans built again with no cache at all. */
 let fresh: Map<string, string>;
 let log: string;
+let firstLog: string;
+let unchangedLog: string;
 
 /** sha256 of every file of dist/, by path relative to it. */
 function hashes(dist: string): Map<string, string> {
@@ -51,7 +53,8 @@ function build(plans: string): string {
   const result = run(dir, 'node', ['scripts/build.ts'], { PLANS_DIR: plans });
   expect(result.status, result.stderr + result.stdout).toBe(0);
   console.log(`build: ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  return result.stdout;
+  // Astro prints its warnings on either stream.
+  return result.stdout + result.stderr;
 }
 
 beforeAll(() => {
@@ -60,7 +63,7 @@ beforeAll(() => {
   const plans = mkdtempSync(join(tmpdir(), 'build-cache-'));
   cpSync(SEED_DIR, join(plans, 'seed'), { recursive: true });
   cpSync(EDITION_DIR, join(plans, 'edition'), { recursive: true });
-  build(plans);
+  firstLog = build(plans);
   first = hashes(join(dir, 'dist'));
   // The edition's text changes in one sentence of one item; its plan.json gives no digest, so the edit is accepted.
   const editionFolder = join(plans, 'edition');
@@ -75,7 +78,16 @@ beforeAll(() => {
   rmSync(join(dir, '.build'), { recursive: true, force: true });
   build(plans);
   fresh = hashes(join(dir, 'dist'));
+  // Nothing changed since: every plan's pages are copied in.
+  unchangedLog = build(plans);
 }, 600_000);
+
+describe('warnings', () => {
+  it('prints none in a clean build, nor in one where nothing changed (no plan rendered, no item entry loaded)', () => {
+    expect(unchangedLog).toMatch(/— \d+ pages, \d+ rendered \(0 of 2 plans and the archive’s own\)/u);
+    for (const text of [firstLog, unchangedLog]) expect(text.split('\n').filter((l) => /\[WARN\]|\bwarn(?:ing)?\b/iu.test(l) && !l.includes('no-accessibility-contact'))).toEqual([]);
+  });
+});
 
 describe('a rebuild after one plan changed', () => {
   it('says per step how many outputs it reused: the unchanged plan’s, not the changed one’s', () => {
