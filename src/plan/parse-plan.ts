@@ -18,6 +18,7 @@ import { problem, sortProblems, type Problem } from './problem.ts';
 import { headOrderOf } from './notice.ts';
 import type { Plan, SourcePos } from './schema.ts';
 import type { Furniture, SourceDocument, SourceFormat, SourceLine } from './source.ts';
+import { splitSignature } from './signature.ts';
 import { parseTail, startsTail } from './tail.ts';
 
 /** What the reader recognised, for the summary a person confirms at a glance. */
@@ -88,10 +89,12 @@ export function parseDocument(doc: SourceDocument, options: ParseOptions = {}): 
   if (tail === -1) tail = ps.length;
 
   const preamble = parsePreamble(ps.slice(0, first), problems, ps[first]);
-  const body = parseBody(ps.slice(first, tail), problems, warnings);
+  // A plan without a notice may end its body with its own signature and date.
+  const signed = splitSignature(ps.slice(first, tail));
+  const body = parseBody(signed.body, problems, warnings);
   const rest = parseTail(ps.slice(tail), problems);
   if (problems.length > 0 || !preamble) return { ok: false, problems: sortProblems(problems) };
-  const assembled = assemblePlan(preamble, body, rest, options.officeAliases);
+  const assembled = assemblePlan(preamble, body, { ...rest, ...(signed.signature ? { signature: signed.signature } : {}) }, options.officeAliases);
   if (!assembled.ok) return assembled;
   const plan = assembled.value;
   return {
@@ -177,6 +180,7 @@ export function elementsOf(plan: Plan): string[] {
   }
   out.push('工作要点');
   if (plan.closing) out.push('结束语');
+  if (plan.signature) out.push('发文机关署名', '成文日期', ...(plan.signature.notes ? ['附注'] : []));
   if (plan.attachmentNote) out.push('附件说明');
   if (plan.attachments.length) out.push(`附件×${plan.attachments.length}`);
   if (plan.colophon) out.push('版记');
