@@ -10,7 +10,9 @@ import { closingToLines, itemToLines, sectionHeading } from '../plan/to-text.ts'
 /** One block of an attachment's text. Headings are named by level: 一、 (heading1), （一） (heading2), 1. (heading3). */
 export type AttachmentBlock =
   | { kind: 'heading1' | 'heading2' | 'heading3' | 'paragraph'; text: string }
-  | { kind: 'table'; rows: string[][] };
+  | { kind: 'table'; rows: string[][] }
+  /** A plan's own 署名 and 成文日期 after its text (a plan without a notice), with any 附注 below. */
+  | { kind: 'signature'; names: string[]; date: string; notes: string[] };
 
 /** 附件: from a new page, with its mark at the top left and its title centred. */
 export interface Attachment {
@@ -140,6 +142,8 @@ function planBlocks(plan: Plan): AttachmentBlock[] {
     }
   }
   if (plan.closing) blocks.push(...closingToLines(plan.closing).map((text) => ({ kind: 'paragraph' as const, text })));
+  // The plan's own signature, where the source prints it: after the closing, before any 附件说明.
+  if (plan.signature) blocks.push({ kind: 'signature', names: plan.signature.signatories, date: plan.signature.date, notes: plan.signature.notes ?? [] });
   // The plan's own 附件说明, after its closing.
   blocks.push(...(plan.attachmentNote ?? []).map((text) => ({ kind: 'paragraph' as const, text })));
   return blocks;
@@ -156,6 +160,7 @@ export function officialDocumentToText(doc: OfficialDocument): string {
     push(a.mark, ...a.title);
     for (const b of a.blocks) {
       if (b.kind === 'table') for (const row of b.rows) push(...row);
+      else if (b.kind === 'signature') push(...b.names, b.date, ...b.notes);
       else push(b.text);
     }
   }

@@ -61,7 +61,8 @@ function readingText(data: ReadingData): string {
     lines.push(s.heading, ...s.intro);
     for (const i of s.items) lines.push(...(i.subsection ? [i.subsection] : []), i.heading, ...paras(i.paras));
   }
-  lines.push(...paras(data.closing ?? []), ...data.attachmentNote, ...data.attachments.flat(), ...data.colophon);
+  const sig = data.signature;
+  lines.push(...paras(data.closing ?? []), ...(sig ? [...sig.signatories, sig.date, ...sig.notes] : []), ...data.attachmentNote, ...data.attachments.flat(), ...data.colophon);
   return lines.join('\n');
 }
 
@@ -75,6 +76,8 @@ describe('the PDFs of every family', () => {
     expect(has((p) => p.items.some((i) => i.source.units?.partner))).toBe(true);
     expect(has((p) => p.items.some((i) => i.source.units?.beforeField !== undefined))).toBe(true);
     expect(has((p) => Boolean(p.attachmentNote))).toBe(true);
+    expect(has((p) => Boolean(p.signature?.notes))).toBe(true);
+    expect(has((p) => Boolean(p.signature && p.attachmentNote))).toBe(true);
     expect(has((p) => Boolean(p.notice?.headOrder))).toBe(true);
     expect(has((p) => Boolean(p.notice && !p.notice.title))).toBe(true);
   });
