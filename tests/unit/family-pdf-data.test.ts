@@ -113,7 +113,7 @@ function pdfText(file: string): string[] {
 }
 
 describe('the reading PDF of new families, typeset', () => {
-  const typeset = ['family-labelled-lead-partner', 'family-no-sections', 'family-labelled-rectification-deadline'];
+  const typeset = ['family-labelled-lead-partner', 'family-no-sections', 'family-labelled-rectification-deadline', 'signature-two-bodies-one-line'];
   for (const name of typeset) {
     it(`${name}: prints the official text exactly, in order`, async () => {
       const plan = plans.find(([n]) => n === name)?.[1];
@@ -133,8 +133,8 @@ describe('the reading PDF of new families, typeset', () => {
 });
 
 describe('the 公文版 of new families, typeset', () => {
-  // A gazette's head order, a 签发人 on the number's line, a 配合单位 label on its own line, a section of prose.
-  for (const name of ['notice-gazette-order', 'doc-number-and-signer', 'family-labelled-lead-partner', 'family-prose-first-section']) {
+  // A gazette's head order, a 签发人 on the number's line, a 配合单位 label on its own line, a section of prose, a plan's own signature (with an 附件说明 after it; with a 附注).
+  for (const name of ['notice-gazette-order', 'doc-number-and-signer', 'family-labelled-lead-partner', 'family-prose-first-section', 'signature-after-closing', 'signature-two-bodies-one-line']) {
     it(`${name}: prints the official text exactly, in order`, async () => {
       const plan = plans.find(([n]) => n === name)?.[1];
       expect(plan, name).toBeDefined();
