@@ -142,10 +142,13 @@ function planBlocks(plan: Plan): AttachmentBlock[] {
     }
   }
   if (plan.closing) blocks.push(...closingToLines(plan.closing).map((text) => ({ kind: 'paragraph' as const, text })));
-  // The plan's own signature, where the source prints it: after the closing, before any 附件说明.
-  if (plan.signature) blocks.push({ kind: 'signature', names: plan.signature.signatories, date: plan.signature.date, notes: plan.signature.notes ?? [] });
+  // The plan's own signature where the source prints it: above its 附件说明, or below it as a 公文 has it.
+  const s = plan.signature;
+  const signature: AttachmentBlock[] = s ? [{ kind: 'signature', names: s.signatories, date: s.date, notes: s.notes ?? [] }] : [];
+  if (!s?.belowAttachmentNote) blocks.push(...signature);
   // The plan's own 附件说明, after its closing.
   blocks.push(...(plan.attachmentNote ?? []).map((text) => ({ kind: 'paragraph' as const, text })));
+  if (s?.belowAttachmentNote) blocks.push(...signature);
   return blocks;
 }
 

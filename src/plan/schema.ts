@@ -313,6 +313,8 @@ export const SignatureSchema = z.object({
   isoDate: z.iso.date(),
   /** 附注 below the date, as printed, e.g. （此件公开发布）. */
   notes: z.array(z.string().min(1)).optional(),
+  /** True when printed below the plan's 附件说明, as a 公文 prints it; absent when printed above it or with none. */
+  belowAttachmentNote: z.literal(true).optional(),
 });
 
 /** The whole plan. */

@@ -51,3 +51,24 @@ export function splitSignature(body: readonly SourceLine[]): { body: readonly So
     signature: { signatories: body.slice(start, end - 1).map((p) => p.text), date: dateLine.text, isoDate, ...(notes.length ? { notes } : {}) },
   };
 }
+
+/**
+ * A signature read forward from `start`, as a 公文 prints it below its 附件说明 (GB/T 9704 7.3.5): 1–3 lines of
+ * names, the date, any 附注; undefined unless the paragraphs from `start` are exactly that up to `end`, or up to
+ * a paragraph `ends` accepts (an 附件 mark).
+ */
+export function signatureFrom(ps: readonly SourceLine[], start: number, end: number, ends: (p: SourceLine) => boolean): { signature: Signature; next: number } | undefined {
+  let i = start;
+  while (i < end && i - start <= MAX_SIGNATORY_LINES && isSignatoryLine(ps[i]!)) i++;
+  const count = i - start;
+  if (count === 0 || count > MAX_SIGNATORY_LINES || i >= end) return undefined;
+  const dateLine = ps[i]!;
+  const isoDate = !dateLine.table && isDate(dateLine.text) ? chineseDateToIso(dateLine.text) : undefined;
+  if (!isoDate) return undefined;
+  i++;
+  const notes: string[] = [];
+  while (i < end && !ps[i]!.table && NOTE.test(ps[i]!.text) && !parenUnits(ps[i]!.text)) notes.push(ps[i++]!.text);
+  if (i < end && !ends(ps[i]!)) return undefined;
+  const signatories = ps.slice(start, start + count).map((p) => p.text);
+  return { signature: { signatories, date: dateLine.text, isoDate, ...(notes.length ? { notes } : {}), belowAttachmentNote: true }, next: i };
+}

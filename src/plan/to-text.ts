@@ -110,8 +110,11 @@ export function planToText(plan: Plan): string {
     }
   }
   if (plan.closing) lines.push(...closingToLines(plan.closing));
-  if (plan.signature) lines.push(...signatureToLines(plan.signature));
+  // The signature where printed: above the 附件说明, or below it as a 公文 has it.
+  const signature = plan.signature ? signatureToLines(plan.signature) : [];
+  if (!plan.signature?.belowAttachmentNote) lines.push(...signature);
   lines.push(...(plan.attachmentNote ?? []));
+  if (plan.signature?.belowAttachmentNote) lines.push(...signature);
   for (const a of plan.attachments) lines.push(...attachmentToLines(a));
   if (plan.colophon) lines.push(...plan.colophon.lines);
   return `${lines.join('\n')}\n`;

@@ -55,4 +55,22 @@ describe('a plan’s own signature', () => {
     const r = parsePlan(withUnits('2021年4月2日'));
     expect(r.ok && r.value.signature).toBeFalsy();
   });
+
+  it('is read below the plan’s 附件说明, as a 公文 prints it, and the text keeps that order', () => {
+    const text = withUnits('附件：1.重点任务分工表', '2.工作进度安排表', '河湾区教育局', '2021年4月2日', '附件1', '重点任务分工表', '推进学校标准化建设由基础教育科负责。');
+    const r = parsePlan(text);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.signature).toMatchObject({ signatories: ['河湾区教育局'], belowAttachmentNote: true });
+    expect(r.value.attachmentNote).toEqual(['附件：1.重点任务分工表', '2.工作进度安排表']);
+    expect(r.value.attachments).toHaveLength(1);
+    expect(stripWhitespace(planToText(r.value))).toBe(stripWhitespace(text));
+  });
+
+  it('is not read under a covering notice, which signs the document: lines after the plan are refused as before', () => {
+    const notice = ['河湾区教育局', '关于印发河湾区教育局2021年工作要点的通知', '各学校：', '现将工作要点印发给你们，请认真贯彻落实。', '河湾区教育局', '2021年4月1日'];
+    const r = parsePlan([...notice, withUnits('河湾区教育局', '2021年4月2日')].join('\n'));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems.map((p) => p.ruleId)).toContain('closing-without-units');
+  });
 });
