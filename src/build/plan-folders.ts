@@ -10,6 +10,7 @@ import { sha256Hex } from '../config/digest.ts';
 import { CONFIG_FILE, formatConfigProblem, locateKey, parseConfigJson, PlanConfigSchema, resolvePlanConfig, type ConfigProblem, type FolderFile, type ResolvedPlanConfig } from '../config/plan-config.ts';
 import { placeNoteList, type PlacedNote } from '../generate/notes.ts';
 import { DEFAULT_PLANS_DIR, failWith, PlanInputError, readPlanFile, type ReadPlan } from './read-plan.ts';
+import type { Plan } from '../plan/schema.ts';
 
 /** One plan read from its folder: the resolved config, the reader's result and its placed notes. */
 export interface PlanSource {
@@ -112,9 +113,15 @@ async function readResolved(folder: string, files: FolderFile[], configText: str
   const sourcePath = join(folder, sourceName);
   const read = await readPlanFile(sourcePath, { officeAliases: early.data?.officeAliases ?? {} });
   const { plan, report } = read;
-  const resolved = resolvePlanConfig(files, raw, { title: plan.title, ...(report.titleAt ? { titleAt: report.titleAt } : {}), ...(plan.notice ? { isoDate: plan.notice.isoDate } : {}) });
+  const resolved = resolvePlanConfig(files, raw, { title: plan.title, ...(report.titleAt ? { titleAt: report.titleAt } : {}), ...documentDate(plan) });
   if (!resolved.ok) throw new PlanInputError(resolved.problems.map((p) => locatedLine(folder, p, configText)));
   const notes = placeNoteList(resolved.value.editorialNotes, read.plan, configText ?? '');
   if (!notes.ok) failWith(configPath, notes.problems);
   return { config: resolved.value, read, notes: notes.value, sourcePath };
+}
+
+/** The 成文日期 the year falls back on: the covering notice's, else the plan's own signature's. */
+function documentDate(plan: Plan): { isoDate?: string } {
+  const isoDate = plan.notice?.isoDate ?? plan.signature?.isoDate;
+  return isoDate ? { isoDate } : {};
 }

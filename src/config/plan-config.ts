@@ -97,11 +97,11 @@ export interface DocumentFacts {
   title: string;
   /** Where the title starts in the source document, for messages about what it does not say. */
   titleAt?: ConfigPos;
-  /** The notice's 成文日期 as ISO 8601 (Notice.isoDate), when the document has a covering notice. */
+  /** The 成文日期 as ISO 8601: the covering notice's (Notice.isoDate), else the plan's own signature's (Signature.isoDate). */
   isoDate?: string;
 }
 
-/** Where a plan's year came from: its config, its title, or its notice's 成文日期. */
+/** Where a plan's year came from: its config, its title, or its 成文日期 (the notice's or the plan's signature's). */
 export type YearSource = 'config' | 'title' | 'date';
 
 /** A plan folder resolved: every field the archive needs, and which ones the document supplied. */
@@ -297,7 +297,7 @@ export function resolvePlanConfig(files: FolderFile[], config: unknown | undefin
   const yearFrom: YearSource = cfg.year !== undefined ? 'config' : facts.year !== undefined ? 'title' : 'date';
   const yearTo = cfg.yearTo ?? (year === facts.year ? facts.yearTo : undefined);
   if (year === undefined) {
-    lacking('year-unknown', `the title “${fromDocument.title}” names no year (such as 2021年 or （2018—2020年）) and the document has no covering notice with a 成文日期. Give the year as "year": 2021 in ${giveIn}.`);
+    lacking('year-unknown', `the title “${fromDocument.title}” names no year (such as 2021年 or （2018—2020年）) and the document has no 成文日期 (neither a covering notice nor a signed date after the plan). Give the year as "year": 2021 in ${giveIn}.`);
   } else if (yearTo !== undefined && yearTo <= year) {
     fail('config-invalid', `yearTo (${yearTo}) must come after year (${year}): it is the last year of a span such as 2018—2020. Remove it for a plan of one year.`, ['yearTo']);
   }

@@ -105,11 +105,18 @@ function main(doc: OfficialDocument): Gbt9704Block[] {
   if (doc.addressees) blocks.push(lines(doc.addressees, { first: 0, before: 1 }));
   blocks.push(...doc.body.map((p) => lines(p)));
   (doc.attachmentNote ?? []).forEach((line, i) => blocks.push(i === 0 ? lines(line, { first: 2, rest: 5, before: 1 }) : lines(line, { first: 5, rest: 5 })));
-  if (doc.signatories.length || doc.date) {
-    const widest = Math.max(0, ...doc.signatories.map(textWidth));
-    blocks.push({ kind: 'signature', names: doc.signatories, date: doc.date, dateLonger: textWidth(doc.date) + 2 > widest });
+  blocks.push(...signature(doc.signatories, doc.date, doc.notes));
+  return blocks;
+}
+
+/** 署名 and 成文日期 set right (GB/T 9704 7.3.5), then the 附注 below. */
+function signature(names: string[], date: string, notes: string[]): Gbt9704Block[] {
+  const blocks: Gbt9704Block[] = [];
+  if (names.length || date) {
+    const widest = Math.max(0, ...names.map(textWidth));
+    blocks.push({ kind: 'signature', names, date, dateLonger: textWidth(date) + 2 > widest });
   }
-  blocks.push(...doc.notes.map((n) => lines(n)));
+  blocks.push(...notes.map((n) => lines(n)));
   return blocks;
 }
 
@@ -120,7 +127,7 @@ function attachment(a: Attachment): Gbt9704Block[] {
   if (a.mark) blocks.push(lines(a.mark, { role: 'hei', first: 0 }));
   if (a.title.length) blocks.push({ kind: 'title', lines: a.title, level: 1, before: 1, after: 1 });
   const levels = headingLevels(a.blocks);
-  blocks.push(...a.blocks.map((b) => block(b, levels)));
+  blocks.push(...a.blocks.flatMap((b) => block(b, levels)));
   return blocks;
 }
 
@@ -133,10 +140,11 @@ function headingLevels(blocks: AttachmentBlock[]): Map<string, number> {
 /** Heading fonts by level (GB/T 9704 7.3.3): 一、 黑体, （一） 楷体, 1. the body font. */
 const HEADING_ROLE: Record<string, FontRole> = { heading1: 'hei', heading2: 'kai', heading3: 'fangsong' };
 
-function block(b: AttachmentBlock, levels: Map<string, number>): Gbt9704Block {
-  if (b.kind === 'table') return { kind: 'table', rows: b.rows };
-  if (b.kind === 'paragraph') return lines(b.text);
-  return lines(b.text, { role: HEADING_ROLE[b.kind]!, heading: levels.get(b.kind)! });
+function block(b: AttachmentBlock, levels: Map<string, number>): Gbt9704Block[] {
+  if (b.kind === 'table') return [{ kind: 'table', rows: b.rows }];
+  if (b.kind === 'signature') return signature(b.names, b.date, b.notes);
+  if (b.kind === 'paragraph') return [lines(b.text)];
+  return [lines(b.text, { role: HEADING_ROLE[b.kind]!, heading: levels.get(b.kind)! })];
 }
 
 /** 版记 at the foot of the last page. */

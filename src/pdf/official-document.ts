@@ -10,7 +10,9 @@ import { closingToLines, itemToLines, sectionHeading } from '../plan/to-text.ts'
 /** One block of an attachment's text. Headings are named by level: 一、 (heading1), （一） (heading2), 1. (heading3). */
 export type AttachmentBlock =
   | { kind: 'heading1' | 'heading2' | 'heading3' | 'paragraph'; text: string }
-  | { kind: 'table'; rows: string[][] };
+  | { kind: 'table'; rows: string[][] }
+  /** A plan's own 署名 and 成文日期 after its text (a plan without a notice), with any 附注 below. */
+  | { kind: 'signature'; names: string[]; date: string; notes: string[] };
 
 /** 附件: from a new page, with its mark at the top left and its title centred. */
 export interface Attachment {
@@ -140,8 +142,13 @@ function planBlocks(plan: Plan): AttachmentBlock[] {
     }
   }
   if (plan.closing) blocks.push(...closingToLines(plan.closing).map((text) => ({ kind: 'paragraph' as const, text })));
+  // The plan's own signature where the source prints it: above its 附件说明, or below it as a 公文 has it.
+  const s = plan.signature;
+  const signature: AttachmentBlock[] = s ? [{ kind: 'signature', names: s.signatories, date: s.date, notes: s.notes ?? [] }] : [];
+  if (!s?.belowAttachmentNote) blocks.push(...signature);
   // The plan's own 附件说明, after its closing.
   blocks.push(...(plan.attachmentNote ?? []).map((text) => ({ kind: 'paragraph' as const, text })));
+  if (s?.belowAttachmentNote) blocks.push(...signature);
   return blocks;
 }
 
@@ -156,6 +163,7 @@ export function officialDocumentToText(doc: OfficialDocument): string {
     push(a.mark, ...a.title);
     for (const b of a.blocks) {
       if (b.kind === 'table') for (const row of b.rows) push(...row);
+      else if (b.kind === 'signature') push(...b.names, b.date, ...b.notes);
       else push(b.text);
     }
   }

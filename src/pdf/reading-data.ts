@@ -48,6 +48,8 @@ export interface ReadingData {
   /** Sections in order; `heading` is empty for the implicit section of a plan without 一、 headings. */
   sections: { label: string; heading: string; intro: string[]; items: ReadingItem[] }[];
   closing?: Para[];
+  /** The plan's own 署名 and 成文日期 after its text (a plan without a notice), with any 附注, as printed. */
+  signature?: { signatories: string[]; date: string; notes: string[]; belowAttachmentNote: boolean };
   /** 附件说明 printed after the closing, one line each. */
   attachmentNote: string[];
   attachments: string[][];
@@ -105,6 +107,7 @@ export function readingData(plan: Plan, fonts: { song: string; hei: string }, at
     ...(plan.closing
       ? { closing: [...plan.closing.paragraphs.map((p) => ({ runs: [{ text: p }] })), { runs: unitRuns(plan.closing.responsible, plan.closing.units, at.root) }] }
       : {}),
+    ...(plan.signature ? { signature: { signatories: plan.signature.signatories, date: plan.signature.date, notes: plan.signature.notes ?? [], belowAttachmentNote: plan.signature.belowAttachmentNote ?? false } } : {}),
     attachmentNote: plan.attachmentNote ?? [],
     attachments: plan.attachments.map(attachmentToLines),
     colophon: plan.colophon?.lines ?? [],

@@ -7,7 +7,7 @@ import type { ParsedBody } from './body.ts';
 import type { Preamble } from './preamble.ts';
 import { canonicalOfficeName, resolveUnitAliases, type OfficeAliases } from './offices.ts';
 import { problem, type Result } from './problem.ts';
-import { PlanSchema, type Attachment, type Closing, type Colophon, type Group, type Item, type Office, type Plan } from './schema.ts';
+import { PlanSchema, type Attachment, type Closing, type Colophon, type Group, type Item, type Office, type Plan, type Signature } from './schema.ts';
 
 /** Collects offices (aliases merged) and groups from every 责任单位 list. */
 export function collectOffices(items: readonly Item[], closing?: Closing, aliases: OfficeAliases = {}): { offices: Office[]; groups: Group[] } {
@@ -52,7 +52,7 @@ function withAliases(body: ParsedBody, aliases: OfficeAliases): ParsedBody {
 export function assemblePlan(
   preamble: Preamble,
   parsedBody: ParsedBody,
-  tail: { attachmentNote?: string[] | undefined; attachments: Attachment[]; colophon?: Colophon | undefined },
+  tail: { signature?: Signature | undefined; attachmentNote?: string[] | undefined; attachments: Attachment[]; colophon?: Colophon | undefined },
   aliases: OfficeAliases = {},
 ): Result<Plan> {
   const body = withAliases(parsedBody, aliases);
@@ -77,6 +77,7 @@ export function assemblePlan(
     sections: body.sections,
     items: body.items,
     ...(body.closing ? { closing: body.closing } : {}),
+    ...(tail.signature ? { signature: tail.signature } : {}),
     ...(tail.attachmentNote ? { attachmentNote: tail.attachmentNote } : {}),
     attachments: tail.attachments,
     ...(tail.colophon ? { colophon: tail.colophon } : {}),

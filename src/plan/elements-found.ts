@@ -19,9 +19,9 @@ function firstTextOf(name: string, plan: Plan): string | undefined {
     正文: n?.body[0],
     // The notice's 附件说明, or the plan's own after its closing (a document with both finds the second in place).
     附件说明: n?.attachmentNote?.[0] ?? plan.attachmentNote?.[0],
-    发文机关署名: n?.signatories[0],
-    成文日期: n?.date,
-    附注: n?.notes?.[0],
+    发文机关署名: n?.signatories[0] ?? plan.signature?.signatories[0],
+    成文日期: n?.date ?? plan.signature?.date,
+    附注: n?.notes?.[0] ?? plan.signature?.notes?.[0],
     工作要点: plan.title,
     结束语: plan.closing?.paragraphs[0],
     版记: plan.colophon?.lines[0],

@@ -18,6 +18,7 @@ import { problem, sortProblems, type Problem } from './problem.ts';
 import { headOrderOf } from './notice.ts';
 import type { Plan, SourcePos } from './schema.ts';
 import type { Furniture, SourceDocument, SourceFormat, SourceLine } from './source.ts';
+import { splitSignature } from './signature.ts';
 import { parseTail, startsTail } from './tail.ts';
 
 /** What the reader recognised, for the summary a person confirms at a glance. */
@@ -88,10 +89,16 @@ export function parseDocument(doc: SourceDocument, options: ParseOptions = {}): 
   if (tail === -1) tail = ps.length;
 
   const preamble = parsePreamble(ps.slice(0, first), problems, ps[first]);
-  const body = parseBody(ps.slice(first, tail), problems, warnings);
-  const rest = parseTail(ps.slice(tail), problems);
+  // A plan without a covering notice may end with its own signature and date: at the end of its body, or below
+  // its 附件说明 as a 公文 prints it. Under a notice, that signs the document; lines after the plan are refused.
+  const unsigned = Boolean(preamble?.notice) || !preamble;
+  const signed = unsigned ? { body: ps.slice(first, tail) } : splitSignature(ps.slice(first, tail));
+  const body = parseBody(signed.body, problems, warnings);
+  const rest = parseTail(ps.slice(tail), problems, { signatureBelowNote: !unsigned && !signed.signature });
   if (problems.length > 0 || !preamble) return { ok: false, problems: sortProblems(problems) };
-  const assembled = assemblePlan(preamble, body, rest, options.officeAliases);
+  // One signature at most: above the 附件说明 (the body's end) or below it (the tail's start).
+  const signature = signed.signature ?? rest.signature;
+  const assembled = assemblePlan(preamble, body, { ...rest, ...(signature ? { signature } : {}) }, options.officeAliases);
   if (!assembled.ok) return assembled;
   const plan = assembled.value;
   return {
@@ -177,7 +184,10 @@ export function elementsOf(plan: Plan): string[] {
   }
   out.push('工作要点');
   if (plan.closing) out.push('结束语');
+  const signed = plan.signature ? ['发文机关署名', '成文日期', ...(plan.signature.notes ? ['附注'] : [])] : [];
+  if (!plan.signature?.belowAttachmentNote) out.push(...signed);
   if (plan.attachmentNote) out.push('附件说明');
+  if (plan.signature?.belowAttachmentNote) out.push(...signed);
   if (plan.attachments.length) out.push(`附件×${plan.attachments.length}`);
   if (plan.colophon) out.push('版记');
   return out;

@@ -303,6 +303,20 @@ export const QuoteSchema = z.object({
   occurrences: z.array(SpanRefSchema).min(1),
 });
 
+/** The plan's own signature: the issuer and date printed after its last item or closing, on a plan without a covering notice. */
+export const SignatureSchema = z.object({
+  /** 发文机关署名: the signing bodies as printed, one line each (several bodies spaced apart on one line stay one line). */
+  signatories: z.array(z.string().min(1)).min(1),
+  /** 成文日期 exactly as printed, e.g. 2022年3月10日 or 二〇二二年三月十日. */
+  date: z.string().min(1),
+  /** The same date as ISO 8601 (YYYY-MM-DD). */
+  isoDate: z.iso.date(),
+  /** 附注 below the date, as printed, e.g. （此件公开发布）. */
+  notes: z.array(z.string().min(1)).optional(),
+  /** True when printed below the plan's 附件说明, as a 公文 prints it; absent when printed above it or with none. */
+  belowAttachmentNote: z.literal(true).optional(),
+});
+
 /** The whole plan. */
 export const PlanSchema = z.object({
   /** The covering notice; absent when the file holds the plan alone. */
@@ -319,6 +333,8 @@ export const PlanSchema = z.object({
   items: z.array(ItemSchema).min(1),
   /** The closing paragraph, if the plan has one. */
   closing: ClosingSchema.optional(),
+  /** The signature and date printed after the last item or the closing, before any 附件说明, 附件 or 版记. */
+  signature: SignatureSchema.optional(),
   /** 附件说明 printed after the plan's closing (附件：1.任务分工表 and the lines of its list), as printed. */
   attachmentNote: z.array(z.string().min(1)).optional(),
   /** 附件 that follow the plan, in order. */
@@ -352,6 +368,7 @@ export type ItemSource = z.infer<typeof ItemSourceSchema>;
 export type Item = z.infer<typeof ItemSchema>;
 export type Section = z.infer<typeof SectionSchema>;
 export type Closing = z.infer<typeof ClosingSchema>;
+export type Signature = z.infer<typeof SignatureSchema>;
 export type Office = z.infer<typeof OfficeSchema>;
 export type Group = z.infer<typeof GroupSchema>;
 export type Field = z.infer<typeof FieldSchema>;

@@ -6,7 +6,8 @@
 import { endsSentence, joinPageBreak } from './normalize.ts';
 import { toAsciiDigits, chineseNumeralToNumber } from './numerals.ts';
 import { problem, type Problem } from './problem.ts';
-import type { Attachment, AttachmentBlock, Colophon } from './schema.ts';
+import type { Attachment, AttachmentBlock, Colophon, Signature } from './schema.ts';
+import { signatureFrom } from './signature.ts';
 import type { SourceLine } from './source.ts';
 import { ATTACHMENT_MARK, ATTACHMENT_NOTE } from './vocabulary.ts';
 
@@ -23,12 +24,14 @@ export function startsTail(p: SourceLine): boolean {
 /** What follows the plan's body. */
 export interface Tail {
   attachmentNote?: string[];
+  /** The plan's signature printed below its 附件说明, as a 公文 prints it. */
+  signature?: Signature;
   attachments: Attachment[];
   colophon?: Colophon;
 }
 
 /** Reads the 附件说明, 附件 and 版记 from the first tail paragraph to the end. */
-export function parseTail(ps: readonly SourceLine[], problems: Problem[]): Tail {
+export function parseTail(ps: readonly SourceLine[], problems: Problem[], options: { signatureBelowNote?: boolean } = {}): Tail {
   const attachments: Attachment[] = [];
   let i = 0;
   const colophonStart = ps.findIndex((p) => !p.table && (CC.test(p.text) || PRINTED.test(p.text)));
@@ -45,6 +48,10 @@ export function parseTail(ps: readonly SourceLine[], problems: Problem[]): Tail 
       i++;
     }
   }
+  // The plan's own signature below its 附件说明, followed by nothing, an 附件 or the 版记, where the caller allows
+  // one (a plan without a notice, not signed above its 附件说明 already).
+  const signed = attachmentNote.length && options.signatureBelowNote ? signatureFrom(ps, i, end, (p) => !p.table && ATTACHMENT_MARK.test(p.text)) : undefined;
+  if (signed) i = signed.next;
   while (i < end) {
     const mark = ps[i]!;
     if (!ATTACHMENT_MARK.test(mark.text)) {
@@ -71,7 +78,7 @@ export function parseTail(ps: readonly SourceLine[], problems: Problem[]): Tail 
       blocks,
     });
   }
-  const note = attachmentNote.length ? { attachmentNote } : {};
+  const note = { ...(attachmentNote.length ? { attachmentNote } : {}), ...(signed ? { signature: signed.signature } : {}) };
   if (colophonStart === -1) return { ...note, attachments };
   const lines = ps.slice(colophonStart);
   const cc = lines.find((p) => CC.test(p.text))?.text;

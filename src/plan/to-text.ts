@@ -4,7 +4,7 @@
  */
 import { headOrderOf } from './notice.ts';
 import { unitListToText } from './offices.ts';
-import type { Attachment, Closing, Item, Plan, Section, UnitList, UnitsSource } from './schema.ts';
+import type { Attachment, Closing, Item, Plan, Section, Signature, UnitList, UnitsSource } from './schema.ts';
 
 /** The heading of a section as printed, e.g. 一、加强党对教育工作的全面领导; empty for the implicit section. */
 export function sectionHeading(section: Section): string {
@@ -78,6 +78,11 @@ export function closingToLines(closing: Closing): string[] {
   return lines;
 }
 
+/** The plan's own signature as printed: the signing bodies, the date, any 附注. */
+export function signatureToLines(signature: Signature): string[] {
+  return [...signature.signatories, signature.date, ...(signature.notes ?? [])];
+}
+
 /** An 附件's lines as printed (a table's cells one per line). */
 export function attachmentToLines(a: Attachment): string[] {
   return [a.mark, ...(a.title ? [a.title] : []), ...a.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : b.rows.flat().filter(Boolean)))];
@@ -105,7 +110,11 @@ export function planToText(plan: Plan): string {
     }
   }
   if (plan.closing) lines.push(...closingToLines(plan.closing));
+  // The signature where printed: above the 附件说明, or below it as a 公文 has it.
+  const signature = plan.signature ? signatureToLines(plan.signature) : [];
+  if (!plan.signature?.belowAttachmentNote) lines.push(...signature);
   lines.push(...(plan.attachmentNote ?? []));
+  if (plan.signature?.belowAttachmentNote) lines.push(...signature);
   for (const a of plan.attachments) lines.push(...attachmentToLines(a));
   if (plan.colophon) lines.push(...plan.colophon.lines);
   return `${lines.join('\n')}\n`;

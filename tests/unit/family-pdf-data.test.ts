@@ -61,7 +61,9 @@ function readingText(data: ReadingData): string {
     lines.push(s.heading, ...s.intro);
     for (const i of s.items) lines.push(...(i.subsection ? [i.subsection] : []), i.heading, ...paras(i.paras));
   }
-  lines.push(...paras(data.closing ?? []), ...data.attachmentNote, ...data.attachments.flat(), ...data.colophon);
+  const sig = data.signature;
+  const signature = sig ? [...sig.signatories, sig.date, ...sig.notes] : [];
+  lines.push(...paras(data.closing ?? []), ...(sig?.belowAttachmentNote ? [] : signature), ...data.attachmentNote, ...(sig?.belowAttachmentNote ? signature : []), ...data.attachments.flat(), ...data.colophon);
   return lines.join('\n');
 }
 
@@ -75,6 +77,9 @@ describe('the PDFs of every family', () => {
     expect(has((p) => p.items.some((i) => i.source.units?.partner))).toBe(true);
     expect(has((p) => p.items.some((i) => i.source.units?.beforeField !== undefined))).toBe(true);
     expect(has((p) => Boolean(p.attachmentNote))).toBe(true);
+    expect(has((p) => Boolean(p.signature?.notes))).toBe(true);
+    expect(has((p) => Boolean(p.signature && p.attachmentNote && !p.signature.belowAttachmentNote))).toBe(true);
+    expect(has((p) => Boolean(p.signature?.belowAttachmentNote))).toBe(true);
     expect(has((p) => Boolean(p.notice?.headOrder))).toBe(true);
     expect(has((p) => Boolean(p.notice && !p.notice.title))).toBe(true);
   });
@@ -110,7 +115,7 @@ function pdfText(file: string): string[] {
 }
 
 describe('the reading PDF of new families, typeset', () => {
-  const typeset = ['family-labelled-lead-partner', 'family-no-sections', 'family-labelled-rectification-deadline'];
+  const typeset = ['family-labelled-lead-partner', 'family-no-sections', 'family-labelled-rectification-deadline', 'signature-two-bodies-one-line', 'signature-below-attachment-note'];
   for (const name of typeset) {
     it(`${name}: prints the official text exactly, in order`, async () => {
       const plan = plans.find(([n]) => n === name)?.[1];
@@ -130,8 +135,8 @@ describe('the reading PDF of new families, typeset', () => {
 });
 
 describe('the 公文版 of new families, typeset', () => {
-  // A gazette's head order, a 签发人 on the number's line, a 配合单位 label on its own line, a section of prose.
-  for (const name of ['notice-gazette-order', 'doc-number-and-signer', 'family-labelled-lead-partner', 'family-prose-first-section']) {
+  // A gazette's head order, a 签发人 on the number's line, a 配合单位 label on its own line, a section of prose, a plan's own signature (above an 附件说明, below one, with a 附注).
+  for (const name of ['notice-gazette-order', 'doc-number-and-signer', 'family-labelled-lead-partner', 'family-prose-first-section', 'signature-after-closing', 'signature-below-attachment-note', 'signature-two-bodies-one-line']) {
     it(`${name}: prints the official text exactly, in order`, async () => {
       const plan = plans.find(([n]) => n === name)?.[1];
       expect(plan, name).toBeDefined();

@@ -74,7 +74,7 @@ describe('resolvePlanConfig', () => {
         file: 'plan.txt',
         ruleId: 'year-unknown',
         at: { line: 3, column: 2 },
-        message: 'the title “工作安排” names no year (such as 2021年 or （2018—2020年）) and the document has no covering notice with a 成文日期. Give the year as "year": 2021 in the plan folder\'s plan.json (create it beside the file if there is none, with "source": { "file": "plan.txt" }).',
+        message: 'the title “工作安排” names no year (such as 2021年 or （2018—2020年）) and the document has no 成文日期 (neither a covering notice nor a signed date after the plan). Give the year as "year": 2021 in the plan folder\'s plan.json (create it beside the file if there is none, with "source": { "file": "plan.txt" }).',
       },
     ]);
     expect(resolvePlanConfig(txt, { year: 2022, series: '某工作安排' }, { title: '工作安排' }).ok).toBe(true);

@@ -33,6 +33,14 @@ describe('reading a plan without plan.json', () => {
     expect(config).toMatchObject({ id: '2022-2024', year: 2022, yearTo: 2024, yearFrom: 'title', series: '某某市学校建设三年计划' });
   });
 
+  it('takes the year from the plan’s own signed date when the title names none', async () => {
+    const file = join(dir, 'signed.txt');
+    writeFileSync(file, `某某市学校建设计划\n\n为改善办学条件，制定本计划。\n\n${BODY}\n\n某某市教育局\n\n2023年5月4日\n`);
+    const { read, config } = await readPlanFromFile(file);
+    expect(read.plan.signature?.isoDate).toBe('2023-05-04');
+    expect(config).toMatchObject({ id: '2023', year: 2023, yearFrom: 'date', series: '某某市学校建设计划' });
+  });
+
   it('asks for the year at the title in the source, never at a plan.json that does not exist', async () => {
     const file = join(dir, 'no-year.txt');
     writeFileSync(file, `\n某某市学校建设计划\n\n为改善办学条件，制定本计划。\n\n${BODY}\n`);

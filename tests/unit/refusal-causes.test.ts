@@ -172,15 +172,20 @@ describe('text after an 附件说明 that is neither an entry of its list nor an
 });
 
 describe('a signature block after the last item’s 责任单位 in hard-wrapped text', () => {
-  it('is not swallowed into the list: the refusal names the lines after the list, which are the signature and date', () => {
-    const text = fixture('error-signature-after-last-units');
+  it('is not swallowed into the list: it is read as the plan’s own signature and date', () => {
+    const text = fixture('signature-after-units-line');
+    const plan = read(text);
+    const lines = linesOf(text).filter((l) => l.trim());
+    expect(plan.signature).toMatchObject({ signatories: [lines.at(-2)], date: lines.at(-1) });
+    expect(lines.at(-2)).toBe('青溪市教育局');
+    expect(plan.items.at(-1)!.responsible!.units.at(-1)!.name).toBe('教育督导室');
+  });
+  it('does not hide a closing paragraph without 责任单位 above it: that is still refused, at the closing', () => {
+    const text = fixture('error-closing-without-units');
     const [p, ...rest] = refused(text);
     expect(rest).toEqual([]);
     expect(p!.ruleId).toBe('closing-without-units');
-    const lines = linesOf(text).filter((l) => l.trim());
-    expect(lines.at(-2)).toBe('青溪市教育局');
-    expect(linesOf(text)[p!.line - 1]).toBe('青溪市教育局');
-    expect(linesOf(text)[p!.line - 2]).toMatch(/^责任单位：.*教育督导室$/u);
+    expect(linesOf(text)[p!.line - 1]).toMatch(/^在完成上述工作的同时/u);
   });
 });
 
