@@ -3,8 +3,8 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'astro/config';
-import { reusedPageUrls } from './src/build/render-set.ts';
-import { siteOptions } from './src/build/site-options.ts';
+import { reusedPageUrls } from './src/contract/render-set.ts';
+import { siteOptions } from './src/contract/site-options.ts';
 import { clientScripts } from './src/integrations/client-scripts.ts';
 import { planContent } from './src/integrations/plan-content.ts';
 

@@ -6,43 +6,43 @@
  * process time is its own.
  */
 import { performance } from 'node:perf_hooks';
-import { isMain, runCli, StepError } from '../src/build/cli.ts';
-import { loadArchive, planTarget, siteTarget, STAGING } from '../src/build/pipeline.ts';
+import { isMain, runCli, StepError } from '../src/publish/pipeline/cli.ts';
+import { loadArchive, planTarget, siteTarget, STAGING } from '../src/publish/pipeline/pipeline.ts';
 
 export async function benchStep(name: string | undefined, planFile?: string): Promise<string> {
   switch (name) {
     case 'content':
       return (await import('./build-content.ts')).buildContent(planFile);
     case 'astro':
-      return `${await (await import('../src/build/astro-build.ts')).astroBuild(STAGING)} pages`;
+      return `${await (await import('../src/publish/astro/astro-build.ts')).astroBuild(STAGING)} pages`;
     case 'index':
-      return `${await (await import('../src/build/search-index.ts')).writeSearchIndex(await loadArchive(), STAGING)} records`;
+      return `${await (await import('../src/publish/search/search-index.ts')).writeSearchIndex(await loadArchive(), STAGING)} records`;
     case 'site':
       await benchStep('content', planFile);
       await benchStep('astro', planFile);
       return benchStep('index', planFile);
     case 'pdf': {
       const [entry] = await loadArchive();
-      const { printPdf } = await import('../src/pdf/reading-pdf.ts');
+      const { printPdf } = await import('../src/publish/pdf/reading-pdf.ts');
       const { site, base } = siteTarget();
       return `${(await printPdf({ plan: entry!.plan, id: entry!.id, site, base, outFile: planTarget(entry!).pdfPath })).bytes} bytes`;
     }
     case 'gbt9704': {
       // The 公文版 on its own: the compiler's start and font loading are part of the step, as a build that typesets only this PDF pays them.
       const [entry] = await loadArchive();
-      const { printOfficialPdf } = await import('../src/pdf/official-pdf.ts');
+      const { printOfficialPdf } = await import('../src/publish/pdf/official-pdf.ts');
       return `${(await printOfficialPdf(entry!.plan, planTarget(entry!).gbt9704PdfPath)).bytes} bytes`;
     }
     case 'offline': {
       const archive = await loadArchive();
       const [entry] = archive;
       const t = { ...siteTarget(), ...planTarget(entry!) };
-      const { buildOfflineBundle } = await import('../src/build/offline-bundle.ts');
+      const { buildOfflineBundle } = await import('../src/publish/offline/offline-bundle.ts');
       const r = await buildOfflineBundle(entry!, { siteDir: STAGING, base: t.base, onlineRoot: t.site + t.base, folder: t.offlineFolder, zipPath: t.zipPath, planIds: archive.map((e) => e.id) });
       return `${r.bytes} bytes`;
     }
     case 'precompress':
-      return `${(await (await import('../src/build/precompress.ts')).precompress(STAGING)).files} files`;
+      return `${(await (await import('../src/publish/deploy/precompress.ts')).precompress(STAGING)).files} files`;
     default:
       throw new StepError(`bench-step: unknown step “${name}”; use content, astro, index, site, pdf, gbt9704, offline or precompress.`);
   }

@@ -11,10 +11,10 @@
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { launchChromium } from '../src/build/chromium.ts';
-import { isMain, runCli, StepError } from '../src/build/cli.ts';
-import { serveStatic } from '../src/build/static-server.ts';
-import { precompress } from '../src/build/precompress.ts';
+import { launchChromium } from '../src/tooling/chromium.ts';
+import { isMain, runCli, StepError } from '../src/publish/pipeline/cli.ts';
+import { serveStatic } from '../src/tooling/static-server.ts';
+import { precompress } from '../src/publish/deploy/precompress.ts';
 import { runMeasured, type Measured } from '../src/bench/measure.ts';
 import { weighPage, type PageWeight } from '../src/bench/page-weight.ts';
 import { coldSearches, percentiles, warmSearches } from '../src/bench/search-latency.ts';
@@ -22,10 +22,10 @@ import { writeStarlightProject, STARLIGHT_VERSIONS } from '../src/bench/starligh
 import { benchArchive, type Target } from '../src/bench/archive.ts';
 import { syntheticPlanText } from '../src/bench/synthetic-plan.ts';
 import { performance } from 'node:perf_hooks';
-import { downloadPaths } from '../src/build/downloads.ts';
-import { loadArchive } from '../src/build/pipeline.ts';
-import { readPlans } from '../src/build/plan-folders.ts';
-import { DEFAULT_PLANS_DIR } from '../src/build/read-plan.ts';
+import { downloadPaths } from '../src/contract/outputs.ts';
+import { loadArchive } from '../src/publish/pipeline/pipeline.ts';
+import { readPlans } from '../src/publish/content/plan-folders.ts';
+import { DEFAULT_PLANS_DIR } from '../src/publish/content/read-plan.ts';
 import { parseDocument } from '../src/plan/parse-plan.ts';
 import { readSource } from '../src/read/read-source.ts';
 import type { Plan } from '../src/plan/schema.ts';
@@ -126,7 +126,7 @@ export async function bench(): Promise<string> {
     console.log('build steps (real plan):');
     const real = await buildSteps('real', seedPath);
     const site = join(real.dir, '.build/dist');
-    // The plan's pages and downloads are under /<id>/ (the one list in src/build/downloads.ts names them).
+    // The plan's pages and downloads are under /<id>/ (the one list in src/contract/outputs.ts names them).
     const [built] = await loadArchive(join(real.dir, 'content'));
     const downloads = downloadPaths(built!);
     const planPath = `${built!.id}/`;

@@ -4,11 +4,11 @@
  * Problems print as path:line:col and exit 1.
  */
 import { performance } from 'node:perf_hooks';
-import { readPlans } from '../src/build/plan-folders.ts';
-import { writePlanContent } from '../src/build/plan-content.ts';
-import { readSiteSettings } from '../src/build/site-settings.ts';
-import { describeRead } from '../src/build/read-plan.ts';
-import { isMain, runCli } from '../src/build/cli.ts';
+import { readPlans } from '../src/publish/content/plan-folders.ts';
+import { writePlanContent } from '../src/publish/content/plan-content.ts';
+import { readSiteSettings } from '../src/publish/content/site-settings.ts';
+import { describeRead } from '../src/publish/content/read-plan.ts';
+import { isMain, runCli } from '../src/publish/pipeline/cli.ts';
 import { yearSpan } from '../src/config/plan-config.ts';
 
 /** Where the summary says a plan's year came from. */

@@ -3,24 +3,24 @@
  * The site is built into .build/dist and moved to dist/ only when every step succeeded.
  * PLANS_DIR=<folder> builds every plan folder in it (default seeds/); PLAN_FILE=<path> builds one plan file;
  * SITE_URL and BASE_PATH set where it will be served. PDFs, offline zips and compressed files whose inputs did
- * not change since the last build are copied from .build/cache/ (see src/build/output-cache.ts).
+ * not change since the last build are copied from .build/cache/ (see src/publish/cache/output-cache.ts).
  */
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { astroBuild } from '../src/build/astro-build.ts';
-import { isMain, runCli } from '../src/build/cli.ts';
-import { buildArchiveBundle, buildOfflineBundle, siteFiles } from '../src/build/offline-bundle.ts';
-import { archiveOutputs } from '../src/build/downloads.ts';
-import { loadArchive, planTarget, siteTarget, STAGING } from '../src/build/pipeline.ts';
-import { addTotals, precompress } from '../src/build/precompress.ts';
-import { printOfficialPdf, type OfficialPdfResult } from '../src/pdf/official-pdf.ts';
-import { OutputCache } from '../src/build/output-cache.ts';
-import { cachedPageUrls, cachedPlans, pageKeys, settlePages } from '../src/build/page-cache.ts';
-import { printPdf } from '../src/pdf/reading-pdf.ts';
-import { typesetterStartMs } from '../src/pdf/typesetter.ts';
-import { INDEX_FOLDER, writeSearchIndex } from '../src/build/search-index.ts';
-import { step } from '../src/build/steps.ts';
-import { swapDir } from '../src/build/swap-dir.ts';
+import { astroBuild } from '../src/publish/astro/astro-build.ts';
+import { isMain, runCli } from '../src/publish/pipeline/cli.ts';
+import { buildArchiveBundle, buildOfflineBundle, siteFiles } from '../src/publish/offline/offline-bundle.ts';
+import { archiveOutputs } from '../src/contract/outputs.ts';
+import { loadArchive, planTarget, siteTarget, STAGING } from '../src/publish/pipeline/pipeline.ts';
+import { addTotals, precompress } from '../src/publish/deploy/precompress.ts';
+import { printOfficialPdf, type OfficialPdfResult } from '../src/publish/pdf/official-pdf.ts';
+import { OutputCache } from '../src/publish/cache/output-cache.ts';
+import { cachedPageUrls, cachedPlans, pageKeys, settlePages } from '../src/publish/cache/page-cache.ts';
+import { printPdf } from '../src/publish/pdf/reading-pdf.ts';
+import { typesetterStartMs } from '../src/publish/pdf/typesetter.ts';
+import { INDEX_FOLDER, writeSearchIndex } from '../src/publish/search/search-index.ts';
+import { step } from '../src/publish/pipeline/steps.ts';
+import { swapDir } from '../src/publish/pipeline/swap-dir.ts';
 import { buildContent } from './build-content.ts';
 
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;

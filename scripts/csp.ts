@@ -3,8 +3,8 @@
  * updates deploy/nginx/csp.conf. Run it after changing an inline script or style, and commit the result.
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { isMain, runCli, StepError } from '../src/build/cli.ts';
-import { collectSiteInline, cspNginxConf } from '../src/build/csp.ts';
+import { isMain, runCli, StepError } from '../src/publish/pipeline/cli.ts';
+import { collectSiteInline, cspNginxConf } from '../src/publish/deploy/csp.ts';
 
 export const CSP_FILE = 'deploy/nginx/csp.conf';
 

@@ -6,9 +6,9 @@
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { isMain, runCli } from '../src/build/cli.ts';
-import { renderNginxConf, type NginxValues } from '../src/build/nginx-conf.ts';
-import { siteOptions } from '../src/build/site-options.ts';
+import { isMain, runCli } from '../src/publish/pipeline/cli.ts';
+import { renderNginxConf, type NginxValues } from '../src/publish/deploy/nginx-conf.ts';
+import { siteOptions } from '../src/contract/site-options.ts';
 
 export async function nginxConf(outDir: string, env: Record<string, string | undefined> = process.env): Promise<string> {
   const { site, base } = siteOptions(env);

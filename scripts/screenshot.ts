@@ -4,9 +4,9 @@
  * see it.
  */
 import { mkdir } from 'node:fs/promises';
-import { launchChromium } from '../src/build/chromium.ts';
-import { serveStatic } from '../src/build/static-server.ts';
-import { isMain, runCli } from '../src/build/cli.ts';
+import { launchChromium } from '../src/tooling/chromium.ts';
+import { serveStatic } from '../src/tooling/static-server.ts';
+import { isMain, runCli } from '../src/publish/pipeline/cli.ts';
 
 export async function screenshots(paths: string[]): Promise<string> {
   const out = 'test-results/screens';

@@ -8,7 +8,7 @@ import { glob } from 'astro/loaders';
 import { ArchiveEntrySchema } from './config/archive-entry.ts';
 import { SiteConfigSchema } from './config/site-config.ts';
 import { ItemSchema } from './plan/schema.ts';
-import { renderedIds } from './build/render-set.ts';
+import { renderedIds } from './contract/render-set.ts';
 
 const plans = defineCollection({
   // The entry id is the plan's folder (its URL segment), not the file name.

@@ -111,7 +111,7 @@ function pagefindEngine(): Engine {
   };
 }
 
-/** Records as embedded by the offline bundle (see src/build/offline-bundle.ts). */
+/** Records as embedded by the offline bundle (see src/publish/offline/offline-bundle.ts). */
 interface OfflineRecord extends Candidate {
   offices?: string[];
 }
@@ -137,7 +137,7 @@ function localEngine(): Engine {
   };
   return {
     warm: () => void load(),
-    // The bundle's search-data script carries the tables for its own plans (src/build/offline-bundle.ts).
+    // The bundle's search-data script carries the tables for its own plans (src/publish/offline/offline-bundle.ts).
     aids: async () => (await load(), window.__SEARCH_AIDS__ ?? { simplified: {}, terms: [] }),
     async candidates(_query, filters) {
       return (await load()).filter(

@@ -1,7 +1,7 @@
 /**
  * The archive's own settings (`site.json` in the plans folder, beside the plan folders): what belongs to the site
  * that publishes the plans rather than to any plan. Today: who readers contact about accessibility problems.
- * Pure: the caller reads the file (src/build/site-settings.ts).
+ * Pure: the caller reads the file (src/publish/content/site-settings.ts).
  *
  * A file next to the plans rather than an environment variable: a contact has several fields (office, phone,
  * e-mail, address), is written once by the site's operator and belongs in version control with the plans, while

@@ -1,11 +1,11 @@
 /**
  * `astro dev` shows an edit to a plan within seconds: this integration adds the plans folder (PLANS_DIR, else
  * seeds/; or PLAN_FILE and its plan.json) to the dev server's own file watcher, and on a change regenerates that
- * plan's content/plans/<id>/ (src/build/plan-watch.ts). Astro's content collections watch content/ and reload the
+ * plan's content/plans/<id>/ (src/publish/content/plan-watch.ts). Astro's content collections watch content/ and reload the
  * pages. Dev only: a build writes content once, before Astro starts (scripts/build.ts).
  */
 import type { AstroIntegration } from 'astro';
-import { PlanWatch } from '../build/plan-watch.ts';
+import { PlanWatch } from '../publish/content/plan-watch.ts';
 
 /** The Astro integration. */
 export function planContent(): AstroIntegration {

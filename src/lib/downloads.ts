@@ -1,7 +1,7 @@
 /**
- * Links to the downloads the build produces for a plan (the list is src/build/downloads.ts), under the base path.
+ * Links to the downloads the build produces for a plan (the list is src/contract/outputs.ts), under the base path.
  */
-import { archiveOutputs } from '../build/downloads.ts';
+import { archiveOutputs } from '../contract/outputs.ts';
 import type { PlanView } from './plans.ts';
 import { href } from './urls.ts';
 

@@ -7,9 +7,9 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import type { ArchiveEntry } from '../config/archive-entry.ts';
 import { titleFacts, yearSpan } from '../config/plan-config.ts';
 import { hasOffices, headedSections, planLang, type PlanLang } from './plan-shape.ts';
-import { downloadPaths, planOutputs, type PlanOutput } from '../build/downloads.ts';
+import { downloadPaths, planOutputs, type PlanOutput } from '../contract/outputs.ts';
 import { itemLabel, sectionHeading } from '../plan/to-text.ts';
-import { renderedIds } from '../build/render-set.ts';
+import { renderedIds } from '../contract/render-set.ts';
 
 /** A plan as pages use it. */
 export interface PlanView extends ArchiveEntry {
@@ -92,10 +92,10 @@ export async function currentPlan(): Promise<PlanView> {
 
 /**
  * The plans whose pages this build renders: every plan, unless the build copies some plans' pages from its
- * page cache (src/build/render-set.ts). Every route under /<plan>/ takes its paths from here; every other use
+ * page cache (src/contract/render-set.ts). Every route under /<plan>/ takes its paths from here; every other use
  * of a plan's data (the archive's own pages, the plan filter) reads getPlans(), which always holds every plan.
  *
- * What a plan's pages may read of other plans is what the page cache keys on (src/build/page-cache.ts,
+ * What a plan's pages may read of other plans is what the page cache keys on (src/publish/cache/page-cache.ts,
  * `archiveSummary`): their config fields and titles. A page of one plan that shows more of another plan (its items,
  * say) must add it to that key, or a rebuild would keep the page as it was.
  */

@@ -4,7 +4,7 @@
  * Dublin Core meta tags. Pure: pages give the absolute URLs.
  */
 import { titleFacts, type PLAN_STATUSES } from '../config/plan-config.ts';
-import type { PlanOutput } from '../build/downloads.ts';
+import type { PlanOutput } from '../contract/outputs.ts';
 import { citedDocument } from './cite-passage.ts';
 import type { PlanView } from './plans.ts';
 import { linksFor } from './urls.ts';
@@ -123,7 +123,7 @@ export function mediaTypeOf(path: string): string {
 }
 
 /**
- * The open-data page as a schema.org Dataset: every output of the plan (src/build/downloads.ts planOutputs) is
+ * The open-data page as a schema.org Dataset: every output of the plan (src/contract/outputs.ts planOutputs) is
  * a distribution, at `urlOf(output)`.
  */
 export function openDataset(

@@ -1,7 +1,7 @@
 /**
  * /search-aids.js: the tables of the forgiving search (pinyin of names and headlines, traditional → simplified
  * characters) for every plan of the archive, as a classic script. Fetched by the search script only when a query
- * finds nothing as typed. Offline bundles leave it out and carry their own plans' tables (src/build/offline-bundle.ts).
+ * finds nothing as typed. Offline bundles leave it out and carry their own plans' tables (src/publish/offline/offline-bundle.ts).
  */
 import type { APIRoute } from 'astro';
 import { getPlans } from '../lib/plans.ts';

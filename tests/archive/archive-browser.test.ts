@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { archiveOutputs } from '../../src/build/downloads.ts';
+import { archiveOutputs } from '../../src/contract/outputs.ts';
 import type { ArchiveEntry } from '../../src/config/archive-entry.ts';
 import { builtArchive, DIST } from '../support/dist.ts';
 import { axeViolations } from '../support/axe.ts';

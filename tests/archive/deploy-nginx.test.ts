@@ -5,11 +5,11 @@
  * violation, no failed request, working search.
  */
 import { readFileSync } from 'node:fs';
-import { archiveOutputs } from '../../src/build/downloads.ts';
+import { archiveOutputs } from '../../src/contract/outputs.ts';
 import { BASE, builtArchive, currentEntry, DIST, SITE } from '../support/dist.ts';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../src/build/chromium.ts';
+import { launchChromium } from '../../src/tooling/chromium.ts';
 import type { Plan } from '../../src/plan/schema.ts';
 import { startNginx, type Nginx } from '../support/nginx.ts';
 import { expectedItems } from '../support/search-truth.ts';

@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { downloadPaths, planOutputs } from '../../src/build/downloads.ts';
+import { downloadPaths, planOutputs } from '../../src/contract/outputs.ts';
 import type { ArchiveEntry } from '../../src/config/archive-entry.ts';
 import { stripWhitespace } from '../../src/plan/normalize.ts';
 import { BASE, builtArchive, DIST } from '../support/dist.ts';

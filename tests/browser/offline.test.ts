@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { unzipSync } from 'fflate';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../src/build/chromium.ts';
+import { launchChromium } from '../../src/tooling/chromium.ts';
 import type { Plan } from '../../src/plan/schema.ts';
 import { BASE, currentEntry, DIST, SITE } from '../support/dist.ts';
 import { decodeQr } from '../support/qr.ts';

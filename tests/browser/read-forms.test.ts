@@ -10,8 +10,8 @@ import { AlignmentType, Document, LevelFormat, LevelSuffix, Packer, Paragraph, T
 import iconv from 'iconv-lite';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../src/build/chromium.ts';
-import { printOfficialPdf } from '../../src/pdf/official-pdf.ts';
+import { launchChromium } from '../../src/tooling/chromium.ts';
+import { printOfficialPdf } from '../../src/publish/pdf/official-pdf.ts';
 import { stripWhitespace } from '../../src/plan/normalize.ts';
 import { parseDocument, parsePlan, type ReadResult } from '../../src/plan/parse-plan.ts';
 import type { Plan } from '../../src/plan/schema.ts';

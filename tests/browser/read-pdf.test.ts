@@ -4,7 +4,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../src/build/chromium.ts';
+import { launchChromium } from '../../src/tooling/chromium.ts';
 import { stripWhitespace } from '../../src/plan/normalize.ts';
 import type { SourceDocument } from '../../src/plan/source.ts';
 import { isPageNumber } from '../../src/read/pdf-layout.ts';

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { downloadPaths } from '../../src/build/downloads.ts';
+import { downloadPaths } from '../../src/contract/outputs.ts';
 import type { ArchiveEntry } from '../../src/config/archive-entry.ts';
 import { stripWhitespace } from '../../src/plan/normalize.ts';
 import { copyProject, run } from '../../src/tooling/project-copy.ts';

@@ -4,8 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { collectInline, collectSiteInline, cspNginxConf } from '../../src/build/csp.ts';
-import { renderNginxConf } from '../../src/build/nginx-conf.ts';
+import { collectInline, collectSiteInline, cspNginxConf } from '../../src/publish/deploy/csp.ts';
+import { renderNginxConf } from '../../src/publish/deploy/nginx-conf.ts';
 import { DIST } from '../support/dist.ts';
 
 describe('deploy/nginx', () => {

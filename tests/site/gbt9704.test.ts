@@ -6,11 +6,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { downloadPaths } from '../../src/build/downloads.ts';
+import { downloadPaths } from '../../src/contract/outputs.ts';
 import { stripWhitespace } from '../../src/plan/normalize.ts';
 import { planToText, sectionHeading } from '../../src/plan/to-text.ts';
-import { CELL_MM, GEOMETRY, LINE_PITCH_MM } from '../../src/pdf/geometry.ts';
-import { officialDocumentToText, planToOfficialDocument } from '../../src/pdf/official-document.ts';
+import { CELL_MM, GEOMETRY, LINE_PITCH_MM } from '../../src/publish/pdf/geometry.ts';
+import { officialDocumentToText, planToOfficialDocument } from '../../src/publish/pdf/official-document.ts';
 import { currentEntry, DIST } from '../support/dist.ts';
 import { pdfBookmarks, pdfFonts, pdfInfo, pdfLines, pdfPages, pdfTextFonts, type PdfLine } from '../support/pdf.ts';
 import { pdfQrCodes } from '../support/qr.ts';

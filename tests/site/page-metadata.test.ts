@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { collectInline } from '../../src/build/csp.ts';
+import { collectInline } from '../../src/publish/deploy/csp.ts';
 import { currentEntry, DIST, SITE, BASE, fileForPath } from '../support/dist.ts';
 import { htmlFiles, loadDocument } from '../support/html.ts';
 import { nonEmpty } from '../support/non-empty.ts';

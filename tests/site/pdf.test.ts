@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stripWhitespace } from '../../src/plan/normalize.ts';
 import { BASE, currentEntry, DIST, SITE } from '../support/dist.ts';
-import { pdfDestinations } from '../../src/build/pdf-info.ts';
+import { pdfDestinations } from '../../src/publish/pdf/pdf-info.ts';
 import { sectionHeading } from '../../src/plan/to-text.ts';
 import { pdfBookmarks, pdfFonts, pdfInfo, pdfPages, pdfText } from '../support/pdf.ts';
 import { fieldParagraphs } from '../../src/plan/extract.ts';

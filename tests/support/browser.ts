@@ -3,8 +3,8 @@
  */
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { launchChromium } from '../../src/build/chromium.ts';
-import { serveStatic, type RunningServer } from '../../src/build/static-server.ts';
+import { launchChromium } from '../../src/tooling/chromium.ts';
+import { serveStatic, type RunningServer } from '../../src/tooling/static-server.ts';
 import { BASE, currentEntry, DIST } from './dist.ts';
 
 /** A page of the site under test: one of the archive's own pages, or one of the current plan's. */

@@ -4,9 +4,9 @@
  * that make the pages — the content step, Astro's build, the search index — without the PDFs and offline zips,
  * which take most of a build's time and are checked by their own tests.
  */
-import { astroBuild } from '../../src/build/astro-build.ts';
-import { loadArchive } from '../../src/build/pipeline.ts';
-import { writeSearchIndex } from '../../src/build/search-index.ts';
+import { astroBuild } from '../../src/publish/astro/astro-build.ts';
+import { loadArchive } from '../../src/publish/pipeline/pipeline.ts';
+import { writeSearchIndex } from '../../src/publish/search/search-index.ts';
 import { buildContent } from '../../scripts/build-content.ts';
 
 const [file, outDir] = process.argv.slice(2);

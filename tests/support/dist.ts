@@ -3,7 +3,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { siteOptions } from '../../src/build/site-options.ts';
+import { siteOptions } from '../../src/contract/site-options.ts';
 import { ArchiveEntrySchema, type ArchiveEntry } from '../../src/config/archive-entry.ts';
 
 export const DIST = process.env.DIST_DIR || 'dist';

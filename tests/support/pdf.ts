@@ -3,7 +3,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { parseHTML } from 'linkedom';
-import { parseInfo } from '../../src/build/pdf-info.ts';
+import { parseInfo } from '../../src/publish/pdf/pdf-info.ts';
 
 /** The PDF's text. */
 export function pdfText(path: string): string {

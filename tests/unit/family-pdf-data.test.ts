@@ -10,12 +10,12 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveFonts, type FontRole } from '../../src/pdf/fonts.ts';
-import { gbt9704Data, type Gbt9704Data } from '../../src/pdf/gbt9704-data.ts';
-import { officialDocumentToText, planToOfficialDocument } from '../../src/pdf/official-document.ts';
-import { readingData, type Para, type ReadingData } from '../../src/pdf/reading-data.ts';
-import { printPdf } from '../../src/pdf/reading-pdf.ts';
-import { typesetter } from '../../src/pdf/typesetter.ts';
+import { resolveFonts, type FontRole } from '../../src/publish/pdf/fonts.ts';
+import { gbt9704Data, type Gbt9704Data } from '../../src/publish/pdf/gbt9704-data.ts';
+import { officialDocumentToText, planToOfficialDocument } from '../../src/publish/pdf/official-document.ts';
+import { readingData, type Para, type ReadingData } from '../../src/publish/pdf/reading-data.ts';
+import { printPdf } from '../../src/publish/pdf/reading-pdf.ts';
+import { typesetter } from '../../src/publish/pdf/typesetter.ts';
 import { stripWhitespace } from '../../src/plan/normalize.ts';
 import { PlanSchema, type Plan } from '../../src/plan/schema.ts';
 import { planToText } from '../../src/plan/to-text.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { rewriteUrl, rootFrom } from '../../src/build/offline-links.ts';
-import { searchDataScript } from '../../src/build/offline-bundle.ts';
+import { rewriteUrl, rootFrom } from '../../src/publish/offline/offline-links.ts';
+import { searchDataScript } from '../../src/publish/offline/offline-bundle.ts';
 
 const files = new Set(['index.html', 'items/2/index.html', 'items/3/index.html', 'offices/index.html', '_astro/a.css', 'data/plan.json', 'favicon.svg']);
 const exists = (f: string) => files.has(f);

@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Metafile } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { codeVersion, localImports } from '../../src/build/code-version.ts';
-import { contentKey, OutputCache } from '../../src/build/output-cache.ts';
+import { codeVersion, localImports } from '../../src/publish/cache/code-version.ts';
+import { contentKey, OutputCache } from '../../src/publish/cache/output-cache.ts';
 
 const temp = () => mkdtempSync(join(tmpdir(), 'output-cache-'));
 
@@ -145,9 +145,9 @@ describe('code version', () => {
   });
 
   it('gives each step its own version, stable within a run', async () => {
-    const [pdf, zip] = await Promise.all([codeVersion('src/pdf/reading-pdf.ts'), codeVersion('src/build/offline-bundle.ts')]);
+    const [pdf, zip] = await Promise.all([codeVersion('src/publish/pdf/reading-pdf.ts'), codeVersion('src/publish/offline/offline-bundle.ts')]);
     expect(pdf).toMatch(/^[0-9a-f]{64}$/u);
     expect(pdf).not.toBe(zip);
-    expect(await codeVersion('src/pdf/reading-pdf.ts')).toBe(pdf);
+    expect(await codeVersion('src/publish/pdf/reading-pdf.ts')).toBe(pdf);
   });
 });

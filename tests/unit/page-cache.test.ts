@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ArchiveEntrySchema, type ArchiveEntry } from '../../src/config/archive-entry.ts';
-import { archiveSummary, pageKeys } from '../../src/build/page-cache.ts';
+import { archiveSummary, pageKeys } from '../../src/publish/cache/page-cache.ts';
 import { toArchiveEntries } from '../../src/generate/archive.ts';
 import { parsePlan } from '../../src/plan/parse-plan.ts';
 

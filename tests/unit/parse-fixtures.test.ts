@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bytesToDocument, describeRead } from '../../src/build/read-plan.ts';
+import { bytesToDocument, describeRead } from '../../src/publish/content/read-plan.ts';
 import { parseDocument } from '../../src/plan/parse-plan.ts';
 import { formatProblem } from '../../src/plan/problem.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDestinations, parseInfo } from '../../src/build/pdf-info.ts';
+import { parseDestinations, parseInfo } from '../../src/publish/pdf/pdf-info.ts';
 
 describe('reading pdfinfo output', () => {
   it('reads metadata fields, keeping colons and spaces inside values', () => {

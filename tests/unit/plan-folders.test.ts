@@ -1,5 +1,5 @@
 /**
- * Plan files and folders on disk (src/build/plan-folders.ts): a readable document needs no plan.json; what the
+ * Plan files and folders on disk (src/publish/content/plan-folders.ts): a readable document needs no plan.json; what the
  * document does not say is asked for at its title in the source; a wrong key of plan.json is pointed at where
  * it is written.
  */
@@ -7,8 +7,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readPlanFolder, readPlanFromFile } from '../../src/build/plan-folders.ts';
-import { PlanInputError } from '../../src/build/read-plan.ts';
+import { readPlanFolder, readPlanFromFile } from '../../src/publish/content/plan-folders.ts';
+import { PlanInputError } from '../../src/publish/content/read-plan.ts';
 
 const BODY = ['一、加强学校建设', '', '1.建设新校区', '', '目标任务：完成新校区建设。', '', '工作措施：加快施工进度。', '', '责任单位：基建处'].join('\n');
 

@@ -140,7 +140,7 @@ describe('text that came out of a PDF (real pdftotext output of the seed printed
 
 describe('Word’s “save as text” (UTF-16 with BOM, CRLF, no blank lines)', () => {
   it('reads the seed’s items, page-break cuts joined though no blank line marks them', async () => {
-    const { bytesToDocument } = await import('../../src/build/read-plan.ts');
+    const { bytesToDocument } = await import('../../src/publish/content/read-plan.ts');
     const { parseDocument } = await import('../../src/plan/parse-plan.ts');
     const doc = await bytesToDocument(readFileSync('tests/fixtures/word-save-as-text/input.txt'), 'input.txt');
     if (!doc.ok) throw new Error('decode');
@@ -166,7 +166,7 @@ describe('the official 文件 with two 附件', () => {
 describe('files made by LibreOffice (another producer, ragged right, no first-line indents)', () => {
   const reference = read('official-document-two-attachments');
   const readFile = async (path: string) => {
-    const { bytesToDocument } = await import('../../src/build/read-plan.ts');
+    const { bytesToDocument } = await import('../../src/publish/content/read-plan.ts');
     const { parseDocument } = await import('../../src/plan/parse-plan.ts');
     const doc = await bytesToDocument(readFileSync(path), path);
     if (!doc.ok) throw new Error(doc.problems[0]!.message);

@@ -6,7 +6,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PlanWatch } from '../../src/build/plan-watch.ts';
+import { PlanWatch } from '../../src/publish/content/plan-watch.ts';
 import { SEED_DIR } from '../support/seed.ts';
 
 const quiet = { info: () => undefined, error: () => undefined };

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { planOutputs } from '../../src/build/downloads.ts';
+import { planOutputs } from '../../src/contract/outputs.ts';
 import { documentFactsOf, dublinCore, jsonLd, mediaTypeOf, openDataset, planDocument } from '../../src/lib/structured-data.ts';
 import { parsePlan } from '../../src/plan/parse-plan.ts';
 

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { writeGenerated } from '../../src/build/write-generated.ts';
+import { writeGenerated } from '../../src/publish/content/write-generated.ts';
 
 const roots: string[] = [];
 afterEach(async () => {

@@ -17,10 +17,10 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import type { ArchiveEntry } from '../config/archive-entry.ts';
-import type { SiteTarget } from './pipeline.ts';
+import type { ArchiveEntry } from '../../config/archive-entry.ts';
+import type { SiteTarget } from '../pipeline/pipeline.ts';
 import { contentKey, type KeyPart, type OutputCache } from './output-cache.ts';
-import { StepError } from './cli.ts';
+import { StepError } from '../pipeline/cli.ts';
 
 /** The cache's name for plans' pages, and for the list of shared assets they name. */
 const KIND = 'pages';

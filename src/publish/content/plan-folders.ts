@@ -6,11 +6,11 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { sha256Hex } from '../config/digest.ts';
-import { CONFIG_FILE, formatConfigProblem, locateKey, parseConfigJson, PlanConfigSchema, resolvePlanConfig, type ConfigProblem, type FolderFile, type ResolvedPlanConfig } from '../config/plan-config.ts';
-import { placeNoteList, type PlacedNote } from '../generate/notes.ts';
+import { sha256Hex } from '../../config/digest.ts';
+import { CONFIG_FILE, formatConfigProblem, locateKey, parseConfigJson, PlanConfigSchema, resolvePlanConfig, type ConfigProblem, type FolderFile, type ResolvedPlanConfig } from '../../config/plan-config.ts';
+import { placeNoteList, type PlacedNote } from '../../generate/notes.ts';
 import { DEFAULT_PLANS_DIR, failWith, PlanInputError, readPlanFile, type ReadPlan } from './read-plan.ts';
-import type { Plan } from '../plan/schema.ts';
+import type { Plan } from '../../plan/schema.ts';
 
 /** One plan read from its folder: the resolved config, the reader's result and its placed notes. */
 export interface PlanSource {

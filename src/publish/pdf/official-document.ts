@@ -3,9 +3,9 @@
  * plan was parsed. The 公文版's template data (gbt9704-data.ts) knows only this shape, so a change of the Plan schema touches
  * only `planToOfficialDocument`. Every string is official text, exactly as issued.
  */
-import { headOrderOf } from '../plan/notice.ts';
-import type { Colophon as PlanColophon, Plan } from '../plan/schema.ts';
-import { closingToLines, itemToLines, sectionHeading } from '../plan/to-text.ts';
+import { headOrderOf } from '../../plan/notice.ts';
+import type { Colophon as PlanColophon, Plan } from '../../plan/schema.ts';
+import { closingToLines, itemToLines, sectionHeading } from '../../plan/to-text.ts';
 
 /** One block of an attachment's text. Headings are named by level: 一、 (heading1), （一） (heading2), 1. (heading3). */
 export type AttachmentBlock =

@@ -4,9 +4,9 @@
  */
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { Plan } from '../plan/schema.ts';
-import { codeVersion } from '../build/code-version.ts';
-import { contentKey, type OutputCache } from '../build/output-cache.ts';
+import type { Plan } from '../../plan/schema.ts';
+import { codeVersion } from '../cache/code-version.ts';
+import { contentKey, type OutputCache } from '../cache/output-cache.ts';
 import { describeFonts, fontsFingerprint, resolveFonts, ROLE_NAMES, type FontRole, type ResolvedFont } from './fonts.ts';
 import { gbt9704Data } from './gbt9704-data.ts';
 import { officialDocumentToText, planToOfficialDocument } from './official-document.ts';
@@ -42,7 +42,7 @@ export async function printOfficialPdf(plan: Plan, outFile: string, cache?: Outp
     // What the PDF derives from: the plan, the fonts chosen for it (and their files), the code and its template.
     // SITE_URL and BASE_PATH do not enter: the 公文版 holds no link.
     const key = contentKey([
-      ['code', await codeVersion('src/pdf/official-pdf.ts')],
+      ['code', await codeVersion('src/publish/pdf/official-pdf.ts')],
       ['template', await templateSource('gbt9704')],
       ['worker', await workerSource()],
       ['plan', JSON.stringify(plan)],

@@ -5,9 +5,9 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ArchiveEntrySchema, type ArchiveEntry } from '../config/archive-entry.ts';
-import { downloadPaths, offlineFolder } from './downloads.ts';
-import { siteOptions } from './site-options.ts';
+import { ArchiveEntrySchema, type ArchiveEntry } from '../../config/archive-entry.ts';
+import { downloadPaths, offlineFolder } from '../../contract/outputs.ts';
+import { siteOptions } from '../../contract/site-options.ts';
 
 /** The site is built here and moved to dist/ only when every step succeeded. */
 export const STAGING = '.build/dist';

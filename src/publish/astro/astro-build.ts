@@ -7,8 +7,8 @@ import { spawn } from 'node:child_process';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isMain, runCli, StepError } from './cli.ts';
-import { REUSED_PAGES_FILE, RENDER_PLANS } from './render-set.ts';
+import { isMain, runCli, StepError } from '../pipeline/cli.ts';
+import { REUSED_PAGES_FILE, RENDER_PLANS } from '../../contract/render-set.ts';
 
 /** Which plans to render: all, or only `plans`, the build copying the others' pages (`reusedPages`) in after. */
 export interface RenderChoice {

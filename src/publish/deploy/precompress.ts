@@ -7,8 +7,8 @@ import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
-import { codeVersion } from './code-version.ts';
-import { contentKey, type OutputCache } from './output-cache.ts';
+import { codeVersion } from '../cache/code-version.ts';
+import { contentKey, type OutputCache } from '../cache/output-cache.ts';
 
 const brotli = promisify(brotliCompress);
 const gz = promisify(gzip);
@@ -53,7 +53,7 @@ export async function precompress(dir: string, cache?: OutputCache, skip: readon
     .map((e) => join(e.parentPath, e.name));
   const totals = { files: 0, raw: 0, br: 0, gz: 0, reused: 0 };
   // Each file's compressed copies derive from its bytes, this code (the levels) and the zlib and brotli builds.
-  const code = cache ? await codeVersion('src/build/precompress.ts') : '';
+  const code = cache ? await codeVersion('src/publish/deploy/precompress.ts') : '';
   const count = async (path: string, size: number, reused: boolean) => {
     const [g, b] = await Promise.all([stat(`${path}.gz`), stat(`${path}.br`)]);
     totals.files += 1;

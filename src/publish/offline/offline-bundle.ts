@@ -8,13 +8,13 @@ import { readdir, readFile, mkdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { zip, type Zippable } from 'fflate';
 import { parseHTML } from 'linkedom';
-import type { ArchiveEntry } from '../config/archive-entry.ts';
-import { yearSpan } from '../config/plan-config.ts';
-import { searchAids } from '../search/aids.ts';
-import { planToSearchRecords } from '../search/records.ts';
-import { StepError } from './cli.ts';
-import { codeVersion } from './code-version.ts';
-import { contentKey, type OutputCache } from './output-cache.ts';
+import type { ArchiveEntry } from '../../config/archive-entry.ts';
+import { yearSpan } from '../../config/plan-config.ts';
+import { searchAids } from '../../search/aids.ts';
+import { planToSearchRecords } from '../../search/records.ts';
+import { StepError } from '../pipeline/cli.ts';
+import { codeVersion } from '../cache/code-version.ts';
+import { contentKey, type OutputCache } from '../cache/output-cache.ts';
 import { rewriteUrl, rootFrom } from './offline-links.ts';
 
 /** Folders of the built site that the bundle leaves out (besides every other plan's, and redirect pages). */
@@ -161,7 +161,7 @@ async function writeBundle(scope: BundleScope, opts: OfflineOptions & { planIds:
     // The zip derives from the files that go into it, the search records, the title (README, start page), the
     // addresses links are rewritten against, the names of the other plans (their pages are left out) and this code.
     const key = contentKey([
-      ['code', await codeVersion('src/build/offline-bundle.ts')],
+      ['code', await codeVersion('src/publish/offline/offline-bundle.ts')],
       ['options', JSON.stringify({ base: opts.base, onlineRoot: opts.onlineRoot, folder: opts.folder, ids: [...inBundle], archivePages: scope.archivePages, planIds: opts.planIds, title: scope.title })],
       ['search data', searchData],
       ...[...raw].map(([f, bytes]) => [f, bytes] as const),
@@ -190,7 +190,7 @@ const SEARCH_DATA = '_assets/search-data.js';
  */
 async function rewriteKeys(opts: OfflineOptions, raw: ReadonlyMap<string, Uint8Array>): Promise<Map<string, string>> {
   const bundle = contentKey([
-    ['code', await codeVersion('src/build/offline-bundle.ts')],
+    ['code', await codeVersion('src/publish/offline/offline-bundle.ts')],
     ['options', JSON.stringify({ base: opts.base, onlineRoot: opts.onlineRoot })],
     ['files', [...raw.keys(), SEARCH_DATA].sort().join('\n')],
   ]);

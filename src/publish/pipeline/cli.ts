@@ -2,7 +2,7 @@
  * Runs a command-line step: prints its report, or its problems without a stack trace, and sets the exit code.
  */
 import { realpathSync } from 'node:fs';
-import { PlanInputError } from './read-plan.ts';
+import { PlanInputError } from '../content/read-plan.ts';
 
 /** A failure of a build step with a message meant for the user (no stack trace). */
 export class StepError extends Error {}

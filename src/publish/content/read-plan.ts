@@ -3,12 +3,12 @@
  * terminal and a one-paragraph summary of what was recognised.
  */
 import { readFile } from 'node:fs/promises';
-import { readSource } from '../read/read-source.ts';
-import { parseDocument, type ParseOptions, type ReadReport } from '../plan/parse-plan.ts';
-import { formatProblem, type Problem, type Result } from '../plan/problem.ts';
-import type { Plan } from '../plan/schema.ts';
-import type { Furniture, SourceDocument } from '../plan/source.ts';
-import { isPageEdge } from '../plan/web-furniture.ts';
+import { readSource } from '../../read/read-source.ts';
+import { parseDocument, type ParseOptions, type ReadReport } from '../../plan/parse-plan.ts';
+import { formatProblem, type Problem, type Result } from '../../plan/problem.ts';
+import type { Plan } from '../../plan/schema.ts';
+import type { Furniture, SourceDocument } from '../../plan/source.ts';
+import { isPageEdge } from '../../plan/web-furniture.ts';
 
 /** The folder of plan folders the site is built from unless PLANS_DIR or PLAN_FILE says otherwise. */
 export const DEFAULT_PLANS_DIR = 'seeds';

@@ -5,10 +5,10 @@
  */
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { codeVersion } from '../build/code-version.ts';
-import { contentKey, type OutputCache } from '../build/output-cache.ts';
-import { qrSvg } from '../lib/qr-code.ts';
-import type { Plan } from '../plan/schema.ts';
+import { codeVersion } from '../cache/code-version.ts';
+import { contentKey, type OutputCache } from '../cache/output-cache.ts';
+import { qrSvg } from '../../lib/qr-code.ts';
+import type { Plan } from '../../plan/schema.ts';
 import { fontsFingerprint, resolveFonts, type ResolvedFont } from './fonts.ts';
 import { readingData } from './reading-data.ts';
 import { templateSource, typesetter, workerSource } from './typesetter.ts';
@@ -45,7 +45,7 @@ export async function printPdf(opts: PdfOptions): Promise<{ bytes: number; reuse
     // Everything the PDF derives from: the plan, where it is published, the faces and their files, the code and
     // its template.
     const key = contentKey([
-      ['code', await codeVersion('src/pdf/reading-pdf.ts')],
+      ['code', await codeVersion('src/publish/pdf/reading-pdf.ts')],
       ['template', await templateSource('reading')],
       ['worker', await workerSource()],
       ['plan', JSON.stringify(opts.plan)],

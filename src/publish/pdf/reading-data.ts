@@ -4,9 +4,9 @@
  * page and each office to its page. Pure: plan, addresses and the QR code's SVG in, JSON-ready data out. Every
  * string stays data: the template shows strings, never reads them as markup.
  */
-import { headOrderOf } from '../plan/notice.ts';
-import { attachmentToLines, itemLabel, sectionHeading } from '../plan/to-text.ts';
-import type { Item, Plan, UnitList, UnitsSource } from '../plan/schema.ts';
+import { headOrderOf } from '../../plan/notice.ts';
+import { attachmentToLines, itemLabel, sectionHeading } from '../../plan/to-text.ts';
+import type { Item, Plan, UnitList, UnitsSource } from '../../plan/schema.ts';
 
 /** A piece of a paragraph: text, set as a label (黑体) or linked to an online page. */
 export interface Run {

@@ -8,7 +8,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { CONFIG_FILE } from '../config/plan-config.ts';
+import { CONFIG_FILE } from '../../config/plan-config.ts';
 import { writePlanContent } from './plan-content.ts';
 import { readSiteSettings } from './site-settings.ts';
 import { duplicateIds, planFolders, planInputs, readPlanFolder, readPlanFromFile, type PlanSource } from './plan-folders.ts';

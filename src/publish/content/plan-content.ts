@@ -3,8 +3,8 @@
  * current), every plan's pages and record rendered, and only what changed written (stale files removed). Shared
  * by `npm run content` and the dev server's watcher (src/integrations/plan-content.ts), so both write the same.
  */
-import { toArchiveEntries } from '../generate/archive.ts';
-import { GENERATED_DIRS, planToContentFiles, siteToContentFiles } from '../generate/content-files.ts';
+import { toArchiveEntries } from '../../generate/archive.ts';
+import { GENERATED_DIRS, planToContentFiles, siteToContentFiles } from '../../generate/content-files.ts';
 import type { PlanSource } from './plan-folders.ts';
 import type { SiteSettings } from './site-settings.ts';
 import { writeGenerated, type WriteReport } from './write-generated.ts';

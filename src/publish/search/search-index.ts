@@ -10,12 +10,12 @@ import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
-import type { ArchiveEntry } from '../config/archive-entry.ts';
-import { toIndexContent } from '../search/match.ts';
-import { FILTERS } from '../search/filters.ts';
-import { planToSearchRecords, type SearchRecord } from '../search/records.ts';
-import { StepError } from './cli.ts';
-import { yearSpan } from '../config/plan-config.ts';
+import type { ArchiveEntry } from '../../config/archive-entry.ts';
+import { toIndexContent } from '../../search/match.ts';
+import { FILTERS } from '../../search/filters.ts';
+import { planToSearchRecords, type SearchRecord } from '../../search/records.ts';
+import { StepError } from '../pipeline/cli.ts';
+import { yearSpan } from '../../config/plan-config.ts';
 
 /** Where the index goes in the built site. */
 export const INDEX_FOLDER = 'pagefind';

@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
-import { StepError } from '../build/cli.ts';
+import { StepError } from '../pipeline/cli.ts';
 import type { WorkerAnswer, WorkerRequest, WorkerStart } from './typst-worker.ts';
 
 /** The templates, by name (templates/<name>.typ). */

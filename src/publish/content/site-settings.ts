@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseSiteConfig, SITE_CONFIG_FILE, type SiteConfig } from '../config/site-config.ts';
+import { parseSiteConfig, SITE_CONFIG_FILE, type SiteConfig } from '../../config/site-config.ts';
 import { DEFAULT_PLANS_DIR, PlanInputError } from './read-plan.ts';
 
 /** The site settings and what a reader of the build log should know about them. */
