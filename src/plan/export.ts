@@ -6,8 +6,12 @@
 import { z } from 'zod';
 import { ItemSchema, PlanSchema, type Plan } from './schema.ts';
 
-/** Version of the data format; bump on any incompatible change. */
-export const EXPORT_FORMAT = 'hunan-education-plan/2';
+/**
+ * Name and version of the data format; bump the number on any incompatible change. The name says what the data is
+ * (a work plan), never whose: every plan is exported in the same format. It was `hunan-education-plan/2` until the
+ * name lost its one plan; the version moved to 3 with it, so a reader that checks the old name fails loudly.
+ */
+export const EXPORT_FORMAT = 'work-plan/3';
 
 /** An office named in an item's 责任单位, resolved (aliases merged) — a convenience over `responsible`. */
 export const ItemOfficeSchema = z

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { itemsToCsv, officesToCsv, responsibilitiesToCsv, ITEM_COLUMNS } from '../../src/plan/csv.ts';
-import { exportJsonSchema, exportToPlan, planToExport } from '../../src/plan/export.ts';
+import { EXPORT_FORMAT, exportJsonSchema, exportToPlan, planToExport } from '../../src/plan/export.ts';
 import { parsePlan } from '../../src/plan/parse-plan.ts';
 import type { Plan } from '../../src/plan/schema.ts';
 import { fieldParagraphs } from '../../src/plan/extract.ts';
@@ -25,9 +25,18 @@ describe('plan.json export', () => {
     expect(item8.offices.at(-1)).toEqual({ name: '教育考试院', slug: 'jiaoyukaoshiyuan', lead: false });
     expect(planToExport(plan, 'x.txt').items[0]!.offices).toEqual([{ name: '秘书处', slug: 'mishuchu', lead: true }]);
   });
+  it('names one versioned format for every plan, not after any plan', () => {
+    const formats = [plan, hostile].map((p) => planToExport(p, 'x.txt').format);
+    expect(new Set(formats)).toEqual(new Set([EXPORT_FORMAT]));
+    expect(EXPORT_FORMAT).toMatch(/^[a-z]+(?:-[a-z]+)*\/\d+$/u);
+    // Nothing of a plan in the name: not its issuer's words, its year or its file name.
+    for (const word of ['hunan', 'education', String(plan.notice?.isoDate.slice(0, 4))]) expect(EXPORT_FORMAT).not.toContain(word);
+  });
   it('rejects data that does not match the format', () => {
     const bad = { ...planToExport(plan, 'x.txt'), format: 'other/9' };
     expect(() => exportToPlan(bad)).toThrow();
+    // Data written in the format's earlier name is refused, not read as if nothing had changed.
+    expect(() => exportToPlan({ ...planToExport(plan, 'x.txt'), format: 'hunan-education-plan/2' })).toThrow();
   });
   it('has a generated draft 2020-12 JSON Schema that documents itself', () => {
     const schema = exportJsonSchema('https://example.org/data/plan.schema.json');
