@@ -14,6 +14,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../src/tooling/chromium.ts';
 import type { Plan } from '../../src/plan/schema.ts';
+import { planDate } from '../../src/publish/offline/bundle-date.ts';
 import { BASE, currentEntry, DIST, SITE } from '../support/dist.ts';
 import { decodeQr } from '../support/qr.ts';
 import { nonEmpty } from '../support/non-empty.ts';
@@ -34,7 +35,19 @@ beforeAll(async () => {
   const zips = readdirSync(downloads).filter((f) => f.endsWith('-offline.zip'));
   expect(zips).toHaveLength(1);
   const dir = mkdtempSync(join(tmpdir(), 'offline-'));
-  const entries = unzipSync(readFileSync(join(downloads, zips[0]!)));
+  const zipBytes = readFileSync(join(downloads, zips[0]!));
+  // Every entry carries the plan's own date (its 成文日期, else as bundle-date.ts falls back), at 00:00: the MS-DOS
+  // time and date of each central directory record (offsets 12 and 14; the directory's place is in its end record).
+  const end = zipBytes.lastIndexOf('PK\x05\x06');
+  const stamps: string[] = [];
+  for (let at = zipBytes.readUInt32LE(end + 16), n = zipBytes.readUInt16LE(end + 10); n > 0; n--) {
+    const day = zipBytes.readUInt16LE(at + 14);
+    stamps.push(`${1980 + (day >> 9)}-${String((day >> 5) & 15).padStart(2, '0')}-${String(day & 31).padStart(2, '0')} ${zipBytes.readUInt16LE(at + 12)}`);
+    at += 46 + zipBytes.readUInt16LE(at + 28) + zipBytes.readUInt16LE(at + 30) + zipBytes.readUInt16LE(at + 32);
+  }
+  nonEmpty(stamps, 'zip entries');
+  expect([...new Set(stamps)]).toEqual([`${planDate(currentEntry())} 0`]);
+  const entries = unzipSync(zipBytes);
   for (const [name, data] of Object.entries(entries)) {
     expect(name, 'ASCII names only').toMatch(/^[\x20-\x7e]+$/u);
     if (name.endsWith('/')) continue;

@@ -15,6 +15,7 @@ import { planToSearchRecords } from '../../search/records.ts';
 import { StepError } from '../pipeline/cli.ts';
 import { codeVersion } from '../cache/code-version.ts';
 import { contentKey, type OutputCache } from '../cache/output-cache.ts';
+import { newestPlanDate, planDate, zipEntryDate } from './bundle-date.ts';
 import { rewriteUrl, rootFrom } from './offline-links.ts';
 
 /** Folders of the built site that the bundle leaves out (besides every other plan's, and redirect pages). */
@@ -24,8 +25,6 @@ const LEFT_OUT = ['pagefind/', 'downloads/', 'current/'];
  * forgiving search's tables of the whole site are replaced by the bundle's own (in its search-data script).
  */
 const LEFT_OUT_FILES = [/^sitemap.*\.xml$/u, /\.(br|gz)$/u, /^search-aids\.js$/u];
-/** Zip entries get a fixed date so the bundle is reproducible. */
-const MTIME = new Date('2020-03-06T00:00:00Z');
 
 /** Options for the bundle. */
 export interface OfflineOptions {
@@ -121,6 +120,8 @@ interface BundleScope {
   title: string;
   /** What the README says works offline. */
   what: string;
+  /** The date every entry of the zip carries, YYYY-MM-DD (bundle-date.ts): the bundle is reproducible. */
+  date: string;
 }
 
 /** What a bundle step reports. */
@@ -162,7 +163,7 @@ async function writeBundle(scope: BundleScope, opts: OfflineOptions & { planIds:
     // addresses links are rewritten against, the names of the other plans (their pages are left out) and this code.
     const key = contentKey([
       ['code', await codeVersion('src/publish/offline/offline-bundle.ts')],
-      ['options', JSON.stringify({ base: opts.base, onlineRoot: opts.onlineRoot, folder: opts.folder, ids: [...inBundle], archivePages: scope.archivePages, planIds: opts.planIds, title: scope.title })],
+      ['options', JSON.stringify({ base: opts.base, onlineRoot: opts.onlineRoot, folder: opts.folder, ids: [...inBundle], archivePages: scope.archivePages, planIds: opts.planIds, title: scope.title, date: scope.date })],
       ['search data', searchData],
       ...[...raw].map(([f, bytes]) => [f, bytes] as const),
     ]);
@@ -209,24 +210,25 @@ async function writeZip(scope: BundleScope, opts: OfflineOptions, raw: ReadonlyM
     if (!file.endsWith('.html')) return bytes;
     return cached ? (await cached.cache.bytes(REWRITES, cached.keys.get(file)!, () => rewrite(file, bytes))).bytes : rewrite(file, bytes);
   };
+  const mtime = zipEntryDate(scope.date);
   const files: Zippable = {};
   const all = [...raw];
   // Several at once: a rewrite taken from the cache is a file read, and the archive's zip has thousands.
   for (let i = 0; i < all.length; i += PAGES_AT_ONCE) {
     const batch = all.slice(i, i + PAGES_AT_ONCE);
     const done = await Promise.all(batch.map(([file, bytes]) => page(file, bytes)));
-    batch.forEach(([file], j) => (files[`${opts.folder}/${file}`] = [done[j]!, { mtime: MTIME }]));
+    batch.forEach(([file], j) => (files[`${opts.folder}/${file}`] = [done[j]!, { mtime }]));
   }
-  files[`${opts.folder}/${SEARCH_DATA}`] = [new TextEncoder().encode(searchData), { mtime: MTIME }];
+  files[`${opts.folder}/${SEARCH_DATA}`] = [new TextEncoder().encode(searchData), { mtime }];
   if (!scope.archivePages) {
     // The entry page the README names: straight into the plan's own folder.
     const id = scope.entries[0]!.id;
     const title = escapeHtml(scope.title);
     const start = `<!doctype html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>${title}</title><meta http-equiv="refresh" content="0;url=${id}/index.html"></head><body><p><a href="${id}/index.html">${title}</a></p></body></html>\n`;
-    files[`${opts.folder}/index.html`] = [new TextEncoder().encode(start), { mtime: MTIME }];
+    files[`${opts.folder}/index.html`] = [new TextEncoder().encode(start), { mtime }];
   }
   // A BOM so Notepad on older Windows shows the Chinese correctly.
-  files[`${opts.folder}/README.txt`] = [new TextEncoder().encode(`\uFEFF${readme(scope.title, scope.what).replaceAll('\n', '\r\n')}`), { mtime: MTIME }];
+  files[`${opts.folder}/README.txt`] = [new TextEncoder().encode(`\uFEFF${readme(scope.title, scope.what).replaceAll('\n', '\r\n')}`), { mtime }];
   // fflate's asynchronous zip deflates in worker threads (same bytes as zipSync), so the build's other steps
   // keep the main thread meanwhile.
   const bytes = await new Promise<Uint8Array>((done, fail) => zip(files, { level: 9 }, (error, data) => (error ? fail(error) : done(data))));
@@ -236,10 +238,10 @@ async function writeZip(scope: BundleScope, opts: OfflineOptions, raw: ReadonlyM
 
 /** Builds one plan's zip (or reuses it from `cache`). */
 export function buildOfflineBundle(entry: ArchiveEntry, opts: OfflineOptions & { planIds: readonly string[] }, cache?: OutputCache): Promise<BundleResult> {
-  return writeBundle({ entries: [entry], archivePages: false, title: entry.plan.title, what: '搜索、目录、处室页面' }, opts, cache);
+  return writeBundle({ entries: [entry], archivePages: false, title: entry.plan.title, what: '搜索、目录、处室页面', date: planDate(entry) }, opts, cache);
 }
 
 /** Builds the zip of the whole archive: every plan, the archive's home, offices across plans and comparisons. */
 export function buildArchiveBundle(entries: readonly ArchiveEntry[], name: string, opts: OfflineOptions, cache?: OutputCache): Promise<BundleResult> {
-  return writeBundle({ entries, archivePages: true, title: name, what: '各年度全文、搜索、处室历年工作、逐年对照' }, { ...opts, planIds: entries.map((e) => e.id) }, cache);
+  return writeBundle({ entries, archivePages: true, title: name, what: '各年度全文、搜索、处室历年工作、逐年对照', date: newestPlanDate(entries) }, { ...opts, planIds: entries.map((e) => e.id) }, cache);
 }
