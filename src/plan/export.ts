@@ -16,7 +16,7 @@ export const EXPORT_FORMAT = 'work-plan/3';
 /** An office named in an item's 责任单位, resolved (aliases merged) — a convenience over `responsible`. */
 export const ItemOfficeSchema = z
   .object({
-    name: z.string().describe('Canonical office name, e.g. 教育考试院 (also for the alias 考试院)'),
+    name: z.string().describe('Canonical office name: where the plan names an office two ways, the name its aliases are merged into'),
     slug: z.string().describe('Office slug, as in /offices/<slug>/'),
     lead: z.boolean().describe('True for the lead unit (牵头), listed first'),
   })
@@ -24,8 +24,8 @@ export const ItemOfficeSchema = z
 
 /** An item as exported: the parsed item plus its offices. */
 export const ItemExportSchema = ItemSchema.extend({
-  offices: z.array(ItemOfficeSchema).describe('Offices responsible for the item, in document order; group entries such as 相关处室 are in `responsible` only'),
-}).describe('One numbered work item: its headline, its fields in order (目标任务, 工作措施, or unlabelled text) and 责任单位 (responsible) when the plan names them');
+  offices: z.array(ItemOfficeSchema).describe('Offices responsible for the item, in document order; group entries (a collective phrase standing for unnamed offices) are in `responsible` only'),
+}).describe('One numbered work item: its headline, its fields in order (each with its label as printed, or unlabelled text) and the responsible units (responsible) when the plan names them');
 
 /** The whole export. */
 export const PlanExportSchema = PlanSchema.extend({

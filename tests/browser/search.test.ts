@@ -9,13 +9,18 @@ import type { Plan } from '../../src/plan/schema.ts';
 import { currentEntry } from '../support/dist.ts';
 import { useSite } from '../support/browser.ts';
 import { nonEmpty } from '../support/non-empty.ts';
+import { planExamples, type PlanExamples } from '../support/plan-examples.ts';
 import { expectedItems, fixtureQueries, generatedQueries } from '../support/search-truth.ts';
 import { sectionHeading } from '../../src/plan/to-text.ts';
 
 const site = useSite();
 let plan: Plan;
+/** The terms, offices and items searched for, picked from the built plan. */
+let ex: PlanExamples;
 beforeAll(() => {
-  plan = currentEntry().plan;
+  const entry = currentEntry();
+  plan = entry.plan;
+  ex = planExamples(plan, entry);
 });
 
 /** Types a query into the search page's box and returns the item numbers shown, sorted. */
@@ -63,27 +68,31 @@ describe('search results', () => {
 
   it('ignores whitespace on both sides and finds numbers with units', async () => {
     const { page } = await searchPage();
-    expect(await typeQuery(page, '25万个')).toEqual(expectedItems(plan, '25万个'));
-    expect(await typeQuery(page, '25万个')).toContain(14);
-    expect(await typeQuery(page, '93 %')).toEqual([16]);
-    expect(await typeQuery(page, '协助省委组织部')).toEqual([3]);
+    // The target as printed, then with the spaces moved: one before its last character, none elsewhere.
+    const target = ex.targeted.target.text;
+    const chars = [...target.replace(/\s+/gu, '')];
+    const spaced = `${chars.slice(0, -1).join('')} ${chars.at(-1)}`;
+    expect(await typeQuery(page, target)).toEqual(expectedItems(plan, target));
+    expect(await typeQuery(page, target)).toContain(ex.targeted.item.number);
+    expect(await typeQuery(page, spaced)).toEqual(expectedItems(plan, target));
+    expect(await typeQuery(page, ex.unique.term)).toEqual([ex.unique.item.number]);
     await page.context().close();
   });
 
   it('shows number, title, section and an excerpt with the words marked', async () => {
     const { page } = await searchPage();
-    await typeQuery(page, '芙蓉学校');
+    await typeQuery(page, ex.unique.term);
     const first = page.locator('#search-results [data-kind="item"]').first();
-    expect(await first.locator('.result-title').innerText()).toMatch(/^15\.\s*推动城乡义务教育一体化发展$/u);
-    expect(await first.locator('.result-meta').innerText()).toContain('五、全面提高基础教育质量');
-    expect(await first.locator('.result-excerpt mark').first().innerText()).toBe('芙蓉学校');
+    expect((await first.locator('.result-title').innerText()).replace(/\s+/gu, '')).toBe(`${ex.unique.item.source.numberText}${ex.unique.item.title}`.replace(/\s+/gu, ''));
+    if (!ex.unique.section.implicit) expect(await first.locator('.result-meta').innerText()).toContain(sectionHeading(ex.unique.section));
+    expect(await first.locator('.result-excerpt mark').first().innerText()).toBe(ex.unique.term);
     await page.context().close();
   });
 
   it('offers the matching office as a shortcut', async () => {
     const { page } = await searchPage();
-    await typeQuery(page, '基教处');
-    expect(await page.locator('#search-results [data-kind="office"] a').first().innerText()).toBe('基教处');
+    await typeQuery(page, ex.office.office.name);
+    expect(await page.locator('#search-results [data-kind="office"] a').first().innerText()).toBe(ex.office.office.name);
     await page.context().close();
   });
 });
@@ -97,26 +106,29 @@ describe('search that forgives the way people type', () => {
     return { status: (await page.textContent('#search-status')) ?? '', numbers: numbers.sort((a, b) => a - b) };
   }
 
-  it('reads pinyin and pinyin initials as office names (jjc, jijiaochu → 基教处), and says so', async () => {
+  it('reads pinyin and pinyin initials as office names (the initials or syllables of an office), and says so', async () => {
     const { page, errors } = await searchPage();
-    for (const query of ['jjc', 'jijiaochu', 'JiJiaoChu', 'ji jiao chu']) {
+    const { letters, syllables, office } = ex.initials;
+    const capitalised = syllables.map((x) => x[0]!.toUpperCase() + x.slice(1)).join('');
+    for (const query of [letters, syllables.join(''), capitalised, syllables.join(' ')]) {
       const got = await typeForgiving(page, query);
-      expect(got.status, query).toContain('按拼音匹配：基教处');
-      expect(got.numbers, query).toEqual(expectedItems(plan, '基教处'));
-      expect(await page.locator('#search-results [data-kind="office"] a', { hasText: '基教处' }).count(), query).toBe(1);
+      expect(got.status, query).toContain(`按拼音匹配：${office.name}`);
+      expect(got.numbers, query).toEqual(expectedItems(plan, office.name));
+      expect(await page.locator('#search-results [data-kind="office"] a', { hasText: office.name }).count(), query).toBe(1);
     }
     expect(errors).toEqual([]);
     await page.context().close();
   });
 
-  it('reads traditional characters as the simplified text (大班額 → 大班额), and says so', async () => {
+  it('reads traditional characters as the simplified text, and says so', async () => {
     const { page } = await searchPage();
-    const got = await typeForgiving(page, '大班額');
-    expect(got.status).toContain('按简体字匹配：大班额');
-    expect(got.numbers).toEqual(expectedItems(plan, '大班额'));
+    const { term, written } = ex.traditional;
+    const got = await typeForgiving(page, written);
+    expect(got.status).toContain(`按简体字匹配：${term}`);
+    expect(got.numbers).toEqual(expectedItems(plan, term));
     expect(got.numbers.length).toBeGreaterThan(0);
     // The excerpts mark the text searched.
-    expect(await page.locator('#search-results mark', { hasText: '大班额' }).count()).toBeGreaterThan(0);
+    expect(await page.locator('#search-results mark', { hasText: term }).count()).toBeGreaterThan(0);
     await page.context().close();
   });
 
@@ -129,11 +141,12 @@ describe('search that forgives the way people type', () => {
 
   it('lets the header box drive the search page’s own results', async () => {
     const { page } = await searchPage();
-    await page.locator('#site-search').pressSequentially('溺水', { delay: 20 });
-    await page.waitForFunction(() => document.getElementById('search-status')!.textContent!.includes('“溺水”'));
+    const term = ex.unique.term;
+    await page.locator('#site-search').pressSequentially(term, { delay: 20 });
+    await page.waitForFunction((q) => document.getElementById('search-status')!.textContent!.includes(`“${q}”`), term);
     const numbers = await page.$$eval('#search-results [data-kind="item"]', (els) => els.map((e) => Number(e.getAttribute('data-number'))));
-    expect(numbers.sort((a, b) => a - b)).toEqual(expectedItems(plan, '溺水'));
-    expect(await page.inputValue('#search-q')).toBe('溺水');
+    expect(numbers.sort((a, b) => a - b)).toEqual(expectedItems(plan, term));
+    expect(await page.inputValue('#search-q')).toBe(term);
     expect(await page.locator('.search-panel').count()).toBe(0);
     await page.context().close();
   });
@@ -142,34 +155,40 @@ describe('search that forgives the way people type', () => {
 describe('filters', () => {
   it('restricts results to a section and to an office', async () => {
     const { page } = await searchPage();
-    const all = await typeQuery(page, '幼儿园');
+    const all = await typeQuery(page, ex.common.term);
     // The page writes a search's filters into the URL in the same task as it renders that search's results, so a
     // URL holding the filter means the list on the page is the filtered one (no sleep needed).
     const urlHas = (name: string, value: string) => page.waitForFunction(([n, v]) => new URL(location.href).searchParams.get(n!) === v, [name, value]);
-    const section = plan.sections.find((s) => sectionHeading(s) === '五、全面提高基础教育质量')!;
+    // A section and an office that hold some of the results: each filter then has something to keep.
+    const section = plan.sections.find((s) => !s.implicit && all.some((n) => s.items.includes(n)));
+    const office = plan.offices.find((o) => o.items.some((i) => all.includes(i.number)));
+    if (!section || !office) throw new Error(`no section or office holds a result for “${ex.common.term}”: pick a plan with sections and offices`);
     await page.selectOption('select[name="section"]', sectionHeading(section));
     await urlHas('section', sectionHeading(section));
     const inSection = await page.$$eval('#search-results [data-kind="item"]', (els) => els.map((e) => Number(e.getAttribute('data-number'))));
     expect(inSection.length).toBeGreaterThan(0);
     expect(inSection.sort((a, b) => a - b)).toEqual(all.filter((n) => section.items.includes(n)));
     await page.selectOption('select[name="section"]', '');
-    await page.selectOption('select[name="office"]', '财建处');
-    await urlHas('office', '财建处');
+    await page.selectOption('select[name="office"]', office.name);
+    await urlHas('office', office.name);
     const byOffice = await page.$$eval('#search-results [data-kind="item"]', (els) => els.map((e) => Number(e.getAttribute('data-number'))));
-    const financeItems = plan.offices.find((o) => o.name === '财建处')!.items.map((i) => i.number);
+    const officeItems = office.items.map((i) => i.number);
     expect(byOffice.length).toBeGreaterThan(0);
-    expect(byOffice.sort((a, b) => a - b)).toEqual(all.filter((n) => financeItems.includes(n)));
+    expect(byOffice.sort((a, b) => a - b)).toEqual(all.filter((n) => officeItems.includes(n)));
     await page.context().close();
   });
 
   it('keeps query and filters in the URL, so a search can be shared', async () => {
     const { page } = await site.page();
-    await page.goto(site.planUrl(`search/?q=${encodeURIComponent('教师')}&office=${encodeURIComponent('教师处')}`));
-    await page.waitForFunction(() => document.getElementById('search-status')!.textContent!.includes('教师'));
+    // A term of an item the office leads, so the filtered search has a result to show.
+    const { office, item } = ex.office;
+    const term = [...item.title].filter((c) => /\p{Script=Han}/u.test(c)).slice(0, 2).join('');
+    await page.goto(site.planUrl(`search/?q=${encodeURIComponent(term)}&office=${encodeURIComponent(office.name)}`));
+    await page.waitForFunction((q) => document.getElementById('search-status')!.textContent!.includes(q), term);
     const got = await page.$$eval('#search-results [data-kind="item"]', (els) => els.map((e) => Number(e.getAttribute('data-number'))));
-    const teacherItems = plan.offices.find((o) => o.name === '教师处')!.items.map((i) => i.number);
-    expect(got.length).toBeGreaterThan(0);
-    expect(got.every((n) => teacherItems.includes(n))).toBe(true);
+    const officeItems = office.items.map((i) => i.number);
+    expect(got).toContain(item.number);
+    expect(got.every((n) => officeItems.includes(n))).toBe(true);
     await page.context().close();
   });
 });
@@ -179,13 +198,13 @@ describe('the search box on every page', () => {
     const { page, errors } = await site.page();
     const scripts: string[] = [];
     page.on('request', (r) => r.resourceType() === 'script' && scripts.push(r.url()));
-    await page.goto(site.planUrl('items/5/'));
+    await page.goto(site.planUrl(`items/${ex.office.item.id}/`));
     await page.waitForLoadState('networkidle');
     expect(scripts).toEqual([]);
-    await page.locator('#site-search').pressSequentially('大班额', { delay: 30 });
+    await page.locator('#site-search').pressSequentially(ex.common.term, { delay: 30 });
     await page.waitForSelector('.search-panel:not([hidden]) [data-kind="item"]');
     const got = await page.$$eval('.search-panel [data-kind="item"]', (els) => els.map((e) => Number(e.getAttribute('data-number'))));
-    expect(got.sort((a, b) => a - b)).toEqual(expectedItems(plan, '大班额'));
+    expect(got.sort((a, b) => a - b)).toEqual(ex.common.items);
     expect(scripts.some((s) => s.includes('/_assets/search.'))).toBe(true);
     expect(errors).toEqual([]);
     await page.context().close();
@@ -195,11 +214,11 @@ describe('the search box on every page', () => {
     const { page } = await site.page();
     await page.goto(site.planUrl(''));
     await page.locator('#site-search').focus();
-    await page.keyboard.type('芙蓉学校');
+    await page.keyboard.type(ex.unique.term);
     await page.waitForSelector('.search-panel:not([hidden]) [data-kind="item"]');
     await page.keyboard.press('ArrowDown');
     const focused = await page.evaluate(() => document.activeElement?.getAttribute('href'));
-    expect(focused).toMatch(/items\/15\/\?q=/u);
+    expect(focused).toContain(`items/${ex.unique.item.id}/?q=`);
     await page.keyboard.press('ArrowUp');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search');
     await page.keyboard.press('Escape');
@@ -211,15 +230,18 @@ describe('the search box on every page', () => {
 
   it('highlights the words on the item page reached from a result', async () => {
     const { page } = await site.page();
-    await page.goto(site.planUrl(`items/14/?q=${encodeURIComponent('幼儿园')}`));
+    const term = ex.common.term;
+    const item = plan.items.find((i) => i.number === ex.common.items[0])!;
+    await page.goto(site.planUrl(`items/${item.id}/?q=${encodeURIComponent(term)}`));
     await page.waitForSelector('.search-note');
     const marked = await page.evaluate(() => {
       const hl = CSS.highlights.get('search');
       return hl ? [...hl].map((r) => (r as Range).toString()) : [];
     });
-    const inText = (await page.locator('[data-official]').allInnerTexts()).join('').split('幼儿园').length - 1;
+    const inText = (await page.locator('[data-official]').allInnerTexts()).join('').split(term).length - 1;
+    expect(inText).toBeGreaterThan(0);
     expect(marked.length).toBe(inText);
-    expect(marked.every((t) => t === '幼儿园')).toBe(true);
+    expect(marked.every((t) => t === term)).toBe(true);
     expect(await page.locator('.search-note').innerText()).toContain(`共 ${inText} 处`);
     // The highlight adds no element to the official text.
     expect(await page.locator('[data-official] mark').count()).toBe(0);
