@@ -10,8 +10,20 @@ import { useSite } from '../support/browser.ts';
 const site = useSite();
 const { plan, id } = currentEntry();
 const n = plan.notice!;
-const item = plan.items.find((i) => i.id === '16')!;
-const url = `${SITE}${BASE}${id}/items/16/`;
+/**
+ * The first item with one paragraph of goals, one of measures, and 责任单位 (each part then has a reference of its
+ * own, named by its bare label), from the built plan rather than the seed's numbers.
+ */
+const one = (i: (typeof plan.items)[number], kind: string) => i.fields.filter((f) => f.kind === kind).length === 1 && i.fields.find((f) => f.kind === kind)!.paragraphs.length === 1;
+const item = plan.items.find((i) => one(i, 'goals') && one(i, 'measures') && i.source.units);
+if (!item) throw new Error('no item has one paragraph of goals, one of measures and 责任单位: the test needs a plan with labelled items');
+const bare = (label: string) => label.replace(/[：:]\s*$/u, '').trim();
+const GOALS = bare(item.fields.find((f) => f.kind === 'goals')!.label);
+const MEASURES = bare(item.fields.find((f) => f.kind === 'measures')!.label);
+// 牵头单位：…；配合单位：… is one list under two labels: its reference names both.
+const UNITS = [item.source.units!.label, item.source.units!.partner?.label].filter((l): l is string => Boolean(l)).map(bare).join('、');
+const ITEM = `items/${item.id}/`;
+const url = `${SITE}${BASE}${id}/${ITEM}`;
 /** The reference as the page gives it, built here from the plan's facts (GB/T 7714 electronic resource). */
 const reference = (locator: string, date: string, anchor = '') =>
   `${n.signatories.join(', ')}. ${plan.title}: ${item.source.numberText.trim()}${item.title}${locator}[EB/OL]. (${n.isoDate})[${date}]. ${url}${anchor}`;
@@ -20,7 +32,7 @@ const CLIPBOARD = { permissions: ['clipboard-read', 'clipboard-write'] };
 describe('引用本条', () => {
   it('copies the item’s reference, dated today, when 引用本条 is clicked, and announces it in a visible live region', async () => {
     const { page, errors } = await site.page(CLIPBOARD);
-    await page.goto(site.planUrl('items/16/'));
+    await page.goto(site.planUrl(ITEM));
     const today = await page.evaluate(() => new Date().toLocaleDateString('sv-SE'));
     await page.getByRole('link', { name: '引用本条' }).click();
     await page.waitForFunction(() => document.getElementById('cite-status')!.textContent !== '');
@@ -36,17 +48,17 @@ describe('引用本条', () => {
 
   it('copies a paragraph’s reference, with its anchor, from the 引用 after it, and from the 复制 button in the box', async () => {
     const { page, errors } = await site.page(CLIPBOARD);
-    await page.goto(site.planUrl('items/16/'));
+    await page.goto(site.planUrl(ITEM));
     const today = await page.evaluate(() => new Date().toLocaleDateString('sv-SE'));
     await page.locator('#m1 .cite-link').click();
-    await page.waitForFunction(() => document.getElementById('cite-status')!.textContent === '已复制工作措施的引用');
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(reference(': 工作措施', today, '#m1'));
+    await page.waitForFunction((m) => document.getElementById('cite-status')!.textContent === `已复制${m}的引用`, MEASURES);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(reference(`: ${MEASURES}`, today, '#m1'));
     await page.locator('#cite summary').click();
     await page.locator('#cite-units button').click();
-    await page.waitForFunction(() => document.getElementById('cite-status')!.textContent === '已复制责任单位的引用');
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(reference(': 责任单位', today, '#units'));
+    await page.waitForFunction((u) => document.getElementById('cite-status')!.textContent === `已复制${u}的引用`, UNITS);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(reference(`: ${UNITS}`, today, '#units'));
     // What the box shows is what was copied.
-    expect(await page.textContent('#cite-units .cite-text')).toBe(reference(': 责任单位', today, '#units'));
+    expect(await page.textContent('#cite-units .cite-text')).toBe(reference(`: ${UNITS}`, today, '#units'));
     expect(errors).toEqual([]);
     await page.context().close();
   });
@@ -54,10 +66,10 @@ describe('引用本条', () => {
   it('opens and selects the reference where the page has no clipboard (as on some file:// pages and old phones)', async () => {
     const { page, errors } = await site.page();
     await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined }));
-    await page.goto(site.planUrl('items/16/'));
+    await page.goto(site.planUrl(ITEM));
     await page.locator('#goals .cite-link').click();
     await page.waitForFunction(() => document.getElementById('cite-status')!.textContent !== '');
-    expect(await page.textContent('#cite-status')).toMatch(/^已(复制|选中)目标任务的引用/u);
+    expect(await page.textContent('#cite-status')).toMatch(new RegExp(`^已(复制|选中)${GOALS}的引用`, 'u'));
     expect(await page.evaluate(() => (document.getElementById('cite') as HTMLDetailsElement).open)).toBe(true);
     const selected = await page.evaluate(() => getSelection()!.toString());
     expect(selected).toBe(await page.textContent('#cite-goals .cite-text'));
@@ -68,7 +80,7 @@ describe('引用本条', () => {
 
   it('without JavaScript, shows the same references as text, and its controls lead to them', async () => {
     const { page } = await site.page({ javaScriptEnabled: false });
-    await page.goto(site.planUrl('items/16/'));
+    await page.goto(site.planUrl(ITEM));
     expect(await page.isVisible('#cite-item .cite-text')).toBe(false);
     await page.getByRole('link', { name: '引用本条' }).click();
     expect(await page.isVisible('#cite-item .cite-text')).toBe(true);
