@@ -18,6 +18,7 @@ import { planDate } from '../../src/publish/offline/bundle-date.ts';
 import { BASE, currentEntry, DIST, SITE } from '../support/dist.ts';
 import { decodeQr } from '../support/qr.ts';
 import { nonEmpty } from '../support/non-empty.ts';
+import { planExamples, type PlanExamples } from '../support/plan-examples.ts';
 import { fixtureQueries } from '../support/search-truth.ts';
 
 let browser: Browser;
@@ -26,11 +27,14 @@ let root: string;
 let plan: Plan;
 /** The plan's id: its pages are under <folder>/<id>/ in the zip, as online. */
 let id: string;
+/** The items, offices and terms the tests use, picked from the built plan. */
+let ex: PlanExamples;
 const outside: string[] = [];
 const errors: string[] = [];
 
 beforeAll(async () => {
   ({ plan, id } = currentEntry());
+  ex = planExamples(plan, currentEntry());
   const downloads = join(DIST, id, 'downloads');
   const zips = readdirSync(downloads).filter((f) => f.endsWith('-offline.zip'));
   expect(zips).toHaveLength(1);
@@ -126,11 +130,12 @@ describe('the offline bundle opened from disk', () => {
   });
 
   it('follows the navigation: item → office → item, breadcrumbs and next links', async () => {
-    const page = await open('items/14/index.html');
-    await page.locator('.units a.unit', { hasText: '基教处' }).click();
-    await page.waitForURL(/offices\/jijiaochu\/index\.html$/u);
-    await page.locator('main a', { hasText: '提升特殊教育发展水平' }).first().click();
-    await page.waitForURL(/items\/17\/index\.html$/u);
+    const { office, item, next } = ex.office;
+    const page = await open(`items/${item.id}/index.html`);
+    await page.locator('.units a.unit', { hasText: office.name }).first().click();
+    await page.waitForURL(new RegExp(`offices/${office.slug}/index\\.html$`, 'u'));
+    await page.locator('main a', { hasText: next.title }).first().click();
+    await page.waitForURL(new RegExp(`items/${next.id}/index\\.html$`, 'u'));
     await page.locator('nav[aria-label="主导航"] a', { hasText: '全文' }).click();
     await page.waitForURL(/full\/index\.html$/u);
     await page.locator('nav[aria-label="主导航"] a', { hasText: '首页' }).click();
@@ -156,7 +161,11 @@ describe('the offline bundle opened from disk', () => {
   it('reads pinyin and traditional characters offline too (the tables load as a classic script)', async () => {
     const page = await open('search/index.html');
     await page.waitForSelector('#search-form[data-ready]');
-    for (const [query, read] of [['jjc', '按拼音匹配：基教处'], ['大班額', '按简体字匹配：大班额']] as const) {
+    const readings = [
+      [ex.initials.letters, `按拼音匹配：${ex.initials.office.name}`],
+      [ex.traditional.written, `按简体字匹配：${ex.traditional.term}`],
+    ] as const;
+    for (const [query, read] of readings) {
       await page.fill('#search-q', query);
       await page.waitForFunction((r) => document.getElementById('search-status')!.textContent!.includes(r), read);
       expect(await page.locator('#search-results [data-kind="item"]').count(), query).toBeGreaterThan(0);
@@ -166,18 +175,20 @@ describe('the offline bundle opened from disk', () => {
 
   it('searches from the header box, opens a result and highlights it', async () => {
     const page = await open('items/1/index.html');
-    await page.locator('#site-search').pressSequentially('溺水', { delay: 20 });
+    await page.locator('#site-search').pressSequentially(ex.unique.term, { delay: 20 });
     await page.waitForSelector('.search-panel:not([hidden]) [data-kind="item"]');
     await page.locator('.search-panel [data-kind="item"] a').first().click();
-    await page.waitForURL(/items\/8\/index\.html\?q=/u);
+    await page.waitForURL(new RegExp(`items/${ex.unique.item.id}/index\\.html\\?q=`, 'u'));
     await page.waitForSelector('.search-note');
-    expect(await page.evaluate(() => CSS.highlights.get('search')?.size)).toBe(1);
+    const inText = (await page.locator('[data-official]').allInnerTexts()).join('').split(ex.unique.term).length - 1;
+    expect(inText).toBeGreaterThan(0);
+    expect(await page.evaluate(() => CSS.highlights.get('search')?.size)).toBe(inText);
     await page.close();
   });
 
   it('gives on an item page from disk the online address, never the file’s, in its references and its printed QR code, and 引用本条 still answers', async () => {
-    const online = `${SITE}${BASE}${id}/items/16/`;
-    const page = await open('items/16/index.html');
+    const online = `${SITE}${BASE}${id}/items/${ex.targeted.item.id}/`;
+    const page = await open(`items/${ex.targeted.item.id}/index.html`);
     expect(await page.textContent('#cite-item .cite-text')).toMatch(new RegExp(`\\. ${online.replace(/[.?]/gu, '\\$&')}$`, 'u'));
     expect(await page.textContent('#cite-m1 .cite-text')).toMatch(/#m1$/u);
     await page.getByRole('link', { name: '引用本条' }).click();

@@ -64,10 +64,20 @@ describe('引用本条 on item pages', () => {
 
   it('names the parts as the document labels them: 目标任务, 工作措施 numbered where it has several paragraphs, 责任单位', () => {
     const parts = (itemId: string) => [...page(itemId).querySelectorAll('#cite .cite-what')].map((e) => e.textContent);
-    const several = plan.items.find((i) => i.fields.some((f) => f.kind === 'measures' && f.paragraphs.length > 1))!;
-    const count = several.fields.find((f) => f.kind === 'measures')!.paragraphs.length;
-    expect(parts(several.id)).toEqual(['本条', '目标任务', ...Array.from({ length: count }, (_, k) => `工作措施第${k + 1}段`), '责任单位']);
-    expect(parts('16')).toEqual(['本条', '目标任务', '工作措施', '责任单位']);
+    // The labels as the built plan prints them, without their colons; an item whose measures run over several
+    // paragraphs, and one with a single paragraph of each (both with goals and 责任单位 before nothing else).
+    const bare = (label: string) => label.replace(/[：:]\s*$/u, '').trim();
+    const labelled = plan.items.filter((i) => i.fields.length === 2 && i.fields[0]!.kind === 'goals' && i.fields[0]!.paragraphs.length === 1 && i.fields[1]!.kind === 'measures' && i.source.units && !i.source.units.partner && i.source.units.beforeField === undefined);
+    const several = labelled.find((i) => i.fields[1]!.paragraphs.length > 1);
+    const single = labelled.find((i) => i.fields[1]!.paragraphs.length === 1);
+    if (!several || !single) throw new Error('the test needs a plan with labelled items, some with several paragraphs of measures');
+    const expected = (i: (typeof plan.items)[number]) => {
+      const [goals, measures] = [bare(i.fields[0]!.label), bare(i.fields[1]!.label)];
+      const count = i.fields[1]!.paragraphs.length;
+      return ['本条', goals, ...(count > 1 ? Array.from({ length: count }, (_, k) => `${measures}第${k + 1}段`) : [measures]), bare(i.source.units!.label)];
+    };
+    expect(parts(several.id)).toEqual(expected(several));
+    expect(parts(single.id)).toEqual(expected(single));
   });
 
   it('leaves the whole-plan page without 引用 controls (the item pages hold the references)', () => {

@@ -109,7 +109,7 @@ describe('JSON-LD', () => {
   });
 
   it('needs no CSP hash: it is data, not script (the two hashes are the page script’s and the 关怀模式 head script’s)', () => {
-    const html = readFileSync(join(DIST, id, 'items/16/index.html'), 'utf8');
+    const html = readFileSync(join(DIST, id, `items/${plan.items[0]!.id}/index.html`), 'utf8');
     const found = { scripts: new Set<string>(), styles: new Set<string>(), styleAttributes: new Set<string>() };
     collectInline(html, found);
     expect(found.scripts.size).toBe(2);
