@@ -100,9 +100,8 @@ describe('the PDF of the whole plan', () => {
     const headings = [
       ...plan.sections.map((s) => stripWhitespace(sectionHeading(s))),
       ...plan.items.map((i) => itemHeading(i.number)),
-      '目标任务：',
-      '工作措施：',
-      '责任单位：',
+      // The labels the plan prints (目标任务：, 责任单位： …), each as printed, colon included.
+      ...new Set(plan.items.flatMap((i) => [...i.fields.map((f) => f.label), i.source.units?.label ?? ''].filter(Boolean).map(stripWhitespace))),
     ];
     expect(pageTexts.length, path).toBeGreaterThan(3);
     pageTexts.slice(2, -1).forEach((text, i) => {
