@@ -9,9 +9,16 @@ import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { type SitePage, useSite } from '../support/browser.ts';
 import { contrastRatio, cutOff, smallTargets, smallText } from '../support/layout-checks.ts';
+import { currentEntry } from '../support/dist.ts';
+import { planExamples } from '../support/plan-examples.ts';
 
 const site = useSite();
 const KEY = 'care-mode';
+/** An item with a target, an office and a section of the built plan (not the seed's numbers). */
+const entry = currentEntry();
+const ex = planExamples(entry.plan, entry);
+const ITEM = `items/${ex.targeted.item.id}/`;
+const SECTION = entry.plan.sections.find((s) => s.items.includes(ex.targeted.item.number))!;
 
 /** The archive's own pages and a plan's, each kind once. */
 const PAGES: SitePage[] = [
@@ -19,9 +26,9 @@ const PAGES: SitePage[] = [
   ['archive', 'offices/'],
   ['archive', 'accessibility/'],
   ['plan', ''],
-  ['plan', 'items/16/'],
-  ['plan', 'offices/jijiaochu/'],
-  ['plan', 'sections/5/'],
+  ['plan', ITEM],
+  ['plan', `offices/${ex.office.office.slug}/`],
+  ['plan', `sections/${SECTION.number}/`],
   ['plan', 'targets/'],
 ];
 
@@ -58,7 +65,7 @@ describe('关怀模式', () => {
 
   it('works from the keyboard: Tab reaches the switch, Space and Enter turn it on and off', async () => {
     const { page } = await site.page();
-    await page.goto(site.planUrl('items/16/'));
+    await page.goto(site.planUrl(ITEM));
     let tabs = 0;
     while (!(await page.evaluate(() => document.activeElement?.hasAttribute('data-care-toggle'))) && tabs < 10) {
       await page.keyboard.press('Tab');
@@ -83,7 +90,7 @@ describe('关怀模式', () => {
       }).observe(document, { childList: true, subtree: true });
     }, KEY);
     const atBody = () => page.evaluate(() => (window as unknown as { careAtBody?: boolean }).careAtBody);
-    await page.goto(site.planUrl('items/16/'));
+    await page.goto(site.planUrl(ITEM));
     expect(await atBody()).toBe(false);
     await toggle(page).click();
     await page.locator('nav[aria-label="主导航"] a', { hasText: '全文' }).click();
@@ -108,7 +115,7 @@ describe('关怀模式', () => {
 
   it('sets all text at 24 px or more with lines 1.5 apart or more (main text 17 px without the mode)', async () => {
     const { page: plain } = await site.page();
-    await plain.goto(site.planUrl('items/16/'));
+    await plain.goto(site.planUrl(ITEM));
     expect(await paraSize(plain)).toBeLessThan(24);
     await plain.context().close();
     const page = await carePage({ viewport: { width: 1280, height: 900 } });
@@ -116,7 +123,7 @@ describe('关怀模式', () => {
       await page.goto(site.at(p));
       expect(await smallText(page, 24, 1.5), p.join(' ')).toEqual([]);
     }
-    await page.goto(site.planUrl('items/16/'));
+    await page.goto(site.planUrl(ITEM));
     expect(await paraSize(page)).toBeGreaterThanOrEqual(24);
     await page.context().close();
   });
@@ -130,7 +137,7 @@ describe('关怀模式', () => {
       await page.goto(site.at(p));
       expect(await cutOff(page), p.join(' ')).toEqual([]);
     }
-    await page.goto(site.planUrl('items/16/'));
+    await page.goto(site.planUrl(ITEM));
     const { css, device } = await page.locator('p.para').first().evaluate((el) => {
       const css = parseFloat(getComputedStyle(el).fontSize);
       return { css, device: css * devicePixelRatio };
@@ -155,7 +162,7 @@ describe('关怀模式', () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       for (const care of [false, true]) {
         const page = care ? await carePage({ colorScheme }) : (await site.page({ colorScheme })).page;
-        await page.goto(site.planUrl('items/16/'));
+        await page.goto(site.planUrl(ITEM));
         await page.keyboard.press('Tab');
         const focus = await page.evaluate(() => {
           const el = document.activeElement!;
@@ -191,7 +198,7 @@ describe('关怀模式', () => {
     for (const care of [false, true]) {
       const page = care ? await carePage() : (await site.page()).page;
       await page.emulateMedia({ media: 'print' });
-      await page.goto(site.planUrl('items/16/'));
+      await page.goto(site.planUrl(ITEM));
       expect(await careOn(page)).toBe(care);
       expect(await page.locator('[data-care-toggle]').isVisible()).toBe(false);
       sizes[String(care)] = { para: await paraSize(page), root: await page.evaluate(() => getComputedStyle(document.documentElement).fontSize) };
@@ -207,9 +214,9 @@ describe('关怀模式', () => {
       viewport: { width: 390, height: 844 },
       storageState: { cookies: [], origins: [{ origin: new URL(site.url('')).origin, localStorage: [{ name: KEY, value: 'on' }] }] },
     });
-    await page.goto(site.planUrl('items/16/'));
+    await page.goto(site.planUrl(ITEM));
     expect(await page.locator('[data-care-toggle]').isVisible()).toBe(false);
-    expect(await page.locator('main').innerText()).toContain('2020年全省高中阶段毛入学率达到93%');
+    expect(await page.locator('main').innerText()).toContain(ex.targeted.target.text);
     expect(await paraSize(page)).toBeGreaterThanOrEqual(17);
     expect(await paraSize(page)).toBeLessThan(24);
     expect(await cutOff(page)).toEqual([]);

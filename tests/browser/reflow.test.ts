@@ -7,16 +7,23 @@
 import { describe, expect, it } from 'vitest';
 import { type SitePage, useSite } from '../support/browser.ts';
 import { contrastRatio, cutOff } from '../support/layout-checks.ts';
+import { currentEntry } from '../support/dist.ts';
+import { planExamples } from '../support/plan-examples.ts';
 
 const site = useSite();
+/** An item with a target and an office of the built plan (not the seed's numbers). */
+const entry = currentEntry();
+const ex = planExamples(entry.plan, entry);
+const ITEM = `items/${ex.targeted.item.id}/`;
+const OFFICE = `offices/${ex.office.office.slug}/`;
 
 const PAGES: SitePage[] = [
   ['archive', ''],
   ['archive', 'offices/'],
   ['archive', 'accessibility/'],
   ['plan', ''],
-  ['plan', 'items/16/'],
-  ['plan', 'offices/jijiaochu/'],
+  ['plan', ITEM],
+  ['plan', OFFICE],
   ['plan', 'full/'],
   ['plan', 'targets/'],
   ['plan', 'data/'],
@@ -57,7 +64,7 @@ describe('layout for every reader', () => {
   it('draws the borders of form controls at 3:1 against the page, light and dark', async () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       const { page } = await site.page({ colorScheme });
-      await page.goto(site.planUrl('items/16/'));
+      await page.goto(site.planUrl(ITEM));
       const borders = await page.evaluate(() =>
         [...document.querySelectorAll('#site-search, header button, [data-print-button]')].map((el) => ({
           what: el.id || el.textContent!.trim(),
