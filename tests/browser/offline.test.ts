@@ -211,7 +211,7 @@ describe('the offline bundle opened from disk', () => {
       }).observe(document, { childList: true, subtree: true });
     });
     const atBody = () => page.evaluate(() => (window as unknown as { careAtBody?: boolean }).careAtBody);
-    await page.goto(fileUrl('items/16/index.html'));
+    await page.goto(fileUrl(`items/${ex.targeted.item.id}/index.html`));
     expect(await atBody()).toBe(false);
     const care = () => page.evaluate(() => document.documentElement.classList.contains('care-mode'));
     const toggle = page.getByRole('button', { name: '关怀模式', exact: true });

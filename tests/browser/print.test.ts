@@ -94,7 +94,7 @@ describe('printing', () => {
 
   it('shows the print button to readers with JavaScript, and it opens the print dialog', async () => {
     const { page } = await site.page();
-    await page.goto(site.planUrl('offices/jiaoshichu/'));
+    await page.goto(site.planUrl(`offices/${ex.otherOffice.slug}/`));
     await page.evaluate(() => {
       (window as unknown as { __printed: number }).__printed = 0;
       window.print = () => {
