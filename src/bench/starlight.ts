@@ -79,7 +79,7 @@ function homeLines(plan: Plan): string[] {
 
 /** Writes a Starlight project for `plan` into `dir` (package.json, config, one page per item). */
 export function writeStarlightProject(dir: string, plan: Plan): void {
-  writeProjectFiles(dir, '2020年工作要点');
+  writeProjectFiles(dir, plan.title);
   mkdirSync(join(dir, 'src/content/docs/items'), { recursive: true });
   writeFileSync(join(dir, 'src/content/docs/index.md'), page(plan.title, homeLines(plan)));
   for (const item of plan.items) {

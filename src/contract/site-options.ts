@@ -13,7 +13,7 @@ export const DEFAULT_SITE_URL = 'https://plan.example.gov.cn';
 export function siteOptions(env: Record<string, string | undefined>): { site: string; base: string } {
   const site = (env.SITE_URL || DEFAULT_SITE_URL).replace(/\/+$/u, '');
   if (!/^https?:\/\/[^/]+$/u.test(site)) {
-    throw new Error(`SITE_URL must be an origin such as https://jyt.hunan.gov.cn (no path; put the path in BASE_PATH), got “${site}”.`);
+    throw new Error(`SITE_URL must be an origin such as https://www.example.gov.cn (no path; put the path in BASE_PATH), got “${site}”.`);
   }
   const trimmed = (env.BASE_PATH || '/').replace(/^\/+|\/+$/gu, '');
   if (!/^[A-Za-z0-9._~\-/]*$/u.test(trimmed)) {

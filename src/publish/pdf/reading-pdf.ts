@@ -18,7 +18,7 @@ export interface PdfOptions {
   plan: Plan;
   /** The plan's id, its folder under the base, e.g. 2020. */
   id: string;
-  /** Public origin, e.g. https://jyt.hunan.gov.cn: links in the PDF point there. */
+  /** Public origin, e.g. https://www.example.gov.cn: links in the PDF point there. */
   site: string;
   base: string;
   outFile: string;
