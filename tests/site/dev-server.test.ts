@@ -11,14 +11,36 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyProject, run } from '../../src/tooling/project-copy.ts';
 import { currentEntry } from '../support/dist.ts';
-import { SEED_DIR } from '../support/seed.ts';
+import { parsePlan } from '../../src/plan/parse-plan.ts';
+import { SEED_DIR, SEED_FILE, SEED_OPTIONS } from '../support/seed.ts';
 
-// A sentence of the seed's item 4, and an edit of it (in the copy only).
-const OLD_TEXT = '召开全省教育系统全面从严治党视频会议';
-const NEW_TEXT = '召开全省教育系统全面从严治党电视电话会议';
+// The seed's own text, read here rather than quoted: a run of an item's text that the file holds once, and an
+// edit of it (in the copy only); and the next item's number as printed, to be given the edited item's number.
+const seedPlan = (() => {
+  const result = parsePlan(readFileSync(SEED_FILE, 'utf8'), SEED_OPTIONS);
+  if (!result.ok) throw new Error(`the seed ${SEED_FILE} does not parse`);
+  return result.value;
+})();
+const seedText = readFileSync(SEED_FILE, 'utf8');
+const EDITED = seedPlan.items[3] ?? seedPlan.items[0]!;
+const NEXT = seedPlan.items[seedPlan.items.indexOf(EDITED) + 1];
+if (!NEXT) throw new Error('the seed needs two items or more for this test');
+const OLD_TEXT = (() => {
+  // From the item's last paragraph backwards: the text of its body, away from the headline and the description.
+  for (const paragraph of EDITED.fields.flatMap((f) => f.paragraphs).reverse()) {
+    const chars = [...paragraph];
+    for (let i = chars.length - 12; i >= 0; i--) {
+      const run = chars.slice(i, i + 12).join('');
+      if (/^\p{Script=Han}+$/u.test(run) && seedText.split(run).length === 2) return run;
+    }
+  }
+  throw new Error(`no run of 12 Chinese characters of item ${EDITED.id} stands once in the seed`);
+})();
+const NEW_TEXT = `${[...OLD_TEXT].slice(0, -2).join('')}（已编辑）`;
 // The same item number twice: the reader refuses the plan.
-const GOOD_NUMBER = '\n5.编制全省';
-const BAD_NUMBER = '\n4.编制全省';
+const head = (i: typeof NEXT) => `${i.source.numberText}${[...i.title].slice(0, 4).join('')}`;
+const GOOD_NUMBER = `\n${head(NEXT)}`;
+const BAD_NUMBER = `\n${EDITED.source.numberText}${[...NEXT.title].slice(0, 4).join('')}`;
 
 let dir: string;
 let plansDir: string;
@@ -58,7 +80,7 @@ async function until(what: string, check: () => Promise<boolean> | boolean, seco
   throw new Error(`dev server: ${what} did not happen within ${seconds} s. Output:\n${output}`);
 }
 
-const itemPath = () => `${currentEntry(join(dir, 'content')).id}/items/4/`;
+const itemPath = () => `${currentEntry(join(dir, 'content')).id}/items/${EDITED.id}/`;
 
 beforeAll(async () => {
   dir = copyProject();
