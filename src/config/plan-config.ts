@@ -21,7 +21,7 @@ export const SOURCE_EXTENSIONS = ['.txt', '.docx', '.pdf', '.html', '.htm'] as c
 export const PLAN_STATUSES = ['现行有效', '已失效', '已被替代'] as const;
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u;
-const slug = z.string().regex(SLUG, { error: 'must be a slug: lower-case ASCII letters and digits, joined by single hyphens (e.g. 2021 or hunan-jyt-2021)' });
+const slug = z.string().regex(SLUG, { error: 'must be a slug: lower-case ASCII letters and digits, joined by single hyphens (e.g. 2021 or city-edu-2021)' });
 
 /** Where the original was published and which file was received. */
 export const PlanSourceSchema = z.strictObject({
