@@ -6,12 +6,19 @@
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe.ts';
 import { type SitePage, useSite } from '../support/browser.ts';
+import { currentEntry } from '../support/dist.ts';
+import { planExamples } from '../support/plan-examples.ts';
 
 const site = useSite();
+/** An item with a target and an office of the built plan (not the seed's numbers). */
+const entry = currentEntry();
+const ex = planExamples(entry.plan, entry);
+const ITEM = `items/${ex.targeted.item.id}/`;
+const OFFICE = `offices/${ex.office.office.slug}/`;
 
 const PAGES = [
   ...['', 'offices/', 'accessibility/'].map((p) => ['archive', p]),
-  ...['', 'items/16/', 'items/21/', 'offices/jijiaochu/', 'offices/', 'full/', 'sections/5/', 'targets/', 'citations/', 'search/', 'data/'].map((p) => ['plan', p]),
+  ...['', ITEM, `items/${entry.plan.items.at(-1)!.id}/`, OFFICE, 'offices/', 'full/', `sections/${entry.plan.sections.at(-1)!.number}/`, 'targets/', 'citations/', 'search/', 'data/'].map((p) => ['plan', p]),
 ];
 
 async function violations(where: string, path: string, scheme: 'light' | 'dark', care: boolean): Promise<string[]> {
