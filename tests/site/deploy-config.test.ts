@@ -26,7 +26,7 @@ describe('deploy/nginx', () => {
   });
 
   it('renders the server block with every placeholder filled', () => {
-    const values = { LISTEN: '80', SERVER_NAME: 'jyt.hunan.gov.cn', ROOT: '/var/www/html', BASE_PATH: '/plans/2020/', SNIPPETS: '/etc/nginx/plans' };
+    const values = { LISTEN: '80', SERVER_NAME: 'www.example.gov.cn', ROOT: '/var/www/html', BASE_PATH: '/plans/2020/', SNIPPETS: '/etc/nginx/plans' };
     const conf = renderNginxConf(readFileSync('deploy/nginx/site.conf.template', 'utf8'), values);
     expect(conf).not.toMatch(/@[A-Z_]+@/u);
     expect(conf).toContain('location /plans/2020/ {');

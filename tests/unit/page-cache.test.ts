@@ -93,7 +93,7 @@ describe('pageKeys', () => {
       for (const id of ['2020', '2021']) expect(after.get(id), id).not.toBe(before.get(id));
     };
     await everyKeyChanged(await pageKeys(archive, { ...target, base: '/plans/' }, content, root));
-    await everyKeyChanged(await pageKeys(archive, { ...target, site: 'https://jyt.hunan.gov.cn' }, content, root));
+    await everyKeyChanged(await pageKeys(archive, { ...target, site: 'https://www.example.gov.cn' }, content, root));
     for (const [file, text] of [
       ['content/site/site.json', '{"accessibilityContact":{"name":"办公室"}}\n'],
       ['src/pages/index.astro', '<h1>首页 </h1>\n'],

@@ -11,7 +11,7 @@ import { parsePlan } from '../../src/plan/parse-plan.ts';
 function view(fixture: string, issuers: string) {
   const parsed = parsePlan(readFileSync(`tests/fixtures/${fixture}/input.txt`, 'utf8'));
   if (!parsed.ok) throw new Error(`${fixture} must parse`);
-  return { id: '2020', plan: parsed.value, issuers, status: '现行有效' as const, source: { url: 'https://jyt.hunan.gov.cn/x.html' } };
+  return { id: '2020', plan: parsed.value, issuers, status: '现行有效' as const, source: { url: 'https://www.example.gov.cn/x.html' } };
 }
 const site = (path: string) => new URL(path, 'https://x.gov.cn').href;
 
@@ -28,7 +28,7 @@ describe('structured data', () => {
       legislationDate: '2020-03-06',
       datePublished: '2020-03-06',
       legislationLegalForce: 'https://schema.org/InForce',
-      isBasedOn: 'https://jyt.hunan.gov.cn/x.html',
+      isBasedOn: 'https://www.example.gov.cn/x.html',
       hasPart: [{ '@id': 'https://x.gov.cn/2020/items/1/#item' }],
     });
     expect((doc.author as { name: string }[]).map((a) => a.name)).toEqual(['湖南省教育厅', '中共湖南省委教育工作委员会']);
