@@ -15,7 +15,7 @@ export const TEST_ARCHIVE_ENV = {
   DIST_DIR: join(ROOT, 'project/dist'),
   CONTENT_DIR: join(ROOT, 'project/content'),
   BASE_PATH: '/plans/',
-  SITE_URL: 'https://jyt.hunan.gov.cn',
+  SITE_URL: 'https://www.example.gov.cn',
 } as const;
 
 /** The plan folders built: the seed's and the test edition's. */
