@@ -16,7 +16,7 @@ export async function benchStep(name: string | undefined, planFile?: string): Pr
     case 'astro':
       return `${await (await import('../src/publish/astro/astro-build.ts')).astroBuild(STAGING)} pages`;
     case 'index':
-      return `${await (await import('../src/publish/search/search-index.ts')).writeSearchIndex(await loadArchive(), STAGING)} records`;
+      return `${(await (await import('../src/publish/search/search-index.ts')).writeSearchIndex(await loadArchive(), STAGING)).records} records`;
     case 'site':
       await benchStep('content', planFile);
       await benchStep('astro', planFile);

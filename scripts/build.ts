@@ -101,12 +101,13 @@ export async function buildAll(): Promise<string> {
       },
       (r) => `${r.rendered + r.reused} pages, ${r.rendered} rendered (${r.plans} of ${planIds.length} plans and the archive’s own), ${r.reused} reused`,
     );
-    // 4–6 at once, as far as one needs what another writes. The search index (Pagefind indexes every item,
-    // office and section page of every plan; checked: no errors, every page indexed); precompressed copies
+    // 4–6 at once, as far as one needs what another writes. The search index (one Pagefind index per plan of its
+    // item, office and section pages, a plan's reused when its records did not change; checked: no errors, every
+    // page indexed); precompressed copies
     // of every text file for the web server, the index's once it is written (PDFs and zips are not text). The
     // offline bundles (each plan's pages rewritten for file://, zipped; a bundle leaves out the index, the
     // downloads and the compressed copies). The PDFs move in.
-    const indexed = step('search index', () => writeSearchIndex(archive, STAGING), (n) => `${n} pages indexed`);
+    const indexed = step('search index', () => writeSearchIndex(archive, STAGING, cache), (t) => `${t.records} pages indexed, ${t.plans} plans’ indexes, ${t.reused} reused`);
     indexed.catch(() => undefined); // awaited by allDone; this only keeps an early failure from being "unhandled"
     await allDone([
       indexed,

@@ -6,7 +6,7 @@
 import { queryTokens } from '../search/match.ts';
 import { FILTERS } from '../search/filters.ts';
 import type { SearchAids } from '../search/forgiving.ts';
-import { base, offline } from './site-paths.ts';
+import { base, offline, planId } from './site-paths.ts';
 
 /** A page that may contain the query. */
 export interface Candidate {
@@ -69,24 +69,48 @@ interface PagefindData {
 }
 interface PagefindApi {
   init(): Promise<void>;
+  mergeIndex(indexPath: string): Promise<void>;
   search(term: string | null, options: { filters?: Record<string, string> }): Promise<{ results: { data(): Promise<PagefindData> }[] }>;
 }
 
+/** Where a plan's own index is (src/publish/search/search-index.ts writes one per plan). */
+const indexPath = (id: string) => `${base}pagefind/${id}/`;
+
 function pagefindEngine(): Engine {
-  let api: Promise<PagefindApi> | undefined;
-  const load = () => {
-    // The path is computed, so bundlers leave this dynamic import to the browser.
-    api ??= (import(/* @vite-ignore */ `${base}pagefind/pagefind.js`) as Promise<PagefindApi>).then(async (pf) => {
+  // One Pagefind instance: the first index opened, with every other plan's index merged into it (Pagefind's
+  // multisite search) when a search first spans that plan. The plan filter restricts a search to its plan, so
+  // indexes merged for an earlier search never add results to a later one.
+  let primary: Promise<{ pf: PagefindApi; id: string }> | undefined;
+  const merged = new Map<string, Promise<void>>();
+  let plans: Promise<string[]> | undefined;
+  const open = (id: string) => {
+    // The path is computed, so bundlers leave this dynamic import to the browser. Pagefind finds its index
+    // beside the script it was loaded from.
+    primary ??= (import(/* @vite-ignore */ `${indexPath(id)}pagefind.js`) as Promise<PagefindApi>).then(async (pf) => {
       await pf.init();
-      return pf;
+      return { pf, id };
     });
-    return api;
+    return primary;
+  };
+  // The plans with an index, for a search of every plan (the archive's own pages, the filter's 全部).
+  const listPlans = () => {
+    plans ??= fetch(`${base}pagefind/plans.json`)
+      .then((r) => (r.ok ? (r.json() as Promise<{ plans: string[] }>) : Promise.reject(new Error(`pagefind/plans.json: ${r.status}`))))
+      .then((list) => list.plans);
+    return plans;
+  };
+  /** The instance, holding the indexes of `ids` at least. */
+  const load = async (ids: readonly string[]) => {
+    const { pf, id: first } = await open(planId && ids.includes(planId) ? planId : ids[0]!);
+    for (const id of ids) if (id !== first && !merged.has(id)) merged.set(id, pf.mergeIndex(indexPath(id)));
+    await Promise.all(ids.map((id) => merged.get(id)));
+    return pf;
   };
   return {
-    warm: () => void load(),
+    warm: () => void (planId ? open(planId) : listPlans().then(load)),
     aids: loadAids,
     async candidates(query, filters) {
-      const pf = await load();
+      const pf = await load(filters.plan ? [filters.plan] : await listPlans());
       const pagefindFilters: Record<string, string> = {};
       if (filters.section) pagefindFilters[FILTERS.section] = filters.section;
       if (filters.office) pagefindFilters[FILTERS.office] = filters.office;

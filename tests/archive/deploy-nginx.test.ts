@@ -145,16 +145,20 @@ describe('the site behind nginx under /plans/', () => {
     expect(asset.headers.get('content-type')).toContain('text/css');
   });
 
-  it('serves Pagefind’s WebAssembly and index chunks with the right types', async () => {
-    const entry = (await (await fetch(`${nginx.url}pagefind/pagefind-entry.json`)).json()) as { languages: Record<string, { hash: string; wasm: string | null }> };
-    const language = Object.values(entry.languages)[0]!;
-    // Chinese has no language-specific stemmer, so Pagefind uses its generic wasm ("unknown").
-    const res = await fetch(`${nginx.url}pagefind/wasm.${language.wasm ?? 'unknown'}.pagefind`);
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toBe('application/wasm');
-    const meta = await fetch(`${nginx.url}pagefind/pagefind.${language.hash}.pf_meta`);
-    expect(meta.status).toBe(200);
-    expect(meta.headers.get('content-type')).toBe('application/octet-stream');
+  it('serves Pagefind’s WebAssembly and index chunks with the right types, one index per plan', async () => {
+    const { plans } = (await (await fetch(`${nginx.url}pagefind/plans.json`)).json()) as { plans: string[] };
+    expect(plans.length).toBeGreaterThan(1);
+    for (const id of plans) {
+      const entry = (await (await fetch(`${nginx.url}pagefind/${id}/pagefind-entry.json`)).json()) as { languages: Record<string, { hash: string; wasm: string | null }> };
+      const language = Object.values(entry.languages)[0]!;
+      // Chinese has no language-specific stemmer, so Pagefind uses its generic wasm ("unknown").
+      const res = await fetch(`${nginx.url}pagefind/${id}/wasm.${language.wasm ?? 'unknown'}.pagefind`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('application/wasm');
+      const meta = await fetch(`${nginx.url}pagefind/${id}/pagefind.${language.hash}.pf_meta`);
+      expect(meta.status).toBe(200);
+      expect(meta.headers.get('content-type')).toBe('application/octet-stream');
+    }
   });
 
   it('answers an unknown page with the site’s 404 page and status 404', async () => {

@@ -2,23 +2,27 @@
  * The search index, written by Pagefind's Node API as a checked step: every record it is given must be
  * accepted, no error may be reported, and the index must hold exactly the expected number of pages.
  *
+ * One index per plan (`pagefind/<id>/`), so a change to one plan re-indexes that plan only: each index is stored
+ * in the output cache under the key of its records and the code that indexes them (index-plan.ts), and the
+ * browser merges the indexes a search spans with Pagefind's multisite `mergeIndex` (src/client/engine.ts), using
+ * `pagefind/plans.json` to know them.
+ *
  * Records are custom, one per item, office and section, with the text stored one character per token
  * (see src/search/match.ts): Pagefind's own Chinese segmentation and the browser's disagree on word
  * boundaries, which loses hits; single-character tokens cannot.
  */
 import { existsSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import type { ArchiveEntry } from '../../config/archive-entry.ts';
-import { toIndexContent } from '../../search/match.ts';
-import { FILTERS } from '../../search/filters.ts';
-import { planToSearchRecords, type SearchRecord } from '../../search/records.ts';
+import { codeVersion } from '../cache/code-version.ts';
+import type { OutputCache } from '../cache/output-cache.ts';
 import { StepError } from '../pipeline/cli.ts';
-import { yearSpan } from '../../config/plan-config.ts';
+import { INDEX_FOLDER, PLAN_LIST, planIndexes, type PlanIndex } from './index-plan.ts';
 
-/** Where the index goes in the built site. */
-export const INDEX_FOLDER = 'pagefind';
+export { INDEX_FOLDER, PLAN_LIST } from './index-plan.ts';
 
 /** Files Pagefind writes that the site does not use. */
 const UNUSED_FILES = [
@@ -31,58 +35,83 @@ const UNUSED_FILES = [
   'pagefind-highlight.js',
 ];
 
-const KIND_LABEL = { item: '工作事项', office: '处室', section: '部分' } as const;
-
-function recordToCustom(record: SearchRecord, entry: Pick<ArchiveEntry, 'id' | 'year' | 'yearTo'>) {
-  const filters: Record<string, string[]> = { [FILTERS.kind]: [KIND_LABEL[record.kind]], [FILTERS.plan]: [entry.id] };
-  if (record.kind === 'item') {
-    if (record.section) filters[FILTERS.section] = [record.section];
-    filters[FILTERS.office] = record.offices!;
-  }
-  // The plan's year names a result when the reader searches several plans at once.
-  const meta: Record<string, string> = { title: record.title, kind: record.kind, path: record.path, year: String(entry.year), years: yearSpan(entry) };
-  if (record.number !== undefined) meta.number = String(record.number);
-  if (record.section) meta.section = record.section;
-  if (record.summary) meta.summary = record.summary;
-  return {
-    url: record.path,
-    content: toIndexContent(record.text),
-    language: 'zh-cn',
-    meta,
-    filters,
-    ...(record.number !== undefined ? { sort: { number: String(record.number).padStart(4, '0') } } : {}),
-  };
+/** What the index step did: records indexed, and how many plans' indexes were made or copied from the cache. */
+export interface IndexTotals {
+  records: number;
+  plans: number;
+  reused: number;
 }
 
-/** Builds `<outDir>/pagefind/` for every plan (one index, filtered by plan); returns the number of records indexed. */
-export async function writeSearchIndex(entries: readonly ArchiveEntry[], outDir: string): Promise<number> {
-  // Paths are relative to the site root, so each plan's records are under its folder.
-  const records = entries.flatMap((e) => planToSearchRecords(e.plan).map((r) => ({ entry: e, record: { ...r, path: `${e.id}/${r.path}` } })));
-  for (const { record: r } of records) {
-    if (!existsSync(join(outDir, r.path, 'index.html'))) throw new StepError(`search index: ${r.path} is not a page of the built site.`);
-  }
+/** Writes one plan's index into `folder` and checks it (every record accepted, one fragment per record). */
+async function indexPlan(plan: PlanIndex, folder: string): Promise<void> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn', keepIndexUrl: false });
+  if (!index || errors.length > 0) throw new StepError(`search index: Pagefind could not start: ${errors.join('; ')}`);
   try {
-    if (!index || errors.length > 0) throw new StepError(`search index: Pagefind could not start: ${errors.join('; ')}`);
     // Every record sent at once: Pagefind indexes them in its own process, so the build's other steps, which
     // share this thread, cannot hold it up between one record and the next (at 100 plans, one at a time took
     // minutes while the offline bundles ran).
-    const added = await Promise.all(records.map(({ entry, record }) => index.addCustomRecord(recordToCustom(record, entry))));
+    const added = await Promise.all(plan.records.map((record) => index.addCustomRecord(record)));
     added.forEach((a, i) => {
-      if (a.errors.length > 0) throw new StepError(`search index: ${records[i]!.record.path}: ${a.errors.join('; ')}`);
+      if (a.errors.length > 0) throw new StepError(`search index: ${plan.records[i]!.url}: ${a.errors.join('; ')}`);
     });
-    const written = await index.writeFiles({ outputPath: join(outDir, INDEX_FOLDER) });
-    if (written.errors.length > 0) throw new StepError(`search index: ${written.errors.join('; ')}`);
+    const written = await index.writeFiles({ outputPath: folder });
+    if (written.errors.length > 0) throw new StepError(`search index: ${plan.id}: ${written.errors.join('; ')}`);
     // Pagefind also writes its ready-made UIs; the site has its own, so they would only be dead weight.
-    for (const unused of UNUSED_FILES) await rm(join(outDir, INDEX_FOLDER, unused), { force: true });
+    for (const unused of UNUSED_FILES) await rm(join(folder, unused), { force: true });
     const files = await index.getFiles();
-    if (files.errors.length > 0) throw new StepError(`search index: ${files.errors.join('; ')}`);
+    if (files.errors.length > 0) throw new StepError(`search index: ${plan.id}: ${files.errors.join('; ')}`);
     const fragments = files.files.filter((f) => f.path.startsWith('fragment/')).length;
-    if (fragments !== records.length) {
-      throw new StepError(`search index: expected ${records.length} pages in the index, Pagefind wrote ${fragments} fragments.`);
+    if (fragments !== plan.records.length) {
+      throw new StepError(`search index: ${plan.id}: expected ${plan.records.length} pages in the index, Pagefind wrote ${fragments} fragments.`);
     }
-    return records.length;
+  } finally {
+    await index.deleteIndex();
+  }
+}
+
+/**
+ * Runs `work` over `items`, at most `limit` at a time; waits for all (none is left running when one fails),
+ * then fails with the first failure. Hand-written: p-limit would do it, but is not among the project's packages.
+ */
+export async function eachBounded<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  const lanes = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, lane);
+  const failed = (await Promise.allSettled(lanes)).find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
+}
+
+/**
+ * Builds `<outDir>/pagefind/<id>/` for each plan of `entries` and `<outDir>/pagefind/plans.json` naming the plans
+ * of `listed` (default: the same plans; a unit of one plan still lists every plan of the archive). With a cache,
+ * a plan whose records and indexing code did not change gets its earlier index copied instead.
+ */
+export async function writeSearchIndex(entries: readonly ArchiveEntry[], outDir: string, cache?: OutputCache, listed: readonly Pick<ArchiveEntry, 'id'>[] = entries): Promise<IndexTotals> {
+  const plans = planIndexes(entries, await codeVersion('src/publish/search/search-index.ts'));
+  for (const plan of plans) {
+    for (const record of plan.records) {
+      if (!existsSync(join(outDir, record.url, 'index.html'))) throw new StepError(`search index: ${record.url} is not a page of the built site.`);
+    }
+  }
+  const totals: IndexTotals = { records: 0, plans: plans.length, reused: 0 };
+  try {
+    // Plans do not depend on each other: a few at once (Pagefind's service works on several indexes in parallel).
+    await eachBounded(plans, Math.max(2, availableParallelism()), async (plan) => {
+      const folder = join(outDir, INDEX_FOLDER, plan.id);
+      const reused = cache ? await cache.restoreFolder('search', plan.key, folder) : false;
+      if (!reused) {
+        await indexPlan(plan, folder);
+        await cache?.storeFolder('search', plan.key, folder);
+      }
+      totals.records += plan.records.length;
+      if (reused) totals.reused += 1;
+    });
   } finally {
     await pagefind.close();
   }
+  await mkdir(join(outDir, INDEX_FOLDER), { recursive: true });
+  await writeFile(join(outDir, INDEX_FOLDER, PLAN_LIST), `${JSON.stringify({ plans: listed.map((e) => e.id) })}\n`);
+  return totals;
 }

@@ -1,0 +1,82 @@
+/**
+ * The search index's planning: one index per plan, holding exactly that plan's pages, under a key that changes
+ * when that plan's records or the indexing code change and only then — so a change to one plan re-indexes it alone.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ArchiveEntrySchema, type ArchiveEntry } from '../../src/config/archive-entry.ts';
+import { toArchiveEntries } from '../../src/generate/archive.ts';
+import { parsePlan } from '../../src/plan/parse-plan.ts';
+import { planIndexes } from '../../src/publish/search/index-plan.ts';
+import { FILTERS } from '../../src/search/filters.ts';
+import { nonEmpty } from '../support/non-empty.ts';
+
+// The test's own plan (a fixture of two sections): no built content/ is read.
+const parsed = parsePlan(readFileSync('tests/fixtures/numbering-styles/input.txt', 'utf8'));
+if (!parsed.ok) throw new Error('the fixture must parse');
+const seed = toArchiveEntries([
+  {
+    config: { id: 'demo', year: 2021, yearFrom: 'config', series: '测试计划工作要点', sourceFile: 'input.txt', source: {}, officeAliases: {}, editorialNotes: [], fromDocument: [] },
+    plan: parsed.value,
+    notes: [],
+  },
+])[0]!;
+
+function entry(id: string, year: number): ArchiveEntry {
+  return ArchiveEntrySchema.parse({ ...structuredClone(seed), id, year });
+}
+
+/** `e` with its first item's title changed: a change to the plan's text that its records carry. */
+function retitled(e: ArchiveEntry): ArchiveEntry {
+  const changed = structuredClone(e);
+  changed.plan.items[0]!.title += '（修订）';
+  return changed;
+}
+
+const CODE = 'code-v1';
+
+describe('planIndexes', () => {
+  it('plans one index per plan, in the archive order, each with only its own plan’s pages, filtered by that plan', () => {
+    const archive = [entry('2021', 2021), entry('2020', 2020)];
+    const plans = planIndexes(archive, CODE);
+    expect(plans.map((p) => p.id)).toEqual(['2021', '2020']);
+    for (const plan of plans) {
+      for (const record of nonEmpty(plan.records, `records of ${plan.id}`)) {
+        expect(record.url.startsWith(`${plan.id}/`), record.url).toBe(true);
+        expect(record.meta.path).toBe(record.url);
+        expect(record.filters[FILTERS.plan]).toEqual([plan.id]);
+      }
+    }
+    // Every item of the plan has a record (besides its offices and sections).
+    const items = plans[0]!.records.filter((r) => r.meta.kind === 'item');
+    expect(items.length).toBe(archive[0]!.plan.items.length);
+  });
+
+  it('gives the same key on every run, and different keys to different plans', () => {
+    const archive = [entry('2021', 2021), entry('2020', 2020)];
+    const [a, b] = planIndexes(archive, CODE);
+    expect(planIndexes(archive, CODE).map((p) => p.key)).toEqual([a!.key, b!.key]);
+    expect(a!.key).toMatch(/^[0-9a-f]{64}$/u);
+    expect(a!.key).not.toBe(b!.key);
+  });
+
+  it('re-keys only the plan whose records changed', () => {
+    const before = planIndexes([entry('2021', 2021), entry('2020', 2020)], CODE);
+    const after = planIndexes([retitled(entry('2021', 2021)), entry('2020', 2020)], CODE);
+    expect(after[0]!.key).not.toBe(before[0]!.key);
+    expect(after[1]!.key).toBe(before[1]!.key);
+  });
+
+  it('re-keys every plan when the indexing code (or Pagefind’s version) changed', () => {
+    const archive = [entry('2021', 2021), entry('2020', 2020)];
+    const before = planIndexes(archive, CODE);
+    const after = planIndexes(archive, 'code-v2');
+    expect(after.map((p, i) => p.key === before[i]!.key)).toEqual([false, false]);
+  });
+
+  it('re-keys a plan whose year changed, since its results name the year', () => {
+    const before = planIndexes([entry('2021', 2021)], CODE);
+    const after = planIndexes([entry('2021', 2022)], CODE);
+    expect(after[0]!.key).not.toBe(before[0]!.key);
+  });
+});
