@@ -4,13 +4,15 @@ import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'astro/config';
 import { reusedPageUrls } from './src/contract/render-set.ts';
+import { legacyFolders } from './src/lib/plan-pages.ts';
 import { siteOptions } from './src/contract/site-options.ts';
 import { clientScripts } from './src/integrations/client-scripts.ts';
 import { planContent } from './src/integrations/plan-content.ts';
 
 const { site, base } = siteOptions(process.env);
 // Redirect pages (/current/…, and the single-plan site's old addresses) are not content: keep them out of the sitemap.
-const REDIRECTED = /^(?:current|items|sections|full|search|targets|citations|data|attachments)(?:\/|$)/u;
+// The folders come from the list of a plan's pages (src/lib/plan-pages.ts): those the single-plan site had.
+const REDIRECTED = new RegExp(`^(?:${['current', ...legacyFolders()].join('|')})(?:/|$)`, 'u');
 /** @param {string} page */
 const inSitemap = (page) => !REDIRECTED.test(new URL(page).pathname.slice(base.length));
 

@@ -3,7 +3,7 @@
  */
 import { itemsToCsv, officesToCsv, responsibilitiesToCsv } from '../plan/csv.ts';
 import { exportJsonSchema, planToExport } from '../plan/export.ts';
-import { renderedPlans, type PlanView } from './plans.ts';
+import type { PlanView } from './plans.ts';
 import { href } from './urls.ts';
 
 /** One plan's data files, by file name. */
@@ -33,11 +33,6 @@ export function dataFilesOf(p: PlanView): DataFiles {
     cache.set(p.id, files);
   }
   return files;
-}
-
-/** getStaticPaths of a data-file endpoint: one path per plan, the plan as a prop. */
-export async function dataFilePaths() {
-  return (await renderedPlans()).map((p) => ({ params: { plan: p.id }, props: { p } }));
 }
 
 const csvType = 'text/csv; charset=utf-8; header=present';

@@ -6,9 +6,8 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { ArchiveEntry } from '../config/archive-entry.ts';
 import { titleFacts, yearSpan } from '../config/plan-config.ts';
-import { hasOffices, headedSections, planLang, type PlanLang } from './plan-shape.ts';
+import { planLang, type PlanLang } from './plan-shape.ts';
 import { downloadPaths, planOutputs, type PlanOutput } from '../contract/outputs.ts';
-import { itemLabel, sectionHeading } from '../plan/to-text.ts';
 import { renderedIds } from '../contract/render-set.ts';
 
 /** A plan as pages use it. */
@@ -105,40 +104,7 @@ export async function renderedPlans(): Promise<PlanView[]> {
   return ids ? plans.filter((p) => ids.has(p.id)) : plans;
 }
 
-/** getStaticPaths for a page of every plan rendered. */
-export async function planPaths(): Promise<{ params: { plan: string } }[]> {
-  return (await renderedPlans()).map((p) => ({ params: { plan: p.id } }));
-}
-
 /** The archive's name: the series of the current plan, e.g. 湖南省教育厅工作要点. */
 export async function archiveName(): Promise<string> {
   return (await currentPlan()).series;
-}
-
-/** A page of a plan: where it is, relative to the plan's folder, and what it is called (as its own title says). */
-export interface PlanPage {
-  path: string;
-  label: string;
-}
-
-/**
- * The pages of a plan, relative to its folder (/<id>/…), with their names, for the redirects of /current/ and
- * today's addresses (a moved page's title names the page it moved to, in the page's own words).
- * @example planPagePaths(p2020).slice(0, 2) // [{ path: '', label: '2020年工作要点' }, { path: 'full/', label: '全文' }]
- */
-export function planPagePaths(p: { plan: ArchiveEntry['plan']; shortTitle: string }): PlanPage[] {
-  const { plan } = p;
-  return [
-    { path: '', label: p.shortTitle },
-    { path: 'full/', label: '全文' },
-    { path: 'search/', label: '搜索' },
-    { path: 'targets/', label: '主要指标' },
-    { path: 'citations/', label: '引用文件' },
-    { path: 'data/', label: '数据下载' },
-    ...(hasOffices(plan) ? [{ path: 'offices/', label: '责任处室' }] : []),
-    ...plan.items.map((i) => ({ path: `items/${i.id}/`, label: `${itemLabel(i)} ${i.title}` })),
-    ...headedSections(plan).map((s) => ({ path: `sections/${s.number}/`, label: sectionHeading(s) })),
-    ...plan.offices.map((o) => ({ path: `offices/${o.slug}/`, label: `${o.name}的工作任务` })),
-    ...plan.attachments.map((a) => ({ path: `attachments/${a.id}/`, label: `${a.mark} ${a.title ?? ''}`.trim() })),
-  ];
 }

@@ -2,6 +2,7 @@
  * Site URLs, all under the configured base path. Stable: documented in README. A plan's pages are under
  * /<plan id>/; the archive's own pages (home, offices across plans, compare) are at the root.
  */
+import { pagePath, type PlanPageId } from './plan-pages.ts';
 
 const base = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
 
@@ -27,23 +28,26 @@ interface Linkable {
   plan: { items: readonly { id: string }[] };
 }
 
-/** The URL builders of one plan's pages. */
+/** The URL builders of one plan's pages; their paths come from the list of a plan's pages (plan-pages.ts). */
 export function linksFor(p: Linkable) {
   const at = (path: string) => href(`${p.id}/${path.replace(/^\//u, '')}`);
+  const pageUrl = (id: PlanPageId, key?: string) => at(pagePath(id, key));
   return {
     /** A path inside the plan. */
     planHref: at,
-    homeUrl: () => at(''),
+    /** Any page of the list by its id (and its thing's key, for a folder of pages). */
+    pageUrl,
+    homeUrl: () => pageUrl('home'),
     /** An item's page by its position in the plan; the address carries the item's stable id (16, or 3-2). */
-    itemUrl: (n: number) => at(`items/${p.plan.items[n - 1]!.id}/`),
-    sectionUrl: (n: number) => at(`sections/${n}/`),
-    officeUrl: (slug: string) => at(`offices/${slug}/`),
-    officesUrl: () => at('offices/'),
-    fullUrl: () => at('full/'),
-    searchUrl: () => at('search/'),
-    targetsUrl: () => at('targets/'),
-    citationsUrl: () => at('citations/'),
-    dataUrl: () => at('data/'),
-    attachmentUrl: (id: string) => at(`attachments/${id}/`),
+    itemUrl: (n: number) => pageUrl('item', p.plan.items[n - 1]!.id),
+    sectionUrl: (n: number) => pageUrl('section', String(n)),
+    officeUrl: (slug: string) => pageUrl('office', slug),
+    officesUrl: () => pageUrl('offices'),
+    fullUrl: () => pageUrl('full'),
+    searchUrl: () => pageUrl('search'),
+    targetsUrl: () => pageUrl('targets'),
+    citationsUrl: () => pageUrl('citations'),
+    dataUrl: () => pageUrl('data'),
+    attachmentUrl: (id: string) => pageUrl('attachment', id),
   };
 }

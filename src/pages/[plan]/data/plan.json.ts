@@ -1,8 +1,8 @@
 /** /<plan>/data/plan.json, written at build time. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { dataFilePaths, dataFilesOf, fileResponse } from '../../../lib/data-files.ts';
-import type { PlanView } from '../../../lib/plans.ts';
+import { dataFilesOf, fileResponse } from '../../../lib/data-files.ts';
+import { planRoutes, type PlanProps } from '../../../lib/routing.ts';
 
-export const getStaticPaths = dataFilePaths satisfies GetStaticPaths;
+export const getStaticPaths = (() => planRoutes()) satisfies GetStaticPaths;
 
-export const GET: APIRoute<{ p: PlanView }> = ({ props }) => fileResponse(dataFilesOf(props.p)['plan.json'], 'json');
+export const GET: APIRoute<PlanProps> = ({ props }) => fileResponse(dataFilesOf(props.p)['plan.json'], 'json');

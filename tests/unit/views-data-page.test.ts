@@ -1,0 +1,56 @@
+/** The data page's view (src/views/data-page.ts): its excerpt and examples come from the plan shown. */
+import { describe, expect, it } from 'vitest';
+import { codeExamples, planJsonExcerpt, sampleItem } from '../../src/views/data-page.ts';
+import { parsePlan } from '../../src/plan/parse-plan.ts';
+import type { Plan } from '../../src/plan/schema.ts';
+
+const read = (text: string): Plan => {
+  const r = parsePlan(text);
+  if (!r.ok) throw new Error(r.problems.map((p) => p.message).join('\n'));
+  return r.value;
+};
+// Our own plan: the first item has no figure, the second has one; offices differ from any real plan's.
+const plan = read(
+  [
+    '某市文化局2031年工作要点',
+    '',
+    '一、改进公共服务',
+    '',
+    '1.建设社区书屋。推动书屋向社区延伸。',
+    '责任单位：公共服务处、财务处',
+    '',
+    '2.办好读书节。全年举办活动12场，覆盖率达到95%。',
+    '责任单位：公共服务处、宣传处',
+    '',
+  ].join('\n'),
+);
+
+describe('data page view', () => {
+  it('samples the first item with targets, and the excerpt holds it and its target', () => {
+    expect(plan.targets.length).toBeGreaterThan(0);
+    expect(sampleItem(plan).number).toBe(plan.targets[0]!.item);
+    const { number, json } = planJsonExcerpt(plan, 'plan.txt');
+    expect(number).toBe(sampleItem(plan).number);
+    const parsed = JSON.parse(json) as { items: { number: number }[]; targets: { item: number }[] };
+    expect(parsed.items.map((i) => i.number)).toEqual([number]);
+    expect(parsed.targets.map((t) => t.item)).toEqual([number]);
+  });
+
+  it('samples the first item when no item has targets', () => {
+    expect(sampleItem({ ...plan, targets: [] }).number).toBe(plan.items[0]!.number);
+  });
+
+  it('names the plan’s own leading office in the examples, and reads the given addresses', () => {
+    const { js, py } = codeExamples(plan, (file) => `https://example.org/x/data/${file}`);
+    expect(js).toContain('“公共服务处”牵头');
+    expect(js).toContain('https://example.org/x/data/plan.json');
+    expect(py).toContain('"公共服务处"');
+    expect(py).toContain('https://example.org/x/data/responsibilities.csv');
+  });
+
+  it('lists every item instead where the plan names no offices', () => {
+    const { js, py } = codeExamples({ ...plan, offices: [] }, (file) => file);
+    expect(js).toContain('for (const item of plan.items)');
+    expect(py).toContain('items.csv');
+  });
+});
