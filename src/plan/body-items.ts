@@ -4,6 +4,7 @@
  */
 import type { Draft } from './item-fields.ts';
 import { problem, type Problem } from './problem.ts';
+import { FIELD_NAMES } from './vocabulary.ts';
 import type { Item, Section } from './schema.ts';
 
 /** An item read in full, with its number as printed, before its id is chosen from how the numbers run. */
@@ -68,7 +69,7 @@ export function reportMissingFields(items: readonly Pick<Item, 'fields' | 'respo
   for (const kind of ['goals', 'measures'] as const) {
     const having = items.filter((i) => i.fields.some((f) => f.kind === kind)).length;
     if (having * 2 <= items.length) continue;
-    const name = kind === 'goals' ? '目标任务' : '工作措施';
+    const name = FIELD_NAMES[kind];
     for (const item of items.filter((i) => !i.fields.some((f) => f.kind === kind))) {
       warnings.push(problem(item.source.pos.line, item.source.pos.column, 'field-missing', `Item ${item.source.numberText.trim()} has no ${name}, which ${having} of the ${items.length} items have; it is shown with the fields it has.`));
     }

@@ -10,7 +10,7 @@ import { endsSentence, joinBrokenParagraphs, joinPageBreak } from './normalize.t
 import { problem, type Problem } from './problem.ts';
 import type { Notice } from './schema.ts';
 import type { SourceLine } from './source.ts';
-import { ATTACHMENT_MARK, DOC_NUMBER, GARBLED_DATE, NOTE, endsInDocumentKind, endsInNoticeKind } from './vocabulary.ts';
+import { ATTACHMENT_MARK, DOC_NUMBER, GARBLED_DATE, NOTE, TITLE_GOES_ON, endsInDocumentKind, endsInNoticeKind } from './vocabulary.ts';
 
 export { ATTACHMENT_MARK, DOC_NUMBER } from './vocabulary.ts';
 export { chineseDateToIso, isDate } from './notice.ts';
@@ -118,7 +118,7 @@ function planHead(
     // recognise as such (too few full lines) would otherwise give the title the 总体要求's first printed line.
     const next = paragraphs[i]?.text;
     // (A next line that itself ends in a 文种 is the rest of a title broken after a word such as 规划: …规划 / 建设的实施意见.)
-    if (next !== undefined && endsInDocumentKind(join(paragraphs.slice(start, i))) && !/^[（(的》”’」』）)]/u.test(next) && !endsInDocumentKind(next)) break;
+    if (next !== undefined && endsInDocumentKind(join(paragraphs.slice(start, i))) && !TITLE_GOES_ON.test(next) && !endsInDocumentKind(next)) break;
   }
   if (i === start) {
     const where = paragraphs[start] ?? firstBody;
