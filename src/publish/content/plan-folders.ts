@@ -19,6 +19,8 @@ export interface PlanSource {
   notes: PlacedNote[];
   /** Path of the source document, for messages and the generated-file header. */
   sourcePath: string;
+  /** Where the plan's id comes from, as path:line:col: its "id" in plan.json, else the title that gave its year. */
+  idAt?: string;
 }
 
 /** Where the plans come from: $PLAN_FILE (one file), else $PLANS_DIR, else seeds/. */
@@ -54,7 +56,7 @@ export function duplicateIds(plans: readonly PlanSource[]): string[] {
   const ids = new Map<string, string>();
   for (const p of plans) {
     const other = ids.get(p.config.id);
-    if (other) lines.push(`${p.sourcePath}:1:1: duplicate-plan-id: ${other} and ${p.sourcePath} both resolve to the id ${p.config.id}. Give one of them another "id" in its ${CONFIG_FILE}.`);
+    if (other) lines.push(`${p.idAt ?? `${p.sourcePath}:1:1`}: duplicate-plan-id: ${other} and ${p.sourcePath} both resolve to the id ${p.config.id}. Give one of them another "id" in its ${CONFIG_FILE}.`);
     ids.set(p.config.id, p.sourcePath);
   }
   return lines;
@@ -149,7 +151,10 @@ async function readResolved(f: FolderRead): Promise<PlanSource> {
   if (!resolved.ok) throw new PlanInputError(resolved.problems.map((p) => locatedLine(folder, p, configText)));
   const notes = placeNoteList(resolved.value.editorialNotes, read.plan, configText ?? '');
   if (!notes.ok) failWith(configPath, notes.problems);
-  return { config: resolved.value, read, notes: notes.value, sourcePath };
+  const idKey = resolved.value.fromDocument.includes('id') || configText === undefined ? undefined : locateKey(configText, ['id']);
+  const titleAt = report.titleAt ?? { line: 1, column: 1 };
+  const idAt = idKey ? `${configPath}:${idKey.line}:${idKey.column}` : `${sourcePath}:${titleAt.line}:${titleAt.column}`;
+  return { config: resolved.value, read, notes: notes.value, sourcePath, idAt };
 }
 
 /** The 成文日期 the year falls back on: the covering notice's, else the plan's own signature's. */
