@@ -8,9 +8,8 @@ import { labelFollows } from './body-start.ts';
 import { lookOf } from './classify.ts';
 import type { Draft, P } from './item-fields.ts';
 import { continuesAcrossBreak, joinPageBreak } from './normalize.ts';
-import { problem, type Problem } from './problem.ts';
+import { excerpt, problem, type Problem } from './problem.ts';
 import type { Section, Subsection } from './schema.ts';
-import { excerpt } from './body-closing.ts';
 
 /** What the reader of a body holds between paragraphs. */
 export interface BodyState {

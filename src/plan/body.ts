@@ -10,14 +10,14 @@
  * section or subsection heading, an item heading, a labelled paragraph (body-labels.ts), text, or a line of the
  * closing — into the state (body-state.ts); the body is finished last (body-finish.ts).
  */
-import { excerpt, readClosingLine } from './body-closing.ts';
+import { readClosingLine } from './body-closing.ts';
 import { finishBody, type ParsedBody } from './body-finish.ts';
 import { readLabel } from './body-labels.ts';
 import { readBodyLayout, secondListStart } from './body-layout.ts';
 import { addIntro, currentSection, currentSub, isItemHeading, laterItems, startClosing, type BodyState } from './body-state.ts';
 import { isHeadingTitle, lookOf, type Look } from './classify.ts';
 import { addParagraph, startItem, type ItemLook, type P } from './item-fields.ts';
-import { problem, type Problem } from './problem.ts';
+import { excerpt, problem, type Problem } from './problem.ts';
 import type { SourceLine } from './source.ts';
 
 export type { BodyLayout } from './body-layout.ts';

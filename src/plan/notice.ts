@@ -5,7 +5,7 @@
  * where the head could be read two ways the notice is refused at the line that shows it.
  */
 import { endsSentence, joinBrokenParagraphs, joinPageBreak } from './normalize.ts';
-import { problem, type Problem } from './problem.ts';
+import { excerpt, problem, type Problem } from './problem.ts';
 import type { Notice } from './schema.ts';
 import type { SourceLine } from './source.ts';
 import { ABOUT, ARABIC_DATE, ATTACHMENT_NOTE, CHINESE_DATE, DOC_NUMBER, HEAD_MARK, NUMBER_AND_SIGNER, SIGNER, endsInDocumentKind } from './vocabulary.ts';
@@ -64,11 +64,6 @@ function at(p: SourceLine, rule: string, message: string): Problem {
   return problem(p.line, p.column, rule, message);
 }
 
-/** A short quotation of a paragraph for a message. */
-export function excerpt(text: string): string {
-  const chars = [...text];
-  return chars.length > 20 ? `${chars.slice(0, 20).join('')}…` : text;
-}
 
 /** 发文字号 and 签发人 on one line (documents sent upward): `湘教发〔2020〕8号  签发人：张三`. */
 function splitNumberAndSigner(text: string): [string, string] | undefined {
