@@ -108,13 +108,15 @@ export async function readPlanFromFile(path: string): Promise<PlanSource> {
     const text = await readFile(configPath, 'utf8');
     const parsed = parseConfigJson(text);
     // A config that is not JSON, or names another file, is not this file's: the file is read on its own.
-    const named = parsed.ok && typeof parsed.value === 'object' && parsed.value !== null ? (parsed.value as { source?: { file?: unknown } }).source?.file : undefined;
+    const named = parsed.ok && isRecord(parsed.value) && isRecord(parsed.value.source) ? parsed.value.source.file : undefined;
     if (parsed.ok && named === basename(path)) [configText, config] = [text, parsed.value];
   }
   const b = await readFile(path).catch(() => undefined);
   const files: FolderFile[] = [{ name: basename(path), ...(b ? { sha256: sha256Hex(b) } : {}) }];
   return readResolved({ folder, files, bytes: new Map(b ? [[basename(path), b]] : []), configText, config, configPath });
 }
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
 /** plan.json's text parsed, or the located syntax error thrown. */
 function parsedConfig(folder: string, configText: string | undefined): unknown {
