@@ -7,9 +7,11 @@
  * JSON by hand (content/editorial-notes.json), and JSON needs no new dependency and has one reading of `2020`
  * or `no` — YAML's implicit types would turn a bare `supersedes: 2020` into a number.
  */
-import { findNodeAtLocation, parseTree, type ParseError } from 'jsonc-parser';
 import { z } from 'zod';
 import { EditorialNoteSchema, type EditorialNote } from '../generate/notes.ts';
+import { describeIssue, keyOf, parseJson, type JsonPos } from './json-problems.ts';
+
+export { locateKey } from './json-problems.ts';
 
 /** The config's file name inside a plan folder. */
 export const CONFIG_FILE = 'plan.json';
@@ -66,10 +68,7 @@ export type PlanConfig = z.infer<typeof PlanConfigSchema>;
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
 
 /** Where a problem is, 1-based (columns in code points), in the file it names. */
-export interface ConfigPos {
-  line: number;
-  column: number;
-}
+export type ConfigPos = JsonPos;
 
 /** One thing wrong with a plan folder: which file (and where in it), a rule id, and what to change. */
 export interface ConfigProblem {
@@ -136,49 +135,14 @@ export function formatConfigProblem(p: ConfigProblem): string {
   return `${p.ruleId}: ${p.file}: ${p.message}`;
 }
 
-/** Line and column (1-based, code points) of a UTF-16 offset in `text`. */
-function posOfOffset(text: string, offset: number): ConfigPos {
-  const before = [...text.slice(0, offset)];
-  const lastBreak = before.lastIndexOf('\n');
-  return { line: before.filter((c) => c === '\n').length + 1, column: before.length - lastBreak };
-}
-
 /**
- * Where a key of plan.json is written: the line and column of its name, or of the nearest enclosing key that is
- * there (a missing key is reported at the object that lacks it). jsonc-parser, the parser behind VS Code's JSON
- * support, gives every node its offset; a hand-written scanner would have to get strings and escapes right again.
- * @example locateKey('{\n  "year": "2020"\n}', ['year']) // { line: 2, column: 3 }
- */
-export function locateKey(text: string, key: readonly (string | number)[]): ConfigPos | undefined {
-  const body = text.replace(/^\uFEFF/u, '');
-  const shift = text.length - body.length;
-  const root = parseTree(body);
-  if (!root) return undefined;
-  for (let n = key.length; n >= 0; n--) {
-    const node = findNodeAtLocation(root, [...key.slice(0, n)]);
-    if (!node) continue;
-    // A property's value node has the property as parent; point at the key's opening quote.
-    const at = node.parent?.type === 'property' ? node.parent.offset : node.offset;
-    return posOfOffset(text, at + shift);
-  }
-  return undefined;
-}
-
-/**
- * Parses the text of plan.json; a syntax error becomes a problem naming the file and, where the parser saw it,
- * the place.
+ * Parses the text of plan.json; a syntax error becomes a problem naming the file and the place the parser saw it.
  * @example parseConfigJson('{"year": 2021}') // { ok: true, value: { year: 2021 } }
  */
 export function parseConfigJson(text: string): { ok: true; value: unknown } | { ok: false; problems: ConfigProblem[] } {
-  const body = text.replace(/^\uFEFF/u, '');
-  try {
-    return { ok: true, value: JSON.parse(body) };
-  } catch (error) {
-    const errors: ParseError[] = [];
-    parseTree(body, errors, { disallowComments: true, allowTrailingComma: false });
-    const at = errors[0] ? posOfOffset(text, errors[0].offset + text.length - body.length) : undefined;
-    return { ok: false, problems: [{ file: CONFIG_FILE, ruleId: 'config-json', message: `is not valid JSON (${(error as Error).message}). Check commas and quotes there.`, ...(at && { at }) }] };
-  }
+  const json = parseJson(text);
+  if (json.ok) return json;
+  return { ok: false, problems: [{ file: CONFIG_FILE, ruleId: 'config-json', message: json.problem.message, at: json.problem.at }] };
 }
 
 /** What a title says of its year and series. */
@@ -265,21 +229,47 @@ export function yearSpan(p: { year: number; yearTo?: number | undefined }): stri
  * @example resolvePlanConfig([{ name: 'plan.txt' }], undefined, { title: '某某厅 2021年工作要点' }).ok // true, id '2021'
  */
 export function resolvePlanConfig(files: FolderFile[], config: unknown | undefined, fromDocument: DocumentFacts): ConfigResult {
+  return resolveFolder(files, chooseFolder(files, config), fromDocument);
+}
+
+/** A plan folder before its document is read: its config checked (once) and its source document chosen (once). */
+export interface FolderChoice {
+  /** The config as checked; empty when there is none or it is invalid. */
+  config: PlanConfig;
+  /** The source document, when the folder and config name one unambiguously. */
+  sourceFile: string | undefined;
+  /** What is wrong so far: a plan.yaml, invalid keys, no or several source documents. */
+  problems: ConfigProblem[];
+}
+
+/**
+ * Checks a folder's config against the schema and chooses its source document: all the resolver needs before
+ * the document is read (the reader takes the config's officeAliases).
+ * @example chooseFolder([{ name: 'plan.txt' }], { year: 2021 }).sourceFile // 'plan.txt'
+ */
+export function chooseFolder(files: FolderFile[], config: unknown | undefined): FolderChoice {
   const problems: ConfigProblem[] = [];
   const fail = (ruleId: string, message: string, key?: (string | number)[], file = CONFIG_FILE) => problems.push({ file, ruleId, message, ...(key && { key }) });
-
   for (const f of files) {
     if (/^plan\.ya?ml$/iu.test(f.name)) fail('config-format', `the config is read from ${CONFIG_FILE} only; write the same fields as JSON in ${CONFIG_FILE} and delete ${f.name}.`, undefined, f.name);
   }
-
   let cfg: PlanConfig = {};
   if (config !== undefined) {
     const parsed = PlanConfigSchema.safeParse(config);
     if (parsed.success) cfg = parsed.data;
-    else for (const issue of parsed.error.issues) fail('config-invalid', describeIssue(issue), issue.path.map((k) => (typeof k === 'number' ? k : String(k))));
+    else for (const issue of parsed.error.issues) fail('config-invalid', describeIssue(issue, PlanConfigSchema), keyOf(issue));
   }
+  return { config: cfg, sourceFile: findSource(files, cfg.source?.file, fail), problems };
+}
 
-  const sourceFile = findSource(files, cfg.source?.file, fail);
+/**
+ * Resolves a folder whose config was checked and source chosen (chooseFolder) with what its document says.
+ * @example resolveFolder(files, chooseFolder(files, undefined), { title: '某某厅 2021年工作要点' }).ok // true
+ */
+export function resolveFolder(files: FolderFile[], choice: FolderChoice, fromDocument: DocumentFacts): ConfigResult {
+  const problems: ConfigProblem[] = [...choice.problems];
+  const fail = (ruleId: string, message: string, key?: (string | number)[], file = CONFIG_FILE) => problems.push({ file, ruleId, message, ...(key && { key }) });
+  const { config: cfg, sourceFile } = choice;
   // What the document lacks is said at its title, in the source file (there may be no plan.json at all).
   const lacking = (ruleId: string, message: string) =>
     problems.push({ file: sourceFile ?? files[0]?.name ?? '.', ruleId, message, ...(fromDocument.titleAt && { at: fromDocument.titleAt }) });
@@ -367,15 +357,4 @@ function findSource(files: FolderFile[], named: string | undefined, fail: (ruleI
   if (candidates.length === 0) fail('source-missing', `the folder holds no source document (${SOURCE_EXTENSIONS.join(' ')}). Add the plan file as received.`, undefined, '.');
   else fail('source-ambiguous', `the folder holds several source documents (${candidates.join(', ')}). Keep one, or name it in ${CONFIG_FILE} as "source": { "file": "${candidates[0]}" }.`, undefined, '.');
   return undefined;
-}
-
-/** A zod issue as “<key path> <what to do>”. */
-function describeIssue(issue: z.core.$ZodIssue): string {
-  const path = issue.path.map(String).join('.');
-  if (issue.code === 'unrecognized_keys') {
-    const known = Object.keys(path === 'source' ? PlanSourceSchema.shape : PlanConfigSchema.shape).join(', ');
-    const keys = issue.keys.map((k) => `“${k}”`).join(', ');
-    return `${path ? `${path}: ` : ''}unknown key${issue.keys.length > 1 ? 's' : ''} ${keys}. Check the spelling; the keys are ${known}.`;
-  }
-  return path ? `${path} ${issue.message}` : issue.message;
 }

@@ -8,6 +8,7 @@
  * SITE_URL and BASE_PATH say where one build is deployed.
  */
 import { z } from 'zod';
+import { readJson, type JsonProblem } from './json-problems.ts';
 
 /** The settings file's name inside the plans folder. */
 export const SITE_CONFIG_FILE = 'site.json';
@@ -51,30 +52,12 @@ export type SiteConfig = Omit<z.infer<typeof SiteConfigSchema>, '$comment'>;
 export type AccessibilityContact = z.infer<typeof AccessibilityContactSchema>;
 
 /**
- * The text of site.json → settings, or what is wrong, one message per problem (key path first).
- * @example parseSiteConfig('{"accessibilityContact": {"name": "办公室"}}').problems // ['accessibilityContact needs at least one way …']
+ * The text of site.json → settings, or what is wrong: each problem located at its key (json-problems.ts).
+ * @example parseSiteConfig('{"accessibilityContact": {"name": "办公室"}}').problems[0].message // 'accessibilityContact needs at least one way …'
  */
-export function parseSiteConfig(text: string): { ok: true; value: SiteConfig } | { ok: false; problems: string[] } {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text.replace(/^\uFEFF/u, ''));
-  } catch (error) {
-    return { ok: false, problems: [`is not valid JSON (${(error as Error).message}). Check commas and quotes there.`] };
-  }
-  const parsed = SiteConfigSchema.safeParse(raw);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      problems: parsed.error.issues.map((issue) => {
-        const path = issue.path.map(String).join('.');
-        if (issue.code === 'unrecognized_keys') {
-          const known = Object.keys(path ? AccessibilityContactSchema.shape : SiteConfigSchema.shape).join(', ');
-          return `${path ? `${path}: ` : ''}unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `“${k}”`).join(', ')}. Check the spelling; the keys are ${known}.`;
-        }
-        return path ? `${path} ${issue.message}` : issue.message;
-      }),
-    };
-  }
-  const { $comment: _comment, ...value } = parsed.data;
+export function parseSiteConfig(text: string): { ok: true; value: SiteConfig } | { ok: false; problems: JsonProblem[] } {
+  const read = readJson(SiteConfigSchema, text);
+  if (!read.ok) return read;
+  const { $comment: _comment, ...value } = read.value;
   return { ok: true, value };
 }

@@ -3,6 +3,7 @@
  * marked `data-editorial`. They never change the text; a note whose passage is not found stops the build.
  */
 import { z } from 'zod';
+import { readJson } from '../config/json-problems.ts';
 import { itemParagraphs } from '../plan/extract.ts';
 import { positionOf, problem, type Problem, type Result } from '../plan/problem.ts';
 import type { Plan, SpanRef } from '../plan/schema.ts';
@@ -43,19 +44,11 @@ function locate(text: string, needle: string): { line: number; column: number } 
  * @example placeNotes('{"plan":"…","notes":[]}', plan) // { ok: true, value: [] }
  */
 export function placeNotes(fileText: string, plan: Plan): Result<PlacedNote[]> {
-  let json: unknown;
-  try {
-    json = JSON.parse(fileText);
-  } catch (error) {
-    return { ok: false, problems: [problem(1, 1, 'notes-json', `The notes file is not valid JSON (${(error as Error).message}).`)] };
+  const read = readJson(EditorialNotesSchema, fileText);
+  if (!read.ok) {
+    return { ok: false, problems: read.problems.map((p) => problem(p.at.line, p.at.column, p.kind === 'syntax' ? 'notes-json' : 'notes-schema', p.message)) };
   }
-  const parsed = EditorialNotesSchema.safeParse(json);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      problems: parsed.error.issues.map((i) => problem(1, 1, 'notes-schema', `${i.path.join('.')}: ${i.message}.`)),
-    };
-  }
+  const parsed = { data: read.value };
   // Notes are written for one document; another plan (e.g. next year's, or a test fixture) gets none of them.
   if (parsed.data.plan !== plan.title) return { ok: true, value: [] };
   return placeNoteList(parsed.data.notes, plan, fileText);

@@ -2,7 +2,7 @@
  * The closing paragraph after the last item (在完成上述工作的同时…), read up to its own 责任单位 list.
  */
 import { continuesAcrossBreak, joinPageBreak } from './normalize.ts';
-import { problem, type Problem } from './problem.ts';
+import { excerpt, problem, type Problem } from './problem.ts';
 import type { SourceLine } from './source.ts';
 import type { P } from './item-fields.ts';
 import { checked, parenUnits, readUnits, withPartnerLine, type ReadUnits } from './unit-lines.ts';
@@ -18,11 +18,6 @@ export interface ClosingDraft {
   pendingLabel?: { label: string; role: LabelRole };
 }
 
-/** A short excerpt of a paragraph for messages. */
-export function excerpt(text: string): string {
-  const chars = [...text];
-  return chars.length > 20 ? `${chars.slice(0, 20).join('')}…` : text;
-}
 
 const lineSource = (label: string, labelOwnLine: boolean, read: ReadUnits): UnitsSource => ({
   label,

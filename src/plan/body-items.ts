@@ -4,11 +4,21 @@
  */
 import type { Draft } from './item-fields.ts';
 import { problem, type Problem } from './problem.ts';
+import { FIELD_NAMES } from './vocabulary.ts';
 import type { Item, Section } from './schema.ts';
 
-/** The drafts as items, each placed in its section (and subsection); drafts that cannot be items are reported. */
-export function finishItems(drafts: Draft[], sections: Section[], problems: Problem[], warnings?: Problem[]): Item[] {
-  const items: Item[] = [];
+/** An item read in full, with its number as printed, before its id is chosen from how the numbers run. */
+export interface NumberedItem extends Omit<Item, 'id'> {
+  /** The number printed in its heading (1. or （一）), which the id is made from. */
+  printed: number;
+}
+
+/**
+ * The drafts as items (ids still to come from their printed numbers), each placed in its section (and subsection);
+ * drafts that cannot be items are reported.
+ */
+export function finishItems(drafts: Draft[], sections: Section[], problems: Problem[], warnings?: Problem[]): NumberedItem[] {
+  const items: NumberedItem[] = [];
   const headlineOnly: Draft[] = [];
   drafts.forEach((d, index) => {
     const number = index + 1;
@@ -28,7 +38,6 @@ export function finishItems(drafts: Draft[], sections: Section[], problems: Prob
     if (d.subsection) section.subsections?.[d.subsection - 1]?.items.push(number);
     items.push({
       number,
-      id: String(number),
       title: d.title,
       section: d.section,
       ...(d.subsection ? { subsection: d.subsection } : {}),
@@ -41,9 +50,8 @@ export function finishItems(drafts: Draft[], sections: Section[], problems: Prob
         ...(d.units ? { units: d.units } : {}),
         pos: { line: d.at.line, column: d.at.column },
       },
-      // Kept for ids; removed below.
       printed: d.printed,
-    } as Item & { printed: number });
+    });
   });
   // An item that is a headline and nothing more: a task list's one-sentence task (ending in 。) is complete, but
   // a headline without a full stop, with nothing under it while the other items have text, reads as a heading
@@ -57,11 +65,11 @@ export function finishItems(drafts: Draft[], sections: Section[], problems: Prob
 }
 
 /** In a labelled plan, an item without a field that most items have is read as it is, and said so. */
-export function reportMissingFields(items: Item[], warnings: Problem[]) {
+export function reportMissingFields(items: readonly Pick<Item, 'fields' | 'responsible' | 'source'>[], warnings: Problem[]) {
   for (const kind of ['goals', 'measures'] as const) {
     const having = items.filter((i) => i.fields.some((f) => f.kind === kind)).length;
     if (having * 2 <= items.length) continue;
-    const name = kind === 'goals' ? '目标任务' : '工作措施';
+    const name = FIELD_NAMES[kind];
     for (const item of items.filter((i) => !i.fields.some((f) => f.kind === kind))) {
       warnings.push(problem(item.source.pos.line, item.source.pos.column, 'field-missing', `Item ${item.source.numberText.trim()} has no ${name}, which ${having} of the ${items.length} items have; it is shown with the fields it has.`));
     }

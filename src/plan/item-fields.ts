@@ -12,6 +12,9 @@ import { parenUnits } from './unit-lines.ts';
 /** A paragraph of the body with its look. */
 export type P = SourceLine & { look: Look };
 
+/** The look of a paragraph numbered as an item: `1.` or （一）. */
+export type ItemLook = Extract<Look, { kind: 'numbered' | 'subsection' }>;
+
 /** An item being read. */
 export interface Draft {
   at: SourceLine;
@@ -36,8 +39,7 @@ export interface Draft {
 const SENTENCE_END = /[。！？]|(?<=\p{Script=Han})\.(?![0-9０-９])/u;
 
 /** Starts an item at its numbered paragraph; the rest of a `1.坚持…。按照…` paragraph becomes its first text. */
-export function startItem(p: P, section: number, subsection: number | undefined, labelled: boolean): Draft {
-  const look = p.look as Extract<Look, { kind: 'numbered' }> | Extract<Look, { kind: 'subsection' }>;
+export function startItem(p: P, look: ItemLook, section: number, subsection: number | undefined, labelled: boolean): Draft {
   const rest = look.kind === 'numbered' ? look.rest : look.title;
   const base = { at: p, printed: look.number, numberText: look.numberText, section, fields: [], closed: false, ...(subsection ? { subsection } : {}) };
   // A one-sentence task carries its units at the end of the same line: 1.召开全市工作会议。（责任单位：办公室）.

@@ -5,17 +5,16 @@
  * where the head could be read two ways the notice is refused at the line that shows it.
  */
 import { endsSentence, joinBrokenParagraphs, joinPageBreak } from './normalize.ts';
-import { problem, type Problem } from './problem.ts';
+import { excerpt, problem, type Problem } from './problem.ts';
 import type { Notice } from './schema.ts';
 import type { SourceLine } from './source.ts';
-import { ABOUT, ARABIC_DATE, ATTACHMENT_NOTE, CHINESE_DATE, DOC_NUMBER, SIGNER, endsInDocumentKind } from './vocabulary.ts';
+import { ABOUT, ARABIC_DATE, ATTACHMENT_NOTE, CHINESE_DATE, DOC_NUMBER, HEAD_MARK, NUMBER_AND_SIGNER, SIGNER, endsInDocumentKind } from './vocabulary.ts';
 import { toAsciiDigits } from './numerals.ts';
 
 /** The head elements of a notice, in the order GB/T 9704-2012 prints them. */
 export const STANDARD_HEAD_ORDER = ['issuer', 'docNumber', 'signer', 'title'] as const;
 type HeadElement = (typeof STANDARD_HEAD_ORDER)[number];
 
-const HEAD_MARK = /^(?:[0-9０-９]{6}|(?:绝密|机密|秘密|絕密|機密)(?:\s*★.*)?|特急|加急|特提|平急)$/u;
 const NOTE_LIST_ENTRY = /^[0-9０-９]{1,2}\s*[.．、]/u;
 const CN_DIGIT: Record<string, number> = { 〇: 0, 零: 0, '○': 0, Ｏ: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
@@ -65,15 +64,10 @@ function at(p: SourceLine, rule: string, message: string): Problem {
   return problem(p.line, p.column, rule, message);
 }
 
-/** A short quotation of a paragraph for a message. */
-export function excerpt(text: string): string {
-  const chars = [...text];
-  return chars.length > 20 ? `${chars.slice(0, 20).join('')}…` : text;
-}
 
 /** 发文字号 and 签发人 on one line (documents sent upward): `湘教发〔2020〕8号  签发人：张三`. */
 function splitNumberAndSigner(text: string): [string, string] | undefined {
-  const m = /^(.+?)\s+((?:签发人|簽發人)\s*[：:].+)$/u.exec(text);
+  const m = NUMBER_AND_SIGNER.exec(text);
   return m && DOC_NUMBER.test(m[1]!) ? [m[1]!, m[2]!] : undefined;
 }
 

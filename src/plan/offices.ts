@@ -3,21 +3,15 @@
  */
 import { pinyin } from 'pinyin-pro';
 import type { UnitList, UnitRef, UnitsSource } from './schema.ts';
+import { isGroupEntry } from './vocabulary.ts';
+
+export { isGroupEntry };
 
 /**
  * Names that denote the same body. Key: a name used in the plan; value: the canonical name. They belong to a
  * plan (its folder's config, `officeAliases`), never to the reader: each department names its offices its own way.
  */
 export type OfficeAliases = Readonly<Record<string, string>>;
-
-/**
- * True for collective entries (相关处室, 厅扶贫领导小组成员处室, 各科室, 各县区教育局): they name a set of offices,
- * not one. Real offices end in 处, 室 (办公室), 科, 部, 办, 组, 委, 院 or 中心, never in 处室 or 科室, and never start
- * with 各 (each) or 相关 (the relevant); both scripts.
- */
-export function isGroupEntry(name: string): boolean {
-  return /(?:处室|處室|科室)$/u.test(name) || /^(?:相关|相關|各)/u.test(name);
-}
 
 /**
  * Canonical name for an office entry (aliases resolved).

@@ -12,10 +12,10 @@ import { parseBody, type BodyLayout } from './body.ts';
 import { findBodyStart } from './body-start.ts';
 import { lookOf } from './classify.ts';
 import { settleParagraphs, type SettledParagraphs } from './layout.ts';
-import { joinPageBreak, toSourceLines } from './normalize.ts';
-import { isDate, parsePreamble } from './preamble.ts';
-import { problem, sortProblems, type Problem } from './problem.ts';
-import { headOrderOf } from './notice.ts';
+import { toSourceLines } from './normalize.ts';
+import { parsePreamble } from './preamble.ts';
+import { excerpt, problem, sortProblems, type Problem } from './problem.ts';
+import { headOrderOf, isDate } from './notice.ts';
 import type { Plan, SourcePos } from './schema.ts';
 import type { Furniture, SourceDocument, SourceFormat, SourceLine } from './source.ts';
 import { splitSignature } from './signature.ts';
@@ -112,7 +112,7 @@ export function parseDocument(doc: SourceDocument, options: ParseOptions = {}): 
       text: settled.layout,
       elements: orderFound(elementsOf(plan), plan, ps),
       removed: [...doc.removed, ...settled.removed],
-      ...titlePosition(ps.slice(0, first), plan.title),
+      titleAt: preamble.titleAt,
     },
   };
 }
@@ -149,23 +149,6 @@ function withoutSections(ps: readonly SourceLine[], lineCount: number): Problem 
   );
 }
 
-/** Where the plan title starts in the source: the first of its lines, found after any covering notice. */
-function titlePosition(head: readonly SourceLine[], title: string): { titleAt?: SourcePos } {
-  // The last run of paragraphs that joins to the title: a notice's issuer line may repeat the title's first words.
-  for (let k = head.length - 1; k >= 0; k--) {
-    let text = '';
-    for (let j = k; j < Math.min(head.length, k + 3); j++) {
-      text = j === k ? head[j]!.text : joinPageBreak(text, head[j]!.text);
-      if (text === title) return { titleAt: { line: head[k]!.line, column: head[k]!.column } };
-    }
-  }
-  return {};
-}
-
-function excerpt(text: string): string {
-  const chars = [...text];
-  return chars.length > 20 ? `${chars.slice(0, 20).join('')}…` : text;
-}
 
 /** The 公文 elements a plan carries, by their standard names, in document order. */
 export function elementsOf(plan: Plan): string[] {

@@ -4,13 +4,13 @@
  * a 附注 by its parentheses — never by its line number, so an extra or missing line cannot shift the others.
  */
 import { isHeadingTitle, lookOf } from './classify.ts';
-import { excerpt, isAddressees, isDate, parseNotice } from './notice.ts';
+import { isAddressees, isDate, parseNotice } from './notice.ts';
 import { isItemOnlyLabel } from './vocabulary.ts';
 import { endsSentence, joinBrokenParagraphs, joinPageBreak } from './normalize.ts';
-import { problem, type Problem } from './problem.ts';
-import type { Notice } from './schema.ts';
+import { excerpt, problem, type Problem } from './problem.ts';
+import type { Notice, SourcePos } from './schema.ts';
 import type { SourceLine } from './source.ts';
-import { ATTACHMENT_MARK, DOC_NUMBER, GARBLED_DATE, NOTE, endsInDocumentKind, endsInNoticeKind } from './vocabulary.ts';
+import { ATTACHMENT_MARK, DOC_NUMBER, GARBLED_DATE, NOTE, TITLE_GOES_ON, endsInDocumentKind, endsInNoticeKind } from './vocabulary.ts';
 
 export { ATTACHMENT_MARK, DOC_NUMBER } from './vocabulary.ts';
 export { chineseDateToIso, isDate } from './notice.ts';
@@ -20,6 +20,8 @@ export interface Preamble {
   notice?: Notice;
   mark?: string;
   title: string;
+  /** Where the title's first line is, so messages about the title (year, series) can point there. */
+  titleAt: SourcePos;
   requirements: string[];
 }
 
@@ -118,7 +120,7 @@ function planHead(
     // recognise as such (too few full lines) would otherwise give the title the 总体要求's first printed line.
     const next = paragraphs[i]?.text;
     // (A next line that itself ends in a 文种 is the rest of a title broken after a word such as 规划: …规划 / 建设的实施意见.)
-    if (next !== undefined && endsInDocumentKind(join(paragraphs.slice(start, i))) && !/^[（(的》”’」』）)]/u.test(next) && !endsInDocumentKind(next)) break;
+    if (next !== undefined && endsInDocumentKind(join(paragraphs.slice(start, i))) && !TITLE_GOES_ON.test(next) && !endsInDocumentKind(next)) break;
   }
   if (i === start) {
     const where = paragraphs[start] ?? firstBody;
@@ -166,6 +168,7 @@ function planHead(
     ...(notice ? { notice } : {}),
     ...(mark ? { mark } : {}),
     title: join(paragraphs.slice(start, i)),
+    titleAt: { line: paragraphs[start]!.line, column: paragraphs[start]!.column },
     requirements: joinBrokenParagraphs(paragraphs.slice(i)),
   };
 }

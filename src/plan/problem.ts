@@ -44,3 +44,9 @@ export function positionOf(text: string, index: number): { line: number; column:
 export function sortProblems(problems: Problem[]): Problem[] {
   return [...problems].sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
 }
+
+/** A short quotation of a paragraph for a message: its first 20 characters, then … */
+export function excerpt(text: string): string {
+  const chars = [...text];
+  return chars.length > 20 ? `${chars.slice(0, 20).join('')}…` : text;
+}

@@ -10,11 +10,9 @@ import { chineseDateToIso, isDate } from './notice.ts';
 import type { Signature } from './schema.ts';
 import type { SourceLine } from './source.ts';
 import { parenUnits } from './unit-lines.ts';
-import { NOTE } from './vocabulary.ts';
+import { BODY_NAME, NOTE } from './vocabulary.ts';
 
 const MAX_SIGNATORY_LINES = 3;
-// A signing body ends in the word for what it is (局, 厅, 委员会, 办公室, 人民政府 …); anything else could be text.
-const BODY_NAME = /^[^\s。；;，,：:！!？?、（()）“”《》0-9０-９]{2,30}(?:局|厅|廳|委|委员会|委員會|部|办公室|辦公室|办|辦|政府|中心|院|会|會|处|處|科|室|校|学|學|组|組|所|站|馆|館|司|署|团|團|社|党组|黨組)$/u;
 
 /** True when a line reads as one or more signing bodies, spaced apart on one line. */
 export function isSignatoryLine(p: SourceLine): boolean {

@@ -6,7 +6,7 @@ import { isHeadingTitle, lookOf } from './classify.ts';
 import { endsSentence } from './normalize.ts';
 import { problem, type Problem } from './problem.ts';
 import type { SourceLine } from './source.ts';
-import { ARABIC_DATE, CHINESE_DATE, endsInDocumentKind, LABEL_AT_START, SECTION_SEPARATORS, UNIT_LABEL_SOURCE } from './vocabulary.ts';
+import { ARABIC_DATE, CHINESE_DATE, endsInDocumentKind, LABEL_AT_START, REQUIREMENTS_OPENING, SECTION_SEPARATORS, TITLE_GOES_ON, UNIT_LABEL_SOURCE } from './vocabulary.ts';
 
 /** How the plain text is laid out: one paragraph per line, or printed lines of at most `width` characters. */
 export type Layout = { hardWrapped: false } | { hardWrapped: true; width: number };
@@ -110,11 +110,8 @@ export function measureLayout(lines: readonly PlainLine[]): Layout {
   return wrapped ? { hardWrapped: true, width: best.width } : { hardWrapped: false };
 }
 
-const CLOSING_START = /^[》”’）)」』】，、。；：！？]/u;
 // Marks of running text that no title carries (a title may hold 、 and spaces between issuers).
 const TITLE_CLAUSE = /[，；：。！？,;:!?]/u;
-// The words the 总体要求 paragraph opens with, in its first clause (simplified and traditional).
-const REQUIREMENTS_OPENING = /^[^，；。,;]{0,30}?(?:总体要求|總體要求|总体思路|總體思路|指导思想|指導思想|总体目标|總體目標|工作思路|主要目标|主要目標|基本思路)/u;
 
 /** True when lines from `i` are a notice's signatories down to its date: short lines with no clauses, then a date. */
 function signatureAhead(lines: readonly PlainLine[], i: number, full: (l: SourceLine) => boolean): boolean {
@@ -165,7 +162,7 @@ export function groupLines(lines: readonly PlainLine[], layout: Layout): { group
       // In the head of the document a line ending in a 文种 (…通知, …要点) ends a title, unless the next line
       // goes on with a closing mark that cannot start a line (…工作要点 / 》印发给你们) or the
       // parentheses of a span of years (…行动计划 / （2021—2023年）》的通知) or 的 (…工作要点 / 的通知).
-      if (i < firstSection && endsInDocumentKind(a.text) && !CLOSING_START.test(b.source.text) && !/^[（(的]/u.test(b.source.text)) return false;
+      if (i < firstSection && endsInDocumentKind(a.text) && !TITLE_GOES_ON.test(b.source.text)) return false;
       // A title has no clauses: a title line followed by the first line of the 总体要求 ends at its own line.
       if (i < firstSection && group.length === 1 && !TITLE_CLAUSE.test(a.text) && opensRequirements(b.source.text)) return false;
       // The signature block of a notice: short lines without clauses down to the 成文日期 start after a sentence.

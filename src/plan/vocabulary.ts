@@ -20,6 +20,8 @@ export const PLAN_KINDS = ['要点', '要點', '计划', '計劃', '规划', '�
 export const DOCUMENT_KINDS: readonly string[] = [...new Set<string>([...OFFICIAL_KINDS, ...PLAN_KINDS])];
 
 const kindsPattern = (kinds: readonly string[]) => new RegExp(`(?:${kinds.join('|')})$`, 'u');
+/** Every 文种, as a regex source (no anchors, no capture group). */
+export const DOCUMENT_KIND_SOURCE = `(?:${DOCUMENT_KINDS.join('|')})`;
 const ANY_KIND = kindsPattern(DOCUMENT_KINDS);
 const COVERING_KIND = kindsPattern(COVERING_KINDS);
 // What may follow the 文种 in a title: a span of years, 试行, 修订, 征求意见稿 … in parentheses.
@@ -78,12 +80,39 @@ export const DISCLOSURES: Readonly<Record<string, string>> = { 主动公开: '�
 /** 附注: a whole paragraph in full-width or ASCII parentheses, e.g. （此件主动公开） or (此件公开发布). */
 export const NOTE = /^[（(].*[）)]$/u;
 
+/**
+ * What may open the next line of a title broken after its 文种: a span of years or 试行 in brackets (（2021—2023年）),
+ * 的 (…要点 / 的通知), a closing mark or punctuation that cannot start a line (…工作要点 / 》印发给你们).
+ */
+export const TITLE_GOES_ON = /^[（(的》”’）)」』】，、。；：！？]/u;
+
+/** 份号 (six digits), 密级 with its 保密期限 (绝密★1年) or 紧急程度 (特急, 加急) above a 公文's head. */
+export const HEAD_MARK = /^(?:[0-9０-９]{6}|(?:绝密|机密|秘密|絕密|機密)(?:\s*★.*)?|特急|加急|特提|平急)$/u;
+
 /** The mark of an 附件 on a line of its own: 附件, 附件1, 附件 2, 附件一 (traditional: 附件 is the same). */
 export const ATTACHMENT_MARK = /^附\s*件\s*([0-9０-９]{1,2}|[一二三四五六七八九十]{1,2})?$/u;
 /** 附件说明: the line that lists a notice's 附件, 附件：… */
 export const ATTACHMENT_NOTE = /^附\s*件\s*[：:]/u;
+const SIGNER_WORD = String.raw`(?:签发人|簽發人)\s*[：:]`;
 /** 签发人 line of a document sent upward, e.g. 签发人：张三 (traditional 簽發人). */
-export const SIGNER = /^(?:签发人|簽發人)\s*[：:]/u;
+export const SIGNER = new RegExp(`^${SIGNER_WORD}`, 'u');
+/** 发文字号 and 签发人 on one line: `湘教发〔2020〕8号  签发人：张三`; captures the number and the 签发人 part. */
+export const NUMBER_AND_SIGNER = new RegExp(`^(.+?)\\s+(${SIGNER_WORD}.+)$`, 'u');
+
+/**
+ * The words a signing body's name ends with (局, 厅, 委员会, 办公室, 人民政府 …), both scripts: a line of at most 30
+ * such characters that ends in one reads as a signature; anything else could be text.
+ */
+export const BODY_NAME = /^[^\s。；;，,：:！!？?、（()）“”《》0-9０-９]{2,30}(?:局|厅|廳|委|委员会|委員會|部|办公室|辦公室|办|辦|政府|中心|院|会|會|处|處|科|室|校|学|學|组|組|所|站|馆|館|司|署|团|團|社|党组|黨組)$/u;
+
+/**
+ * True for collective entries of a 责任单位 list (相关处室, 厅扶贫领导小组成员处室, 各科室, 各县区教育局): they name a set
+ * of offices, not one. Real offices end in 处, 室 (办公室), 科, 部, 办, 组, 委, 院 or 中心, never in 处室 or 科室, and
+ * never start with 各 (each) or 相关 (the relevant); both scripts.
+ */
+export function isGroupEntry(name: string): boolean {
+  return /(?:处室|處室|科室)$/u.test(name) || /^(?:相关|相關|各)/u.test(name);
+}
 
 // ── The body of a plan ──────────────────────────────────────────────────────────────────────────────────
 
@@ -176,6 +205,15 @@ export const UNIT_LABEL_SOURCE = `(${alternation(['units', 'lead', 'partner'])})
 
 /** The 配合单位 label inside a list that began with 牵头单位, with what separates it from the leads. */
 export const PARTNER_LABEL_INSIDE = new RegExp(`([；;，,。.]?\\s*)(${alternation(['partner'])})\\s*[：:]\\s*`, 'u');
+
+/** How the reader names the two fields most labelled items have, in its messages. */
+export const FIELD_NAMES = { goals: '目标任务', measures: '工作措施' } as const;
+
+/**
+ * The words a plan's 总体要求 paragraph opens with, in its first clause, when it stands before the first section
+ * (simplified and traditional); compare PROSE_SECTION_TITLES, the titles of such sections.
+ */
+export const REQUIREMENTS_OPENING = /^[^，；。,;]{0,30}?(?:总体要求|總體要求|总体思路|總體思路|指导思想|指導思想|总体目标|總體目標|工作思路|主要目标|主要目標|基本思路)/u;
 
 /** What may follow a section numeral: 、 in the standard form; ． or . in some web copies. */
 export const SECTION_SEPARATORS = '、．.';

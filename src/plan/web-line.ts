@@ -7,6 +7,7 @@
  * a located problem. Pure: no I/O.
  */
 import type { WebShape } from './source.ts';
+import { DOCUMENT_KIND_SOURCE } from './vocabulary.ts';
 
 /** What one line is, read on its own: furniture of some shape, a line that might be either, or text. */
 export type WebVerdict =
@@ -38,6 +39,8 @@ export const SENTENCE = /[。，；！？,;!?]/u;
 // Breadcrumbs: “当前位置：首页 > 政务公开 > 通知公告”, “您现在的位置：…”, or a path starting at 首页.
 const BREADCRUMB_LEAD = /^(?:位置\s*:\s*首页|当前位置|当前的位置|您现在的位置|你现在的位置|您现在所在的位置|您的位置|你的位置|您当前的位置|您当前位置|当前所在位置|所在位置|现在位置)\s*(?:是)?\s*[:>]/u;
 const CRUMB_SEPARATOR = /\s*(?:>>|->|>|»|›|→|=>)\s*/u;
+// 名 称 …的通知: a catalogue's spaced-out label, then a document's name ending in its 文种.
+const NAMED_DOCUMENT = new RegExp(`^名\\s+称\\s*:?\\s*\\S.*${DOCUMENT_KIND_SOURCE}$`, 'u');
 const HOME = /^(?:首页|网站首页|主页|门户首页|首 页)$/u;
 const MAX_CRUMB = 20;
 const CRUMB = /^[\p{Script=Han}A-Za-z][\p{Script=Han}A-Za-z0-9 ]*$/u;
@@ -170,7 +173,7 @@ function isCatalogueRow(f: string): boolean {
   const startsWithLabel = new RegExp(`^(?:${CATALOGUE_LABELS.map((l) => [...l].join('\\s*')).join('|')})`, 'u').test(f);
   if (labels.size >= 2 && startsWithLabel && values !== '' && !/[。；;]/u.test(f)) return true;
   // “名 称 …关于印发…的通知”: the label spaced out, then the document's name.
-  return /^名\s+称\s*:?\s*\S.*(?:通知|要点|方案|规划|意见|计划|办法)$/u.test(f);
+  return NAMED_DOCUMENT.test(f);
 }
 
 // A line of page facts: every token is a labelled fact, a value of one, a tool or a document-site mark.

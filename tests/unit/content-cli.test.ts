@@ -118,7 +118,7 @@ describe('npm run content', () => {
     const run = content();
     expect(run.status).toBe(1);
     expect(run.stderr).toBe(
-      'seeds/site.json:1:1: site-config-invalid: accessibilityContact.email must be an e-mail address, e.g. office@example.gov.cn\n1 problem; nothing was written.\n',
+      'seeds/site.json:1:39: site-config-invalid: accessibilityContact.email must be an e-mail address, e.g. office@example.gov.cn\n1 problem; nothing was written.\n',
     );
     expect(snapshot('content')).toEqual({});
   });

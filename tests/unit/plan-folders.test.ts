@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readPlanFolder, readPlanFromFile } from '../../src/publish/content/plan-folders.ts';
+import { readPlanFolder, readPlanFromFile, readPlans } from '../../src/publish/content/plan-folders.ts';
 import { PlanInputError } from '../../src/publish/content/read-plan.ts';
 
 const BODY = ['一、加强学校建设', '', '1.建设新校区', '', '目标任务：完成新校区建设。', '', '工作措施：加快施工进度。', '', '责任单位：基建处'].join('\n');
@@ -58,5 +58,36 @@ describe('reading a plan without plan.json', () => {
     writeFileSync(join(folder, 'plan.json'), '{\n  "id": "2023",\n  "status": "有效"\n}\n');
     const lines = await problemsOf(readPlanFolder(folder));
     expect(lines).toEqual([`${join(folder, 'plan.json')}:3:3: config-invalid: plan.json: status must be one of 现行有效, 已失效, 已被替代`]);
+  });
+
+  it('refuses a folder of two documents at the choice, without reading either (one of them is no document at all)', async () => {
+    const folder = join(dir, 'two');
+    mkdirSync(folder);
+    // Not a PDF, and first in the folder: read, it would be refused as damaged, hiding the real problem.
+    writeFileSync(join(folder, 'a.pdf'), 'not a pdf');
+    writeFileSync(join(folder, 'b.txt'), `某某市学校建设2023年工作要点\n\n${BODY}\n`);
+    const lines = await problemsOf(readPlanFolder(folder));
+    expect(lines).toEqual([`${join(folder, '.')}:1:1: source-ambiguous: .: the folder holds several source documents (a.pdf, b.txt). Keep one, or name it in plan.json as "source": { "file": "a.pdf" }.`]);
+  });
+
+  it('with PLAN_FILE, takes a plan.json that names the file even when it is invalid, and says what is wrong at its key', async () => {
+    const folder = join(dir, 'named');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'plan.txt'), `某某市学校建设2023年工作要点\n\n为改善办学条件，制定本计划。\n\n${BODY}\n`);
+    writeFileSync(join(folder, 'plan.json'), '{\n  "source": {"file": "plan.txt"},\n  "yaer": 2023\n}\n');
+    const lines = await problemsOf(readPlanFromFile(join(folder, 'plan.txt')));
+    expect(lines).toEqual([`${join(folder, 'plan.json')}:3:3: config-invalid: plan.json: unknown key “yaer”. Check the spelling; the keys are $comment, id, year, yearTo, series, status, supersedes, source, officeAliases, editorialNotes.`]);
+  });
+
+  it('points a duplicate id at where each plan gets it: its "id" in plan.json, else the title that gave its year', async () => {
+    const plans = join(dir, 'plans');
+    const plan = `\n某某市学校建设2023年工作要点\n\n为改善办学条件，制定本计划。\n\n${BODY}\n`;
+    for (const name of ['a', 'b', 'c']) {
+      mkdirSync(join(plans, name), { recursive: true });
+      writeFileSync(join(plans, name, 'plan.txt'), plan);
+    }
+    writeFileSync(join(plans, 'c', 'plan.json'), '{\n  "$comment": "x",\n  "id": "2023"\n}\n');
+    const lines = await problemsOf(readPlans({ PLANS_DIR: plans }));
+    expect(lines.map((l) => l.slice(0, l.indexOf(': duplicate-plan-id:')))).toEqual([`${join(plans, 'b', 'plan.txt')}:2:1`, `${join(plans, 'c', 'plan.json')}:3:3`]);
   });
 });

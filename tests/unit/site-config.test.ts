@@ -7,7 +7,11 @@ import { parseSiteConfig } from '../../src/config/site-config.ts';
 
 const problems = (text: string) => {
   const r = parseSiteConfig(text);
-  return r.ok ? [] : r.problems;
+  return r.ok ? [] : r.problems.map((p) => p.message);
+};
+const places = (text: string) => {
+  const r = parseSiteConfig(text);
+  return r.ok ? [] : r.problems.map((p) => `${p.at.line}:${p.at.column}`);
 };
 
 describe('parseSiteConfig', () => {
@@ -42,5 +46,17 @@ describe('parseSiteConfig', () => {
   it('reports text that is not JSON', () => {
     expect(problems('{"accessibilityContact": ')[0]).toMatch(/^is not valid JSON \(.+\)\. Check commas and quotes there\.$/u);
     expect(problems('[]')).toEqual(['must be a JSON object']);
+  });
+
+  it('locates each problem in the file: a bad value at its key, a misspelt key at itself, a syntax error where it stops', () => {
+    const file = ['{', '  "accessibilityContact": {', '    "name": "办公室",', '    "tel": "1",', '    "email": "nobody"', '  }', '}'].join('\n');
+    // The bad e-mail at its key, the misspelt key at itself (not at the contact that holds it).
+    expect(problems(file)).toEqual([expect.stringMatching(/^accessibilityContact\.email /u), expect.stringMatching(/^accessibilityContact: unknown key “tel”/u)]);
+    expect(places(file)).toEqual(['5:5', '4:5']);
+    // A missing way to reach the office is said at the contact that lacks it.
+    expect(places('{\n  "accessibilityContact": {"name": "办公室"}\n}')).toEqual(['2:3']);
+    expect(places('{\n  "accessibilityContact": {\n    "name": "办公室",,\n')).toEqual(['3:19']);
+    // A BOM is no column of its own.
+    expect(places('\uFEFF{"contact": 1}')).toEqual(['1:2']);
   });
 });

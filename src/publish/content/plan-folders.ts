@@ -7,9 +7,9 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { sha256Hex } from '../../config/digest.ts';
-import { CONFIG_FILE, formatConfigProblem, locateKey, parseConfigJson, PlanConfigSchema, resolvePlanConfig, type ConfigProblem, type FolderFile, type ResolvedPlanConfig } from '../../config/plan-config.ts';
+import { chooseFolder, CONFIG_FILE, formatConfigProblem, locateKey, parseConfigJson, resolveFolder, type ConfigProblem, type FolderFile, type ResolvedPlanConfig } from '../../config/plan-config.ts';
 import { placeNoteList, type PlacedNote } from '../../generate/notes.ts';
-import { DEFAULT_PLANS_DIR, failWith, PlanInputError, readPlanFile, type ReadPlan } from './read-plan.ts';
+import { DEFAULT_PLANS_DIR, failWith, PlanInputError, readPlanBytes, readPlanFile, type ReadPlan } from './read-plan.ts';
 import type { Plan } from '../../plan/schema.ts';
 
 /** One plan read from its folder: the resolved config, the reader's result and its placed notes. */
@@ -19,6 +19,8 @@ export interface PlanSource {
   notes: PlacedNote[];
   /** Path of the source document, for messages and the generated-file header. */
   sourcePath: string;
+  /** Where the plan's id comes from, as path:line:col: its "id" in plan.json, else the title that gave its year. */
+  idAt?: string;
 }
 
 /** Where the plans come from: $PLAN_FILE (one file), else $PLANS_DIR, else seeds/. */
@@ -54,7 +56,7 @@ export function duplicateIds(plans: readonly PlanSource[]): string[] {
   const ids = new Map<string, string>();
   for (const p of plans) {
     const other = ids.get(p.config.id);
-    if (other) lines.push(`${p.sourcePath}:1:1: duplicate-plan-id: ${other} and ${p.sourcePath} both resolve to the id ${p.config.id}. Give one of them another "id" in its ${CONFIG_FILE}.`);
+    if (other) lines.push(`${p.idAt ?? `${p.sourcePath}:1:1`}: duplicate-plan-id: ${other} and ${p.sourcePath} both resolve to the id ${p.config.id}. Give one of them another "id" in its ${CONFIG_FILE}.`);
     ids.set(p.config.id, p.sourcePath);
   }
   return lines;
@@ -68,29 +70,60 @@ export async function planFolders(dir: string): Promise<string[]> {
   return entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => join(dir, e.name)).sort();
 }
 
-/** Reads one plan folder: config (optional), source document, digest, notes. */
+/** A plan folder's files as read once: their names and digests, the bytes of each, and the config's text. */
+interface FolderRead {
+  folder: string;
+  files: FolderFile[];
+  /** The bytes of each file read, by name (a file that could not be read has none). */
+  bytes: ReadonlyMap<string, Uint8Array>;
+  /** The text of plan.json, when the plan uses it. */
+  configText: string | undefined;
+  /** plan.json parsed (not yet checked against its schema), when the plan uses it. */
+  config: unknown;
+  configPath: string;
+}
+
+/** Reads one plan folder: config (optional), source document, digest, notes; every file read once. */
 export async function readPlanFolder(folder: string): Promise<PlanSource> {
   const names = (await readdir(folder, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name).sort();
   const configPath = join(folder, CONFIG_FILE);
   const configText = names.includes(CONFIG_FILE) ? await readFile(configPath, 'utf8') : undefined;
   const files: FolderFile[] = [];
-  for (const name of names.filter((n) => n !== CONFIG_FILE)) files.push({ name, sha256: sha256Hex(await readFile(join(folder, name))) });
-  return readResolved(folder, files, configText, configPath);
+  const bytes = new Map<string, Uint8Array>();
+  for (const name of names.filter((n) => n !== CONFIG_FILE)) {
+    const b = await readFile(join(folder, name));
+    bytes.set(name, b);
+    files.push({ name, sha256: sha256Hex(b) });
+  }
+  return readResolved({ folder, files, bytes, configText, config: parsedConfig(folder, configText), configPath });
 }
 
 /** PLAN_FILE: a single file, with its folder's plan.json only when that config names this file as its source. */
 export async function readPlanFromFile(path: string): Promise<PlanSource> {
-  const configPath = join(dirname(path), CONFIG_FILE);
+  const folder = dirname(path);
+  const configPath = join(folder, CONFIG_FILE);
   let configText: string | undefined;
+  let config: unknown;
   if (existsSync(configPath)) {
     const text = await readFile(configPath, 'utf8');
     const parsed = parseConfigJson(text);
-    const named = parsed.ok ? PlanConfigSchema.safeParse(parsed.value).data?.source?.file : undefined;
-    if (named === basename(path)) configText = text;
+    // A config that is not JSON, or names another file, is not this file's: the file is read on its own.
+    const named = parsed.ok && isRecord(parsed.value) && isRecord(parsed.value.source) ? parsed.value.source.file : undefined;
+    if (parsed.ok && named === basename(path)) [configText, config] = [text, parsed.value];
   }
-  const bytes = await readFile(path).catch(() => undefined);
-  const files: FolderFile[] = [{ name: basename(path), ...(bytes ? { sha256: sha256Hex(bytes) } : {}) }];
-  return readResolved(dirname(path), files, configText, configPath);
+  const b = await readFile(path).catch(() => undefined);
+  const files: FolderFile[] = [{ name: basename(path), ...(b ? { sha256: sha256Hex(b) } : {}) }];
+  return readResolved({ folder, files, bytes: new Map(b ? [[basename(path), b]] : []), configText, config, configPath });
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+
+/** plan.json's text parsed, or the located syntax error thrown. */
+function parsedConfig(folder: string, configText: string | undefined): unknown {
+  if (configText === undefined) return undefined;
+  const parsed = parseConfigJson(configText);
+  if (!parsed.ok) throw new PlanInputError(parsed.problems.map((p) => locatedLine(folder, p, configText)));
+  return parsed.value;
 }
 
 /**
@@ -102,22 +135,28 @@ function locatedLine(folder: string, p: ConfigProblem, configText: string | unde
   return `${join(folder, p.file)}:${at?.line ?? 1}:${at?.column ?? 1}: ${formatConfigProblem(p)}`;
 }
 
-async function readResolved(folder: string, files: FolderFile[], configText: string | undefined, configPath: string): Promise<PlanSource> {
-  const parsedConfig = configText === undefined ? undefined : parseConfigJson(configText);
-  if (parsedConfig && !parsedConfig.ok) throw new PlanInputError(parsedConfig.problems.map((p) => locatedLine(folder, p, configText)));
-  const raw = parsedConfig?.ok ? parsedConfig.value : undefined;
-  // The reader needs the aliases before the document can be read; the full config is checked after.
-  const early = PlanConfigSchema.safeParse(raw ?? {});
-  const named = early.data?.source?.file;
-  const sourceName = named ?? files.find((f) => /\.(txt|docx|pdf|html?)$/iu.test(f.name))?.name ?? files[0]?.name ?? 'plan.txt';
-  const sourcePath = join(folder, sourceName);
-  const read = await readPlanFile(sourcePath, { officeAliases: early.data?.officeAliases ?? {} });
+/**
+ * The folder resolved: its config checked and source chosen once (chooseFolder), the chosen document parsed from
+ * the bytes already read, then what the config leaves open filled from the document (resolveFolder).
+ */
+async function readResolved(f: FolderRead): Promise<PlanSource> {
+  const { folder, files, configText, configPath } = f;
+  const choice = chooseFolder(files, f.config);
+  // With no source chosen (none, several, or one the config names that is missing), there is no document to read.
+  if (choice.sourceFile === undefined) throw new PlanInputError(choice.problems.map((p) => locatedLine(folder, p, configText)));
+  const sourcePath = join(folder, choice.sourceFile);
+  const options = { officeAliases: choice.config.officeAliases ?? {} };
+  const bytes = f.bytes.get(choice.sourceFile);
+  const read = bytes ? await readPlanBytes(sourcePath, bytes, options) : await readPlanFile(sourcePath, options);
   const { plan, report } = read;
-  const resolved = resolvePlanConfig(files, raw, { title: plan.title, ...(report.titleAt ? { titleAt: report.titleAt } : {}), ...documentDate(plan) });
+  const resolved = resolveFolder(files, choice, { title: plan.title, ...(report.titleAt ? { titleAt: report.titleAt } : {}), ...documentDate(plan) });
   if (!resolved.ok) throw new PlanInputError(resolved.problems.map((p) => locatedLine(folder, p, configText)));
   const notes = placeNoteList(resolved.value.editorialNotes, read.plan, configText ?? '');
   if (!notes.ok) failWith(configPath, notes.problems);
-  return { config: resolved.value, read, notes: notes.value, sourcePath };
+  const idKey = resolved.value.fromDocument.includes('id') || configText === undefined ? undefined : locateKey(configText, ['id']);
+  const titleAt = report.titleAt ?? { line: 1, column: 1 };
+  const idAt = idKey ? `${configPath}:${idKey.line}:${idKey.column}` : `${sourcePath}:${titleAt.line}:${titleAt.column}`;
+  return { config: resolved.value, read, notes: notes.value, sourcePath, idAt };
 }
 
 /** The 成文日期 the year falls back on: the covering notice's, else the plan's own signature's. */

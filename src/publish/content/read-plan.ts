@@ -50,6 +50,11 @@ export async function readPlanFile(path: string, options: ParseOptions = {}): Pr
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder, not a file' : code;
     throw new PlanInputError([`${path}:1:1: unreadable-file: Cannot read the plan file (${why}).`]);
   }
+  return readPlanBytes(path, bytes, options);
+}
+
+/** Parses a plan file's bytes, already read (a plan folder reads each file once, for its digest too). */
+export async function readPlanBytes(path: string, bytes: Uint8Array, options: ParseOptions = {}): Promise<ReadPlan> {
   const doc = await bytesToDocument(bytes, path);
   if (!doc.ok) failWith(path, doc.problems);
   const parsed = parseDocument(doc.value, options);

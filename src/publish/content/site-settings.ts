@@ -28,7 +28,7 @@ export async function readSiteSettings(env: Record<string, string | undefined> =
   let config: SiteConfig = {};
   if (text !== undefined) {
     const parsed = parseSiteConfig(text);
-    if (!parsed.ok) throw new PlanInputError(parsed.problems.map((p) => `${path}:1:1: site-config-invalid: ${p}`));
+    if (!parsed.ok) throw new PlanInputError(parsed.problems.map((p) => `${path}:${p.at.line}:${p.at.column}: ${p.kind === 'syntax' ? 'site-config-json' : 'site-config-invalid'}: ${p.message}`));
     config = parsed.value;
   }
   const warnings = config.accessibilityContact
