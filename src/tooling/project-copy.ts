@@ -3,9 +3,9 @@
  * can build the site from another plan without touching the working tree's content/ or dist/.
  */
 import { cpSync, mkdtempSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 
 const ENTRIES = ['src', 'scripts', 'seeds', 'public', 'deploy', 'astro.config.mjs', 'tsconfig.json', 'package.json'];
 
@@ -21,14 +21,56 @@ export function copyProject(into?: string): string {
 // from a test must not inherit them, or Astro renders some pages with the wrong base.
 const VITEST_ENV = /^(BASE_URL|MODE|DEV|PROD|SSR|TEST|NODE_ENV|VITEST.*|VITE_.*)$/u;
 
-/** Runs a command in `cwd` with the project's node_modules/.bin (Node 22) first on PATH. */
-export function run(cwd: string, command: string, args: string[], env: Record<string, string> = {}) {
+/** What a command run in a project copy gave: its exit status and its output. */
+export interface RunResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** The environment of a command run in a project copy: the caller's, without Vitest's, with `env` over it. */
+function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   const bin = resolve('node_modules/.bin');
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !VITEST_ENV.test(k)));
-  const result = spawnSync(command, args, {
-    cwd,
-    encoding: 'utf8',
-    env: { ...clean, ...env, PATH: `${bin}:${process.env.PATH}` },
-  });
+  return { ...clean, ...env, PATH: `${bin}:${process.env.PATH}` };
+}
+
+/** Runs a command in `cwd` with the project's node_modules/.bin (Node 22) first on PATH. */
+export function run(cwd: string, command: string, args: string[], env: Record<string, string> = {}): RunResult {
+  const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: childEnv(env) });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * As `run`, without blocking: builds that do not depend on each other (each in its own project copy) are
+ * started together, so that a test's setup keeps both cores of a CI machine busy instead of one.
+ */
+export function runAsync(cwd: string, command: string, args: string[], env: Record<string, string> = {}): Promise<RunResult> {
+  return new Promise((done, fail) => {
+    const child = spawn(command, args, { cwd, env: childEnv(env) });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', fail);
+    child.on('close', (status) => done({ status, stdout, stderr }));
+  });
+}
+
+/**
+ * Runs `work` on every item, at most `lanes` at a time (by default one per core), results in the items' order.
+ * Written here rather than taken from p-limit: that package is only a dependency of a dependency, and a pool of
+ * lanes is these few lines.
+ */
+export async function inParallel<T, R>(items: readonly T[], work: (item: T) => Promise<R>, lanes = availableParallelism()): Promise<R[]> {
+  const results: R[] = [];
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await work(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(lanes, items.length)) }, lane));
+  return results;
 }

@@ -1,9 +1,10 @@
 /**
  * Plans as units of work (scripts/unit.ts): the test archive's two plans built as separate units, each in a
- * cache of its own as on a machine of its own, then assembled, give the same site as the one build of both the
- * archive project made (tests/support/test-archive.ts): the same files, byte for byte, but for pages where Shiki
- * coloured a code example differently (same text; see below). An assembly refuses a unit changed since it was built, and a set of units missing a plan, with located
- * messages and nothing written.
+ * project copy and cache of its own as on a machine of its own, then assembled, give the same site as the one
+ * build of both the archive project made (both made by tests/support/test-archive.ts, side by side): the same
+ * files, byte for byte, but for pages where Shiki coloured a code example differently (same text; see below). An
+ * assembly refuses a unit changed since it was built, and a set of units missing a plan, with located messages
+ * and nothing written.
  */
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -12,21 +13,20 @@ import { unzipSync } from 'fflate';
 import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { siteFiles } from '../../src/publish/offline/offline-bundle.ts';
-import { copyProject, run } from '../../src/tooling/project-copy.ts';
+import { run } from '../../src/tooling/project-copy.ts';
 import { builtArchive, DIST } from '../support/dist.ts';
 import { nonEmpty } from '../support/non-empty.ts';
-import { TEST_ARCHIVE_ENV } from '../support/test-archive.ts';
+import { TEST_ARCHIVE_BUILD_ENV, TEST_UNITS } from '../support/test-archive.ts';
 
 const ROOT = resolve('.build/test-units');
-const PLANS = resolve('.build/test-archive/plans');
-const env = { PLANS_DIR: PLANS, BASE_PATH: TEST_ARCHIVE_ENV.BASE_PATH, SITE_URL: TEST_ARCHIVE_ENV.SITE_URL };
-let project: string;
+/** The copy that assembled the units; the refusals below are asked of it too. */
+const project = TEST_UNITS.project;
 let ids: string[];
 
-/** Runs scripts/unit.ts in the project copy with a cache of its own (as on a machine of its own). */
+/** Runs scripts/unit.ts in the assembly's project copy with nothing cached (as on a machine of its own). */
 function unit(args: string[]) {
   rmSync(join(project, '.build/cache'), { recursive: true, force: true });
-  return run(project, 'node', ['scripts/unit.ts', ...args], env);
+  return run(project, 'node', ['scripts/unit.ts', ...args], TEST_ARCHIVE_BUILD_ENV);
 }
 
 /** The files of a site, listed once in beforeAll. */
@@ -36,22 +36,13 @@ const filesOf = (dir: string) => listed.get(dir)!;
 beforeAll(async () => {
   ids = builtArchive().map((e) => e.id);
   expect(ids).toHaveLength(2);
-  rmSync(ROOT, { recursive: true, force: true });
-  project = copyProject(join(ROOT, 'project'));
-  // Each plan its own unit, built one after the other with nothing cached, then assembled with nothing cached.
-  for (const id of ids) {
-    const built = unit(['build', id, '--out', 'units']);
-    expect(built.status, `${built.stderr}\n${built.stdout}`).toBe(0);
-  }
-  const assembled = unit(['assemble', 'units', '--out', 'assembled']);
-  expect(assembled.status, `${assembled.stderr}\n${assembled.stdout}`).toBe(0);
-  for (const dir of [DIST, join(project, 'assembled')]) listed.set(dir, await siteFiles(dir));
-}, 600_000);
+  for (const dir of [DIST, TEST_UNITS.assembled]) listed.set(dir, await siteFiles(dir));
+});
 
 describe('units built apart and assembled', () => {
   it('hold each plan’s pages, index and downloads, and nothing of the other plan', async () => {
     for (const id of ids) {
-      const files = nonEmpty(await siteFiles(join(project, 'units', id, 'site')), `files of unit ${id}`);
+      const files = nonEmpty(await siteFiles(join(TEST_UNITS.units, id, 'site')), `files of unit ${id}`);
       expect(files.every((f) => f.startsWith(`${id}/`) || f.startsWith(`pagefind/${id}/`))).toBe(true);
       expect(files).toContain(`${id}/index.html`);
       expect(files).toContain(`pagefind/${id}/pagefind-entry.json`);
@@ -61,11 +52,11 @@ describe('units built apart and assembled', () => {
 
   it('give the same files as one build of both plans', () => {
     const one = filesOf(DIST);
-    expect(filesOf(join(project, 'assembled'))).toEqual(nonEmpty(one, 'files of the one build'));
+    expect(filesOf(TEST_UNITS.assembled)).toEqual(nonEmpty(one, 'files of the one build'));
   });
 
   it('give the same bytes in every file, or the same text where Shiki coloured a code example differently', () => {
-    const assembled = join(project, 'assembled');
+    const assembled = TEST_UNITS.assembled;
     const files = nonEmpty(filesOf(DIST), 'files of the one build');
     const differ = files.filter((f) => !readFileSync(join(DIST, f)).equals(readFileSync(join(assembled, f))));
     // Shiki (Astro's <Code>, on the data page's examples) does not always give a token the same light-theme colour:
@@ -102,7 +93,7 @@ describe('an assembly', () => {
   it('refuses a unit whose files changed since it was built, naming the file, and writes nothing', () => {
     const damaged = join(ROOT, 'damaged');
     rmSync(damaged, { recursive: true, force: true });
-    cpSync(join(project, 'units'), damaged, { recursive: true });
+    cpSync(TEST_UNITS.units, damaged, { recursive: true });
     const page = join(damaged, ids[0]!, 'site', ids[0]!, 'index.html');
     writeFileSync(page, `${readFileSync(page, 'utf8')}<!-- edited -->`);
     const result = unit(['assemble', damaged, '--out', 'refused']);
@@ -113,7 +104,7 @@ describe('an assembly', () => {
   });
 
   it('refuses units that leave a plan of the archive out, naming the plan', () => {
-    const result = unit(['assemble', join(project, 'units', ids[0]!), '--out', 'refused']);
+    const result = unit(['assemble', join(TEST_UNITS.units, ids[0]!), '--out', 'refused']);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(`unit-missing: no unit of plan “${ids[1]}” was given`);
     expect(existsSync(join(project, 'refused'))).toBe(false);

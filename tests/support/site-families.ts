@@ -3,11 +3,12 @@
  * sections and no 责任单位, three levels, a first section of prose, traditional characters, 牵头/配合单位 lists with a
  * 完成时限 below them), each built in a copy
  * of the project (src/tooling/project-copy.ts) as `PLAN_FILE=<file> npm run build` makes its pages, without the
- * PDFs and zips (tests/support/build-site-from-plan.ts). Built once per run, one after another (Vitest global setup).
+ * PDFs and zips (tests/support/build-site-from-plan.ts). Built once per run (Vitest global setup), as many at
+ * once as the machine has cores: each in its own copy, they share nothing.
  */
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { copyProject, run } from '../../src/tooling/project-copy.ts';
+import { copyProject, inParallel, runAsync } from '../../src/tooling/project-copy.ts';
 
 /** Where the copies live (inside .build/, git-ignored). */
 export const FAMILIES_ROOT = resolve('.build/site-families');
@@ -35,17 +36,17 @@ export function familyDirs(name: string): { dist: string; content: string } {
   return { dist: join(project, 'dist'), content: join(project, 'content') };
 }
 
-export default function setup(): void {
+export default async function setup(): Promise<void> {
   rmSync(FAMILIES_ROOT, { recursive: true, force: true });
-  for (const family of FAMILIES) {
+  await inParallel(FAMILIES, async (family) => {
     const dir = copyProject(join(FAMILIES_ROOT, family.name, 'project'));
     const started = Date.now();
     const plan = resolve(family.plan);
     const env = { SITE_URL: FAMILIES_SITE };
     mkdirSync(join(dir, 'tests/support'), { recursive: true });
     cpSync(resolve('tests/support/build-site-from-plan.ts'), join(dir, 'tests/support/build-site-from-plan.ts'));
-    const build = run(dir, 'node', ['tests/support/build-site-from-plan.ts', plan, 'dist'], env);
+    const build = await runAsync(dir, 'node', ['tests/support/build-site-from-plan.ts', plan, 'dist'], env);
     if (build.status !== 0) throw new Error(`the ${family.name} site did not build:\n${build.stderr}\n${build.stdout}`);
     console.log(`site family ${family.name} built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  }
+  });
 }

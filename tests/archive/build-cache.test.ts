@@ -1,30 +1,33 @@
 /**
- * The build cache, on two builds of one project copy holding two plans (the seed and the test edition): after
- * the test edition's text changed, the second build copies every output of the unchanged seed from the cache,
- * byte for byte, and makes the edition's anew, with the new text in its PDFs and zip; no compressed file is left
- * stale; the log says how many outputs each step reused. Astro renders only the changed plan's pages (and the
- * archive's own), and the site that comes out equals, file for file, the site a build without any cache makes.
+ * The build cache, on builds of a project holding two plans (the seed and the test edition): after the test
+ * edition's text changed, a second build copies every output of the unchanged seed from the cache, byte for
+ * byte, and makes the edition's anew, with the new text in its PDFs and zip; no compressed file is left stale;
+ * the log says how many outputs each step reused. Astro renders only the changed plan's pages (and the archive's
+ * own), and the site that comes out equals, file for file, the site a build without any cache makes.
+ *
+ * The first, clean build is the test archive's (tests/support/test-archive.ts: the same plans, built with nothing
+ * cached): its project, cache included, is copied here beside a copy of its plans, so it is not built twice.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { downloadPaths } from '../../src/contract/outputs.ts';
 import type { ArchiveEntry } from '../../src/config/archive-entry.ts';
 import { stripWhitespace } from '../../src/plan/normalize.ts';
-import { copyProject, run } from '../../src/tooling/project-copy.ts';
+import { copyProject, runAsync } from '../../src/tooling/project-copy.ts';
 import { builtArchive } from '../support/dist.ts';
 import { pdfText } from '../support/pdf.ts';
-import { SEED_DIR } from '../support/seed.ts';
+import { TEST_ARCHIVE, TEST_ARCHIVE_BUILD_ENV } from '../support/test-archive.ts';
 import { NEW_ITEM } from '../fixtures/editions/2021-test-edition.ts';
 
-const EDITION_DIR = 'tests/fixtures/editions/2021';
 // A sentence of the edition's new item, and what the second build's edition says instead.
 const OLD_TEXT = '每周安排不少于一课时的劳动课';
 const NEW_TEXT = '每周安排不少于两课时的劳动课';
+/** The copies: plans/ beside project/ (the built archive's copy) and fresh/ (a copy with no cache at all). */
+const ROOT = resolve('.build/test-build-cache');
 
 let dir: string;
 let unchanged: ArchiveEntry;
@@ -48,38 +51,44 @@ function hashes(dist: string): Map<string, string> {
   return out;
 }
 
-function build(plans: string): string {
+/** Builds the project copy `project` from ../plans; its log (Astro prints its warnings on either stream). */
+async function build(project: string): Promise<string> {
   const started = Date.now();
-  const result = run(dir, 'node', ['scripts/build.ts'], { PLANS_DIR: plans });
+  const result = await runAsync(project, 'node', ['scripts/build.ts'], TEST_ARCHIVE_BUILD_ENV);
   expect(result.status, result.stderr + result.stdout).toBe(0);
   console.log(`build: ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  // Astro prints its warnings on either stream.
   return result.stdout + result.stderr;
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   expect(NEW_ITEM.measures).toContain(OLD_TEXT);
-  dir = copyProject();
-  const plans = mkdtempSync(join(tmpdir(), 'build-cache-'));
-  cpSync(SEED_DIR, join(plans, 'seed'), { recursive: true });
-  cpSync(EDITION_DIR, join(plans, 'edition'), { recursive: true });
-  firstLog = build(plans);
+  rmSync(ROOT, { recursive: true, force: true });
+  dir = join(ROOT, 'project');
+  cpSync(TEST_ARCHIVE.project, dir, { recursive: true });
+  cpSync(TEST_ARCHIVE.plans, join(ROOT, 'plans'), { recursive: true });
+  firstLog = readFileSync(TEST_ARCHIVE.log, 'utf8');
   first = hashes(join(dir, 'dist'));
   // The edition's text changes in one sentence of one item; its plan.json gives no digest, so the edit is accepted.
-  const editionFolder = join(plans, 'edition');
+  const editionFolder = join(ROOT, 'plans', 'edition');
   const file = join(editionFolder, readdirSync(editionFolder).find((f) => f.endsWith('.txt'))!);
   const text = readFileSync(file, 'utf8');
   expect(text).toContain(OLD_TEXT);
   writeFileSync(file, text.replace(OLD_TEXT, NEW_TEXT));
-  log = build(plans);
-  second = hashes(join(dir, 'dist'));
+  // The rebuild (and then one with nothing changed) beside a build of the same plans with no cache at all: the
+  // two share nothing, so they run side by side.
+  const rebuilds = async () => {
+    log = await build(dir);
+    second = hashes(join(dir, 'dist'));
+    unchangedLog = await build(dir);
+  };
+  const withoutCache = async () => {
+    const copy = copyProject(join(ROOT, 'fresh'));
+    await build(copy);
+    fresh = hashes(join(copy, 'dist'));
+  };
+  await Promise.all([rebuilds(), withoutCache()]);
   [changed, unchanged] = builtArchive(join(dir, 'content')) as [ArchiveEntry, ArchiveEntry];
   expect(changed.plan.items.some((i) => JSON.stringify(i).includes(NEW_TEXT))).toBe(true);
-  rmSync(join(dir, '.build'), { recursive: true, force: true });
-  build(plans);
-  fresh = hashes(join(dir, 'dist'));
-  // Nothing changed since: every plan's pages are copied in.
-  unchangedLog = build(plans);
 }, 600_000);
 
 describe('warnings', () => {
