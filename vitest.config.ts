@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { TEST_ARCHIVE_ENV } from './tests/support/test-archive.ts';
 
@@ -5,6 +6,13 @@ import { TEST_ARCHIVE_ENV } from './tests/support/test-archive.ts';
 // browser tests in Debian's Chromium. `npm test` builds first, then runs them all. A fourth project, `archive`,
 // checks an archive of two plans deployed under /plans/ (built once by its global setup), and runs the site's
 // structure checks (links, HTML validity, headings, sitemap, redirects) on it too.
+/**
+ * One test file per core for the projects whose files may run side by side (unit, site): Vitest's default leaves
+ * one core free (cores − 1), which on CI's two cores runs every file alone on one core while the other idles.
+ * Both projects must say the same: Vitest runs them as one group.
+ */
+const CORES = availableParallelism();
+
 export default defineConfig({
   test: {
     // Coverage of the pure core, as Starlight measures its utils/: `npm run test:coverage` runs the unit project
@@ -24,16 +32,20 @@ export default defineConfig({
     },
     projects: [
       // A few unit tests spawn the content step or read PDFs (a second or two each); 30 s leaves room on a busy machine.
-      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], testTimeout: 30_000 } },
-      { test: { name: 'site', include: ['tests/site/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 300_000 } },
+      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], testTimeout: 30_000, maxWorkers: CORES } },
+      { test: { name: 'site', include: ['tests/site/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 300_000, maxWorkers: CORES } },
       {
         test: {
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],
+          // One Chromium for all the project's files (each connects to it; tests/support/chromium-server.ts).
+          globalSetup: ['tests/support/chromium-server.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          // One Chromium at a time: CI has two cores.
+          // One Chromium at a time: CI has two cores. Within a file, tests marked concurrent (the axe checks, each
+          // page in its own renderer) run one per core.
           fileParallelism: false,
+          maxConcurrency: CORES,
         },
       },
       {
@@ -41,10 +53,11 @@ export default defineConfig({
           name: 'archive',
           include: ['tests/archive/**/*.test.ts', 'tests/site/site-structure.test.ts'],
           env: { ...TEST_ARCHIVE_ENV },
-          globalSetup: ['tests/support/test-archive.ts'],
+          globalSetup: ['tests/support/test-archive.ts', 'tests/support/chromium-server.ts'],
           testTimeout: 120_000,
           hookTimeout: 300_000,
           fileParallelism: false,
+          maxConcurrency: CORES,
         },
       },
       {
@@ -54,7 +67,7 @@ export default defineConfig({
         test: {
           name: 'site-families',
           include: ['tests/site-families/**/*.test.ts'],
-          globalSetup: ['tests/support/site-families.ts'],
+          globalSetup: ['tests/support/site-families.ts', 'tests/support/chromium-server.ts'],
           testTimeout: 120_000,
           hookTimeout: 300_000,
           fileParallelism: false,

@@ -4,7 +4,7 @@
  * We never download a browser.
  */
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserServer, type Page } from 'playwright-core';
 
 /** Where Debian installs Chromium. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -21,12 +21,22 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-/** Launches Chromium, or explains how to install it. */
-export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
+/** How Chromium is launched here, or an error explaining how to install it. */
+function launchOptions(extraArgs: string[]): { executablePath: string; args: string[] } {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`Chromium not found at ${CHROMIUM_PATH}. Run scripts/ensure-system-packages.sh (as root) to install Debian's chromium.`);
   }
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, ...extraArgs] });
+  return { executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, ...extraArgs] };
+}
+
+/** Launches Chromium, or explains how to install it. */
+export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
+  return chromium.launch(launchOptions(extraArgs));
+}
+
+/** Launches Chromium as a server that several processes connect to (`chromium.connect(server.wsEndpoint())`). */
+export async function launchChromiumServer(): Promise<BrowserServer> {
+  return chromium.launchServer(launchOptions([]));
 }
 
 /**

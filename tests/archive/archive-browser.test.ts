@@ -37,7 +37,9 @@ async function results(page: Page, query: string): Promise<{ numbers: number[]; 
   return { numbers: rows.map((r) => r.n).sort((a, b) => a - b), years: rows.map((r) => /^(\d{4})年/u.exec(r.meta)?.[1] ?? '') };
 }
 
-describe('accessibility of the archive’s pages (axe-core)', () => {
+// Side by side, each page in its own context (its own renderer): axe's work is in the renderer, and one page at a
+// time would leave a core of CI's two idle (the project's maxConcurrency). it.for hands each its own expect.
+describe.concurrent('accessibility of the archive’s pages (axe-core)', () => {
   const pages = () => ({
     home: '',
     'offices across plans': 'offices/',
@@ -47,7 +49,7 @@ describe('accessibility of the archive’s pages (axe-core)', () => {
     'search with the plan filter': `${newer.id}/search/?q=${encodeURIComponent(QUERY)}&plan=all`,
   });
   for (const scheme of ['light', 'dark'] as const) {
-    it.each(['home', 'offices across plans', 'compare page', 'replaced plan home (banner)', 'replaced plan item', 'search with the plan filter'])(`%s has no violations (${scheme})`, async (name) => {
+    it.for(['home', 'offices across plans', 'compare page', 'replaced plan home (banner)', 'replaced plan item', 'search with the plan filter'])(`%s has no violations (${scheme})`, async (name, { expect }) => {
       const { page } = await site.page({ colorScheme: scheme, viewport: { width: 390, height: 844 } });
       await page.goto(site.url(pages()[name as keyof ReturnType<typeof pages>]));
       if (name.startsWith('search')) await results(page, QUERY);

@@ -9,7 +9,7 @@ import { archiveOutputs } from '../../src/contract/outputs.ts';
 import { BASE, builtArchive, currentEntry, DIST, SITE } from '../support/dist.ts';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../src/tooling/chromium.ts';
+import { sharedChromium } from '../support/chromium-server.ts';
 import type { Plan } from '../../src/plan/schema.ts';
 import { startNginx, type Nginx } from '../support/nginx.ts';
 import { expectedItems } from '../support/search-truth.ts';
@@ -28,7 +28,7 @@ beforeAll(async () => {
   plan = entry.plan;
   P = `${entry.id}/`;
   nginx = await startNginx(dist, BASE, env);
-  browser = await launchChromium();
+  browser = await sharedChromium();
 }, 300_000);
 
 afterAll(async () => {

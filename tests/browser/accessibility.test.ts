@@ -2,8 +2,10 @@
  * axe-core in Chromium: no violations on the archive's pages (home, offices, the 无障碍声明) and the current plan's
  * (home, items, offices, /full/, …), in light and dark mode, and again in 关怀模式 with axe's AAA contrast rule
  * (color-contrast-enhanced, 7:1) switched on as well. WCAG 2.2's target-size rule is switched on in both.
+ * The pages are checked side by side (each in its own browser context, so its own renderer process): axe's work
+ * is in the renderer, and one page at a time would leave a core of CI's two idle (the project's maxConcurrency).
  */
-import { describe, expect, it } from 'vitest';
+import { describe, it, type ExpectStatic } from 'vitest';
 import { axeViolations } from '../support/axe.ts';
 import { type SitePage, useSite } from '../support/browser.ts';
 import { currentEntry } from '../support/dist.ts';
@@ -21,7 +23,7 @@ const PAGES = [
   ...['', ITEM, `items/${entry.plan.items.at(-1)!.id}/`, OFFICE, 'offices/', 'full/', `sections/${entry.plan.sections.at(-1)!.number}/`, 'targets/', 'citations/', 'search/', 'data/'].map((p) => ['plan', p]),
 ];
 
-async function violations(where: string, path: string, scheme: 'light' | 'dark', care: boolean): Promise<string[]> {
+async function violations(expect: ExpectStatic, where: string, path: string, scheme: 'light' | 'dark', care: boolean): Promise<string[]> {
   const { page } = await site.page({ colorScheme: scheme, viewport: { width: 390, height: 844 } });
   if (care) await page.context().addInitScript(() => localStorage.setItem('care-mode', 'on'));
   await page.goto(site.at([where as SitePage[0], path]));
@@ -32,13 +34,14 @@ async function violations(where: string, path: string, scheme: 'light' | 'dark',
   return found;
 }
 
-describe('accessibility (axe-core)', () => {
+describe.concurrent('accessibility (axe-core)', () => {
   for (const scheme of ['light', 'dark'] as const) {
-    it.each(PAGES)(`%s %s has no violations (${scheme})`, async (where, path) => {
-      expect(await violations(where!, path!, scheme, false)).toEqual([]);
+    // it.for hands each test its own context's expect, which concurrent tests must use.
+    it.for(PAGES)(`%s %s has no violations (${scheme})`, async ([where, path], { expect }) => {
+      expect(await violations(expect, where!, path!, scheme, false)).toEqual([]);
     });
-    it.each(PAGES)(`%s %s has no violations in 关怀模式 (${scheme}), with 7:1 contrast`, async (where, path) => {
-      expect(await violations(where!, path!, scheme, true)).toEqual([]);
+    it.for(PAGES)(`%s %s has no violations in 关怀模式 (${scheme}), with 7:1 contrast`, async ([where, path], { expect }) => {
+      expect(await violations(expect, where!, path!, scheme, true)).toEqual([]);
     });
   }
 });

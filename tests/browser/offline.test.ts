@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { unzipSync } from 'fflate';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../src/tooling/chromium.ts';
+import { sharedChromium } from '../support/chromium-server.ts';
 import type { Plan } from '../../src/plan/schema.ts';
 import { planDate } from '../../src/publish/offline/bundle-date.ts';
 import { BASE, currentEntry, DIST, SITE } from '../support/dist.ts';
@@ -61,7 +61,7 @@ beforeAll(async () => {
   const folders = readdirSync(dir);
   expect(folders).toHaveLength(1);
   root = join(dir, folders[0]!);
-  browser = await launchChromium();
+  browser = await sharedChromium();
   context = await browser.newContext({ offline: true });
   context.on('request', (r) => {
     if (!r.url().startsWith('file:') && !r.url().startsWith('data:')) outside.push(r.url());

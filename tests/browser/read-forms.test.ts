@@ -10,7 +10,7 @@ import { AlignmentType, Document, LevelFormat, LevelSuffix, Packer, Paragraph, T
 import iconv from 'iconv-lite';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../src/tooling/chromium.ts';
+import { sharedChromium } from '../support/chromium-server.ts';
 import { printOfficialPdf } from '../../src/publish/pdf/official-pdf.ts';
 import { stripWhitespace } from '../../src/plan/normalize.ts';
 import { parseDocument, parsePlan, type ReadResult } from '../../src/plan/parse-plan.ts';
@@ -54,7 +54,7 @@ function essence(plan: Plan) {
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launchChromium();
+  browser = await sharedChromium();
 });
 afterAll(async () => {
   await browser?.close();

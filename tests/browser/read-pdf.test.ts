@@ -4,7 +4,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../src/tooling/chromium.ts';
+import { sharedChromium } from '../support/chromium-server.ts';
 import { stripWhitespace } from '../../src/plan/normalize.ts';
 import type { SourceDocument } from '../../src/plan/source.ts';
 import { isPageNumber } from '../../src/read/pdf-layout.ts';
@@ -17,7 +17,7 @@ let doc: SourceDocument;
 let pages: number;
 
 beforeAll(async () => {
-  browser = await launchChromium();
+  browser = await sharedChromium();
   seedPdf = await printPdf(browser, gongwenHtml(SEED_LINES), { pageNumbers: true });
   // Page objects counted in the file itself (Skia writes them uncompressed), independently of the reader.
   pages = new TextDecoder('latin1').decode(seedPdf).match(/\/Type\s*\/Page(?![s\w])/gu)?.length ?? 0;

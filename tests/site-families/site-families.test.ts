@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../src/tooling/chromium.ts';
+import { sharedChromium } from '../support/chromium-server.ts';
 import { serveStatic, type RunningServer } from '../../src/tooling/static-server.ts';
 import { planParts } from '../../src/lib/plan-shape.ts';
 import { stripWhitespace } from '../../src/plan/normalize.ts';
@@ -161,7 +161,7 @@ describe.each(FAMILIES.map((f) => [f.name]))('the %s site', (name) => {
     let browser: Browser;
     beforeAll(async () => {
       server = await serveStatic(s.dist, '/');
-      browser = await launchChromium();
+      browser = await sharedChromium();
     });
     afterAll(async () => {
       await browser?.close();

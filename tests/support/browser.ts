@@ -3,7 +3,7 @@
  */
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { launchChromium } from '../../src/tooling/chromium.ts';
+import { sharedChromium } from './chromium-server.ts';
 import { serveStatic, type RunningServer } from '../../src/tooling/static-server.ts';
 import { BASE, currentEntry, DIST } from './dist.ts';
 
@@ -16,7 +16,7 @@ export function useSite() {
   let browser: Browser;
   beforeAll(async () => {
     server = await serveStatic(DIST, BASE);
-    browser = await launchChromium();
+    browser = await sharedChromium();
   });
   afterAll(async () => {
     await browser?.close();
