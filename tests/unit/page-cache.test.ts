@@ -6,7 +6,7 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ArchiveEntrySchema, type ArchiveEntry } from '../../src/config/archive-entry.ts';
 import { archiveSummary, pageKeys } from '../../src/publish/cache/page-cache.ts';
 import { toArchiveEntries } from '../../src/generate/archive.ts';
@@ -40,8 +40,12 @@ function writePlan(e: ArchiveEntry): void {
 
 const keys = async () => pageKeys(archive, target, content, root);
 
+/** Folders a test made, removed after it: each test starts from a project of its own, and leaves nothing behind. */
+const made: string[] = [];
+
 beforeEach(() => {
   root = mkdtempSync(join(tmpdir(), 'page-cache-'));
+  made.push(root);
   for (const dir of ['src/pages', 'public', 'node_modules']) mkdirSync(join(root, dir), { recursive: true });
   writeFileSync(join(root, 'src/pages/index.astro'), '<h1>首页</h1>\n');
   writeFileSync(join(root, 'public/favicon.svg'), '<svg/>\n');
@@ -55,6 +59,10 @@ beforeEach(() => {
   archive.forEach(writePlan);
 });
 
+afterEach(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
 describe('pageKeys', () => {
   it('gives each plan its own key, the same on every run and in a copy of the project elsewhere', async () => {
     const first = await keys();
@@ -63,6 +71,7 @@ describe('pageKeys', () => {
     expect(first.get('2020')).not.toBe(first.get('2021'));
     expect(await keys()).toEqual(first);
     const copy = mkdtempSync(join(tmpdir(), 'page-cache-copy-'));
+    made.push(copy);
     cpSync(root, copy, { recursive: true });
     expect(await pageKeys(archive, target, join(copy, 'content'), copy)).toEqual(first);
   });
