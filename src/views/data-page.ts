@@ -2,7 +2,8 @@
  * What the data page (/<plan>/data/) shows of a plan: an excerpt of its plan.json and code examples that use the
  * plan's own item, offices and labels, never another plan's. Pure: the page renders what this returns.
  */
-import { ITEM_COLUMNS } from '../plan/csv.ts';
+import { planParts } from '../lib/plan-shape.ts';
+import { ITEM_COLUMNS, OFFICE_COLUMNS, RESPONSIBILITY_COLUMNS } from '../plan/csv.ts';
 import { planToExport } from '../plan/export.ts';
 import type { Plan } from '../plan/schema.ts';
 
@@ -87,4 +88,42 @@ print(len(rows), "项工作")
 for r in rows:
     print(r["${ITEM_COLUMNS[0]}"], r["${ITEM_COLUMNS[1]}"])`;
   return { js, py };
+}
+
+/** The data files a plan's data page lists, by name, with their contents. */
+export type DataFileTexts = Record<'plan.json' | 'plan.schema.json' | 'items.csv' | 'offices.csv' | 'responsibilities.csv', string>;
+
+/** One data file as the page lists it: name, size, what it holds and its format. */
+export interface DataFileEntry {
+  name: keyof DataFileTexts;
+  size: string;
+  what: string;
+  format: string;
+}
+
+/** A file's size in whole KB (1024 bytes) of its UTF-8 encoding, e.g. `12 KB`. */
+export function kib(text: string): string {
+  return `${(new TextEncoder().encode(text).length / 1024).toFixed(0)} KB`;
+}
+
+/**
+ * The data files the page lists. Files about 责任单位 are listed only for a plan that names some: for one that
+ * names none they hold only a header row.
+ */
+export function dataFileEntries(plan: Plan, texts: DataFileTexts): DataFileEntry[] {
+  const withOffices = plan.offices.length > 0;
+  const parts = planParts(plan);
+  const contents = ['通知', '总体要求', '各部分', `各项工作${parts.length > 0 ? `（${parts.join('、')}${withOffices ? '及其处室' : ''}）` : ''}`, withOffices && '处室', '量化指标', '引用文件', plan.closing && '结尾段'].filter(Boolean).join('、');
+  const entry = (name: keyof DataFileTexts, what: string, format: string): DataFileEntry => ({ name, size: kib(texts[name]), what, format });
+  return [
+    entry('plan.json', `全部内容：${contents}。`, 'JSON，UTF-8'),
+    entry('plan.schema.json', 'plan.json 的 JSON Schema（draft 2020-12），由程序中的数据模型自动生成。', 'JSON Schema'),
+    entry('items.csv', `每项工作一行：${ITEM_COLUMNS.join('、')}。一项内容有多段时，段与段之间以换行分隔（位于带引号的单元格内）。`, 'CSV，UTF-8 带 BOM，CRLF，RFC 4180 引号规则'),
+    ...(withOffices
+      ? [
+          entry('offices.csv', `每个处室一行：${OFFICE_COLUMNS.join('、')}。事项编号以空格分隔。`, 'CSV，UTF-8 带 BOM'),
+          entry('responsibilities.csv', `责任单位逐条展开，每项工作的每个责任单位一行：${RESPONSIBILITY_COLUMNS.join('、')}。kind 为 group 的是“相关处室”等集体表述。`, 'CSV，UTF-8 带 BOM'),
+        ]
+      : []),
+  ];
 }

@@ -1,6 +1,6 @@
 /** The data page's view (src/views/data-page.ts): its excerpt and examples come from the plan shown. */
 import { describe, expect, it } from 'vitest';
-import { codeExamples, planJsonExcerpt, sampleItem } from '../../src/views/data-page.ts';
+import { codeExamples, dataFileEntries, kib, planJsonExcerpt, sampleItem } from '../../src/views/data-page.ts';
 import { parsePlan } from '../../src/plan/parse-plan.ts';
 import type { Plan } from '../../src/plan/schema.ts';
 
@@ -52,5 +52,27 @@ describe('data page view', () => {
     const { js, py } = codeExamples({ ...plan, offices: [] }, (file) => file);
     expect(js).toContain('for (const item of plan.items)');
     expect(py).toContain('items.csv');
+  });
+
+  const texts = { 'plan.json': 'x'.repeat(3000), 'plan.schema.json': '{}', 'items.csv': '', 'offices.csv': '', 'responsibilities.csv': '' };
+
+  it('gives each file’s size in whole KB of its UTF-8 bytes', () => {
+    expect(kib('x'.repeat(3000))).toBe('3 KB');
+    // Three bytes a character in UTF-8: 700 characters are 2100 bytes.
+    expect(kib('书'.repeat(700))).toBe('2 KB');
+  });
+
+  it('lists the files about 责任单位 only for a plan that names offices', () => {
+    expect(dataFileEntries(plan, texts).map((f) => f.name)).toEqual(['plan.json', 'plan.schema.json', 'items.csv', 'offices.csv', 'responsibilities.csv']);
+    expect(dataFileEntries({ ...plan, offices: [] }, texts).map((f) => f.name)).toEqual(['plan.json', 'plan.schema.json', 'items.csv']);
+    expect(dataFileEntries(plan, texts)[0]!.size).toBe('3 KB');
+  });
+
+  it('says what plan.json holds in the plan’s own words: its labels, its offices, its closing if any', () => {
+    const what = dataFileEntries(plan, texts)[0]!.what;
+    expect(what).toContain('各项工作（责任单位及其处室）');
+    expect(what).toContain('、处室、');
+    expect(what).not.toContain('结尾段');
+    expect(dataFileEntries({ ...plan, offices: [] }, texts)[0]!.what).not.toContain('、处室、');
   });
 });
