@@ -5,7 +5,8 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { ArchiveEntry } from '../config/archive-entry.ts';
-import { titleFacts, yearSpan } from '../config/plan-config.ts';
+import { yearSpan } from '../config/plan-config.ts';
+import { documentFacts, type DocumentFacts } from '../document/document-facts.ts';
 import { planLang, type PlanLang } from './plan-shape.ts';
 import { downloadPaths, planOutputs, type PlanOutput } from '../contract/outputs.ts';
 import { renderedIds } from '../contract/render-set.ts';
@@ -14,7 +15,9 @@ import { renderedIds } from '../contract/render-set.ts';
 export interface PlanView extends ArchiveEntry {
   /** Its item pages in plan order. */
   items: CollectionEntry<'items'>[];
-  /** Short name for headers and titles, e.g. 2020年工作要点 or 2018—2020年行动计划; else the title. */
+  /** What its document says about itself (issuers, title parts, 发文字号, dates), computed once here. */
+  document: DocumentFacts;
+  /** Short name for headers and titles, e.g. 2020年工作要点 or 2018—2020年行动计划; else the title (document.shortTitle). */
   shortTitle: string;
   /** The plan's year or span as pages show it before 年, e.g. 2020 or 2018—2020. */
   years: string;
@@ -22,8 +25,6 @@ export interface PlanView extends ArchiveEntry {
   homeLabel: string;
   /** The language of its pages: as the plan is printed, simplified or traditional. */
   lang: PlanLang;
-  /** The issuers as the title names them, e.g. 湖南省教育厅 中共湖南省委教育工委. */
-  issuers: string;
   /** Site-relative paths of its outputs (downloads and data files). */
   outputs: PlanOutput[];
   downloads: { pdf: string; gbt9704Pdf: string; offlineZip: string };
@@ -36,17 +37,15 @@ async function load(): Promise<PlanView[]> {
   const none = renderedIds()?.size === 0;
   const [entries, items] = await Promise.all([getCollection('plans'), none ? [] : getCollection('items')]);
   const views = entries.map(({ data }) => {
-    const facts = titleFacts(data.plan.title);
-    const years = yearSpan(data);
+    const document = documentFacts(data.plan);
     return {
       ...data,
       items: items.filter((i) => i.id.startsWith(`${data.id}/`)).sort((a, b) => a.data.number - b.data.number),
-      // The title's own year (or span) and genre: 2018—2020年行动计划; a title whose year closes it in brackets has no short form.
-      shortTitle: facts.year && facts.genre ? `${yearSpan({ year: facts.year, yearTo: facts.yearTo })}年${facts.genre}` : data.plan.title,
-      years,
-      homeLabel: facts.genre ?? '首页',
+      document,
+      shortTitle: document.shortTitle,
+      years: yearSpan(data),
+      homeLabel: document.titleParts.genre ?? '首页',
       lang: planLang(data.plan),
-      issuers: facts.issuer ?? data.plan.notice?.issuer ?? '',
       outputs: planOutputs(data),
       downloads: downloadPaths(data),
     };
