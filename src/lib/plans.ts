@@ -9,12 +9,11 @@ import { yearSpan } from '../config/plan-config.ts';
 import { documentFacts, type DocumentFacts } from '../document/document-facts.ts';
 import { planLang, type PlanLang } from './plan-shape.ts';
 import { downloadPaths, planOutputs, type PlanOutput } from '../contract/outputs.ts';
-import { renderedIds } from '../contract/render-set.ts';
+import { renders } from '../contract/render-set.ts';
+import renderSet from 'virtual:render-set';
 
-/** A plan as pages use it. */
+/** A plan as pages use it: every plan, rendered in this build or not. */
 export interface PlanView extends ArchiveEntry {
-  /** Its item pages in plan order. */
-  items: CollectionEntry<'items'>[];
   /** What its document says about itself (issuers, title parts, 发文字号, dates), computed once here. */
   document: DocumentFacts;
   /** Short name for headers and titles, e.g. 2020年工作要点 or 2018—2020年行动计划; else the title (document.shortTitle). */
@@ -30,17 +29,21 @@ export interface PlanView extends ArchiveEntry {
   downloads: { pdf: string; gbt9704Pdf: string; offlineZip: string };
 }
 
+/** A plan whose pages this build renders, with its item pages loaded. */
+export interface RenderedPlan extends PlanView {
+  /** Its item pages in plan order. */
+  items: CollectionEntry<'items'>[];
+}
+
 let cache: Promise<PlanView[]> | undefined;
+let rendered: Promise<RenderedPlan[]> | undefined;
 
 async function load(): Promise<PlanView[]> {
-  // With every plan's pages copied from the page cache no item entry is loaded, and asking for them would warn.
-  const none = renderedIds()?.size === 0;
-  const [entries, items] = await Promise.all([getCollection('plans'), none ? [] : getCollection('items')]);
-  const views = entries.map(({ data }) => {
+  const entries = await getCollection('plans');
+  const views: PlanView[] = entries.map(({ data }) => {
     const document = documentFacts(data.plan);
     return {
       ...data,
-      items: items.filter((i) => i.id.startsWith(`${data.id}/`)).sort((a, b) => a.data.number - b.data.number),
       document,
       shortTitle: document.shortTitle,
       years: yearSpan(data),
@@ -50,18 +53,6 @@ async function load(): Promise<PlanView[]> {
       downloads: downloadPaths(data),
     };
   });
-  // A plan whose pages this build copies from the page cache has no item entries loaded (content.config.ts):
-  // reading them is a bug, said as such, not an empty list.
-  const rendered = renderedIds();
-  for (const view of views) {
-    if (rendered && !rendered.has(view.id)) {
-      Object.defineProperty(view, 'items', {
-        get() {
-          throw new Error(`lib/plans.ts: the item pages of plan “${view.id}” are not loaded in this build, which copies its pages from the page cache; read its Plan (p.plan.items) instead.`);
-        },
-      });
-    }
-  }
   return views.sort((a, b) => b.year - a.year || b.id.localeCompare(a.id));
 }
 
@@ -89,18 +80,23 @@ export async function currentPlan(): Promise<PlanView> {
 }
 
 /**
- * The plans whose pages this build renders: every plan, unless the build copies some plans' pages from its
- * page cache (src/contract/render-set.ts). Every route under /<plan>/ takes its paths from here; every other use
- * of a plan's data (the archive's own pages, the plan filter) reads getPlans(), which always holds every plan.
+ * The plans whose pages this build renders, with their item pages: every plan, unless the build copies some plans'
+ * pages from its page cache (src/contract/render-set.ts). Every route under /<plan>/ takes its paths from here;
+ * every other use of a plan's data (the archive's own pages, the plan filter) reads getPlans(), which always holds
+ * every plan, and has no item pages (its type says so).
  *
  * What a plan's pages may read of other plans is what the page cache keys on (src/publish/cache/page-cache.ts,
  * `archiveSummary`): their config fields and titles. A page of one plan that shows more of another plan (its items,
  * say) must add it to that key, or a rebuild would keep the page as it was.
  */
-export async function renderedPlans(): Promise<PlanView[]> {
-  const ids = renderedIds();
-  const plans = await getPlans();
-  return ids ? plans.filter((p) => ids.has(p.id)) : plans;
+export function renderedPlans(): Promise<RenderedPlan[]> {
+  rendered ??= (async () => {
+    const plans = (await getPlans()).filter((p) => renders(renderSet, p.id));
+    // Only the plans rendered have item entries (content.config.ts); with none rendered the collection is empty.
+    const items = plans.length > 0 ? await getCollection('items') : [];
+    return plans.map((p) => ({ ...p, items: items.filter((i) => i.id.startsWith(`${p.id}/`)).sort((a, b) => a.data.number - b.data.number) }));
+  })();
+  return rendered;
 }
 
 /** The archive's name: the series of the current plan, e.g. 湖南省教育厅工作要点. */
