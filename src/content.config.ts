@@ -1,9 +1,10 @@
 /**
  * Content collections over content/plans/<id>/: each plan's record (config, Plan, placed notes) and its
- * generated item pages; and content/site/: the archive's own settings. They reuse the zod schemas of the
+ * generated item bodies; and content/site/: the archive's own settings. They reuse the zod schemas of the
  * parser and of the config files, so the site reads exactly what the content step checked.
  */
 import { defineCollection } from 'astro:content';
+import { z } from 'zod';
 import { glob } from 'astro/loaders';
 import { ArchiveEntrySchema } from './config/archive-entry.ts';
 import { SiteConfigSchema } from './config/site-config.ts';
@@ -33,7 +34,8 @@ function itemLoader() {
 
 const items = defineCollection({
   loader: itemLoader(),
-  schema: ItemSchema.pick({ number: true, id: true, title: true, section: true, subsection: true, source: true, responsible: true }),
+  // The item's marked body, keyed to the Plan's item by number: every fact of the item comes from the Plan.
+  schema: z.object({ item: ItemSchema.shape.number }),
 });
 
 const site = defineCollection({

@@ -5,6 +5,7 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { ArchiveEntry } from '../config/archive-entry.ts';
+import type { Item } from '../plan/schema.ts';
 import { yearSpan } from '../config/plan-config.ts';
 import { documentFacts, type DocumentFacts } from '../document/document-facts.ts';
 import { planLang, type PlanLang } from './plan-shape.ts';
@@ -29,10 +30,16 @@ export interface PlanView extends ArchiveEntry {
   downloads: { pdf: string; gbt9704Pdf: string; offlineZip: string };
 }
 
-/** A plan whose pages this build renders, with its item pages loaded. */
+/** An item of a rendered plan: the Plan's item, the one source of its facts, and its marked body (MDX). */
+export interface RenderedItem {
+  item: Item;
+  body: CollectionEntry<'items'>;
+}
+
+/** A plan whose pages this build renders, with its items' bodies loaded. */
 export interface RenderedPlan extends PlanView {
-  /** Its item pages in plan order. */
-  items: CollectionEntry<'items'>[];
+  /** Its items in plan order, each with its body. */
+  items: RenderedItem[];
 }
 
 let cache: Promise<PlanView[]> | undefined;
@@ -93,8 +100,17 @@ export function renderedPlans(): Promise<RenderedPlan[]> {
   rendered ??= (async () => {
     const plans = (await getPlans()).filter((p) => renders(renderSet, p.id));
     // Only the plans rendered have item entries (content.config.ts); with none rendered the collection is empty.
-    const items = plans.length > 0 ? await getCollection('items') : [];
-    return plans.map((p) => ({ ...p, items: items.filter((i) => i.id.startsWith(`${p.id}/`)).sort((a, b) => a.data.number - b.data.number) }));
+    const bodies = plans.length > 0 ? await getCollection('items') : [];
+    return plans.map((p) => {
+      // Entry ids start with their plan's id (content.config.ts); the front matter names the item.
+      const own = new Map(bodies.filter((b) => b.id.startsWith(`${p.id}/`)).map((b) => [b.data.item, b]));
+      const items = p.plan.items.map((item) => {
+        const body = own.get(item.number);
+        if (!body) throw new Error(`content/plans/${p.id}/items/ has no page for item ${item.number}: content/ is older than its plan.json; run \`npm run content\`.`);
+        return { item, body };
+      });
+      return { ...p, items };
+    });
   })();
   return rendered;
 }
