@@ -10,12 +10,18 @@ import { readSiteSettings } from '../src/publish/content/site-settings.ts';
 import { describeRead } from '../src/publish/content/read-plan.ts';
 import { isMain, runCli } from '../src/publish/pipeline/cli.ts';
 import { yearSpan } from '../src/config/plan-config.ts';
+import type { ArchiveEntry } from '../src/config/archive-entry.ts';
 
 /** Where the summary says a plan's year came from. */
 const YEAR_FROM = { config: 'from plan.json', title: 'from the title', date: 'from the 成文日期' } as const;
 
 /** Generates content/ from the plans the environment names (or `planFile`); returns a report. */
 export async function buildContent(planFile?: string): Promise<string> {
+  return (await writeContent(planFile)).report;
+}
+
+/** Generates content/ from the plans the environment names (or `planFile`); returns the archive it wrote and a report. */
+export async function writeContent(planFile?: string): Promise<{ archive: ArchiveEntry[]; report: string }> {
   const started = performance.now();
   // 1. Read every plan folder (config, document, notes); any problem stops here, before anything is written.
   const sources = await readPlans(planFile ? { ...process.env, PLAN_FILE: planFile } : process.env);
@@ -27,7 +33,7 @@ export async function buildContent(planFile?: string): Promise<string> {
   //    remove stale files.
   const written = await writePlanContent(sources, site);
   const ms = (performance.now() - started).toFixed(0);
-  return [
+  const report = [
     ...sources.flatMap(({ config, read, sourcePath }) => {
       const { plan } = read;
       return [
@@ -38,6 +44,7 @@ export async function buildContent(planFile?: string): Promise<string> {
     }),
     `content: ${written.plans} plan${written.plans === 1 ? '' : 's'}; ${written.written.length} written, ${written.unchanged} unchanged, ${written.removed.length} removed in ${ms} ms`,
   ].join('\n');
+  return { archive: written.archive, report };
 }
 
 if (isMain(import.meta.url)) await runCli(() => buildContent(process.argv[2]));

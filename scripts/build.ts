@@ -11,7 +11,7 @@ import { astroBuild } from '../src/publish/astro/astro-build.ts';
 import { isMain, runCli } from '../src/publish/pipeline/cli.ts';
 import { buildArchiveBundle, buildOfflineBundle, siteFiles } from '../src/publish/offline/offline-bundle.ts';
 import { archiveOutputs } from '../src/contract/outputs.ts';
-import { loadArchive, planTarget, siteTarget, STAGING } from '../src/publish/pipeline/pipeline.ts';
+import { planTarget, siteTarget, STAGING } from '../src/publish/pipeline/pipeline.ts';
 import { addTotals, precompress } from '../src/publish/deploy/precompress.ts';
 import { printOfficialPdf, type OfficialPdfResult } from '../src/publish/pdf/official-pdf.ts';
 import { OutputCache } from '../src/publish/cache/output-cache.ts';
@@ -21,7 +21,7 @@ import { typesetterStartMs } from '../src/publish/pdf/typesetter.ts';
 import { INDEX_FOLDER, writeSearchIndex } from '../src/publish/search/search-index.ts';
 import { step } from '../src/publish/pipeline/steps.ts';
 import { swapDir } from '../src/publish/pipeline/swap-dir.ts';
-import { buildContent } from './build-content.ts';
+import { writeContent } from './build-content.ts';
 
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
@@ -52,8 +52,8 @@ export async function buildAll(): Promise<string> {
   const cache = new OutputCache();
   await rm(STAGING, { recursive: true, force: true });
   // 1. Plan folders → content/plans/<id>/ (MDX pages and records); stops with located problems on bad input.
-  await step('content', () => buildContent());
-  const archive = await loadArchive();
+  //    The steps after it take the archive it wrote.
+  const { archive } = await step('content', () => writeContent());
   const planIds = archive.map((e) => e.id);
   const plans = archive.map((entry) => ({ entry, out: planTarget(entry) }));
   // 2. Both PDFs of each plan need only the plan: Typst typesets them (one compiler, fonts loaded once) while

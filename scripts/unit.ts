@@ -26,12 +26,12 @@ import { buildArchiveBundle, buildOfflineBundle, siteFiles } from '../src/publis
 import { printOfficialPdf } from '../src/publish/pdf/official-pdf.ts';
 import { printPdf } from '../src/publish/pdf/reading-pdf.ts';
 import { isMain, runCli, StepError } from '../src/publish/pipeline/cli.ts';
-import { loadArchive, planTarget, siteTarget, type SiteTarget } from '../src/publish/pipeline/pipeline.ts';
+import { planTarget, siteTarget, type SiteTarget } from '../src/publish/pipeline/pipeline.ts';
 import { step } from '../src/publish/pipeline/steps.ts';
 import { swapDir } from '../src/publish/pipeline/swap-dir.ts';
 import { inUnit, MANIFEST, sha256, SITE_FOLDER, UNIT_FORMAT, unitFileProblems, unitProblems, type FoundUnit, type UnitManifest } from '../src/publish/pipeline/units.ts';
 import { INDEX_FOLDER, writeSearchIndex } from '../src/publish/search/search-index.ts';
-import { buildContent } from './build-content.ts';
+import { writeContent } from './build-content.ts';
 
 /** Where a unit build, and an assembly, stage the site before moving their result out. */
 const UNIT_STAGING = '.build/unit-staging';
@@ -46,8 +46,7 @@ async function filesUnder(dir: string): Promise<string[]> {
 
 /** The archive as every machine sees it: content written, the plans, the address, each plan's key. */
 async function archiveNow(): Promise<{ archive: ArchiveEntry[]; target: SiteTarget; keys: Map<string, string> }> {
-  await step('content', () => buildContent());
-  const archive = await loadArchive();
+  const { archive } = await step('content', () => writeContent());
   const target = siteTarget();
   return { archive, target, keys: await pageKeys(archive, target) };
 }

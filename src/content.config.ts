@@ -1,14 +1,15 @@
 /**
  * Content collections over content/plans/<id>/: each plan's record (config, Plan, placed notes) and its
- * generated item pages; and content/site/: the archive's own settings. They reuse the zod schemas of the
+ * generated item bodies; and content/site/: the archive's own settings. They reuse the zod schemas of the
  * parser and of the config files, so the site reads exactly what the content step checked.
  */
 import { defineCollection } from 'astro:content';
+import { z } from 'zod';
 import { glob } from 'astro/loaders';
 import { ArchiveEntrySchema } from './config/archive-entry.ts';
 import { SiteConfigSchema } from './config/site-config.ts';
 import { ItemSchema } from './plan/schema.ts';
-import { renderedIds } from './contract/render-set.ts';
+import renderSet from 'virtual:render-set';
 
 const plans = defineCollection({
   // The entry id is the plan's folder (its URL segment), not the file name.
@@ -18,28 +19,23 @@ const plans = defineCollection({
 
 /**
  * The item pages of the plans this build renders (all, unless the build copies some plans' pages from its page
- * cache: render-set.ts). Only item pages render these entries, and Astro compiles every MDX entry it loads, so
- * a plan whose pages are copied has its MDX left out.
+ * cache: src/contract/render-set.ts). Only item pages render these entries, and Astro compiles every MDX entry it
+ * loads, so a plan whose pages are copied has its MDX left out; when no plan renders there are no entries to load.
  */
-function itemPattern(): string | undefined {
-  const ids = renderedIds();
-  if (!ids) return '*/items/*.mdx';
+function itemLoader() {
+  const { plans } = renderSet;
+  // Entry ids are <plan>/<file>, e.g. 2020/16 … kept unique across plans.
+  const generateId = ({ entry }: { entry: string }) => entry.replace('/items/', '/').replace(/\.mdx$/u, '');
+  if (plans === 'all') return glob({ base: './content/plans', pattern: '*/items/*.mdx', generateId });
+  if (plans.length === 0) return async () => [];
   // Plan ids are slugs (lower-case ASCII letters, digits, hyphens: plan-config.ts), never glob syntax.
-  const names = [...ids];
-  if (names.length === 0) return undefined;
-  return `${names.length === 1 ? names[0] : `{${names.join(',')}}`}/items/*.mdx`;
+  return glob({ base: './content/plans', pattern: `${plans.length === 1 ? plans[0] : `{${plans.join(',')}}`}/items/*.mdx`, generateId });
 }
 
-/** When every plan's pages are copied from the cache, no item entry is loaded at all (a glob that matches nothing warns). */
-const noItems = { name: 'no-items-rendered', load: async ({ store }: { store: { clear(): void } }) => store.clear() };
-
 const items = defineCollection({
-  // Entry ids are <plan>/<file>, e.g. 2020/16 … kept unique across plans.
-  loader: (() => {
-    const pattern = itemPattern();
-    return pattern === undefined ? noItems : glob({ base: './content/plans', pattern, generateId: ({ entry }) => entry.replace('/items/', '/').replace(/\.mdx$/u, '') });
-  })(),
-  schema: ItemSchema.pick({ number: true, id: true, title: true, section: true, subsection: true, source: true, responsible: true }),
+  loader: itemLoader(),
+  // The item's marked body, keyed to the Plan's item by number: every fact of the item comes from the Plan.
+  schema: z.object({ item: ItemSchema.shape.number }),
 });
 
 const site = defineCollection({

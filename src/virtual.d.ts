@@ -3,3 +3,9 @@ declare module 'virtual:client-scripts' {
   const scripts: { search: string };
   export default scripts;
 }
+
+declare module 'virtual:render-set' {
+  /** Which plans' pages this build renders (src/contract/render-set.ts), as astro.config.mjs read it. */
+  const set: import('./contract/render-set.ts').RenderSet;
+  export default set;
+}

@@ -1,35 +1,58 @@
 /**
- * Which plans' pages Astro renders in this build, handed from the build (scripts/build.ts) to the pages
- * (src/lib/plans.ts) and the sitemap (astro.config.mjs). Astro renders every page it is given on each build;
- * a plan whose pages' inputs did not change has them copied from the page cache instead (page-cache.ts), so
- * the build tells the routes to leave that plan out, and tells the sitemap the addresses of the pages copied in.
+ * Which plans' pages Astro renders in this build: the one thing the build (scripts/build.ts, scripts/unit.ts)
+ * tells the site. Astro renders every page it is given on each build; a plan whose pages' inputs did not change
+ * has them copied from the page cache instead (page-cache.ts), so the build tells the routes to leave that plan
+ * out, and tells the sitemap the addresses of the pages copied in.
  *
- * Environment variables, not a file: Astro's build runs in the build's own process, and a build started by hand
- * (`astro build`) sets neither, so it renders everything, as it always did.
+ * One JSON file, checked by one schema, written by the build before Astro starts (astro-build.ts) and read once,
+ * by astro.config.mjs, which hands it to the sitemap and to the content collections and pages as the module
+ * `virtual:render-set` (src/integrations/render-set.ts). The file's path comes in RENDER_SET_FILE: a build
+ * started by hand (`astro build`, `astro dev`, `astro check`) sets none, so it renders everything, as it always did.
  */
+import { mkdir, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { z } from 'zod';
 
-/** Comma-separated ids of the plans to render; unset means every plan. */
-export const RENDER_PLANS = 'RENDER_PLANS';
-/** A JSON file listing the full URLs of the pages copied from the page cache, for the sitemap. */
-export const REUSED_PAGES_FILE = 'REUSED_PAGES_FILE';
+/** What the build tells the site to render. */
+export const RenderSetSchema = z.strictObject({
+  /** Ids of the plans whose pages Astro renders, or every plan; the others' pages are copied from the page cache. */
+  plans: z.union([z.literal('all'), z.array(z.string().min(1))]),
+  /** Full URLs of the pages copied in from the page cache, for the sitemap (none when every plan renders). */
+  reusedPages: z.array(z.url()),
+});
+export type RenderSet = z.infer<typeof RenderSetSchema>;
 
-/**
- * The plans to render, or undefined for all.
- * @example renderedIds({ RENDER_PLANS: '2021,2020' }) // Set { '2021', '2020' }
- * @example renderedIds({ RENDER_PLANS: '' }) // Set {} (only the archive's own pages)
- * @example renderedIds({}) // undefined
- */
-export function renderedIds(env: Record<string, string | undefined> = process.env): Set<string> | undefined {
-  const value = env[RENDER_PLANS];
-  return value === undefined ? undefined : new Set(value.split(',').filter(Boolean));
+/** Render every plan: a build by hand, or one with nothing in the page cache. */
+export const RENDER_ALL: RenderSet = { plans: 'all', reusedPages: [] };
+
+/** The environment variable that names the render set's file. */
+export const RENDER_SET_FILE = 'RENDER_SET_FILE';
+
+/** Writes the render set where the build's Astro will read it; returns the environment that points Astro to it. */
+export async function writeRenderSet(file: string, set: RenderSet): Promise<Record<string, string>> {
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, `${JSON.stringify(RenderSetSchema.parse(set))}\n`);
+  return { [RENDER_SET_FILE]: file };
 }
 
-/** The addresses of the pages the build copies in from the page cache (none when it renders everything). */
-export function reusedPageUrls(env: Record<string, string | undefined> = process.env): string[] {
-  const file = env[REUSED_PAGES_FILE];
-  if (!file) return [];
-  const urls: unknown = JSON.parse(readFileSync(file, 'utf8'));
-  if (!Array.isArray(urls) || !urls.every((u) => typeof u === 'string')) throw new Error(`${file}: expected a JSON list of URLs.`);
-  return urls;
+/**
+ * The render set the build wrote, or every plan when no build set one. A file that does not hold a render set
+ * is a bug in the build, said as such.
+ * @example readRenderSet({}) // { plans: 'all', reusedPages: [] }
+ */
+export function readRenderSet(env: Record<string, string | undefined> = process.env): RenderSet {
+  const file = env[RENDER_SET_FILE];
+  if (!file) return RENDER_ALL;
+  const parsed = RenderSetSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  if (!parsed.success) throw new Error(`${file}: not a render set: ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}
+
+/**
+ * Whether the set renders plan `id`'s pages.
+ * @example renders({ plans: ['2021'], reusedPages: [] }, '2020') // false
+ */
+export function renders(set: RenderSet, id: string): boolean {
+  return set.plans === 'all' || set.plans.includes(id);
 }

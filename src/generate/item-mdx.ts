@@ -84,22 +84,12 @@ export function generatedHeader(seedPath: string): string {
 }
 
 /**
- * The MDX page of one item: front matter with its data, then its fields as marked-up literals.
- * Front matter values are JSON, which is valid YAML, so no plan text can break out of it.
+ * The MDX page of one item: only what must be MDX, its fields as marked-up literals, keyed to the Plan's item by
+ * its number (the front matter's one field, `item`). Every other fact of the item (its number as printed, title,
+ * 责任单位) is read from the Plan, which the page hands to the body as `props.item`.
  */
 export function itemToMdx(item: Item, plan: Plan, notes: readonly PlacedNote[], seedPath: string): string {
-  const front = [
-    '---',
-    generatedHeader(seedPath),
-    `number: ${item.number}`,
-    `id: ${JSON.stringify(item.id)}`,
-    `title: ${JSON.stringify(item.title)}`,
-    `section: ${item.section}`,
-    ...(item.subsection ? [`subsection: ${item.subsection}`] : []),
-    `source: ${JSON.stringify(item.source)}`,
-    ...(item.responsible ? [`responsible: ${JSON.stringify(item.responsible)}`] : []),
-    '---',
-  ];
+  const front = ['---', generatedHeader(seedPath), `item: ${item.number}`, '---'];
   const paragraphs = itemParagraphs(item);
   const placed = notes.filter((n) => n.item === item.number);
   const render = (p: ItemParagraph) =>

@@ -14,22 +14,14 @@
  *   not after the URL, because a pasted “…#m1.” no longer names the paragraph.
  * Pure: pages give the URLs; nothing here reads the clock or the environment.
  */
+import type { DocumentFacts } from '../document/document-facts.ts';
 import { itemParagraphs } from '../plan/extract.ts';
 import type { Item, Plan } from '../plan/schema.ts';
 import { FIELD_NAMES } from '../plan/to-text.ts';
 import { paragraphId } from '../generate/item-mdx.ts';
 
-/** What a reference says about the document as a whole. */
-export interface CitedDocument {
-  /** 主要责任者: the issuing bodies, in the document's order. */
-  authors: string[];
-  /** 题名: the plan's title as printed. */
-  title: string;
-  /** 发文字号, when the document has one. */
-  docNumber?: string;
-  /** 成文日期 as ISO 8601, when the document has a covering notice. */
-  isoDate?: string;
-}
+/** What a reference says about the document as a whole: its facts as the plan's document states them (src/document/). */
+export type CitedDocument = Pick<DocumentFacts, 'authors' | 'title' | 'docNumber' | 'isoDate'>;
 
 /** One citable part of an item: the item itself or one of its paragraphs. */
 export interface CitablePart {
@@ -43,17 +35,6 @@ export interface CitablePart {
 
 /** The placeholder for the day of citing in a reference written before anyone reads it. */
 export const ACCESS_DATE_PLACEHOLDER = '引用日期';
-
-/**
- * The document facts of a reference, from the plan's own elements: the signing bodies of its notice; without
- * them the 发文机关标志 less its “文件”; without a notice the issuers its title names (e.g. 湖南省教育厅 中共湖南省委教育工委).
- * @example citedDocument(plan, '湖南省教育厅').authors // ['湖南省教育厅', '中共湖南省委教育工作委员会']
- */
-export function citedDocument(plan: Plan, titleIssuers: string): CitedDocument {
-  const n = plan.notice;
-  const authors = n?.signatories.length ? n.signatories : n?.issuer ? [n.issuer.replace(/文件$/u, '')] : titleIssuers.split(/\s+/u).filter(Boolean);
-  return { authors, title: plan.title, ...(n?.docNumber && { docNumber: n.docNumber }), ...(n && { isoDate: n.isoDate }) };
-}
 
 /** A label as printed without its colon, e.g. 工作措施： → 工作措施. */
 const bare = (label: string) => label.replace(/[：:\s]+$/u, '');

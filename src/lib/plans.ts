@@ -5,16 +5,19 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { ArchiveEntry } from '../config/archive-entry.ts';
-import { titleFacts, yearSpan } from '../config/plan-config.ts';
+import type { Item } from '../plan/schema.ts';
+import { yearSpan } from '../config/plan-config.ts';
+import { documentFacts, type DocumentFacts } from '../document/document-facts.ts';
 import { planLang, type PlanLang } from './plan-shape.ts';
 import { downloadPaths, planOutputs, type PlanOutput } from '../contract/outputs.ts';
-import { renderedIds } from '../contract/render-set.ts';
+import { renders } from '../contract/render-set.ts';
+import renderSet from 'virtual:render-set';
 
-/** A plan as pages use it. */
+/** A plan as pages use it: every plan, rendered in this build or not. */
 export interface PlanView extends ArchiveEntry {
-  /** Its item pages in plan order. */
-  items: CollectionEntry<'items'>[];
-  /** Short name for headers and titles, e.g. 2020年工作要点 or 2018—2020年行动计划; else the title. */
+  /** What its document says about itself (issuers, title parts, 发文字号, dates), computed once here. */
+  document: DocumentFacts;
+  /** Short name for headers and titles, e.g. 2020年工作要点 or 2018—2020年行动计划; else the title (document.shortTitle). */
   shortTitle: string;
   /** The plan's year or span as pages show it before 年, e.g. 2020 or 2018—2020. */
   years: string;
@@ -22,47 +25,41 @@ export interface PlanView extends ArchiveEntry {
   homeLabel: string;
   /** The language of its pages: as the plan is printed, simplified or traditional. */
   lang: PlanLang;
-  /** The issuers as the title names them, e.g. 湖南省教育厅 中共湖南省委教育工委. */
-  issuers: string;
   /** Site-relative paths of its outputs (downloads and data files). */
   outputs: PlanOutput[];
   downloads: { pdf: string; gbt9704Pdf: string; offlineZip: string };
 }
 
+/** An item of a rendered plan: the Plan's item, the one source of its facts, and its marked body (MDX). */
+export interface RenderedItem {
+  item: Item;
+  body: CollectionEntry<'items'>;
+}
+
+/** A plan whose pages this build renders, with its items' bodies loaded. */
+export interface RenderedPlan extends PlanView {
+  /** Its items in plan order, each with its body. */
+  items: RenderedItem[];
+}
+
 let cache: Promise<PlanView[]> | undefined;
+let rendered: Promise<RenderedPlan[]> | undefined;
 
 async function load(): Promise<PlanView[]> {
-  // With every plan's pages copied from the page cache no item entry is loaded, and asking for them would warn.
-  const none = renderedIds()?.size === 0;
-  const [entries, items] = await Promise.all([getCollection('plans'), none ? [] : getCollection('items')]);
-  const views = entries.map(({ data }) => {
-    const facts = titleFacts(data.plan.title);
-    const years = yearSpan(data);
+  const entries = await getCollection('plans');
+  const views: PlanView[] = entries.map(({ data }) => {
+    const document = documentFacts(data.plan);
     return {
       ...data,
-      items: items.filter((i) => i.id.startsWith(`${data.id}/`)).sort((a, b) => a.data.number - b.data.number),
-      // The title's own year (or span) and genre: 2018—2020年行动计划; a title whose year closes it in brackets has no short form.
-      shortTitle: facts.year && facts.genre ? `${yearSpan({ year: facts.year, yearTo: facts.yearTo })}年${facts.genre}` : data.plan.title,
-      years,
-      homeLabel: facts.genre ?? '首页',
+      document,
+      shortTitle: document.shortTitle,
+      years: yearSpan(data),
+      homeLabel: document.titleParts.genre ?? '首页',
       lang: planLang(data.plan),
-      issuers: facts.issuer ?? data.plan.notice?.issuer ?? '',
       outputs: planOutputs(data),
       downloads: downloadPaths(data),
     };
   });
-  // A plan whose pages this build copies from the page cache has no item entries loaded (content.config.ts):
-  // reading them is a bug, said as such, not an empty list.
-  const rendered = renderedIds();
-  for (const view of views) {
-    if (rendered && !rendered.has(view.id)) {
-      Object.defineProperty(view, 'items', {
-        get() {
-          throw new Error(`lib/plans.ts: the item pages of plan “${view.id}” are not loaded in this build, which copies its pages from the page cache; read its Plan (p.plan.items) instead.`);
-        },
-      });
-    }
-  }
   return views.sort((a, b) => b.year - a.year || b.id.localeCompare(a.id));
 }
 
@@ -90,18 +87,32 @@ export async function currentPlan(): Promise<PlanView> {
 }
 
 /**
- * The plans whose pages this build renders: every plan, unless the build copies some plans' pages from its
- * page cache (src/contract/render-set.ts). Every route under /<plan>/ takes its paths from here; every other use
- * of a plan's data (the archive's own pages, the plan filter) reads getPlans(), which always holds every plan.
+ * The plans whose pages this build renders, with their item pages: every plan, unless the build copies some plans'
+ * pages from its page cache (src/contract/render-set.ts). Every route under /<plan>/ takes its paths from here;
+ * every other use of a plan's data (the archive's own pages, the plan filter) reads getPlans(), which always holds
+ * every plan, and has no item pages (its type says so).
  *
  * What a plan's pages may read of other plans is what the page cache keys on (src/publish/cache/page-cache.ts,
  * `archiveSummary`): their config fields and titles. A page of one plan that shows more of another plan (its items,
  * say) must add it to that key, or a rebuild would keep the page as it was.
  */
-export async function renderedPlans(): Promise<PlanView[]> {
-  const ids = renderedIds();
-  const plans = await getPlans();
-  return ids ? plans.filter((p) => ids.has(p.id)) : plans;
+export function renderedPlans(): Promise<RenderedPlan[]> {
+  rendered ??= (async () => {
+    const plans = (await getPlans()).filter((p) => renders(renderSet, p.id));
+    // Only the plans rendered have item entries (content.config.ts); with none rendered the collection is empty.
+    const bodies = plans.length > 0 ? await getCollection('items') : [];
+    return plans.map((p) => {
+      // Entry ids start with their plan's id (content.config.ts); the front matter names the item.
+      const own = new Map(bodies.filter((b) => b.id.startsWith(`${p.id}/`)).map((b) => [b.data.item, b]));
+      const items = p.plan.items.map((item) => {
+        const body = own.get(item.number);
+        if (!body) throw new Error(`content/plans/${p.id}/items/ has no page for item ${item.number}: content/ is older than its plan.json; run \`npm run content\`.`);
+        return { item, body };
+      });
+      return { ...p, items };
+    });
+  })();
+  return rendered;
 }
 
 /** The archive's name: the series of the current plan, e.g. 湖南省教育厅工作要点. */

@@ -3,9 +3,8 @@
  * elements: schema.org JSON-LD (the document, its items as parts, the breadcrumb, the open data as a Dataset) and
  * Dublin Core meta tags. Pure: pages give the absolute URLs.
  */
-import { titleFacts, type PLAN_STATUSES } from '../config/plan-config.ts';
+import type { PLAN_STATUSES } from '../config/plan-config.ts';
 import type { PlanOutput } from '../contract/outputs.ts';
-import { citedDocument } from './cite-passage.ts';
 import type { PlanView } from './plans.ts';
 import { linksFor } from './urls.ts';
 
@@ -13,11 +12,11 @@ import { linksFor } from './urls.ts';
 export type JsonLdNode = { '@type': string; '@id'?: string } & Record<string, unknown>;
 
 /** The facts about the document that every page of its plan states. */
-export interface DocumentFacts {
+export interface DocumentMetadata {
   /** The plan's home page, absolute. */
   url: string;
   title: string;
-  /** The issuing bodies, in the document's order (src/lib/cite-passage.ts citedDocument). */
+  /** The issuing bodies, in the document's order (src/document/document-facts.ts authors). */
   authors: string[];
   docNumber?: string;
   /** 成文日期, ISO 8601. */
@@ -32,15 +31,15 @@ export interface DocumentFacts {
 }
 
 /** The document facts of a plan, its home page made absolute by `absolute`. */
-export function documentFactsOf(p: Pick<PlanView, 'id' | 'plan' | 'issuers' | 'status' | 'source'> & { lang?: string }, absolute: (path: string) => string): DocumentFacts {
-  const n = p.plan.notice;
-  const genre = titleFacts(p.plan.title).genre;
+export function documentFactsOf(p: Pick<PlanView, 'id' | 'plan' | 'document' | 'status' | 'source'> & { lang?: string }, absolute: (path: string) => string): DocumentMetadata {
+  const { title, authors, docNumber, isoDate } = p.document;
+  const genre = p.document.titleParts.genre;
   return {
     url: absolute(linksFor(p).homeUrl()),
-    title: p.plan.title,
-    authors: citedDocument(p.plan, p.issuers).authors,
-    ...(n?.docNumber && { docNumber: n.docNumber }),
-    ...(n && { isoDate: n.isoDate }),
+    title,
+    authors,
+    ...(docNumber && { docNumber }),
+    ...(isoDate && { isoDate }),
     ...(genre && { genre }),
     status: p.status,
     ...(p.source.url && { sourceUrl: p.source.url }),
@@ -49,7 +48,7 @@ export function documentFactsOf(p: Pick<PlanView, 'id' | 'plan' | 'issuers' | 's
 }
 
 /** The document's node id: its home page, as the document rather than as a web page. */
-export const documentId = (facts: Pick<DocumentFacts, 'url'>) => `${facts.url}#document`;
+export const documentId = (facts: Pick<DocumentMetadata, 'url'>) => `${facts.url}#document`;
 /** An item's node id: its page, as a part of the document. */
 export const itemId = (pageUrl: string) => `${pageUrl}#item`;
 
@@ -59,7 +58,7 @@ export const itemId = (pageUrl: string) => `${pageUrl}#item`;
  * no type for a government publication as such). The 发文字号 is its legislationIdentifier, the 发文机关 pass it
  * and are its authors, the 成文日期 is its date. `parts` (absolute item page URLs) become hasPart.
  */
-export function planDocument(facts: DocumentFacts, parts: readonly string[] = []): JsonLdNode {
+export function planDocument(facts: DocumentMetadata, parts: readonly string[] = []): JsonLdNode {
   const bodies = facts.authors.map((name) => ({ '@type': 'GovernmentOrganization', name }));
   return {
     '@type': 'Legislation',
@@ -79,7 +78,7 @@ export function planDocument(facts: DocumentFacts, parts: readonly string[] = []
 }
 
 /** One item of the document, a component of it (Legislation too), with its position in the plan. */
-export function itemPart(facts: Pick<DocumentFacts, 'url' | 'lang'>, pageUrl: string, name: string, position: number): JsonLdNode {
+export function itemPart(facts: Pick<DocumentMetadata, 'url' | 'lang'>, pageUrl: string, name: string, position: number): JsonLdNode {
   return { '@type': 'Legislation', '@id': itemId(pageUrl), name, url: pageUrl, position, inLanguage: facts.lang ?? 'zh-CN', isPartOf: { '@id': documentId(facts) } };
 }
 
@@ -127,7 +126,7 @@ export function mediaTypeOf(path: string): string {
  * a distribution, at `urlOf(output)`.
  */
 export function openDataset(
-  facts: Pick<DocumentFacts, 'url' | 'title' | 'lang'>,
+  facts: Pick<DocumentMetadata, 'url' | 'title' | 'lang'>,
   page: { url: string; description: string; year: number; yearTo?: number | undefined },
   outputs: readonly PlanOutput[],
   urlOf: (output: PlanOutput) => string,
@@ -165,7 +164,7 @@ export function jsonLd(layout: readonly JsonLdNode[], page: readonly JsonLdNode[
  * Dublin Core (DCMI Metadata Terms, in the DC-HTML convention): the document's title, each issuing body as a
  * creator, the 成文日期, the 发文字号 as identifier, for reference managers and harvesters that read meta tags.
  */
-export function dublinCore(facts: DocumentFacts): { name: string; content: string }[] {
+export function dublinCore(facts: DocumentMetadata): { name: string; content: string }[] {
   return [
     { name: 'DC.title', content: facts.title },
     ...facts.authors.map((content) => ({ name: 'DC.creator', content })),

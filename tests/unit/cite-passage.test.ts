@@ -5,7 +5,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { citableParts, citationAround, citationText, citedDocument, itemLocator } from '../../src/lib/cite-passage.ts';
+import { citableParts, citationAround, citationText, itemLocator } from '../../src/lib/cite-passage.ts';
+import { documentFacts } from '../../src/document/document-facts.ts';
 import { parsePlan } from '../../src/plan/parse-plan.ts';
 import type { Plan } from '../../src/plan/schema.ts';
 
@@ -22,7 +23,7 @@ const URL16 = 'https://plan.example.gov.cn/2020/items/16/';
 
 describe('citing an item or a paragraph (GB/T 7714-2015, electronic resource)', () => {
   it('cites a paragraph of the seed, which has no 发文字号: signing bodies, title, item and paragraph, 成文日期, date of citing, URL with anchor', () => {
-    const doc = citedDocument(seed, '湖南省教育厅 中共湖南省委教育工委');
+    const doc = documentFacts(seed);
     const item = seed.items.find((i) => i.id === '16')!;
     const measures = citableParts(seed, item).find((p) => p.anchor === 'm1')!;
     expect(citationText(doc, measures.locator, `${URL16}#m1`, '2025-01-02')).toBe(
@@ -32,7 +33,7 @@ describe('citing an item or a paragraph (GB/T 7714-2015, electronic resource)', 
 
   it('puts the 发文字号 after the title, before the item, where the plan has one', () => {
     const plan = fixture('doc-number-and-signer');
-    const doc = citedDocument(plan, '');
+    const doc = documentFacts(plan);
     expect(doc.docNumber).toBe('湘教发〔2020〕8号');
     const whole = citableParts(plan, plan.items[0]!)[0]!;
     expect(citationText(doc, whole.locator, 'https://x.gov.cn/2020/items/1/', '2025-01-02')).toBe(
@@ -42,8 +43,10 @@ describe('citing an item or a paragraph (GB/T 7714-2015, electronic resource)', 
 
   it('without a covering notice, names the issuers of the title and gives no date but the date of citing', () => {
     const plan = fixture('no-notice');
-    const doc = citedDocument(plan, '测试计划');
-    expect(doc).toEqual({ authors: ['测试计划'], title: '测试计划 2021 年工作要点' });
+    const doc = documentFacts(plan);
+    expect(doc).toMatchObject({ authors: ['测试计划'], title: '测试计划 2021 年工作要点' });
+    expect(doc).not.toHaveProperty('docNumber');
+    expect(doc).not.toHaveProperty('isoDate');
     expect(citationText(doc, citableParts(plan, plan.items[0]!)[0]!.locator, 'https://x.gov.cn/2021/items/1/')).toBe(
       '测试计划. 测试计划 2021 年工作要点: 1.无通知[EB/OL]. [引用日期]. https://x.gov.cn/2021/items/1/',
     );
@@ -71,7 +74,7 @@ describe('citing an item or a paragraph (GB/T 7714-2015, electronic resource)', 
   });
 
   it('splits the text around the date of citing, so a page can fill it in', () => {
-    const doc = citedDocument(seed, '');
+    const doc = documentFacts(seed);
     const { before, after } = citationAround(doc, '1.进一步健全党对教育工作全面领导的体制机制', 'https://x/');
     expect(before.endsWith('(2020-03-06)[')).toBe(true);
     expect(after).toBe(']. https://x/');

@@ -55,7 +55,8 @@ describe('PlanWatch regenerating', () => {
     watch.changed(source);
     await watch.settled();
     const id = readdirSync(join(content, 'plans'))[0]!;
-    const item = () => readFileSync(join(content, 'plans', id, 'items', '01.mdx'), 'utf8');
+    // The item's title is the Plan's (plan.json); its MDX holds only the marked body.
+    const item = () => JSON.stringify(JSON.parse(readFileSync(join(content, 'plans', id, 'plan.json'), 'utf8')).plan.items[0].title);
     expect(item()).toContain('（改）');
     expect(lines.at(-1)).toMatch(/read again; \d+ written, 0 removed/u);
     // A second item numbered 1: the reader refuses it, the content stays as it was.

@@ -5,19 +5,20 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { planOutputs } from '../../src/contract/outputs.ts';
+import { documentFacts } from '../../src/document/document-facts.ts';
 import { documentFactsOf, dublinCore, jsonLd, mediaTypeOf, openDataset, planDocument } from '../../src/lib/structured-data.ts';
 import { parsePlan } from '../../src/plan/parse-plan.ts';
 
-function view(fixture: string, issuers: string) {
+function view(fixture: string) {
   const parsed = parsePlan(readFileSync(`tests/fixtures/${fixture}/input.txt`, 'utf8'));
   if (!parsed.ok) throw new Error(`${fixture} must parse`);
-  return { id: '2020', plan: parsed.value, issuers, status: '现行有效' as const, source: { url: 'https://www.example.gov.cn/x.html' } };
+  return { id: '2020', plan: parsed.value, document: documentFacts(parsed.value), status: '现行有效' as const, source: { url: 'https://www.example.gov.cn/x.html' } };
 }
 const site = (path: string) => new URL(path, 'https://x.gov.cn').href;
 
 describe('structured data', () => {
   it('gives a plan with a 发文字号 its identifier, the signing bodies as authors, its 成文日期 and where the original was published', () => {
-    const doc = planDocument(documentFactsOf(view('doc-number-and-signer', ''), site), ['https://x.gov.cn/2020/items/1/']);
+    const doc = planDocument(documentFactsOf(view('doc-number-and-signer'), site), ['https://x.gov.cn/2020/items/1/']);
     expect(doc).toMatchObject({
       '@type': 'Legislation',
       '@id': 'https://x.gov.cn/2020/#document',
@@ -32,11 +33,11 @@ describe('structured data', () => {
       hasPart: [{ '@id': 'https://x.gov.cn/2020/items/1/#item' }],
     });
     expect((doc.author as { name: string }[]).map((a) => a.name)).toEqual(['湖南省教育厅', '中共湖南省委教育工作委员会']);
-    expect(dublinCore(documentFactsOf(view('doc-number-and-signer', ''), site))).toContainEqual({ name: 'DC.identifier', content: '湘教发〔2020〕8号' });
+    expect(dublinCore(documentFactsOf(view('doc-number-and-signer'), site))).toContainEqual({ name: 'DC.identifier', content: '湘教发〔2020〕8号' });
   });
 
   it('claims no identifier or date for a plan without a notice, and names the issuers of its title', () => {
-    const facts = documentFactsOf({ ...view('no-notice', '测试计划'), status: '已失效' }, site);
+    const facts = documentFactsOf({ ...view('no-notice'), status: '已失效' }, site);
     const doc = planDocument(facts);
     expect(doc.legislationIdentifier).toBeUndefined();
     expect(doc.datePublished).toBeUndefined();

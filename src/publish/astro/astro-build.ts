@@ -4,30 +4,21 @@
  * 100 plans is 2 GiB held through the PDFs, the index and the zips if it ran in the build's process.
  */
 import { spawn } from 'node:child_process';
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { readdir, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { isMain, runCli, StepError } from '../pipeline/cli.ts';
-import { REUSED_PAGES_FILE, RENDER_PLANS } from '../../contract/render-set.ts';
+import { RENDER_SET_FILE, writeRenderSet, type RenderSet } from '../../contract/render-set.ts';
 
-/** Which plans to render: all, or only `plans`, the build copying the others' pages (`reusedPages`) in after. */
-export interface RenderChoice {
-  plans: readonly string[];
-  reusedPages: readonly string[];
-}
+/** Where the render set waits for Astro's process while it builds. */
+const RENDER_SET = '.build/render-set.json';
 
-const REUSED_LIST = '.build/reused-pages.json';
-
-/** Builds the site into `outDir`; returns the number of HTML pages written. */
-export async function astroBuild(outDir: string, only?: RenderChoice): Promise<number> {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  // The routes and the sitemap read the choice from the environment (render-set.ts).
-  if (only) {
-    await mkdir(dirname(REUSED_LIST), { recursive: true });
-    await writeFile(REUSED_LIST, JSON.stringify(only.reusedPages));
-    env[RENDER_PLANS] = only.plans.join(',');
-    env[REUSED_PAGES_FILE] = REUSED_LIST;
-  }
+/**
+ * Builds the site into `outDir`, rendering the plans `render` names (all unless said); returns the number of HTML
+ * pages written.
+ */
+export async function astroBuild(outDir: string, render?: RenderSet): Promise<number> {
+  // The config reads the choice from this file (src/contract/render-set.ts); without one Astro renders every plan.
+  const env: NodeJS.ProcessEnv = { ...process.env, [RENDER_SET_FILE]: undefined, ...(render && (await writeRenderSet(RENDER_SET, render))) };
   try {
     // Its warnings and errors go straight to the build's output.
     const status = await new Promise<number | null>((done, fail) => {
@@ -37,7 +28,7 @@ export async function astroBuild(outDir: string, only?: RenderChoice): Promise<n
     });
     if (status !== 0) throw new StepError('astro build: Astro failed (its message is above).');
   } finally {
-    await rm(REUSED_LIST, { force: true });
+    await rm(RENDER_SET, { force: true });
   }
   const entries = await readdir(outDir, { recursive: true });
   return entries.filter((e) => e.endsWith('.html')).length;
