@@ -14,7 +14,12 @@ import type { AstroIntegration } from 'astro';
 import { build } from 'esbuild';
 
 /** Entry points, by public name. */
-const ENTRIES = { search: 'src/client/search-ui.ts', print: 'src/styles/print.css', care: 'src/styles/care.css' } as const;
+const ENTRIES = {
+  search: 'src/client/search-ui.ts',
+  print: 'src/styles/print.css',
+  printDocument: 'src/styles/print-document.css',
+  care: 'src/styles/care.css',
+} as const;
 type Name = keyof typeof ENTRIES;
 
 async function bundle(root: URL): Promise<Map<Name, { file: string; code: Uint8Array }>> {
