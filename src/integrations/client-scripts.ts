@@ -1,8 +1,11 @@
 /**
- * Builds the site's two client scripts (search UI, in-page highlighting) as classic IIFE bundles with esbuild,
- * content-hashed under /_assets/. Astro's own <script> pipeline emits ES modules, which browsers refuse to
- * load from file:// (the offline bundle); classic scripts load everywhere. Pages learn the hashed names
- * through the `virtual:client-scripts` module.
+ * Builds the site's client script (search UI) as a classic IIFE bundle with esbuild, and the stylesheets a page
+ * loads only when needed (print styles, with media="print", plus the whole-document ones on /full/; 关怀模式's,
+ * once the mode is on), minified, content-hashed under /_assets/. The stylesheets are plain CSS (no Tailwind
+ * directives), so esbuild is enough; kept out of global.css, they never hold up a screen's first paint, and a
+ * reader in the usual mode never downloads 关怀模式's. Astro's own <script> pipeline emits ES modules, which
+ * browsers refuse to load from file:// (the offline bundle); classic scripts load everywhere. Pages learn the
+ * hashed names through the `virtual:client-scripts` module.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -11,17 +14,22 @@ import type { AstroIntegration } from 'astro';
 import { build } from 'esbuild';
 
 /** Entry points, by public name. */
-const ENTRIES = { search: 'src/client/search-ui.ts' } as const;
+const ENTRIES = {
+  search: 'src/client/search-ui.ts',
+  print: 'src/styles/print.css',
+  printDocument: 'src/styles/print-document.css',
+  care: 'src/styles/care.css',
+} as const;
 type Name = keyof typeof ENTRIES;
 
 async function bundle(root: URL): Promise<Map<Name, { file: string; code: Uint8Array }>> {
   const out = new Map<Name, { file: string; code: Uint8Array }>();
   for (const [name, entry] of Object.entries(ENTRIES) as [Name, string][]) {
+    const css = entry.endsWith('.css');
     const result = await build({
       entryPoints: [fileURLToPath(new URL(entry, root))],
       bundle: true,
-      format: 'iife',
-      target: ['es2022'],
+      ...(css ? {} : { format: 'iife' as const, target: ['es2022'] }),
       minify: true,
       write: false,
       legalComments: 'none',
@@ -29,7 +37,7 @@ async function bundle(root: URL): Promise<Map<Name, { file: string; code: Uint8A
     });
     const code = result.outputFiles[0]!.contents;
     const hash = createHash('sha256').update(code).digest('hex').slice(0, 10);
-    out.set(name, { file: `_assets/${name}.${hash}.js`, code });
+    out.set(name, { file: `_assets/${name}.${hash}.${css ? 'css' : 'js'}`, code });
   }
   return out;
 }
@@ -61,7 +69,7 @@ export function clientScripts(): AstroIntegration {
         server.middlewares.use((req, res, next) => {
           const hit = [...bundles.values()].find((b) => req.url?.endsWith(`/${b.file}`));
           if (!hit) return next();
-          res.setHeader('content-type', 'text/javascript; charset=utf-8');
+          res.setHeader('content-type', hit.file.endsWith('.css') ? 'text/css; charset=utf-8' : 'text/javascript; charset=utf-8');
           res.end(hit.code);
         });
       },

@@ -81,8 +81,10 @@ function rewritePage(html: string, pageFile: string, opts: OfflineOptions, exist
   const toRoot = rootFrom(pageFile);
   root.setAttribute('data-base', toRoot);
   root.setAttribute('data-offline', 'true');
-  const script = root.getAttribute('data-search-script');
-  if (script) root.setAttribute('data-search-script', toRoot + script.slice(opts.base.length));
+  for (const attr of ['data-search-script', 'data-care-css']) {
+    const url = root.getAttribute(attr);
+    if (url) root.setAttribute(attr, toRoot + url.slice(opts.base.length));
+  }
   // The sitemap is not in the bundle; the canonical link keeps pointing at the online page, which is right.
   document.querySelector('link[rel="sitemap"]')?.remove();
   for (const [tag, attr] of URL_ATTRIBUTES) {
