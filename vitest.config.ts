@@ -23,7 +23,7 @@ export default defineConfig({
     // coverage out: V8's counters make the property tests three times slower (about +45 % on the unit project).
     coverage: {
       provider: 'v8',
-      include: ['src/plan/**/*.ts', 'src/read/**/*.ts', 'src/compare/**/*.ts', 'src/generate/**/*.ts'],
+      include: ['src/plan/**/*.ts', 'src/read/**/*.ts', 'src/compare/**/*.ts', 'src/generate/**/*.ts', 'src/document/**/*.ts'],
       reporter: ['text-summary', ['text', { skipFull: true }], 'html'],
       reportsDirectory: 'coverage',
       // Figures even when a test fails, so a failing run still shows what the core's tests reach.

@@ -35,6 +35,8 @@ export function highlightCode(code: string, lang: CodeLang): string {
     lang,
     themes: THEMES,
     defaultColor: 'light',
+    // Shiki stops colouring a line after 500 ms by default; a build on a busy machine must not colour differently.
+    tokenizeTimeLimit: 0,
     transformers: [astroMarkup(lang)],
   });
 }
