@@ -2,6 +2,7 @@
  * What the whole-plan page (/<plan>/full/) shows around the items: its table of contents and, for each section,
  * where a subsection （一） begins. Pure: the page and its components render what this returns.
  */
+import { contentsPhrase } from '../lib/plan-shape.ts';
 import { itemByNumber } from '../plan/links.ts';
 import type { Plan, Section } from '../plan/schema.ts';
 import { itemLabel, itemName, sectionHeading } from '../plan/to-text.ts';
@@ -46,4 +47,10 @@ export function fullItems(plan: Plan, section: Section): FullItem[] {
     const sub = section.subsections?.find((s) => s.items[0] === n);
     return { number: n, name: itemName(itemByNumber(plan, n)), ...(sub ? { subsection: `${sub.numberText}${sub.title}` } : {}) };
   });
+}
+
+/** The page's description: what the whole plan holds, in order, and that it prints as one. */
+export function fullDescription(plan: Plan): string {
+  const parts = [plan.notice && '通知', plan.requirements.length > 0 && '总体要求', contentsPhrase(plan), plan.closing && '结尾段'];
+  return `${plan.title}全文：${parts.filter(Boolean).join('、')}，附目录，可整篇打印。`;
 }

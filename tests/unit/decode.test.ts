@@ -6,8 +6,9 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { decodePlanBytes } from '../../src/plan/decode.ts';
 import { parsePlan } from '../../src/plan/parse-plan.ts';
+import { SEED_FILE } from '../support/seed.ts';
 
-const seed = readFileSync('seeds/2020/hunan-education-2020-work-plan.txt', 'utf8');
+const seed = readFileSync(SEED_FILE, 'utf8');
 
 function decodeAndParse(bytes: Uint8Array) {
   const decoded = decodePlanBytes(bytes);

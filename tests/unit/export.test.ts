@@ -6,13 +6,14 @@ import { EXPORT_FORMAT, exportJsonSchema, exportToPlan, planToExport } from '../
 import { parsePlan } from '../../src/plan/parse-plan.ts';
 import type { Plan } from '../../src/plan/schema.ts';
 import { fieldParagraphs } from '../../src/plan/extract.ts';
+import { SEED_FILE, SEED_OPTIONS } from '../support/seed.ts';
 
 function load(path: string): Plan {
-  const r = parsePlan(readFileSync(path, 'utf8'), { officeAliases: JSON.parse(readFileSync('seeds/2020/plan.json', 'utf8')).officeAliases });
+  const r = parsePlan(readFileSync(path, 'utf8'), SEED_OPTIONS);
   if (!r.ok) throw new Error('fixture must parse');
   return r.value;
 }
-const plan = load('seeds/2020/hunan-education-2020-work-plan.txt');
+const plan = load(SEED_FILE);
 const hostile = load('tests/fixtures/hostile-characters/input.txt');
 const rows = (csv: string) => parse(csv, { bom: true, columns: true, relax_quotes: false }) as Record<string, string>[];
 

@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { extractTargets } from '../../src/plan/extract.ts';
 import { parsePlan } from '../../src/plan/parse-plan.ts';
 import type { Item } from '../../src/plan/schema.ts';
+import { SEED_FILE, SEED_OPTIONS } from '../support/seed.ts';
 
-const seed = parsePlan(readFileSync('seeds/2020/hunan-education-2020-work-plan.txt', 'utf8'), { officeAliases: JSON.parse(readFileSync('seeds/2020/plan.json', 'utf8')).officeAliases });
+const seed = parsePlan(readFileSync(SEED_FILE, 'utf8'), SEED_OPTIONS);
 if (!seed.ok) throw new Error('seed must parse');
 const plan = seed.value;
 

@@ -7,6 +7,7 @@ import type { SourceLine } from '../../src/plan/source.ts';
 import { startsBlock } from '../../src/plan/unwrap.ts';
 import { pdftotextLike, printedWidth } from '../support/pdftotext-like.ts';
 import { textToLines } from '../support/text-lines.ts';
+import { SEED_FILE } from '../support/seed.ts';
 
 /**
  * settleParagraphs, then the joins the body parser makes inside a field (continuesAcrossBreak), here only across
@@ -26,7 +27,7 @@ function settle(lines: readonly SourceLine[], options?: Parameters<typeof settle
   return { ...result, paragraphs };
 }
 
-const seedText = readFileSync('seeds/2020/hunan-education-2020-work-plan.txt', 'utf8');
+const seedText = readFileSync(SEED_FILE, 'utf8');
 const seedLines = seedText.split('\n');
 // First halves of the paragraphs that a page break of the original PDF split (read off the seed by hand).
 const CUT_LINES = [41, 51, 69, 81, 91, 103, 113, 123, 155, 165, 183, 201, 211, 223, 239, 251, 269, 281, 331];

@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { syntheticPlanText } from '../../src/bench/synthetic-plan.ts';
 import { leadCount, neighbours, officeItemsBySection, officesByCount, relatedItems, roleIn } from '../../src/plan/links.ts';
 import { parsePlan } from '../../src/plan/parse-plan.ts';
+import { SEED_FILE, SEED_OPTIONS } from '../support/seed.ts';
 
-const seed = parsePlan(readFileSync('seeds/2020/hunan-education-2020-work-plan.txt', 'utf8'), { officeAliases: JSON.parse(readFileSync('seeds/2020/plan.json', 'utf8')).officeAliases });
+const seed = parsePlan(readFileSync(SEED_FILE, 'utf8'), SEED_OPTIONS);
 if (!seed.ok) throw new Error('seed must parse');
 const plan = seed.value;
 
@@ -22,7 +23,7 @@ describe('links between items and offices', () => {
   it('relates items citing the same document, with exactly the documents they share', () => {
     // The seed's items each cite different documents; make item 2 cite item 1's first document as well.
     const first = seed.value.citations.find((c) => c.occurrences[0]!.item === 1) ?? seed.value.citations[0]!;
-    const text = readFileSync('seeds/2020/hunan-education-2020-work-plan.txt', 'utf8').replace('目标任务：坚持理论联系实际', `目标任务：落实《${first.title}》，坚持理论联系实际`);
+    const text = readFileSync(SEED_FILE, 'utf8').replace('目标任务：坚持理论联系实际', `目标任务：落实《${first.title}》，坚持理论联系实际`);
     const parsed = parsePlan(text);
     if (!parsed.ok) throw new Error('the changed seed must parse');
     const plan = parsed.value;

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { bytesToDocument, describeRead } from '../../src/publish/content/read-plan.ts';
 import { parseDocument } from '../../src/plan/parse-plan.ts';
 import { formatProblem } from '../../src/plan/problem.ts';
+import { SEED_FILE } from '../support/seed.ts';
 
 const root = 'tests/fixtures';
 /** Folders of tests/fixtures that hold other tests' data, not a parser case; every other folder is one. */
@@ -40,7 +41,7 @@ async function run(dir: string): Promise<unknown> {
 describe('parser fixtures', () => {
   it('has a fixture folder for the real plan, every form and every malformed case', () => {
     expect(cases.length).toBeGreaterThanOrEqual(35);
-    expect(readFileSync(join(root, 'real-plan/input.txt'))).toEqual(readFileSync('seeds/2020/hunan-education-2020-work-plan.txt'));
+    expect(readFileSync(join(root, 'real-plan/input.txt'))).toEqual(readFileSync(SEED_FILE));
   });
 
   it('has an input.* in every case folder, and names only existing folders as other tests’ data', () => {

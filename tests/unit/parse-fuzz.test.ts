@@ -8,8 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { stripWhitespace } from '../../src/plan/normalize.ts';
 import { parsePlan } from '../../src/plan/parse-plan.ts';
 import { planToText } from '../../src/plan/to-text.ts';
+import { SEED_FILE } from '../support/seed.ts';
 
-const lines = readFileSync('seeds/2020/hunan-education-2020-work-plan.txt', 'utf8').split('\n');
+const lines = readFileSync(SEED_FILE, 'utf8').split('\n');
 /** Other layouts of the genre and forms of the document, mutated the same way (fewer runs each). */
 const FORMS = ['official-document-two-attachments', 'numbered-paragraphs-units-in-parentheses', 'numbering-restarts-per-section', 'two-levels-subsections', 'labels-own-line', 'pdftotext', 'pdftotext-layout', 'family-no-sections', 'family-labelled-lead-partner-traditional', 'family-prose-first-section', 'family-three-levels-restarting', 'family-labelled-rectification-deadline'];
 

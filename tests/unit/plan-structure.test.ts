@@ -5,8 +5,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fieldParagraphs } from '../../src/plan/extract.ts';
 import { parsePlan } from '../../src/plan/parse-plan.ts';
+import { SEED_FILE, SEED_OPTIONS } from '../support/seed.ts';
 
-const result = parsePlan(readFileSync('seeds/2020/hunan-education-2020-work-plan.txt', 'utf8'), { officeAliases: JSON.parse(readFileSync('seeds/2020/plan.json', 'utf8')).officeAliases });
+const result = parsePlan(readFileSync(SEED_FILE, 'utf8'), SEED_OPTIONS);
 if (!result.ok) throw new Error('the seed must parse');
 const plan = result.value;
 

@@ -13,10 +13,11 @@ import { stripWhitespace } from '../../src/plan/normalize.ts';
 import type { Problem } from '../../src/plan/problem.ts';
 import type { Plan } from '../../src/plan/schema.ts';
 import { planToText } from '../../src/plan/to-text.ts';
+import { SEED_FILE } from '../support/seed.ts';
 
 const fixture = (name: string) => readFileSync(`tests/fixtures/${name}/input.txt`, 'utf8');
 const linesOf = (text: string) => text.replace(/^\uFEFF/u, '').split(/\r?\n/u);
-const seed = readFileSync('seeds/2020/hunan-education-2020-work-plan.txt', 'utf8');
+const seed = readFileSync(SEED_FILE, 'utf8');
 const seedParagraphs = linesOf(seed).map((l) => l.trim()).filter(Boolean);
 const aliases = { officeAliases: { 考试院: '教育考试院' } };
 

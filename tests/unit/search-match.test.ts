@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parsePlan } from '../../src/plan/parse-plan.ts';
 import { excerpt, findMatches, matches, normalizeQuery, queryTokens, toIndexContent } from '../../src/search/match.ts';
 import { planToSearchRecords } from '../../src/search/records.ts';
+import { SEED_FILE, SEED_OPTIONS } from '../support/seed.ts';
 
 describe('matching', () => {
   it('ignores whitespace on both sides', () => {
@@ -53,7 +54,7 @@ describe('excerpt', () => {
 });
 
 describe('search records', () => {
-  const plan = parsePlan(readFileSync('seeds/2020/hunan-education-2020-work-plan.txt', 'utf8'), { officeAliases: JSON.parse(readFileSync('seeds/2020/plan.json', 'utf8')).officeAliases });
+  const plan = parsePlan(readFileSync(SEED_FILE, 'utf8'), SEED_OPTIONS);
   if (!plan.ok) throw new Error('seed must parse');
   const records = planToSearchRecords(plan.value);
   it('has one record per item, office and section', () => {
@@ -75,7 +76,7 @@ describe('search records', () => {
 describe('the search fixture file', () => {
   it('holds queries whose expected items are exactly the items containing them', async () => {
     const { fixtureQueries, expectedItems } = await import('../support/search-truth.ts');
-    const seed = parsePlan(readFileSync('seeds/2020/hunan-education-2020-work-plan.txt', 'utf8'), { officeAliases: JSON.parse(readFileSync('seeds/2020/plan.json', 'utf8')).officeAliases });
+    const seed = parsePlan(readFileSync(SEED_FILE, 'utf8'), SEED_OPTIONS);
     if (!seed.ok) throw new Error('seed must parse');
     const queries = fixtureQueries();
     expect(queries.length).toBe(24);

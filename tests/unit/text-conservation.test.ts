@@ -10,8 +10,9 @@ import { stripWhitespace } from '../../src/plan/normalize.ts';
 import { parsePlan } from '../../src/plan/parse-plan.ts';
 import type { Plan } from '../../src/plan/schema.ts';
 import { planToText } from '../../src/plan/to-text.ts';
+import { SEED_FILE } from '../support/seed.ts';
 
-const seed = readFileSync('seeds/2020/hunan-education-2020-work-plan.txt', 'utf8');
+const seed = readFileSync(SEED_FILE, 'utf8');
 
 function parsed(text: string): Plan {
   const result = parsePlan(text);

@@ -1,6 +1,6 @@
 /** The whole-plan page's view (src/views/full-page.ts): its contents and where subsections begin. */
 import { describe, expect, it } from 'vitest';
-import { fullItems, fullToc } from '../../src/views/full-page.ts';
+import { fullDescription, fullItems, fullToc } from '../../src/views/full-page.ts';
 import { parsePlan } from '../../src/plan/parse-plan.ts';
 import type { Plan } from '../../src/plan/schema.ts';
 
@@ -64,5 +64,11 @@ describe('full page view', () => {
       [2, '第2项', undefined],
       [3, '第3项', '（二）阅读推广'],
     ]);
+  });
+
+  it('describes the page by what the plan holds, leaving out the parts it lacks', () => {
+    expect(fullDescription(flat)).toMatch(/^某县档案馆2032年工作要点全文：/u);
+    expect(fullDescription(flat)).not.toMatch(/通知|总体要求|结尾段/u);
+    expect(fullDescription(flat)).toMatch(/，附目录，可整篇打印。$/u);
   });
 });
