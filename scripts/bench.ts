@@ -156,6 +156,20 @@ export async function bench(): Promise<string> {
     console.log(`  real       npm run build ${wholeBuild.seconds.toFixed(2).padStart(6)} s median of ${buildRuns.map((r) => r.seconds.toFixed(2)).join(', ')}; ${(wholeBuild.peakBytes / MiB).toFixed(0)} MiB`);
     (results.real as Record<string, unknown>).buildSeconds = wholeBuild.seconds;
     (results.real as Record<string, unknown>).buildRunsSeconds = buildRuns.map((r) => r.seconds);
+    // Each PDF's own time in that build (Typst's, the compiler warm) and the compiler's start, paid once per build
+    // while Astro renders: as the build logs them.
+    const typst = (stepName: string) => Number(new RegExp(`✓ ${stepName} \\([\\d.]+ s\\) — [^\\n]*\\(Typst: (\\d+) ms\\)`, 'u').exec(wholeBuild.stdout)?.[1] ?? NaN);
+    const pdfs = { gbt9704Ms: typst('pdf gbt9704'), readingMs: typst('pdf'), compilerStartMs: Number(/typst compiler started in (\d+) ms/u.exec(wholeBuild.stdout)?.[1] ?? NaN) };
+    if (Object.values(pdfs).some(Number.isNaN)) throw new StepError(`bench: the build's log does not give the PDFs' times:\n${wholeBuild.stdout}`);
+    (results.real as Record<string, unknown>).pdfs = pdfs;
+    console.log(`  real       PDFs in that build: 公文版 ${pdfs.gbt9704Ms} ms, reading ${pdfs.readingMs} ms (Typst's own); compiler start ${pdfs.compilerStartMs} ms, once per build`);
+
+    // 1b'. The same build again with nothing changed (its cache in place), three times, median.
+    const unchangedRuns: Measured[] = [];
+    for (let i = 0; i < BUILD_RUNS; i++) unchangedRuns.push(check(await runMeasured('node', ['scripts/build.ts'], { cwd: join(ROOT, 'real-build'), env }), 'unchanged build'));
+    const unchanged = medianRun(unchangedRuns);
+    console.log(`  real       nothing changed ${unchanged.seconds.toFixed(2).padStart(6)} s median of ${unchangedRuns.map((r) => r.seconds.toFixed(2)).join(', ')}; ${(unchanged.peakBytes / MiB).toFixed(0)} MiB`);
+    (results.real as Record<string, unknown>).unchangedSeconds = unchanged.seconds;
 
     // 1c. The reader: the content step's read of the seed text and of its 公文版 PDF (read and parsed, in process).
     const gbtPdf = join(site, downloads.gbt9704Pdf);
@@ -267,15 +281,19 @@ function realTargets(results: Record<string, unknown>, pages: PageWeight[]): Tar
   const item = pages.find((p) => p.path.includes('/items/'))!;
   const r = results.real as { siteSeconds: number; peakMiB: number };
   const targets: Target[] = [
-    { target: 'item page ≤ 15 KiB transferred', value: `${(item.total.transferred / KiB).toFixed(1)} KiB (gzip ${(item.total.gzip / KiB).toFixed(1)} KiB)`, pass: item.total.gzip <= 15 * KiB && item.total.transferred <= 15 * KiB },
+    { target: 'item page ≤ 8 KiB transferred', value: `${(item.total.transferred / KiB).toFixed(1)} KiB (gzip ${(item.total.gzip / KiB).toFixed(1)} KiB)`, pass: item.total.transferred <= 8 * KiB },
     { target: 'no JavaScript file before search is used', value: `${item.scriptRequests} script requests, ${item.inlineScriptBytes} B inline`, pass: item.scriptRequests === 0 },
-    { target: 'search cold ≤ 300 ms (median)', value: `${(results.search as { cold: { median: number } }).cold.median.toFixed(0)} ms`, pass: (results.search as { cold: { median: number } }).cold.median <= 300 },
+    { target: 'search settles ≤ 150 ms (cold, through the box, median)', value: `${(results.search as { cold: { median: number } }).cold.median.toFixed(0)} ms`, pass: (results.search as { cold: { median: number } }).cold.median <= 150 },
     { target: 'search warm ≤ 50 ms (median)', value: `${(results.search as { warm: { median: number } }).warm.median.toFixed(1)} ms`, pass: (results.search as { warm: { median: number } }).warm.median <= 50 },
     { target: 'peak memory ≤ 1 GiB (real plan)', value: `${r.peakMiB.toFixed(0)} MiB`, pass: r.peakMiB <= 1024 },
   ];
   const stepSeconds = (name: string) => (results.real as { steps: StepResult[] }).steps.find((x) => x.step === name)!.seconds;
-  targets.push({ target: 'reading PDF ≤ 1 s (real plan, step alone)', value: `${stepSeconds('pdf').toFixed(2)} s`, pass: stepSeconds('pdf') <= 1 });
-  targets.push({ target: '公文版 PDF ≤ 1 s (real plan, step alone)', value: `${stepSeconds('gbt9704').toFixed(2)} s`, pass: stepSeconds('gbt9704') <= 1 });
+  const pdfs = (results.real as { pdfs: { gbt9704Ms: number; readingMs: number; compilerStartMs: number } }).pdfs;
+  const once = `compiler start ${pdfs.compilerStartMs} ms once per build; step alone, process start-up aside, `;
+  targets.push({ target: 'reading PDF ≤ 0.3 s (in the build, Typst warm)', value: `${(pdfs.readingMs / 1000).toFixed(2)} s (${once}${stepSeconds('pdf').toFixed(2)} s)`, pass: pdfs.readingMs <= 300 });
+  targets.push({ target: '公文版 PDF ≤ 0.3 s (in the build, Typst warm)', value: `${(pdfs.gbt9704Ms / 1000).toFixed(2)} s (${once}${stepSeconds('gbt9704').toFixed(2)} s)`, pass: pdfs.gbt9704Ms <= 300 });
+  const unchanged = (results.real as { unchangedSeconds: number }).unchangedSeconds;
+  targets.push({ target: 'build with nothing changed ≤ 2 s (process, cache in place)', value: `${unchanged.toFixed(2)} s`, pass: unchanged <= 2 });
   const reader = results.reader as { pdfSeconds: number; textSeconds: number };
   targets.push({ target: 'reader: the plan read from its PDF < 2 s', value: `${reader.pdfSeconds.toFixed(2)} s (text ${reader.textSeconds.toFixed(2)} s)`, pass: reader.pdfSeconds < 2 });
   if (results.starlight) {

@@ -5,7 +5,7 @@
  * SITE_URL and BASE_PATH set where it will be served. PDFs, offline zips and compressed files whose inputs did
  * not change since the last build are copied from .build/cache/ (see src/publish/cache/output-cache.ts).
  */
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { astroBuild } from '../src/publish/astro/astro-build.ts';
 import { isMain, runCli } from '../src/publish/pipeline/cli.ts';
@@ -15,7 +15,7 @@ import { planTarget, siteTarget, STAGING } from '../src/publish/pipeline/pipelin
 import { addTotals, precompress } from '../src/publish/deploy/precompress.ts';
 import { printOfficialPdf, type OfficialPdfResult } from '../src/publish/pdf/official-pdf.ts';
 import { OutputCache } from '../src/publish/cache/output-cache.ts';
-import { cachedPageUrls, cachedPlans, pageKeys, settlePages } from '../src/publish/cache/page-cache.ts';
+import { archivePagesKey, cachedArchivePages, cachedPageUrls, cachedPlans, pageKeys, settleArchivePages, settlePages } from '../src/publish/cache/page-cache.ts';
 import { printPdf } from '../src/publish/pdf/reading-pdf.ts';
 import { typesetterStartMs } from '../src/publish/pdf/typesetter.ts';
 import { INDEX_FOLDER, writeSearchIndex } from '../src/publish/search/search-index.ts';
@@ -87,19 +87,29 @@ export async function buildAll(): Promise<string> {
   reading.catch(() => undefined);
   try {
     // 3. Astro renders the archive's own pages and every page of each plan whose pages are not in the page
-    //    cache (page-cache.ts); the cached plans' pages are copied in, the rendered ones stored.
+    //    cache (page-cache.ts); the cached plans' pages are copied in, the rendered ones stored. When every plan's
+    //    pages and the archive's own are cached, Astro does not run at all.
     await step(
       'astro build',
       async () => {
         const keys = await pageKeys(archive, target);
         const reused = await cachedPlans(keys, cache);
         const render = planIds.filter((id) => !reused.includes(id));
+        const archiveKey = archivePagesKey(keys);
+        // Nothing changed: no page to render, so Astro (its start alone is seconds) does not run.
+        if (render.length === 0 && (await cachedArchivePages(archiveKey, cache))) {
+          await settleArchivePages(STAGING, archiveKey, planIds, false, cache);
+          await settlePages(STAGING, keys, reused, cache);
+          const pages = (await readdir(STAGING, { recursive: true })).filter((f) => f.endsWith('.html')).length;
+          return { rendered: 0, reused: pages, plans: 0, archive: false };
+        }
         const only = reused.length > 0 ? { plans: render, reusedPages: await cachedPageUrls(reused, keys, cache, target) } : undefined;
         const rendered = await astroBuild(STAGING, only);
+        await settleArchivePages(STAGING, archiveKey, planIds, true, cache);
         await settlePages(STAGING, keys, reused, cache);
-        return { rendered, reused: only?.reusedPages.length ?? 0, plans: render.length };
+        return { rendered, reused: only?.reusedPages.length ?? 0, plans: render.length, archive: true };
       },
-      (r) => `${r.rendered + r.reused} pages, ${r.rendered} rendered (${r.plans} of ${planIds.length} plans and the archive’s own), ${r.reused} reused`,
+      (r) => `${r.rendered + r.reused} pages, ${r.rendered} rendered (${r.plans} of ${planIds.length} plans${r.archive ? ' and the archive’s own' : ', nor the archive’s own'}), ${r.reused} reused`,
     );
     // 4–6 at once, as far as one needs what another writes. The search index (one Pagefind index per plan of its
     // item, office and section pages, a plan's reused when its records did not change; checked: no errors, every

@@ -80,8 +80,10 @@ export function searchExamples(plan: Pick<Plan, 'offices' | 'targets'>): string[
 /** The HTML language of a plan's pages: as the plan is printed, simplified (zh-CN) or traditional (zh-Hant). */
 export type PlanLang = 'zh-CN' | 'zh-Hant';
 
-const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
-const toTraditional = OpenCC.Converter({ from: 'cn', to: 't' });
+// Made on first use: building opencc's tables takes a quarter of a second, which every process importing this
+// module (the build, a build in which nothing changed, each test file) would otherwise pay.
+let converters: { toSimplified: (s: string) => string; toTraditional: (s: string) => string } | undefined;
+const opencc = () => (converters ??= { toSimplified: OpenCC.Converter({ from: 't', to: 'cn' }), toTraditional: OpenCC.Converter({ from: 'cn', to: 't' }) });
 
 /**
  * The script the plan is printed in, told from its text: characters that only traditional writing uses (opencc
@@ -94,6 +96,7 @@ export function planLang(plan: Pick<Plan, 'title' | 'requirements' | 'items'>): 
   const text = [plan.title, ...plan.requirements, ...plan.items.map((i) => i.title)].join('');
   let traditional = 0;
   let simplified = 0;
+  const { toSimplified, toTraditional } = opencc();
   for (const ch of new Set(text)) {
     if (toSimplified(ch) !== ch) traditional++;
     else if (toTraditional(ch) !== ch) simplified++;

@@ -15,9 +15,13 @@ const RANGES: [number, number][] = [
   [0x4e00, 0x9fff],
 ];
 
-const CONVERTERS = (['t', 'tw', 'hk'] as const).map((from) => OpenCC.Converter({ from, to: 'cn' }));
+// Both made on first use (opencc's tables take a quarter of a second to build; a build that reuses every offline
+// bundle never needs them).
+let toMainland: ((s: string) => string)[] | undefined;
+const CONVERTERS = () => (toMainland ??= (['t', 'tw', 'hk'] as const).map((from) => OpenCC.Converter({ from, to: 'cn' })));
 /** The other way, for plans printed in traditional characters: mainland simplified to each standard. */
-const REVERSE = (['t', 'tw', 'hk'] as const).map((to) => OpenCC.Converter({ from: 'cn', to }));
+let fromMainland: ((s: string) => string)[] | undefined;
+const REVERSE = () => (fromMainland ??= (['t', 'tw', 'hk'] as const).map((to) => OpenCC.Converter({ from: 'cn', to })));
 
 /**
  * Every character of RANGES that some converter changes, with what each converter makes of it (in CONVERTERS'
@@ -25,7 +29,7 @@ const REVERSE = (['t', 'tw', 'hk'] as const).map((to) => OpenCC.Converter({ from
  * three ways took 90 ms, and the build needs the tables once per offline bundle.
  */
 const conversions = new Map<readonly ((s: string) => string)[], [string, string[]][]>();
-function allConversions(converters: readonly ((s: string) => string)[] = CONVERTERS): [string, string[]][] {
+function allConversions(converters: readonly ((s: string) => string)[] = CONVERTERS()): [string, string[]][] {
   let found = conversions.get(converters);
   if (!found) {
     found = [];
@@ -45,7 +49,7 @@ function allConversions(converters: readonly ((s: string) => string)[] = CONVERT
  * Character typed → the equivalent character in `printed`, for characters the plans do not print themselves:
  * traditional/variant → simplified with CONVERTERS, simplified → traditional with REVERSE.
  */
-function printedMap(printed: ReadonlySet<string>, converters: readonly ((s: string) => string)[] = CONVERTERS): Record<string, string> {
+function printedMap(printed: ReadonlySet<string>, converters: readonly ((s: string) => string)[] = CONVERTERS()): Record<string, string> {
   const map: Record<string, string> = {};
   for (const [ch, made] of allConversions(converters)) {
     // A character the plans print stays as typed: it can match on its own.
@@ -89,6 +93,6 @@ export function searchAids(plans: readonly Plan[]): SearchAids {
     return { text, syllables };
   });
   const printed = printedCharacters(plans);
-  const traditional = printedMap(printed, REVERSE);
+  const traditional = printedMap(printed, REVERSE());
   return { simplified: printedMap(printed), ...(Object.keys(traditional).length > 0 && { traditional }), terms };
 }

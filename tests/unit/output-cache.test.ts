@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import type { Metafile } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { codeVersion, localImports } from '../../src/publish/cache/code-version.ts';
@@ -112,6 +112,21 @@ describe('OutputCache', () => {
     expect([readFileSync(join(into, 'index.html'), 'utf8'), readFileSync(join(into, 'items/16/index.html'), 'utf8')]).toEqual(['首页', '第十六项']);
     expect(await cache.restoreFolder('pages', 'other', join(dir, 'none'))).toBe(false);
     expect(existsSync(join(dir, 'none'))).toBe(false);
+  });
+
+  it('stores a site without the folders it is told to leave out (the archive’s own pages without the plans’)', async () => {
+    const dir = temp();
+    const site = join(dir, 'site');
+    for (const f of ['index.html', '_astro/a.css', '2020/index.html', '2020/items/1/index.html', 'offices/x/index.html', 'x2020/index.html']) {
+      mkdirSync(dirname(join(site, f)), { recursive: true });
+      writeFileSync(join(site, f), f);
+    }
+    const cache = new OutputCache(join(dir, 'cache'));
+    await cache.storeFolder('archive-pages', 'k', site, new Set(['2020']));
+    const out = join(dir, 'out');
+    expect(await cache.restoreFolder('archive-pages', 'k', out)).toBe(true);
+    const files = readdirSync(out, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => relative(out, join(e.parentPath, e.name))).sort();
+    expect(files).toEqual(['_astro/a.css', 'index.html', 'offices/x/index.html', 'x2020/index.html']);
   });
 
   it('prunes a folder entry the build did not use, files and folders, and keeps the one it used', async () => {

@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 
 /** Where the cache lives: outside the staging folder, which every build empties. */
 export const CACHE_DIR = '.build/cache';
@@ -43,12 +43,15 @@ const COPIES_AT_ONCE = 64;
 
 /**
  * Copies every file under `from` into `to` (folders made as needed, files there already kept or overwritten);
- * returns the files' paths relative to `from`. Not fs.cp: it copies one file after another, and restoring a
+ * returns the files' paths relative to `from`. Files under a top-level name in `leaveOut` are not copied. Not fs.cp: it copies one file after another, and restoring a
  * hundred plans' pages with it took longer than rendering them.
  */
-async function copyTree(from: string, to: string): Promise<string[]> {
+async function copyTree(from: string, to: string, leaveOut: ReadonlySet<string> = new Set()): Promise<string[]> {
   const entries = await readdir(from, { recursive: true, withFileTypes: true });
-  const files = entries.filter((e) => e.isFile()).map((e) => relative(from, join(e.parentPath, e.name)));
+  const files = entries
+    .filter((e) => e.isFile())
+    .map((e) => relative(from, join(e.parentPath, e.name)))
+    .filter((f) => !leaveOut.has(f.split(sep)[0]!));
   for (const d of new Set(['', ...files.map((f) => dirname(f))])) await mkdir(join(to, d), { recursive: true });
   for (let i = 0; i < files.length; i += COPIES_AT_ONCE) {
     await Promise.all(files.slice(i, i + COPIES_AT_ONCE).map((f) => copyFile(join(from, f), join(to, f), constants.COPYFILE_FICLONE)));
@@ -164,12 +167,13 @@ export class OutputCache {
 
   /**
    * Stores a copy of the folder `src` under `key`: copied to a temporary name and renamed whole, so a build
-   * killed midway never leaves half a folder that a later build would take for the whole.
+   * killed midway never leaves half a folder that a later build would take for the whole. What is under a
+   * top-level name in `leaveOut` is not stored (the site's plan folders, stored apart from the archive's own pages).
    */
-  async storeFolder(kind: string, key: string, src: string): Promise<void> {
+  async storeFolder(kind: string, key: string, src: string, leaveOut?: ReadonlySet<string>): Promise<void> {
     const to = join(this.dir, kind, key);
     const partial = this.partial(to);
-    const files = await copyTree(src, partial);
+    const files = await copyTree(src, partial, leaveOut);
     await rm(to, { recursive: true, force: true });
     await rename(partial, to);
     for (const file of files) this.used.add(join(to, file));

@@ -13,7 +13,11 @@
  * - the code: every file of src/ and public/, the Astro and TypeScript configs, and the installed packages. Any
  *   edit there renders everything again: the pages are made by Astro components, which no import graph of ours
  *   can follow.
- * The archive's own pages (home, offices across plans, comparisons, redirects) are rendered on every build.
+ * The archive's own pages (home, offices across plans, comparisons, redirects), with the shared assets, the
+ * sitemap and the files of public/ (all Astro writes outside the plans' folders), are a unit of their own: they
+ * may show any plan's text (an office's items across plans, a comparison), so their key is every plan's key
+ * together. A build in which nothing changed renders nothing; one in which a plan changed renders that plan's
+ * pages and the archive's own.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
@@ -25,6 +29,7 @@ import { StepError } from '../pipeline/cli.ts';
 /** The cache's name for plans' pages, and for the list of shared assets they name. */
 const KIND = 'pages';
 const ASSETS = 'page-assets';
+const ARCHIVE = 'archive-pages';
 /** Code the pages are made by (see above). */
 const CODE = ['src', 'public', 'astro.config.mjs', 'tsconfig.json', 'node_modules/.package-lock.json'];
 
@@ -65,6 +70,25 @@ export async function pageKeys(archive: readonly ArchiveEntry[], target: SiteTar
     keys.set(id, contentKey([...shared, ['plan', id], ...own]));
   }
   return keys;
+}
+
+/** The key of the archive's own pages: every plan's pages' key (each already holds the code, target and settings). */
+export function archivePagesKey(keys: ReadonlyMap<string, string>): string {
+  return contentKey([...keys].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** Whether the archive's own pages are stored under `key`: with every plan's pages cached too, Astro need not run. */
+export function cachedArchivePages(key: string, cache: OutputCache): Promise<boolean> {
+  return cache.hasFolder(ARCHIVE, key);
+}
+
+/**
+ * After Astro, or instead of it: stores the archive's own pages (everything in `siteDir` outside the plans'
+ * folders) just rendered, or copies the stored ones in.
+ */
+export async function settleArchivePages(siteDir: string, key: string, planIds: readonly string[], rendered: boolean, cache: OutputCache): Promise<void> {
+  if (rendered) await cache.storeFolder(ARCHIVE, key, siteDir, new Set(planIds));
+  else if (!(await cache.restoreFolder(ARCHIVE, key, siteDir))) throw new StepError(`page cache: the archive’s own pages are not stored under ${key}. Remove .build/cache and build again.`);
 }
 
 /** Files of the built site that pages name by an absolute path under the base: its shared assets. */

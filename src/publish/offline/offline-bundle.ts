@@ -156,17 +156,19 @@ async function writeBundle(scope: BundleScope, opts: OfflineOptions & { planIds:
   }
   const read = await Promise.all(candidates.map(async (f) => [f, await readFile(join(opts.siteDir, f))] as const));
   const raw = new Map(read.filter(([f, bytes]) => !(f.endsWith('.html') && isRedirect(bytes.toString('utf8')))));
-  const searchData = searchDataScript(scope.entries);
   const rewrites = cache ? await rewriteKeys(opts, raw) : undefined;
-  const make = () => writeZip(scope, opts, raw, searchData, cache && rewrites ? { cache, keys: rewrites } : undefined);
+  // The search data is made only for a zip that is made: its tables of traditional forms take half a second.
+  const make = () => writeZip(scope, opts, raw, searchDataScript(scope.entries), cache && rewrites ? { cache, keys: rewrites } : undefined);
   let reused = false;
   if (cache) {
-    // The zip derives from the files that go into it, the search records, the title (README, start page), the
+    // The zip derives from the files that go into it, the search data, the title (README, start page), the
     // addresses links are rewritten against, the names of the other plans (their pages are left out) and this code.
+    // The search data is a function of the bundled plans and the code (searchDataScript, in this module's import
+    // graph), so those stand for it in the key.
     const key = contentKey([
       ['code', await codeVersion('src/publish/offline/offline-bundle.ts')],
       ['options', JSON.stringify({ base: opts.base, onlineRoot: opts.onlineRoot, folder: opts.folder, ids: [...inBundle], archivePages: scope.archivePages, planIds: opts.planIds, title: scope.title, date: scope.date })],
-      ['search data', searchData],
+      ['search data of', JSON.stringify(scope.entries.map(({ id, plan, year, yearTo }) => ({ id, plan, year, yearTo })))],
       ...[...raw].map(([f, bytes]) => [f, bytes] as const),
     ]);
     reused = await cache.through('offline', key, { '.zip': opts.zipPath }, make);
