@@ -104,17 +104,19 @@ function pagefindEngine(): Engine {
     const { pf, id: first } = await open(planId && ids.includes(planId) ? planId : ids[0]!);
     for (const id of ids) if (id !== first && !merged.has(id)) merged.set(id, pf.mergeIndex(indexPath(id)));
     await Promise.all(ids.map((id) => merged.get(id)));
-    return pf;
+    return { pf, held: [first, ...merged.keys()] };
   };
   return {
     warm: () => void (planId ? open(planId) : listPlans().then(load)),
     aids: loadAids,
     async candidates(query, filters) {
-      const pf = await load(filters.plan ? [filters.plan] : await listPlans());
+      const { pf, held } = await load(filters.plan ? [filters.plan] : await listPlans());
       const pagefindFilters: Record<string, string> = {};
       if (filters.section) pagefindFilters[FILTERS.section] = filters.section;
       if (filters.office) pagefindFilters[FILTERS.office] = filters.office;
-      if (filters.plan) pagefindFilters[FILTERS.plan] = filters.plan;
+      // Only where the instance holds another plan's index too: one plan's index has no other plan's pages, and a
+      // filter costs the first search a fetch of Pagefind's filter index.
+      if (filters.plan && held.some((id) => id !== filters.plan)) pagefindFilters[FILTERS.plan] = filters.plan;
       const tokens = queryTokens(query);
       // No letter or digit to look up (e.g. only punctuation): take every page and let matching decide.
       const found = await pf.search(tokens.length > 0 ? tokens.join(' ') : null, { filters: pagefindFilters });

@@ -5,14 +5,15 @@
  * pages. Dev only: a build writes content once, before Astro starts (scripts/build.ts).
  */
 import type { AstroIntegration } from 'astro';
-import { PlanWatch } from '../publish/content/plan-watch.ts';
 
 /** The Astro integration. */
 export function planContent(): AstroIntegration {
   return {
     name: 'plan-content',
     hooks: {
-      'astro:server:setup': ({ server, logger }) => {
+      'astro:server:setup': async ({ server, logger }) => {
+        // Loaded here, in the dev server only: the config, and so every `astro build`, never imports the build's code.
+        const { PlanWatch } = await import('../publish/content/plan-watch.ts');
         const watch = new PlanWatch(process.env, { info: (line) => logger.info(line), error: (line) => logger.error(line) });
         server.watcher.add(watch.paths);
         server.watcher.on('all', (_event, path) => watch.changed(path));

@@ -5,14 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { legacyFolders, navPages, pagePath, planPages, PLAN_PAGES } from '../../src/lib/plan-pages.ts';
-import { parsePlan } from '../../src/plan/parse-plan.ts';
-import type { Plan } from '../../src/plan/schema.ts';
+import { readPlan as read } from '../support/read-plan.ts';
 
-const read = (text: string): Plan => {
-  const r = parsePlan(text);
-  if (!r.ok) throw new Error(r.problems.map((p) => p.message).join('\n'));
-  return r.value;
-};
 
 // A plan of our own: two headed sections, three items, 责任单位 naming two offices.
 const withOffices = read(

@@ -1,14 +1,8 @@
 /** The data page's view (src/views/data-page.ts): its excerpt and examples come from the plan shown. */
 import { describe, expect, it } from 'vitest';
 import { codeExamples, dataFileEntries, kib, planJsonExcerpt, sampleItem } from '../../src/views/data-page.ts';
-import { parsePlan } from '../../src/plan/parse-plan.ts';
-import type { Plan } from '../../src/plan/schema.ts';
+import { readPlan as read } from '../support/read-plan.ts';
 
-const read = (text: string): Plan => {
-  const r = parsePlan(text);
-  if (!r.ok) throw new Error(r.problems.map((p) => p.message).join('\n'));
-  return r.value;
-};
 // Our own plan: the first item has no figure, the second has one; offices differ from any real plan's.
 const plan = read(
   [

@@ -1,14 +1,9 @@
 /** The whole-plan page's view (src/views/full-page.ts): its contents and where subsections begin. */
 import { describe, expect, it } from 'vitest';
 import { fullDescription, fullItems, fullToc } from '../../src/views/full-page.ts';
-import { parsePlan } from '../../src/plan/parse-plan.ts';
+import { readPlan as read } from '../support/read-plan.ts';
 import type { Plan } from '../../src/plan/schema.ts';
 
-const read = (lines: string[]): Plan => {
-  const r = parsePlan(lines.join('\n'));
-  if (!r.ok) throw new Error(r.problems.map((p) => p.message).join('\n'));
-  return r.value;
-};
 // Our own plans: two headed sections, the first with two subsections; and one of numbered paragraphs alone.
 const twoLevels = read([
   '某市文化局2031年工作要点',

@@ -1,14 +1,8 @@
 /** The office index's view (src/views/office-index.ts): counts, orders, matrix and groups of the plan shown. */
 import { describe, expect, it } from 'vitest';
 import { explainGroup, officeIndexOf, unitsLabelOf } from '../../src/views/office-index.ts';
-import { parsePlan } from '../../src/plan/parse-plan.ts';
-import type { Plan } from '../../src/plan/schema.ts';
+import { readPlan as read } from '../support/read-plan.ts';
 
-const read = (text: string): Plan => {
-  const r = parsePlan(text);
-  if (!r.ok) throw new Error(r.problems.map((p) => p.message).join('\n'));
-  return r.value;
-};
 // Our own plan: 宣传处 leads one item and supports two, 财务处 supports one, 相关处室 is a group in item 3.
 const plan = read(
   [

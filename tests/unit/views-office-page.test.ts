@@ -1,14 +1,8 @@
 /** An office page's view (src/views/office-page.ts): counts, items by section and role, partners. */
 import { describe, expect, it } from 'vitest';
 import { officePageOf } from '../../src/views/office-page.ts';
-import { parsePlan } from '../../src/plan/parse-plan.ts';
-import type { Plan } from '../../src/plan/schema.ts';
+import { readPlan as read } from '../support/read-plan.ts';
 
-const read = (lines: string[]): Plan => {
-  const r = parsePlan(lines.join('\n'));
-  if (!r.ok) throw new Error(r.problems.map((p) => p.message).join('\n'));
-  return r.value;
-};
 // Our own plan: 宣传处 leads item 1, supports items 2 and 3; items 1 and 2 are in one section, item 3 in another.
 const plan = read([
   '某市文化局2031年工作要点',

@@ -1,14 +1,8 @@
 /** The home page's view (src/views/plan-home.ts): figures and contents follow what the plan has. */
 import { describe, expect, it } from 'vitest';
 import { homeContents, homeFigures } from '../../src/views/plan-home.ts';
-import { parsePlan } from '../../src/plan/parse-plan.ts';
-import type { Plan } from '../../src/plan/schema.ts';
+import { readPlan as read } from '../support/read-plan.ts';
 
-const read = (lines: string[]): Plan => {
-  const r = parsePlan(lines.join('\n'));
-  if (!r.ok) throw new Error(r.problems.map((p) => p.message).join('\n'));
-  return r.value;
-};
 // Our own plans: one with two headed sections and 责任单位, one of numbered paragraphs alone.
 const sectioned = read([
   '某市文化局2031年工作要点',

@@ -1,14 +1,8 @@
 /** The search page's view (src/views/search-page.ts): filters only for what there is to choose. */
 import { describe, expect, it } from 'vitest';
 import { searchFormOf } from '../../src/views/search-page.ts';
-import { parsePlan } from '../../src/plan/parse-plan.ts';
-import type { Plan } from '../../src/plan/schema.ts';
+import { readPlan as read } from '../support/read-plan.ts';
 
-const read = (lines: string[]): Plan => {
-  const r = parsePlan(lines.join('\n'));
-  if (!r.ok) throw new Error(r.problems.map((p) => p.message).join('\n'));
-  return r.value;
-};
 // Our own plans: one with headed sections, 责任单位 and a figure; one of bare numbered paragraphs.
 const full = read([
   '某市文化局2031年工作要点',
