@@ -234,7 +234,8 @@ async function writeZip(scope: BundleScope, opts: OfflineOptions, raw: ReadonlyM
   // A BOM so Notepad on older Windows shows the Chinese correctly.
   files[`${opts.folder}/README.txt`] = [new TextEncoder().encode(`\uFEFF${readme(scope.title, scope.what).replaceAll('\n', '\r\n')}`), { mtime }];
   // fflate's asynchronous zip deflates in worker threads (same bytes as zipSync), so the build's other steps
-  // keep the main thread meanwhile.
+  // keep the main thread meanwhile. Level 9 costs no more than 6 on these files (measured on a 20-plan archive's
+  // 32.5 MiB of pages: 0.79 s and 9.27 MiB at 9, 0.82 s and 9.28 MiB at 6, 0.95 s and 9.87 MiB at 1).
   const bytes = await new Promise<Uint8Array>((done, fail) => zip(files, { level: 9 }, (error, data) => (error ? fail(error) : done(data))));
   await mkdir(dirname(opts.zipPath), { recursive: true });
   await writeFile(opts.zipPath, bytes);
