@@ -17,7 +17,7 @@ import { printOfficialPdf, type OfficialPdfResult } from '../src/publish/pdf/off
 import { OutputCache } from '../src/publish/cache/output-cache.ts';
 import { archivePagesKey, cachedArchivePages, cachedPageUrls, cachedPlans, pageKeys, settleArchivePages, settlePages } from '../src/publish/cache/page-cache.ts';
 import { printPdf } from '../src/publish/pdf/reading-pdf.ts';
-import { typesetterStartMs } from '../src/publish/pdf/typesetter.ts';
+import { closeTypesetter, typesetterStartMs } from '../src/publish/pdf/typesetter.ts';
 import { INDEX_FOLDER, writeSearchIndex } from '../src/publish/search/search-index.ts';
 import { step } from '../src/publish/pipeline/steps.ts';
 import { swapDir } from '../src/publish/pipeline/swap-dir.ts';
@@ -82,9 +82,12 @@ export async function buildAll(): Promise<string> {
       (results) => `${reuseReport('PDFs', 'typeset', results)}${timings(results)}`,
     ),
   );
+  // Every PDF typeset: the compiler's memory goes back before Astro's peak (closeTypesetter says why).
+  const typeset = reading.then(closeTypesetter);
   // Awaited below; this only keeps an early failure from being "unhandled".
   official.catch(() => undefined);
   reading.catch(() => undefined);
+  typeset.catch(() => undefined);
   try {
     // 3. Astro renders the archive's own pages and every page of each plan whose pages are not in the page
     //    cache (page-cache.ts); the cached plans' pages are copied in, the rendered ones stored. When every plan's
@@ -151,7 +154,7 @@ export async function buildAll(): Promise<string> {
         },
         (results) => `${reuseReport('zips', 'zipped', results)}, ${results.reduce((n, r) => n + r.pages, 0)} pages`,
       ),
-      Promise.all([official, reading]).then(async () => {
+      Promise.all([official, reading, typeset]).then(async () => {
         for (const { entry, out } of plans) {
           for (const path of [out.gbt9704PdfPath, out.pdfPath]) {
             await mkdir(dirname(path), { recursive: true });

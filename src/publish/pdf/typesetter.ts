@@ -1,11 +1,12 @@
 /**
- * Typst, through `@myriaddreamin/typst-ts-node-compiler`: one compiler per process, in a worker thread
+ * Typst, through `@myriaddreamin/typst-ts-node-compiler`: one compiler per build, in a process of its own
  * (typst-worker.ts), with the document's font files loaded once, compiling the templates in templates/ from JSON
  * data into tagged PDF. A template reads its data with `json(bytes(sys.inputs.data))` and shows strings as text,
  * so the plan's characters are never markup.
  */
 import { readFile } from 'node:fs/promises';
-import { Worker } from 'node:worker_threads';
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { StepError } from '../pipeline/cli.ts';
 import type { WorkerAnswer, WorkerRequest, WorkerStart } from './typst-worker.ts';
 
@@ -20,6 +21,8 @@ export interface Typesetter {
   startMs: number;
   /** Typesets `data` with `template` into PDF bytes (tagged, PDF 1.7); `ms`: Typst's own time for it. */
   pdf(template: Template, data: unknown): Promise<{ pdf: Uint8Array; ms: number }>;
+  /** Ends the worker, and with it the compiler's fonts and caches. */
+  close(): Promise<void>;
 }
 
 const sources = new Map<Template, Promise<string>>();
@@ -50,14 +53,21 @@ export function typesetter(fontFiles: readonly string[]): Promise<Typesetter> {
 async function createTypesetter(files: string[]): Promise<Typesetter> {
   const [gbt9704, reading] = await Promise.all([templateSource('gbt9704'), templateSource('reading')]);
   const start: WorkerStart = { files, workspace: TEMPLATES.pathname, templates: { gbt9704, reading } };
-  const worker = new Worker(new URL('./typst-worker.ts', import.meta.url), { workerData: start });
+  // A process of its own, not a worker thread: the compiler's fonts and caches (hundreds of MiB after an archive's
+  // PDFs) go back to the system when it exits; a thread's would stay with the build's process while Astro renders.
+  // 'advanced' serialization carries the PDFs' bytes as they are.
+  const child = fork(fileURLToPath(new URL('./typst-worker.ts', import.meta.url)), [], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const pending = new Map<number, { resolve: (r: { pdf: Uint8Array; ms: number }) => void; reject: (e: Error) => void }>();
   let ready!: (ms: number) => void;
   let failed!: (e: Error) => void;
   const started = new Promise<number>((resolve, reject) => ((ready = resolve), (failed = reject)));
-  // The worker keeps the process alive only while it has work: an idle one never holds a finished build open.
-  const idle = () => pending.size === 0 && worker.unref();
-  worker.on('message', (answer: WorkerAnswer) => {
+  // The process keeps the build alive only while it has work: an idle one never holds a finished build open.
+  const hold = (on: boolean) => {
+    if (on) (child.ref(), child.channel?.ref());
+    else (child.unref(), child.channel?.unref());
+  };
+  const idle = () => pending.size === 0 && hold(false);
+  child.on('message', (answer: WorkerAnswer) => {
     if (answer.kind === 'ready') return ready(answer.startMs);
     const request = pending.get(answer.id);
     pending.delete(answer.id);
@@ -65,11 +75,20 @@ async function createTypesetter(files: string[]): Promise<Typesetter> {
     else request?.reject(new StepError(`pdf: ${answer.message}`));
     idle();
   });
-  worker.on('error', (error) => {
+  const fail = (error: Error) => {
     failed(error);
     for (const request of pending.values()) request.reject(error);
     pending.clear();
-  });
+  };
+  let closing = false;
+  child.on('error', fail);
+  const exited = new Promise<void>((done) =>
+    child.on('exit', (code, signal) => {
+      if (!closing) fail(new StepError(`pdf: the Typst process ended (${signal ?? `exit code ${code}`}).`));
+      done();
+    }),
+  );
+  child.send(start);
   const startMs = await started;
   idle();
   let next = 0;
@@ -77,13 +96,29 @@ async function createTypesetter(files: string[]): Promise<Typesetter> {
     startMs,
     pdf(name, data) {
       const id = next++;
-      worker.ref();
+      hold(true);
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve, reject });
-        worker.postMessage({ id, name, data: JSON.stringify(data) } satisfies WorkerRequest);
+        child.send({ id, name, data: JSON.stringify(data) } satisfies WorkerRequest);
       });
     },
+    close: async () => {
+      closing = true;
+      child.disconnect();
+      await exited;
+    },
   };
+}
+
+/**
+ * Ends the process's typesetter once a build has typeset its PDFs: the compiler keeps what it loaded and cached
+ * (hundreds of MiB after an archive's PDFs) for as long as it lives, which is otherwise while Astro renders in
+ * its own process and the later steps run. A later request starts a new one.
+ */
+export async function closeTypesetter(): Promise<void> {
+  const current = shared;
+  shared = undefined;
+  if (current) await (await current.typesetter).close();
 }
 
 /** How long the process's typesetter took to start, for the build log (undefined when none was started). */

@@ -1,10 +1,10 @@
 /**
- * The Typst compiler in a worker thread (see typesetter.ts): Typst's compiling is synchronous native work, so in
- * the build's own thread it would hold up Astro; here it runs on the machine's other core meanwhile. Started with
- * the font files and the templates' sources; answers each request with the PDF's bytes or Typst's diagnostics.
+ * The Typst compiler in a process of its own (see typesetter.ts): Typst's compiling is synchronous native work, so
+ * in the build's own thread it would hold up the build; here it runs on the machine's other core meanwhile, and
+ * its memory goes when it exits. Its first message gives the font files and the templates' sources; it answers
+ * each request after that with the PDF's bytes or Typst's diagnostics, and exits when the build lets it go.
  */
 import { readFileSync } from 'node:fs';
-import { parentPort, workerData } from 'node:worker_threads';
 import { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
 
 /** What the typesetter starts the worker with. */
@@ -27,15 +27,13 @@ export type WorkerAnswer =
   | { kind: 'pdf'; id: number; pdf: Uint8Array; ms: number }
   | { kind: 'failed'; id: number; message: string };
 
-const port = parentPort!;
-const { files, workspace, templates } = workerData as WorkerStart;
-const started = performance.now();
-// The compiler also scans the system's fonts (0.7.0 has no switch for it); the templates name their faces, so
-// those only stand behind the chosen files for a character none of them has.
-const compiler = NodeCompiler.create({ workspace, fontArgs: [{ fontBlobs: files.map((f) => readFileSync(f)) }] });
-port.postMessage({ kind: 'ready', startMs: performance.now() - started } satisfies WorkerAnswer);
+let compiler: NodeCompiler | undefined;
+let templates: Record<string, string> = {};
+const send = (answer: WorkerAnswer) => process.send!(answer);
 
-port.on('message', ({ id, name, data }: WorkerRequest) => {
+process.on('message', (message: WorkerStart | WorkerRequest) => {
+  if (!compiler) return start(message as WorkerStart);
+  const { id, name, data } = message as WorkerRequest;
   const begun = performance.now();
   try {
     const result = compiler.compile({ mainFileContent: templates[name]!, inputs: { data } });
@@ -46,8 +44,19 @@ port.on('message', ({ id, name, data }: WorkerRequest) => {
     }
     // The templates set no date: the same plan gives the same bytes.
     const pdf = new Uint8Array(compiler.pdf(document, { pdfTags: true }));
-    port.postMessage({ kind: 'pdf', id, pdf, ms: performance.now() - begun } satisfies WorkerAnswer, [pdf.buffer]);
+    send({ kind: 'pdf', id, pdf, ms: performance.now() - begun });
   } catch (error) {
-    port.postMessage({ kind: 'failed', id, message: error instanceof Error ? error.message : String(error) } satisfies WorkerAnswer);
+    send({ kind: 'failed', id, message: error instanceof Error ? error.message : String(error) });
   }
 });
+// The build let it go (or ended): nothing more will come.
+process.on('disconnect', () => process.exit(0));
+
+function start(given: WorkerStart): void {
+  const started = performance.now();
+  templates = given.templates;
+  // The compiler also scans the system's fonts (0.7.0 has no switch for it); the templates name their faces, so
+  // those only stand behind the chosen files for a character none of them has.
+  compiler = NodeCompiler.create({ workspace: given.workspace, fontArgs: [{ fontBlobs: given.files.map((f) => readFileSync(f)) }] });
+  send({ kind: 'ready', startMs: performance.now() - started });
+}
