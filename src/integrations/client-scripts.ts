@@ -12,6 +12,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { build } from 'esbuild';
+import { virtualModule } from './virtual-module.ts';
 
 /** Entry points, by public name. */
 const ENTRIES = {
@@ -45,24 +46,13 @@ async function bundle(root: URL): Promise<Map<Name, { file: string; code: Uint8A
 /** The Astro integration. */
 export function clientScripts(): AstroIntegration {
   let bundles: Awaited<ReturnType<typeof bundle>>;
-  const virtualId = 'virtual:client-scripts';
   return {
     name: 'client-scripts',
     hooks: {
       'astro:config:setup': async ({ config, updateConfig }) => {
         bundles = await bundle(config.root);
         const paths = Object.fromEntries([...bundles].map(([name, b]) => [name, b.file]));
-        updateConfig({
-          vite: {
-            plugins: [
-              {
-                name: 'client-scripts',
-                resolveId: (id: string) => (id === virtualId ? `\0${virtualId}` : undefined),
-                load: (id: string) => (id === `\0${virtualId}` ? `export default ${JSON.stringify(paths)};` : undefined),
-              },
-            ],
-          },
-        });
+        updateConfig({ vite: { plugins: [virtualModule('virtual:client-scripts', paths)] } });
       },
       'astro:server:setup': ({ server }) => {
         // `astro dev`: serve the bundles from memory.

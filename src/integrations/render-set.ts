@@ -5,8 +5,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import type { RenderSet } from '../contract/render-set.ts';
-
-const virtualId = 'virtual:render-set';
+import { virtualModule } from './virtual-module.ts';
 
 /** The Astro integration. */
 export function renderSet(set: RenderSet): AstroIntegration {
@@ -14,17 +13,7 @@ export function renderSet(set: RenderSet): AstroIntegration {
     name: 'render-set',
     hooks: {
       'astro:config:setup': ({ updateConfig }) => {
-        updateConfig({
-          vite: {
-            plugins: [
-              {
-                name: 'render-set',
-                resolveId: (id: string) => (id === virtualId ? `\0${virtualId}` : undefined),
-                load: (id: string) => (id === `\0${virtualId}` ? `export default ${JSON.stringify(set)};` : undefined),
-              },
-            ],
-          },
-        });
+        updateConfig({ vite: { plugins: [virtualModule('virtual:render-set', set)] } });
       },
     },
   };

@@ -3,7 +3,7 @@
  * to index, which labels its items print (目标任务/工作措施 or none), and the script it is printed in. Pages ask
  * here instead of assuming the layout of the plan the site was first made for. Pure: no Astro, no files.
  */
-import * as OpenCC from 'opencc-js';
+import { fromMainland, toMainland } from '../search/converters.ts';
 import type { Field, Item, Plan, Section } from '../plan/schema.ts';
 import { FIELD_NAMES } from '../plan/to-text.ts';
 
@@ -80,11 +80,6 @@ export function searchExamples(plan: Pick<Plan, 'offices' | 'targets'>): string[
 /** The HTML language of a plan's pages: as the plan is printed, simplified (zh-CN) or traditional (zh-Hant). */
 export type PlanLang = 'zh-CN' | 'zh-Hant';
 
-// Made on first use: building opencc's tables takes a quarter of a second, which every process importing this
-// module (the build, a build in which nothing changed, each test file) would otherwise pay.
-let converters: { toSimplified: (s: string) => string; toTraditional: (s: string) => string } | undefined;
-const opencc = () => (converters ??= { toSimplified: OpenCC.Converter({ from: 't', to: 'cn' }), toTraditional: OpenCC.Converter({ from: 'cn', to: 't' }) });
-
 /**
  * The script the plan is printed in, told from its text: characters that only traditional writing uses (opencc
  * changes them to simplified) against those only simplified writing uses. A text in neither (all characters shared)
@@ -96,7 +91,7 @@ export function planLang(plan: Pick<Plan, 'title' | 'requirements' | 'items'>): 
   const text = [plan.title, ...plan.requirements, ...plan.items.map((i) => i.title)].join('');
   let traditional = 0;
   let simplified = 0;
-  const { toSimplified, toTraditional } = opencc();
+  const [toSimplified, toTraditional] = [toMainland()[0]!, fromMainland()[0]!];
   for (const ch of new Set(text)) {
     if (toSimplified(ch) !== ch) traditional++;
     else if (toTraditional(ch) !== ch) simplified++;

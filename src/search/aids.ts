@@ -4,7 +4,7 @@
  * of every character the plans print (opencc-js, Taiwan and Hong Kong standards to mainland simplified), and for
  * a plan printed in traditional characters the simplified forms of its characters (the other way).
  */
-import * as OpenCC from 'opencc-js';
+import { fromMainland, toMainland } from './converters.ts';
 import { pinyin } from 'pinyin-pro';
 import type { Plan } from '../plan/schema.ts';
 import type { SearchAids } from './forgiving.ts';
@@ -15,21 +15,13 @@ const RANGES: [number, number][] = [
   [0x4e00, 0x9fff],
 ];
 
-// Both made on first use (opencc's tables take a quarter of a second to build; a build that reuses every offline
-// bundle never needs them).
-let toMainland: ((s: string) => string)[] | undefined;
-const CONVERTERS = () => (toMainland ??= (['t', 'tw', 'hk'] as const).map((from) => OpenCC.Converter({ from, to: 'cn' })));
-/** The other way, for plans printed in traditional characters: mainland simplified to each standard. */
-let fromMainland: ((s: string) => string)[] | undefined;
-const REVERSE = () => (fromMainland ??= (['t', 'tw', 'hk'] as const).map((to) => OpenCC.Converter({ from: 'cn', to })));
-
 /**
- * Every character of RANGES that some converter changes, with what each converter makes of it (in CONVERTERS'
+ * Every character of RANGES that some converter changes, with what each converter makes of it (in toMainland's
  * order, changes only). Independent of the plans, so worked out once per process: converting 27,000 characters
  * three ways took 90 ms, and the build needs the tables once per offline bundle.
  */
 const conversions = new Map<readonly ((s: string) => string)[], [string, string[]][]>();
-function allConversions(converters: readonly ((s: string) => string)[] = CONVERTERS()): [string, string[]][] {
+function allConversions(converters: readonly ((s: string) => string)[] = toMainland()): [string, string[]][] {
   let found = conversions.get(converters);
   if (!found) {
     found = [];
@@ -47,9 +39,9 @@ function allConversions(converters: readonly ((s: string) => string)[] = CONVERT
 
 /**
  * Character typed → the equivalent character in `printed`, for characters the plans do not print themselves:
- * traditional/variant → simplified with CONVERTERS, simplified → traditional with REVERSE.
+ * traditional/variant → simplified with toMainland, simplified → traditional with fromMainland.
  */
-function printedMap(printed: ReadonlySet<string>, converters: readonly ((s: string) => string)[] = CONVERTERS()): Record<string, string> {
+function printedMap(printed: ReadonlySet<string>, converters: readonly ((s: string) => string)[] = toMainland()): Record<string, string> {
   const map: Record<string, string> = {};
   for (const [ch, made] of allConversions(converters)) {
     // A character the plans print stays as typed: it can match on its own.
@@ -93,6 +85,6 @@ export function searchAids(plans: readonly Plan[]): SearchAids {
     return { text, syllables };
   });
   const printed = printedCharacters(plans);
-  const traditional = printedMap(printed, REVERSE());
+  const traditional = printedMap(printed, fromMainland());
   return { simplified: printedMap(printed), ...(Object.keys(traditional).length > 0 && { traditional }), terms };
 }
