@@ -18,7 +18,7 @@ import { OutputCache } from '../src/publish/cache/output-cache.ts';
 import { archivePagesKey, cachedArchivePages, cachedPageUrls, cachedPlans, pageKeys, settleArchivePages, settlePages } from '../src/publish/cache/page-cache.ts';
 import { printPdf } from '../src/publish/pdf/reading-pdf.ts';
 import { closeTypesetter, typesetterStartMs } from '../src/publish/pdf/typesetter.ts';
-import { INDEX_FOLDER, writeSearchIndex } from '../src/publish/search/search-index.ts';
+import { checkRecordPages, INDEX_FOLDER, writeSearchIndex } from '../src/publish/search/search-index.ts';
 import { step } from '../src/publish/pipeline/steps.ts';
 import { swapDir } from '../src/publish/pipeline/swap-dir.ts';
 import { writeContent } from './build-content.ts';
@@ -84,10 +84,19 @@ export async function buildAll(): Promise<string> {
   );
   // Every PDF typeset: the compiler's memory goes back before Astro's peak (closeTypesetter says why).
   const typeset = reading.then(closeTypesetter);
+  // The search index (one Pagefind index per plan of its item, office and section pages, a plan's reused when its
+  // records did not change) is made from the plans' records, not from pages: Pagefind indexes in its own process
+  // while Astro builds (1.5 s off the seed's cold build), outside the staging folder, and it moves in once the
+  // site is there and every page it points to is checked to exist.
+  const indexTmp = join('.build', 'index');
+  const indexed = rm(indexTmp, { recursive: true, force: true }).then(() =>
+    step('search index', () => writeSearchIndex(archive, indexTmp, cache, archive, null), (t) => `${t.records} pages indexed, ${t.plans} plans’ indexes, ${t.reused} reused`),
+  );
   // Awaited below; this only keeps an early failure from being "unhandled".
   official.catch(() => undefined);
   reading.catch(() => undefined);
   typeset.catch(() => undefined);
+  indexed.catch(() => undefined);
   try {
     // 3. Astro renders the archive's own pages and every page of each plan whose pages are not in the page
     //    cache (page-cache.ts); the cached plans' pages are copied in, the rendered ones stored. When every plan's
@@ -114,22 +123,23 @@ export async function buildAll(): Promise<string> {
       },
       (r) => `${r.rendered + r.reused} pages, ${r.rendered} rendered (${r.plans} of ${planIds.length} plans${r.archive ? ' and the archive’s own' : ', nor the archive’s own'}), ${r.reused} reused`,
     );
-    // 4–6 at once, as far as one needs what another writes. The search index (one Pagefind index per plan of its
-    // item, office and section pages, a plan's reused when its records did not change; checked: no errors, every
-    // page indexed); precompressed copies
-    // of every text file for the web server, the index's once it is written (PDFs and zips are not text). The
-    // offline bundles (each plan's pages rewritten for file://, zipped; a bundle leaves out the index, the
-    // downloads and the compressed copies). The PDFs move in.
-    const indexed = step('search index', () => writeSearchIndex(archive, STAGING, cache), (t) => `${t.records} pages indexed, ${t.plans} plans’ indexes, ${t.reused} reused`);
-    indexed.catch(() => undefined); // awaited by allDone; this only keeps an early failure from being "unhandled"
+    // 4–6 at once, as far as one needs what another writes. The search index moves in (checked: no errors, every
+    // page indexed, every page it points to built); precompressed copies of every text file for the web server,
+    // the index's once it is in (PDFs and zips are not text). The offline bundles (each plan's pages rewritten
+    // for file://, zipped; a bundle leaves out the index, the downloads and the compressed copies). The PDFs move in.
+    const indexIn = indexed.then(async () => {
+      checkRecordPages(archive, STAGING);
+      await rename(join(indexTmp, INDEX_FOLDER), join(STAGING, INDEX_FOLDER));
+    });
+    indexIn.catch(() => undefined); // awaited by allDone; this only keeps an early failure from being "unhandled"
     await allDone([
-      indexed,
+      indexIn,
       step(
         'precompress',
         async () => {
-          // Everything but the index at once, the index once it is written.
+          // Everything but the index at once, the index once it is in.
           const pages = precompress(STAGING, cache, [INDEX_FOLDER]);
-          await indexed;
+          await indexIn;
           return addTotals(await pages, await precompress(join(STAGING, INDEX_FOLDER), cache));
         },
         (t) => `${t.files} files, ${t.reused} reused, ${t.files - t.reused} compressed, ${kib(t.raw)} → ${kib(t.br)} brotli`,
@@ -164,8 +174,9 @@ export async function buildAll(): Promise<string> {
       }),
     ]);
   } finally {
-    // A failed step must not leave a PDF being written.
+    // A failed step must not leave a PDF or an index being written.
     await reading.catch(() => undefined);
+    await indexed.catch(() => undefined);
   }
   // 8. Only now replace dist/, then forget the cached outputs this build did not use.
   await step('publish dist/', () => swapDir(STAGING, 'dist'));

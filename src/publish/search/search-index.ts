@@ -83,18 +83,31 @@ export async function eachBounded<T>(items: readonly T[], limit: number, work: (
   if (failed) throw failed.reason;
 }
 
+/** Fails unless every page the plans' search records point to is a page of the site built in `siteDir`. */
+export function checkRecordPages(entries: readonly ArchiveEntry[], siteDir: string): void {
+  for (const plan of planIndexes(entries, '')) {
+    for (const record of plan.records) {
+      if (!existsSync(join(siteDir, record.url, 'index.html'))) throw new StepError(`search index: ${record.url} is not a page of the built site.`);
+    }
+  }
+}
+
 /**
  * Builds `<outDir>/pagefind/<id>/` for each plan of `entries` and `<outDir>/pagefind/plans.json` naming the plans
  * of `listed` (default: the same plans; a unit of one plan still lists every plan of the archive). With a cache,
- * a plan whose records and indexing code did not change gets its earlier index copied instead.
+ * a plan whose records and indexing code did not change gets its earlier index copied instead. The records are
+ * made from the plans, not read from pages, so the index can be written while Astro builds the pages: then
+ * `siteDir` is null and the caller runs checkRecordPages once the site is there.
  */
-export async function writeSearchIndex(entries: readonly ArchiveEntry[], outDir: string, cache?: OutputCache, listed: readonly Pick<ArchiveEntry, 'id'>[] = entries): Promise<IndexTotals> {
+export async function writeSearchIndex(
+  entries: readonly ArchiveEntry[],
+  outDir: string,
+  cache?: OutputCache,
+  listed: readonly Pick<ArchiveEntry, 'id'>[] = entries,
+  siteDir: string | null = outDir,
+): Promise<IndexTotals> {
+  if (siteDir !== null) checkRecordPages(entries, siteDir);
   const plans = planIndexes(entries, await codeVersion('src/publish/search/search-index.ts'));
-  for (const plan of plans) {
-    for (const record of plan.records) {
-      if (!existsSync(join(outDir, record.url, 'index.html'))) throw new StepError(`search index: ${record.url} is not a page of the built site.`);
-    }
-  }
   const totals: IndexTotals = { records: 0, plans: plans.length, reused: 0 };
   try {
     // Plans do not depend on each other: a few at once (Pagefind's service works on several indexes in parallel).
