@@ -2,12 +2,16 @@
  * The search index's planning: one index per plan, holding exactly that plan's pages, under a key that changes
  * when that plan's records or the indexing code change and only then — so a change to one plan re-indexes it alone.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ArchiveEntrySchema, type ArchiveEntry } from '../../src/config/archive-entry.ts';
 import { toArchiveEntries } from '../../src/generate/archive.ts';
 import { parsePlan } from '../../src/plan/parse-plan.ts';
 import { planIndexes } from '../../src/publish/search/index-plan.ts';
+import { checkRecordPages } from '../../src/publish/search/search-index.ts';
+import { StepError } from '../../src/publish/pipeline/cli.ts';
 import { FILTERS } from '../../src/search/filters.ts';
 import { nonEmpty } from '../support/non-empty.ts';
 
@@ -78,5 +82,31 @@ describe('planIndexes', () => {
     const before = planIndexes([entry('2021', 2021)], CODE);
     const after = planIndexes([entry('2021', 2022)], CODE);
     expect(after[0]!.key).not.toBe(before[0]!.key);
+  });
+});
+
+describe('checkRecordPages', () => {
+  // The index is written while Astro builds, so the pages it points to are checked once the site is there.
+  const archive = [entry('2021', 2021)];
+  /** A site folder holding every page the plan's records point to. */
+  function builtSite(): { site: string; urls: readonly string[] } {
+    const site = mkdtempSync(join(tmpdir(), 'record-pages-'));
+    const urls = nonEmpty(planIndexes(archive, CODE)[0]!.records.map((r) => r.url), 'the records’ pages');
+    for (const url of urls) {
+      mkdirSync(join(site, url), { recursive: true });
+      writeFileSync(join(site, url, 'index.html'), '<!doctype html>');
+    }
+    return { site, urls };
+  }
+
+  it('passes when every page a record points to is built', () => {
+    expect(() => checkRecordPages(archive, builtSite().site)).not.toThrow();
+  });
+
+  it('names the record whose page is missing', () => {
+    const { site, urls } = builtSite();
+    rmSync(join(site, urls[1]!, 'index.html'));
+    expect(() => checkRecordPages(archive, site)).toThrow(StepError);
+    expect(() => checkRecordPages(archive, site)).toThrow(`search index: ${urls[1]} is not a page of the built site.`);
   });
 });
