@@ -4,6 +4,12 @@ declare module 'virtual:client-scripts' {
   export default scripts;
 }
 
+declare module 'virtual:inline-scripts' {
+  /** The classic scripts every page carries inline (src/client/inline/), minified (src/integrations/client-scripts.ts). */
+  const scripts: { page: string; careMode: string };
+  export default scripts;
+}
+
 declare module 'virtual:render-set' {
   /** Which plans' pages this build renders (src/contract/render-set.ts), as astro.config.mjs read it. */
   const set: import('./contract/render-set.ts').RenderSet;
