@@ -27,7 +27,8 @@ function allConversions(converters: readonly ((s: string) => string)[] = toMainl
   if (!found) {
     const characters: string[] = [];
     for (const [from, to] of RANGES) for (let cp = from; cp <= to; cp++) characters.push(String.fromCodePoint(cp));
-    const converted = converters.map((convert) => convert(characters.join('\n')).split('\n'));
+    const joined = characters.join('\n');
+    const converted = converters.map((convert) => convert(joined).split('\n'));
     if (converted.some((c) => c.length !== characters.length)) throw new Error('search aids: a converter changed the number of characters');
     found = [];
     for (const [i, ch] of characters.entries()) {

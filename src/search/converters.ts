@@ -13,7 +13,6 @@ import type { DictGroup, DictLike } from 'opencc-js';
 
 type Convert = (ch: string) => string;
 const STANDARDS = ['t', 'tw', 'hk'] as const;
-type Standard = (typeof STANDARDS)[number];
 
 const singles = new Map<DictLike, [string, string][]>();
 
@@ -52,6 +51,6 @@ let to: Convert[] | undefined;
 let from: Convert[] | undefined;
 
 /** Each standard's characters to mainland simplified (opencc's t2s, tw2s, hk2s), one character at a time. */
-export const toMainland = (): readonly Convert[] => (to ??= STANDARDS.map((s: Standard) => characterConverter(`${s}2s`)));
+export const toMainland = (): readonly Convert[] => (to ??= STANDARDS.map((s) => characterConverter(`${s}2s`)));
 /** Mainland simplified characters to each standard (opencc's s2t, s2tw, s2hk), one character at a time. */
-export const fromMainland = (): readonly Convert[] => (from ??= STANDARDS.map((s: Standard) => characterConverter(`s2${s}`)));
+export const fromMainland = (): readonly Convert[] => (from ??= STANDARDS.map((s) => characterConverter(`s2${s}`)));

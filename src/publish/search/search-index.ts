@@ -83,13 +83,18 @@ export async function eachBounded<T>(items: readonly T[], limit: number, work: (
   if (failed) throw failed.reason;
 }
 
-/** Fails unless every page the plans' search records point to is a page of the site built in `siteDir`. */
-export function checkRecordPages(entries: readonly ArchiveEntry[], siteDir: string): void {
-  for (const plan of planIndexes(entries, '')) {
+/** Fails unless every page the records point to is a page of the site built in `siteDir`. */
+function checkPages(plans: readonly PlanIndex[], siteDir: string): void {
+  for (const plan of plans) {
     for (const record of plan.records) {
       if (!existsSync(join(siteDir, record.url, 'index.html'))) throw new StepError(`search index: ${record.url} is not a page of the built site.`);
     }
   }
+}
+
+/** Fails unless every page the plans' search records point to is a page of the site built in `siteDir`. */
+export function checkRecordPages(entries: readonly ArchiveEntry[], siteDir: string): void {
+  checkPages(planIndexes(entries, ''), siteDir);
 }
 
 /**
@@ -106,8 +111,8 @@ export async function writeSearchIndex(
   listed: readonly Pick<ArchiveEntry, 'id'>[] = entries,
   siteDir: string | null = outDir,
 ): Promise<IndexTotals> {
-  if (siteDir !== null) checkRecordPages(entries, siteDir);
   const plans = planIndexes(entries, await codeVersion('src/publish/search/search-index.ts'));
+  if (siteDir !== null) checkPages(plans, siteDir);
   const totals: IndexTotals = { records: 0, plans: plans.length, reused: 0 };
   try {
     // Plans do not depend on each other: a few at once (Pagefind's service works on several indexes in parallel).
