@@ -92,13 +92,14 @@ export async function buildAll(): Promise<string> {
     // 3. Astro renders the archive's own pages and every page of each plan whose pages are not in the page
     //    cache (page-cache.ts); the cached plans' pages are copied in, the rendered ones stored. When every plan's
     //    pages and the archive's own are cached, Astro does not run at all.
+    // Each plan's pages' key, and the archive's own: what their compressed copies and zip entries derive from too.
+    const keys = await pageKeys(archive, target);
+    const archiveKey = archivePagesKey(keys);
     await step(
       'astro build',
       async () => {
-        const keys = await pageKeys(archive, target);
         const reused = await cachedPlans(keys, cache);
         const render = planIds.filter((id) => !reused.includes(id));
-        const archiveKey = archivePagesKey(keys);
         // Nothing changed: no page to render, so Astro (its start alone is seconds) does not run.
         if (render.length === 0 && (await cachedArchivePages(archiveKey, cache))) {
           await settleArchivePages(STAGING, archiveKey, planIds, false, cache);
@@ -128,7 +129,13 @@ export async function buildAll(): Promise<string> {
         'precompress',
         async () => {
           // Everything but the index at once, the index once it is written.
-          const pages = precompress(STAGING, cache, [INDEX_FOLDER]);
+          // Each plan's files a unit under its pages' key, the archive's own pages and assets one under theirs.
+          const ids = new Set(planIds);
+          const units = [
+            ...planIds.map((id) => ({ key: keys.get(id)!, holds: (f: string) => f.startsWith(`${id}/`) })),
+            { key: archiveKey, holds: (f: string) => !ids.has(f.split('/')[0]!) },
+          ];
+          const pages = precompress(STAGING, cache, [INDEX_FOLDER], units);
           await indexed;
           return addTotals(await pages, await precompress(join(STAGING, INDEX_FOLDER), cache));
         },
@@ -148,7 +155,7 @@ export async function buildAll(): Promise<string> {
           const whole = archiveOutputs(archive.length);
           if (whole) {
             const onlineRoot = target.site + target.base;
-            results.push(await buildArchiveBundle(archive, archive[0]!.series, { siteDir: STAGING, base: target.base, onlineRoot, folder: whole.offlineFolder, zipPath: join(STAGING, whole.offlineZip), siteFiles: files }, cache));
+            results.push(await buildArchiveBundle(archive, archive[0]!.series, { siteDir: STAGING, base: target.base, onlineRoot, folder: whole.offlineFolder, zipPath: join(STAGING, whole.offlineZip), siteFiles: files, pageKeys: keys }, cache));
           }
           return results;
         },
