@@ -23,6 +23,9 @@ import { step } from '../src/publish/pipeline/steps.ts';
 import { swapDir } from '../src/publish/pipeline/swap-dir.ts';
 import { writeContent } from './build-content.ts';
 
+/** Where the site a build replaces waits to be removed (by the next build, while it works). */
+const OLD_SITE = '.build/dist-old';
+
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 
@@ -51,6 +54,8 @@ export async function buildAll(): Promise<string> {
   // compressed files copied from here (output-cache.ts).
   const cache = new OutputCache();
   await rm(STAGING, { recursive: true, force: true });
+  // The site the last build replaced (swapDir left it there), removed while this build works.
+  const oldSiteGone = rm(OLD_SITE, { recursive: true, force: true }).catch(() => undefined);
   // 1. Plan folders → content/plans/<id>/ (MDX pages and records); stops with located problems on bad input.
   //    The steps after it take the archive it wrote.
   const { archive } = await step('content', () => writeContent());
@@ -149,7 +154,7 @@ export async function buildAll(): Promise<string> {
           // written meanwhile) is left out by name, so the listing need not wait for them.
           const files = await siteFiles(STAGING);
           for (const { entry, out } of plans) {
-            results.push(await buildOfflineBundle(entry, { siteDir: STAGING, base: target.base, onlineRoot: target.site + target.base, folder: out.offlineFolder, zipPath: out.zipPath, planIds, siteFiles: files }, cache));
+            results.push(await buildOfflineBundle(entry, { siteDir: STAGING, base: target.base, onlineRoot: target.site + target.base, folder: out.offlineFolder, zipPath: out.zipPath, planIds, siteFiles: files, pageKeys: keys }, cache));
           }
           // With several plans, one zip of the whole archive as well.
           const whole = archiveOutputs(archive.length);
@@ -175,7 +180,11 @@ export async function buildAll(): Promise<string> {
     await reading.catch(() => undefined);
   }
   // 8. Only now replace dist/, then forget the cached outputs this build did not use.
-  await step('publish dist/', () => swapDir(STAGING, 'dist'));
+  //    The old dist/ is left in .build/ for the next build to remove while it works.
+  await step('publish dist/', async () => {
+    await oldSiteGone;
+    await swapDir(STAGING, 'dist', OLD_SITE, true);
+  });
   await step('prune cache', () => cache.prune(), (n) => `${n} stale entries removed`);
   return `build: done in ${((Date.now() - started) / 1000).toFixed(1)} s → dist/`;
 }

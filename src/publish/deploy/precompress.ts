@@ -18,15 +18,18 @@ const TEXT = /\.(html|css|js|mjs|json|csv|xml|svg|txt|webmanifest)$/u;
 /** Below this size the compressed file saves nothing worth a second file. */
 const MIN_BYTES = 512;
 /**
- * Brotli's best setting (11) costs several times more than 10 for 1–4 % smaller files: worth it for small pages
- * and assets, not for large files (the whole plan, the data, pages at 100× scale), which get 10.
- * Measured on the seed's 234 text files (one thread, idle 2-core machine, 2026-12): quality 11 gives 523 KiB in
- * 2.2 s, 10 gives 535 KiB in 0.96 s, 5 gives 592 KiB in 0.08 s (9: 575 KiB, slower than 10); an item page is
- * 4,648 B at 11 against 4,763 at 10. Kept at 11: readers on phones pay the bytes on every first visit, the build
- * pays the time once per changed file (the cache reuses the rest), and the item page is over its 8 KiB budget as
- * it is. gzip (the fallback) is 9: it costs next to nothing either way.
+ * Brotli's quality: 11 for the shared assets (CSS, scripts, icons: every reader fetches them), 10 for the pages and
+ * data files (each page is fetched by few readers, and an archive has thousands), 10 for any file over 64 KiB.
+ * Measured at archive scale (one thread, 2-core machine shared with other builds, 2026-12): 5 plans' pages and data
+ * of a 100-plan archive, 405 files of 8,397 KiB, give 1,864 KiB in 9.4 s at 11, 1,899 KiB (+1.9 %) in 3.5 s at 10,
+ * 2,020 KiB in 22 s at 9, 2,091 KiB (+12 %) in 0.2 s at 5; so 100 plans' pages cost ~187 s of compression at 11
+ * against ~70 s at 10 (a cold build's precompress step was 243 s). The shared assets, 45 KiB, cost 0.1 s at 11.
+ * The item page /2020/items/16/ is 4,664 B at 10 against 4,550 B at 11 (+114 B toward its 8 KiB budget).
+ * gzip (the fallback) is 9: it costs next to nothing either way.
  */
 const MAX_BYTES_FOR_BEST = 64 * 1024;
+/** The shared assets, compressed at brotli's best. */
+const SHARED_ASSET = /\.(css|js|mjs|svg|webmanifest)$/u;
 /** Files in flight at once: zlib runs on libuv's pool of 4 threads. */
 const CONCURRENCY = 4;
 /** Files whose cached copies are restored at once. */
@@ -178,7 +181,7 @@ function sameFiles(a: readonly string[], b: readonly string[]): boolean {
 
 /** Writes `<path>.gz` and `<path>.br` of `data`. */
 async function compress(data: Buffer, path: string): Promise<{ gz: number; br: number }> {
-  const quality = data.length <= MAX_BYTES_FOR_BEST ? 11 : 10;
+  const quality = data.length <= MAX_BYTES_FOR_BEST && SHARED_ASSET.test(path) ? 11 : 10;
   const [g, b] = await Promise.all([
     gz(data, { level: 9 }),
     brotli(data, { params: { [constants.BROTLI_PARAM_QUALITY]: quality, [constants.BROTLI_PARAM_SIZE_HINT]: data.length } }),

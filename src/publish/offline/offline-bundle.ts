@@ -141,7 +141,7 @@ export interface BundleResult {
 
 /** Builds a zip, or copies it from `cache` when none of its inputs changed. */
 async function writeBundle(scope: BundleScope, opts: OfflineOptions & { planIds: readonly string[] }, cache?: OutputCache): Promise<BundleResult> {
-  if (cache && opts.pageKeys && scope.archivePages) return writeArchiveBundle(scope, opts, cache, opts.pageKeys);
+  if (cache && opts.pageKeys) return scope.archivePages ? writeArchiveBundle(scope, opts, cache, opts.pageKeys) : writePlanBundle(scope, opts, cache, opts.pageKeys);
   const all = opts.siteFiles ?? (await siteFiles(opts.siteDir));
   const inBundle = new Set(scope.entries.map((e) => e.id));
   const candidates = bundleCandidates(all, scope, opts.planIds).files;
@@ -195,18 +195,12 @@ function bundleCandidates(all: readonly string[], scope: BundleScope, planIds: r
   return { files, planOf };
 }
 
-/** The cache's names for a plan's deflated entries in the archive's zip, its redirect pages, and the search data's entry. */
-const ARCHIVE_UNIT = 'offline-archive-plan';
-const REDIRECTS = 'offline-redirects';
-const SEARCH_ENTRY = 'offline-search-data';
-
 /**
- * The archive's zip, with each plan's entries (its pages rewritten for file:// and deflated) a unit in the cache
- * under its pages' key: after one plan of 100 changed, that plan's pages and the archive's own are rewritten and
- * deflated, the other 99 plans' entries are read from the cache, one file each (deflating everything again took
- * 16.9 s of that rebuild). The zip is byte for byte the one writeBundle's other path writes (zip-entries.ts).
+ * The files of a bundle when each plan's pages are known by their key: the bundled plans' files by plan (not read),
+ * their redirect pages (found once per page key, then read from the cache), the other files read, and the files
+ * that go into the zip, in order.
  */
-async function writeArchiveBundle(scope: BundleScope, opts: OfflineOptions & { planIds: readonly string[] }, cache: OutputCache, pageKeys: ReadonlyMap<string, string>): Promise<BundleResult> {
+async function keyedFiles(scope: BundleScope, opts: OfflineOptions & { planIds: readonly string[] }, cache: OutputCache, pageKeys: ReadonlyMap<string, string>) {
   const { files: candidates, planOf } = bundleCandidates(opts.siteFiles ?? (await siteFiles(opts.siteDir)), scope, opts.planIds);
   const code = await codeVersion('src/publish/offline/offline-bundle.ts');
   const byPlan = new Map<string, string[]>(scope.entries.map((e) => [e.id, []]));
@@ -237,6 +231,47 @@ async function writeArchiveBundle(scope: BundleScope, opts: OfflineOptions & { p
   const restRead = await Promise.all(rest.map(async (f) => [f, await readFile(join(opts.siteDir, f))] as const));
   const restRaw = new Map(restRead.filter(([f, bytes]) => !(f.endsWith('.html') && isRedirect(bytes.toString('utf8')))));
   const kept = candidates.filter((f) => (planOf(f) === undefined ? restRaw.has(f) : !redirects.has(f)));
+  return { candidates, byPlan, redirects, restRaw, kept, pageKey, code };
+}
+
+/**
+ * A plan's zip when its pages are known by their key: the key is the pages' key and the shared files, so an
+ * unchanged plan's zip is copied from the cache without its ~80 pages being read and hashed (99 plans' pages read
+ * for nothing took seconds of a rebuild after one plan of 100 changed).
+ */
+async function writePlanBundle(scope: BundleScope, opts: OfflineOptions & { planIds: readonly string[] }, cache: OutputCache, pageKeys: ReadonlyMap<string, string>): Promise<BundleResult> {
+  const { byPlan, redirects, restRaw, kept, pageKey, code } = await keyedFiles(scope, opts, cache, pageKeys);
+  const make = async () => {
+    const raw = new Map<string, Uint8Array>();
+    for (const f of kept) raw.set(f, restRaw.get(f) ?? (await readFile(join(opts.siteDir, f))));
+    await writeZip(scope, opts, raw, searchDataScript(scope.entries), { cache, keys: await rewriteKeys(opts, raw) });
+  };
+  // As writeBundle's key, with the bundled plans' pages' keys standing for their files.
+  const key = contentKey([
+    ['code', code],
+    ['options', JSON.stringify({ base: opts.base, onlineRoot: opts.onlineRoot, folder: opts.folder, ids: [...byPlan.keys()], archivePages: scope.archivePages, planIds: opts.planIds, title: scope.title, date: scope.date })],
+    ['search data of', JSON.stringify(scope.entries.map(({ id, plan, year, yearTo }) => ({ id, plan, year, yearTo })))],
+    ['pages', JSON.stringify([...byPlan.keys()].map((id) => [id, pageKey(id)]))],
+    ['redirects', [...redirects].sort().join('\n')],
+    ...[...restRaw].map(([f, bytes]) => [f, bytes] as const),
+  ]);
+  const reused = await cache.through('offline', key, { '.zip': opts.zipPath }, make);
+  return { bytes: (await stat(opts.zipPath)).size, pages: kept.filter((f) => f.endsWith('.html')).length, reused };
+}
+
+/** The cache's names for a plan's deflated entries in the archive's zip, its redirect pages, and the search data's entry. */
+const ARCHIVE_UNIT = 'offline-archive-plan';
+const REDIRECTS = 'offline-redirects';
+const SEARCH_ENTRY = 'offline-search-data';
+
+/**
+ * The archive's zip, with each plan's entries (its pages rewritten for file:// and deflated) a unit in the cache
+ * under its pages' key: after one plan of 100 changed, that plan's pages and the archive's own are rewritten and
+ * deflated, the other 99 plans' entries are read from the cache, one file each (deflating everything again took
+ * 16.9 s of that rebuild). The zip is byte for byte the one writeBundle's other path writes (zip-entries.ts).
+ */
+async function writeArchiveBundle(scope: BundleScope, opts: OfflineOptions & { planIds: readonly string[] }, cache: OutputCache, pageKeys: ReadonlyMap<string, string>): Promise<BundleResult> {
+  const { byPlan, redirects, restRaw, kept, pageKey, code } = await keyedFiles(scope, opts, cache, pageKeys);
   const keptSet = new Set([...kept, SEARCH_DATA]);
   const exists = (f: string) => keptSet.has(f);
   const mtime = zipEntryDate(scope.date);
