@@ -15,7 +15,7 @@ import { planTarget, siteTarget, STAGING } from '../src/publish/pipeline/pipelin
 import { addTotals, precompress } from '../src/publish/deploy/precompress.ts';
 import { printOfficialPdf, type OfficialPdfResult } from '../src/publish/pdf/official-pdf.ts';
 import { OutputCache } from '../src/publish/cache/output-cache.ts';
-import { archivePagesKey, cachedArchivePages, cachedPageUrls, cachedPlans, pageKeys, settleArchivePages, settlePages } from '../src/publish/cache/page-cache.ts';
+import { archivePagesKey, cachedArchivePages, cachedPageUrls, cachedPlans, pageKeys, settleArchivePages, settlePages, stagePages } from '../src/publish/cache/page-cache.ts';
 import { printPdf } from '../src/publish/pdf/reading-pdf.ts';
 import { closeTypesetter, typesetterStartMs } from '../src/publish/pdf/typesetter.ts';
 import { INDEX_FOLDER, writeSearchIndex } from '../src/publish/search/search-index.ts';
@@ -23,6 +23,8 @@ import { step } from '../src/publish/pipeline/steps.ts';
 import { swapDir } from '../src/publish/pipeline/swap-dir.ts';
 import { writeContent } from './build-content.ts';
 
+/** Where the cached plans' pages wait while Astro renders the others (page-cache.ts: stagePages). */
+const REUSED_PAGES = '.build/reused-pages';
 /** Where the site a build replaces waits to be removed (by the next build, while it works). */
 const OLD_SITE = '.build/dist-old';
 
@@ -113,9 +115,14 @@ export async function buildAll(): Promise<string> {
           return { rendered: 0, reused: pages, plans: 0, archive: false };
         }
         const only = reused.length > 0 ? { plans: render, reusedPages: await cachedPageUrls(reused, keys, cache, target) } : undefined;
+        // The cached plans' pages are copied aside while Astro renders, and moved in after.
+        const staging = stagePages(REUSED_PAGES, keys, reused, cache);
+        staging.catch(() => undefined); // awaited below; this only keeps a failure during Astro from being "unhandled"
         const rendered = await astroBuild(STAGING, only);
+        await staging;
         await settleArchivePages(STAGING, archiveKey, planIds, true, cache);
-        await settlePages(STAGING, keys, reused, cache);
+        await settlePages(STAGING, keys, reused, cache, REUSED_PAGES);
+        await rm(REUSED_PAGES, { recursive: true, force: true });
         return { rendered, reused: only?.reusedPages.length ?? 0, plans: render.length, archive: true };
       },
       (r) => `${r.rendered + r.reused} pages, ${r.rendered} rendered (${r.plans} of ${planIds.length} plans${r.archive ? ' and the archive’s own' : ', nor the archive’s own'}), ${r.reused} reused`,
