@@ -15,13 +15,18 @@ import { planTarget, siteTarget, STAGING } from '../src/publish/pipeline/pipelin
 import { addTotals, precompress } from '../src/publish/deploy/precompress.ts';
 import { printOfficialPdf, type OfficialPdfResult } from '../src/publish/pdf/official-pdf.ts';
 import { OutputCache } from '../src/publish/cache/output-cache.ts';
-import { archivePagesKey, cachedArchivePages, cachedPageUrls, cachedPlans, pageKeys, settleArchivePages, settlePages } from '../src/publish/cache/page-cache.ts';
+import { archivePagesKey, cachedArchivePages, cachedPageUrls, cachedPlans, pageKeys, settleArchivePages, settlePages, stagePages } from '../src/publish/cache/page-cache.ts';
 import { printPdf } from '../src/publish/pdf/reading-pdf.ts';
 import { closeTypesetter, typesetterStartMs } from '../src/publish/pdf/typesetter.ts';
 import { checkRecordPages, INDEX_FOLDER, writeSearchIndex } from '../src/publish/search/search-index.ts';
 import { step } from '../src/publish/pipeline/steps.ts';
 import { swapDir } from '../src/publish/pipeline/swap-dir.ts';
 import { writeContent } from './build-content.ts';
+
+/** Where the cached plans' pages wait while Astro renders the others (page-cache.ts: stagePages). */
+const REUSED_PAGES = '.build/reused-pages';
+/** Where the site a build replaces waits to be removed (by the next build, while it works). */
+const OLD_SITE = '.build/dist-old';
 
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
@@ -51,6 +56,8 @@ export async function buildAll(): Promise<string> {
   // compressed files copied from here (output-cache.ts).
   const cache = new OutputCache();
   await rm(STAGING, { recursive: true, force: true });
+  // The site the last build replaced (swapDir left it there), removed while this build works.
+  const oldSiteGone = rm(OLD_SITE, { recursive: true, force: true }).catch(() => undefined);
   // 1. Plan folders → content/plans/<id>/ (MDX pages and records); stops with located problems on bad input.
   //    The steps after it take the archive it wrote.
   const { archive } = await step('content', () => writeContent());
@@ -101,13 +108,14 @@ export async function buildAll(): Promise<string> {
     // 3. Astro renders the archive's own pages and every page of each plan whose pages are not in the page
     //    cache (page-cache.ts); the cached plans' pages are copied in, the rendered ones stored. When every plan's
     //    pages and the archive's own are cached, Astro does not run at all.
+    // Each plan's pages' key, and the archive's own: what their compressed copies and zip entries derive from too.
+    const keys = await pageKeys(archive, target);
+    const archiveKey = archivePagesKey(keys);
     await step(
       'astro build',
       async () => {
-        const keys = await pageKeys(archive, target);
         const reused = await cachedPlans(keys, cache);
         const render = planIds.filter((id) => !reused.includes(id));
-        const archiveKey = archivePagesKey(keys);
         // Nothing changed: no page to render, so Astro (its start alone is seconds) does not run.
         if (render.length === 0 && (await cachedArchivePages(archiveKey, cache))) {
           await settleArchivePages(STAGING, archiveKey, planIds, false, cache);
@@ -116,9 +124,14 @@ export async function buildAll(): Promise<string> {
           return { rendered: 0, reused: pages, plans: 0, archive: false };
         }
         const only = reused.length > 0 ? { plans: render, reusedPages: await cachedPageUrls(reused, keys, cache, target) } : undefined;
+        // The cached plans' pages are copied aside while Astro renders, and moved in after.
+        const staging = stagePages(REUSED_PAGES, keys, reused, cache);
+        staging.catch(() => undefined); // awaited below; this only keeps a failure during Astro from being "unhandled"
         const rendered = await astroBuild(STAGING, only);
+        await staging;
         await settleArchivePages(STAGING, archiveKey, planIds, true, cache);
-        await settlePages(STAGING, keys, reused, cache);
+        await settlePages(STAGING, keys, reused, cache, REUSED_PAGES);
+        await rm(REUSED_PAGES, { recursive: true, force: true });
         return { rendered, reused: only?.reusedPages.length ?? 0, plans: render.length, archive: true };
       },
       (r) => `${r.rendered + r.reused} pages, ${r.rendered} rendered (${r.plans} of ${planIds.length} plans${r.archive ? ' and the archive’s own' : ', nor the archive’s own'}), ${r.reused} reused`,
@@ -138,7 +151,13 @@ export async function buildAll(): Promise<string> {
         'precompress',
         async () => {
           // Everything but the index at once, the index once it is in.
-          const pages = precompress(STAGING, cache, [INDEX_FOLDER]);
+          // Each plan's files a unit under its pages' key, the archive's own pages and assets one under theirs.
+          const ids = new Set(planIds);
+          const units = [
+            ...planIds.map((id) => ({ key: keys.get(id)!, holds: (f: string) => f.startsWith(`${id}/`) })),
+            { key: archiveKey, holds: (f: string) => !ids.has(f.split('/')[0]!) },
+          ];
+          const pages = precompress(STAGING, cache, [INDEX_FOLDER], units);
           await indexIn;
           return addTotals(await pages, await precompress(join(STAGING, INDEX_FOLDER), cache));
         },
@@ -152,13 +171,13 @@ export async function buildAll(): Promise<string> {
           // written meanwhile) is left out by name, so the listing need not wait for them.
           const files = await siteFiles(STAGING);
           for (const { entry, out } of plans) {
-            results.push(await buildOfflineBundle(entry, { siteDir: STAGING, base: target.base, onlineRoot: target.site + target.base, folder: out.offlineFolder, zipPath: out.zipPath, planIds, siteFiles: files }, cache));
+            results.push(await buildOfflineBundle(entry, { siteDir: STAGING, base: target.base, onlineRoot: target.site + target.base, folder: out.offlineFolder, zipPath: out.zipPath, planIds, siteFiles: files, pageKeys: keys }, cache));
           }
           // With several plans, one zip of the whole archive as well.
           const whole = archiveOutputs(archive.length);
           if (whole) {
             const onlineRoot = target.site + target.base;
-            results.push(await buildArchiveBundle(archive, archive[0]!.series, { siteDir: STAGING, base: target.base, onlineRoot, folder: whole.offlineFolder, zipPath: join(STAGING, whole.offlineZip), siteFiles: files }, cache));
+            results.push(await buildArchiveBundle(archive, archive[0]!.series, { siteDir: STAGING, base: target.base, onlineRoot, folder: whole.offlineFolder, zipPath: join(STAGING, whole.offlineZip), siteFiles: files, pageKeys: keys }, cache));
           }
           return results;
         },
@@ -179,7 +198,11 @@ export async function buildAll(): Promise<string> {
     await indexed.catch(() => undefined);
   }
   // 8. Only now replace dist/, then forget the cached outputs this build did not use.
-  await step('publish dist/', () => swapDir(STAGING, 'dist'));
+  //    The old dist/ is left in .build/ for the next build to remove while it works.
+  await step('publish dist/', async () => {
+    await oldSiteGone;
+    await swapDir(STAGING, 'dist', OLD_SITE, true);
+  });
   await step('prune cache', () => cache.prune(), (n) => `${n} stale entries removed`);
   return `build: done in ${((Date.now() - started) / 1000).toFixed(1)} s → dist/`;
 }

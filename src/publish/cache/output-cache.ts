@@ -144,6 +144,43 @@ export class OutputCache {
     return { bytes: made, reused: false };
   }
 
+  /** The bytes stored under `key` by bytes() or put(), or undefined; kept through prune() when found. */
+  async get(kind: string, key: string): Promise<Uint8Array | undefined> {
+    const path = this.entry(kind, key, '');
+    const found = await readFile(path).catch(() => undefined);
+    if (found) this.used.add(path);
+    return found;
+  }
+
+  /** Stores `bytes` under `key` (written to a temporary name and renamed, as store() does), for get(). */
+  async put(kind: string, key: string, bytes: Uint8Array): Promise<void> {
+    const path = this.entry(kind, key, '');
+    await mkdir(join(this.dir, kind), { recursive: true });
+    const partial = this.partial(path);
+    await writeFile(partial, bytes);
+    await rename(partial, path);
+    this.used.add(path);
+  }
+
+  /**
+   * Copies the outputs stored under `key` into place, as restore() does, but without first checking that each is
+   * there: for callers that restore thousands of files whose entries a manifest of their own says are stored.
+   * False when one is missing (those before it may have been copied: the caller makes them all again).
+   */
+  async copyOut(kind: string, key: string, files: CachedFiles): Promise<boolean> {
+    for (const [suffix, dest] of Object.entries(files)) {
+      const from = this.entry(kind, key, suffix);
+      try {
+        await copyFile(from, dest, constants.COPYFILE_FICLONE);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+        throw error;
+      }
+      this.used.add(from);
+    }
+    return true;
+  }
+
   /** Keeps the entry under `key` (made by bytes()) through prune(), though this build did not read it. */
   keep(kind: string, key: string): void {
     this.used.add(this.entry(kind, key, ''));

@@ -4,11 +4,11 @@
  * pool, several files at a time.
  */
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import { codeVersion } from '../cache/code-version.ts';
-import { contentKey, type OutputCache } from '../cache/output-cache.ts';
+import { contentKey, type KeyPart, type OutputCache } from '../cache/output-cache.ts';
 
 const brotli = promisify(brotliCompress);
 const gz = promisify(gzip);
@@ -18,15 +18,18 @@ const TEXT = /\.(html|css|js|mjs|json|csv|xml|svg|txt|webmanifest)$/u;
 /** Below this size the compressed file saves nothing worth a second file. */
 const MIN_BYTES = 512;
 /**
- * Brotli's best setting (11) costs several times more than 10 for 1–4 % smaller files: worth it for small pages
- * and assets, not for large files (the whole plan, the data, pages at 100× scale), which get 10.
- * Measured on the seed's 234 text files (one thread, idle 2-core machine, 2026-12): quality 11 gives 523 KiB in
- * 2.2 s, 10 gives 535 KiB in 0.96 s, 5 gives 592 KiB in 0.08 s (9: 575 KiB, slower than 10); an item page is
- * 4,648 B at 11 against 4,763 at 10. Kept at 11: readers on phones pay the bytes on every first visit, the build
- * pays the time once per changed file (the cache reuses the rest), and the item page is over its 8 KiB budget as
- * it is. gzip (the fallback) is 9: it costs next to nothing either way.
+ * Brotli's quality: 11 for the shared assets (CSS, scripts, icons: every reader fetches them), 10 for the pages and
+ * data files (each page is fetched by few readers, and an archive has thousands), 10 for any file over 64 KiB.
+ * Measured at archive scale (one thread, 2-core machine shared with other builds, 2026-12): 5 plans' pages and data
+ * of a 100-plan archive, 405 files of 8,397 KiB, give 1,864 KiB in 9.4 s at 11, 1,899 KiB (+1.9 %) in 3.5 s at 10,
+ * 2,020 KiB in 22 s at 9, 2,091 KiB (+12 %) in 0.2 s at 5; so 100 plans' pages cost ~187 s of compression at 11
+ * against ~70 s at 10 (a cold build's precompress step was 243 s). The shared assets, 45 KiB, cost 0.1 s at 11.
+ * The item page /2020/items/16/ is 4,664 B at 10 against 4,550 B at 11 (+114 B toward its 8 KiB budget).
+ * gzip (the fallback) is 9: it costs next to nothing either way.
  */
 const MAX_BYTES_FOR_BEST = 64 * 1024;
+/** The shared assets, compressed at brotli's best. */
+const SHARED_ASSET = /\.(css|js|mjs|svg|webmanifest)$/u;
 /** Files in flight at once: zlib runs on libuv's pool of 4 threads. */
 const CONCURRENCY = 4;
 /** Files whose cached copies are restored at once. */
@@ -47,55 +50,142 @@ export interface PrecompressTotals {
 }
 
 /**
- * Compresses every text file under `dir` but those in the folders `skip` names (relative to `dir`); with a
- * `cache`, a file whose bytes were compressed before gets its earlier .br and .gz copied instead.
+ * A part of the site whose files all derive from one key (a plan's pages: their page-cache key), so its compressed
+ * copies are found through one manifest under that key instead of by reading and hashing each file: at 100 plans,
+ * checking ~7,700 files one by one took 17.9 s of a rebuild after one plan changed.
  */
-export async function precompress(dir: string, cache?: OutputCache, skip: readonly string[] = []): Promise<PrecompressTotals> {
+export interface PrecompressUnit {
+  /** What every file of the unit derives from (page-cache.ts: pageKeys, archivePagesKey). */
+  key: string;
+  /** Whether a file (its path relative to the folder compressed, with /) belongs to the unit. */
+  holds: (file: string) => boolean;
+}
+
+/**
+ * A unit's manifest: each compressed file (path relative to the folder compressed), the key of its copies in the
+ * per-file cache and its sizes; and the text files too small to compress. A unit is restored only when the text
+ * files found are exactly these, so a unit whose files are not what its key promised is compressed again.
+ */
+interface UnitManifest {
+  compressed: [file: string, key: string, raw: number, gz: number, br: number][];
+  small: string[];
+}
+
+/**
+ * Compresses every text file under `dir` but those in the folders `skip` names (relative to `dir`); with a
+ * `cache`, a file whose bytes were compressed before gets its earlier .br and .gz copied instead, and the files of
+ * a `unit` whose key is unchanged get theirs copied from the unit's manifest without being read.
+ */
+export async function precompress(dir: string, cache?: OutputCache, skip: readonly string[] = [], units: readonly PrecompressUnit[] = []): Promise<PrecompressTotals> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const skipped = skip.map((folder) => join(dir, folder));
-  const paths = entries
+  const found = entries
     .filter((e) => e.isFile() && TEXT.test(e.name) && !skipped.some((folder) => e.parentPath === folder || e.parentPath.startsWith(`${folder}/`)))
-    .map((e) => join(e.parentPath, e.name));
+    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'));
   const totals = { files: 0, raw: 0, br: 0, gz: 0, reused: 0 };
   // Each file's compressed copies derive from its bytes, this code (the levels) and the zlib and brotli builds.
   const code = cache ? await codeVersion('src/publish/deploy/precompress.ts') : '';
-  const count = async (path: string, size: number, reused: boolean) => {
-    const [g, b] = await Promise.all([stat(`${path}.gz`), stat(`${path}.br`)]);
+  const tools: KeyPart[] = [['code', code], ['zlib', process.versions.zlib ?? ''], ['brotli', process.versions.brotli ?? '']];
+  const add = (raw: number, gz: number, br: number, reused: boolean) => {
     totals.files += 1;
-    totals.raw += size;
-    totals.gz += g.size;
-    totals.br += b.size;
+    totals.raw += raw;
+    totals.gz += gz;
+    totals.br += br;
     if (reused) totals.reused += 1;
   };
   const outputs = (path: string) => ({ '.gz': `${path}.gz`, '.br': `${path}.br` });
-  const key = (data: Buffer) => contentKey([['code', code], ['zlib', process.versions.zlib ?? ''], ['brotli', process.versions.brotli ?? ''], ['bytes', data]]);
-  // First every file whose copies the cache holds, many at once (copying is the file system's work); then the
+  const key = (data: Buffer) => contentKey([...tools, ['bytes', data]]);
+
+  // Units first: each file goes to the first unit that holds it; a unit whose manifest is stored and lists exactly
+  // the text files found is restored from it, a file after another's copies (RESTORES_AT_ONCE at a time).
+  const byUnit = units.map(() => [] as string[]);
+  const loose: string[] = [];
+  for (const file of found) {
+    const u = units.findIndex((unit) => unit.holds(file));
+    (u < 0 ? loose : byUnit[u]!).push(file);
+  }
+  const unitKey = (unit: PrecompressUnit) => contentKey([...tools, ['unit', unit.key]]);
+  const missed: { key: string; files: string[] }[] = [];
+  for (const [u, unit] of units.entries()) {
+    const files = byUnit[u]!;
+    const manifest = cache ? await cache.get(UNITS, unitKey(unit)) : undefined;
+    const listed = manifest && (JSON.parse(Buffer.from(manifest).toString('utf8')) as UnitManifest);
+    const same = listed && sameFiles(files, [...listed.compressed.map(([f]) => f), ...listed.small]);
+    let restored = false;
+    if (cache && listed && same) {
+      restored = true;
+      for (let i = 0; i < listed.compressed.length && restored; i += RESTORES_AT_ONCE) {
+        const batch = listed.compressed.slice(i, i + RESTORES_AT_ONCE);
+        const copied = await Promise.all(batch.map(([f, k]) => cache.copyOut('precompress', k, outputs(join(dir, f)))));
+        restored = copied.every(Boolean);
+      }
+    }
+    if (restored) for (const [, , raw, gz, br] of listed!.compressed) add(raw, gz, br, true);
+    else {
+      loose.push(...files);
+      missed.push({ key: unitKey(unit), files });
+    }
+  }
+
+  // Then every file whose copies the cache holds, many at once (copying is the file system's work); then the
   // rest, compressed CONCURRENCY at a time (compressing is the CPU's).
   // Paths only: holding every miss's bytes meanwhile would cost a cold build of a large archive its whole size in memory.
   const toCompress: string[] = [];
-  const restore = async (path: string) => {
+  /** What each file came to, for the manifests of the units that missed. */
+  const done = new Map<string, UnitManifest['compressed'][number] | 'small'>();
+  const restore = async (file: string) => {
+    const path = join(dir, file);
     const data = await readFile(path);
-    if (data.length < MIN_BYTES) return;
-    if (cache && (await cache.restore('precompress', key(data), outputs(path)))) await count(path, data.length, true);
-    else toCompress.push(path);
+    if (data.length < MIN_BYTES) return void done.set(file, 'small');
+    const k = key(data);
+    if (cache && (await cache.restore('precompress', k, outputs(path)))) {
+      const [g, b] = await Promise.all([stat(`${path}.gz`), stat(`${path}.br`)]);
+      add(data.length, g.size, b.size, true);
+      done.set(file, [file, k, data.length, g.size, b.size]);
+    } else toCompress.push(file);
   };
-  for (let i = 0; i < paths.length; i += RESTORES_AT_ONCE) await Promise.all(paths.slice(i, i + RESTORES_AT_ONCE).map(restore));
-  const one = async (path: string) => {
+  for (let i = 0; i < loose.length; i += RESTORES_AT_ONCE) await Promise.all(loose.slice(i, i + RESTORES_AT_ONCE).map(restore));
+  const one = async (file: string) => {
+    const path = join(dir, file);
     const data = await readFile(path);
-    await compress(data, path);
-    if (cache) await cache.store('precompress', key(data), outputs(path));
-    await count(path, data.length, false);
+    const k = key(data);
+    const sizes = await compress(data, path);
+    if (cache) await cache.store('precompress', k, outputs(path));
+    add(data.length, sizes.gz, sizes.br, false);
+    done.set(file, [file, k, data.length, sizes.gz, sizes.br]);
   };
   for (let i = 0; i < toCompress.length; i += CONCURRENCY) await Promise.all(toCompress.slice(i, i + CONCURRENCY).map(one));
+  if (cache) {
+    for (const unit of missed) {
+      const manifest: UnitManifest = { compressed: [], small: [] };
+      for (const file of unit.files) {
+        const d = done.get(file)!;
+        if (d === 'small') manifest.small.push(file);
+        else manifest.compressed.push(d);
+      }
+      await cache.put(UNITS, unit.key, new TextEncoder().encode(JSON.stringify(manifest)));
+    }
+  }
   return totals;
 }
 
+/** The cache's name for units' manifests. */
+const UNITS = 'precompress-unit';
+
+/** Whether two lists hold the same paths. */
+function sameFiles(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  const set = new Set(a);
+  return b.every((f) => set.has(f));
+}
+
 /** Writes `<path>.gz` and `<path>.br` of `data`. */
-async function compress(data: Buffer, path: string): Promise<void> {
-  const quality = data.length <= MAX_BYTES_FOR_BEST ? 11 : 10;
+async function compress(data: Buffer, path: string): Promise<{ gz: number; br: number }> {
+  const quality = data.length <= MAX_BYTES_FOR_BEST && SHARED_ASSET.test(path) ? 11 : 10;
   const [g, b] = await Promise.all([
     gz(data, { level: 9 }),
     brotli(data, { params: { [constants.BROTLI_PARAM_QUALITY]: quality, [constants.BROTLI_PARAM_SIZE_HINT]: data.length } }),
   ]);
   await Promise.all([writeFile(`${path}.gz`, g), writeFile(`${path}.br`, b)]);
+  return { gz: g.length, br: b.length };
 }

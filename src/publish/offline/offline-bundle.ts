@@ -6,7 +6,6 @@
  */
 import { readdir, readFile, mkdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { zip, type Zippable } from 'fflate';
 import { parseHTML } from 'linkedom';
 import type { ArchiveEntry } from '../../config/archive-entry.ts';
 import { yearSpan } from '../../config/plan-config.ts';
@@ -17,6 +16,7 @@ import { codeVersion } from '../cache/code-version.ts';
 import { contentKey, type OutputCache } from '../cache/output-cache.ts';
 import { newestPlanDate, planDate, zipEntryDate } from './bundle-date.ts';
 import { rewriteUrl, rootFrom } from './offline-links.ts';
+import { deflateEntry, packEntries, unpackEntries, zipOf, type DeflatedEntry } from './zip-entries.ts';
 
 /** Folders of the built site that the bundle leaves out (besides every other plan's, and redirect pages). */
 const LEFT_OUT = ['pagefind/', 'downloads/', 'current/'];
@@ -43,6 +43,11 @@ export interface OfflineOptions {
    * bundle: listing a site of 100 plans a hundred times costs more than the bundles.
    */
   siteFiles?: readonly string[];
+  /**
+   * Each plan's pages' key (page-cache.ts), with a cache: the archive's zip then takes each unchanged plan's
+   * deflated entries from the cache by that key instead of reading, rewriting and deflating its pages again.
+   */
+  pageKeys?: ReadonlyMap<string, string>;
 }
 
 /** Every file of the built site, relative to it, sorted. */
@@ -136,24 +141,10 @@ export interface BundleResult {
 
 /** Builds a zip, or copies it from `cache` when none of its inputs changed. */
 async function writeBundle(scope: BundleScope, opts: OfflineOptions & { planIds: readonly string[] }, cache?: OutputCache): Promise<BundleResult> {
+  if (cache && opts.pageKeys) return scope.archivePages ? writeArchiveBundle(scope, opts, cache, opts.pageKeys) : writePlanBundle(scope, opts, cache, opts.pageKeys);
   const all = opts.siteFiles ?? (await siteFiles(opts.siteDir));
   const inBundle = new Set(scope.entries.map((e) => e.id));
-  const ids = new Set(opts.planIds);
-  const planOf = (f: string) => {
-    const top = f.slice(0, f.indexOf('/'));
-    return ids.has(top) ? top : undefined;
-  };
-  // A bundled plan's pages and the shared assets; other plans stay online, and so do their downloads and every
-  // page that only sends the reader on (redirects have no use from disk: the old addresses were never on disk).
-  const candidates = all.filter((f) => {
-    if (LEFT_OUT.some((p) => f.startsWith(p)) || LEFT_OUT_FILES.some((re) => re.test(f))) return false;
-    const plan = planOf(f);
-    if (plan !== undefined) return inBundle.has(plan) && !f.startsWith(`${plan}/downloads/`);
-    return !f.endsWith('.html') || f === '404.html' || scope.archivePages;
-  });
-  for (const file of candidates) {
-    if (!/^[\x20-\x7e]+$/u.test(file)) throw new StepError(`offline bundle: “${file}” is not an ASCII file name; zip tools on Windows may garble it.`);
-  }
+  const candidates = bundleCandidates(all, scope, opts.planIds).files;
   const read = await Promise.all(candidates.map(async (f) => [f, await readFile(join(opts.siteDir, f))] as const));
   const raw = new Map(read.filter(([f, bytes]) => !(f.endsWith('.html') && isRedirect(bytes.toString('utf8')))));
   const rewrites = cache ? await rewriteKeys(opts, raw) : undefined;
@@ -178,6 +169,172 @@ async function writeBundle(scope: BundleScope, opts: OfflineOptions & { planIds:
     await make();
   }
   return { bytes: (await stat(opts.zipPath)).size, pages: [...raw.keys()].filter((f) => f.endsWith('.html')).length, reused };
+}
+
+/**
+ * The site's files that may go into a bundle, sorted, and the plan each is of: a bundled plan's pages and the
+ * shared assets; other plans stay online, and so do their downloads and every page that only sends the reader on
+ * (redirects, which the caller leaves out once read: the old addresses were never on disk).
+ */
+function bundleCandidates(all: readonly string[], scope: BundleScope, planIds: readonly string[]): { files: string[]; planOf: (f: string) => string | undefined } {
+  const inBundle = new Set(scope.entries.map((e) => e.id));
+  const ids = new Set(planIds);
+  const planOf = (f: string) => {
+    const top = f.slice(0, f.indexOf('/'));
+    return ids.has(top) ? top : undefined;
+  };
+  const files = all.filter((f) => {
+    if (LEFT_OUT.some((p) => f.startsWith(p)) || LEFT_OUT_FILES.some((re) => re.test(f))) return false;
+    const plan = planOf(f);
+    if (plan !== undefined) return inBundle.has(plan) && !f.startsWith(`${plan}/downloads/`);
+    return !f.endsWith('.html') || f === '404.html' || scope.archivePages;
+  });
+  for (const file of files) {
+    if (!/^[\x20-\x7e]+$/u.test(file)) throw new StepError(`offline bundle: “${file}” is not an ASCII file name; zip tools on Windows may garble it.`);
+  }
+  return { files, planOf };
+}
+
+/**
+ * The files of a bundle when each plan's pages are known by their key: the bundled plans' files by plan (not read),
+ * their redirect pages (found once per page key, then read from the cache), the other files read, and the files
+ * that go into the zip, in order.
+ */
+async function keyedFiles(scope: BundleScope, opts: OfflineOptions & { planIds: readonly string[] }, cache: OutputCache, pageKeys: ReadonlyMap<string, string>) {
+  const { files: candidates, planOf } = bundleCandidates(opts.siteFiles ?? (await siteFiles(opts.siteDir)), scope, opts.planIds);
+  const code = await codeVersion('src/publish/offline/offline-bundle.ts');
+  const byPlan = new Map<string, string[]>(scope.entries.map((e) => [e.id, []]));
+  const rest: string[] = [];
+  for (const f of candidates) {
+    const plan = planOf(f);
+    if (plan === undefined) rest.push(f);
+    else byPlan.get(plan)!.push(f);
+  }
+  const pageKey = (id: string) => {
+    const key = pageKeys.get(id);
+    if (!key) throw new StepError(`offline bundle: no page key for plan ${id}.`);
+    return key;
+  };
+  // Which of a plan's pages are redirects derives from its pages: found once per page key, then read from the cache.
+  const redirects = new Set<string>();
+  await Promise.all(
+    [...byPlan].map(async ([id, files]) => {
+      const key = contentKey([['code', code], ['pages', pageKey(id)], ['files', files.join('\n')]]);
+      const found = await cache.bytes(REDIRECTS, key, async () => {
+        const html = files.filter((f) => f.endsWith('.html'));
+        const read = await Promise.all(html.map(async (f) => [f, isRedirect(await readFile(join(opts.siteDir, f), 'utf8'))] as const));
+        return new TextEncoder().encode(JSON.stringify(read.filter(([, r]) => r).map(([f]) => f)));
+      });
+      for (const f of JSON.parse(new TextDecoder().decode(found.bytes)) as string[]) redirects.add(f);
+    }),
+  );
+  const restRead = await Promise.all(rest.map(async (f) => [f, await readFile(join(opts.siteDir, f))] as const));
+  const restRaw = new Map(restRead.filter(([f, bytes]) => !(f.endsWith('.html') && isRedirect(bytes.toString('utf8')))));
+  const kept = candidates.filter((f) => (planOf(f) === undefined ? restRaw.has(f) : !redirects.has(f)));
+  return { candidates, byPlan, redirects, restRaw, kept, pageKey, code };
+}
+
+/**
+ * A plan's zip when its pages are known by their key: the key is the pages' key and the shared files, so an
+ * unchanged plan's zip is copied from the cache without its ~80 pages being read and hashed (99 plans' pages read
+ * for nothing took seconds of a rebuild after one plan of 100 changed).
+ */
+async function writePlanBundle(scope: BundleScope, opts: OfflineOptions & { planIds: readonly string[] }, cache: OutputCache, pageKeys: ReadonlyMap<string, string>): Promise<BundleResult> {
+  const { byPlan, redirects, restRaw, kept, pageKey, code } = await keyedFiles(scope, opts, cache, pageKeys);
+  const make = async () => {
+    const raw = new Map<string, Uint8Array>();
+    for (const f of kept) raw.set(f, restRaw.get(f) ?? (await readFile(join(opts.siteDir, f))));
+    await writeZip(scope, opts, raw, searchDataScript(scope.entries), { cache, keys: await rewriteKeys(opts, raw) });
+  };
+  // As writeBundle's key, with the bundled plans' pages' keys standing for their files.
+  const key = contentKey([
+    ['code', code],
+    ['options', JSON.stringify({ base: opts.base, onlineRoot: opts.onlineRoot, folder: opts.folder, ids: [...byPlan.keys()], archivePages: scope.archivePages, planIds: opts.planIds, title: scope.title, date: scope.date })],
+    ['search data of', JSON.stringify(scope.entries.map(({ id, plan, year, yearTo }) => ({ id, plan, year, yearTo })))],
+    ['pages', JSON.stringify([...byPlan.keys()].map((id) => [id, pageKey(id)]))],
+    ['redirects', [...redirects].sort().join('\n')],
+    ...[...restRaw].map(([f, bytes]) => [f, bytes] as const),
+  ]);
+  const reused = await cache.through('offline', key, { '.zip': opts.zipPath }, make);
+  return { bytes: (await stat(opts.zipPath)).size, pages: kept.filter((f) => f.endsWith('.html')).length, reused };
+}
+
+/** The cache's names for a plan's deflated entries in the archive's zip, its redirect pages, and the search data's entry. */
+const ARCHIVE_UNIT = 'offline-archive-plan';
+const REDIRECTS = 'offline-redirects';
+const SEARCH_ENTRY = 'offline-search-data';
+
+/**
+ * The archive's zip, with each plan's entries (its pages rewritten for file:// and deflated) a unit in the cache
+ * under its pages' key: after one plan of 100 changed, that plan's pages and the archive's own are rewritten and
+ * deflated, the other 99 plans' entries are read from the cache, one file each (deflating everything again took
+ * 16.9 s of that rebuild). The zip is byte for byte the one writeBundle's other path writes (zip-entries.ts).
+ */
+async function writeArchiveBundle(scope: BundleScope, opts: OfflineOptions & { planIds: readonly string[] }, cache: OutputCache, pageKeys: ReadonlyMap<string, string>): Promise<BundleResult> {
+  const { byPlan, redirects, restRaw, kept, pageKey, code } = await keyedFiles(scope, opts, cache, pageKeys);
+  const keptSet = new Set([...kept, SEARCH_DATA]);
+  const exists = (f: string) => keptSet.has(f);
+  const mtime = zipEntryDate(scope.date);
+  // What every entry's bytes derive from besides its file: this code, the addresses, the files in the zip (a link
+  // to a file left out goes online), the folder and the date.
+  const bundleKey = contentKey([
+    ['code', code],
+    ['options', JSON.stringify({ base: opts.base, onlineRoot: opts.onlineRoot, folder: opts.folder, date: scope.date, level: LEVEL })],
+    ['files', [...keptSet].sort().join('\n')],
+  ]);
+  const unitKey = (id: string) => contentKey([['bundle', bundleKey], ['plan', id], ['pages', pageKey(id)]]);
+  const searchKey = contentKey([['bundle', bundleKey], ['search data of', JSON.stringify(scope.entries.map(({ id, plan, year, yearTo }) => ({ id, plan, year, yearTo })))]]);
+  const rewriteKey = (f: string, bytes: Uint8Array) => contentKey([['bundle', bundleKey], ['file', f], ['bytes', bytes]]);
+  const entryOf = async (f: string, bytes: Uint8Array): Promise<DeflatedEntry> => {
+    const page = f.endsWith('.html') ? new TextEncoder().encode(rewritePage(Buffer.from(bytes).toString('utf8'), f, opts, exists)) : bytes;
+    return deflateEntry(`${opts.folder}/${f}`, page, LEVEL);
+  };
+  const make = async () => {
+    const entries = new Map<string, DeflatedEntry>();
+    for (const [id, files] of byPlan) {
+      const key = unitKey(id);
+      const stored = await cache.get(ARCHIVE_UNIT, key);
+      if (stored) {
+        for (const e of unpackEntries(stored)) entries.set(e.name, e);
+        continue;
+      }
+      const made: DeflatedEntry[] = [];
+      for (const f of files) if (!redirects.has(f)) made.push(await entryOf(f, await readFile(join(opts.siteDir, f))));
+      await cache.put(ARCHIVE_UNIT, key, packEntries(made));
+      for (const e of made) entries.set(e.name, e);
+    }
+    for (const [f, bytes] of restRaw) {
+      if (!f.endsWith('.html')) entries.set(`${opts.folder}/${f}`, await deflateEntry(`${opts.folder}/${f}`, bytes, LEVEL));
+      else {
+        const page = (await cache.bytes(REWRITES, rewriteKey(f, bytes), () => new TextEncoder().encode(rewritePage(Buffer.from(bytes).toString('utf8'), f, opts, exists)))).bytes;
+        entries.set(`${opts.folder}/${f}`, await deflateEntry(`${opts.folder}/${f}`, page, LEVEL));
+      }
+    }
+    // The search data of every plan: made (half a second per plan for its tables of traditional forms) only when a plan changed.
+    const search = await cache.bytes(SEARCH_ENTRY, searchKey, async () => packEntries([await deflateEntry(`${opts.folder}/${SEARCH_DATA}`, new TextEncoder().encode(searchDataScript(scope.entries)), LEVEL)]));
+    const readmeName = `${opts.folder}/README.txt`;
+    const readmeEntry = await deflateEntry(readmeName, new TextEncoder().encode(`\uFEFF${readme(scope.title, scope.what).replaceAll('\n', '\r\n')}`), LEVEL);
+    // The order writeZip gives: the site's files in order, the search data, the README.
+    const ordered = [...kept.map((f) => entries.get(`${opts.folder}/${f}`)!), ...unpackEntries(search.bytes), readmeEntry];
+    await mkdir(dirname(opts.zipPath), { recursive: true });
+    await writeFile(opts.zipPath, zipOf(ordered, mtime));
+  };
+  // The zip as a whole: the same entries' keys together, and the title (README).
+  const key = contentKey([
+    ['bundle', bundleKey],
+    ['title', JSON.stringify({ title: scope.title, what: scope.what, planIds: opts.planIds })],
+    ['search', searchKey],
+    ['units', JSON.stringify([...byPlan.keys()].map(unitKey))],
+    ...[...restRaw].map(([f, bytes]) => [f, bytes] as const),
+  ]);
+  const reused = await cache.through('offline', key, { '.zip': opts.zipPath }, make);
+  if (reused) {
+    // Kept for the next build that makes the zip again.
+    for (const id of byPlan.keys()) cache.keep(ARCHIVE_UNIT, unitKey(id));
+    cache.keep(SEARCH_ENTRY, searchKey);
+    for (const [f, bytes] of restRaw) if (f.endsWith('.html')) cache.keep(REWRITES, rewriteKey(f, bytes));
+  }
+  return { bytes: (await stat(opts.zipPath)).size, pages: kept.filter((f) => f.endsWith('.html')).length, reused };
 }
 
 /** The cache's name for pages rewritten for file://. */
@@ -215,7 +372,7 @@ async function writeZip(scope: BundleScope, opts: OfflineOptions, raw: ReadonlyM
     return cached ? (await cached.cache.bytes(REWRITES, cached.keys.get(file)!, () => rewrite(file, bytes))).bytes : rewrite(file, bytes);
   };
   const mtime = zipEntryDate(scope.date);
-  const files: Zippable = {};
+  const files: Record<string, [Uint8Array, { mtime: Date }]> = {};
   const all = [...raw];
   // Several at once: a rewrite taken from the cache is a file read, and the archive's zip has thousands.
   for (let i = 0; i < all.length; i += PAGES_AT_ONCE) {
@@ -233,13 +390,16 @@ async function writeZip(scope: BundleScope, opts: OfflineOptions, raw: ReadonlyM
   }
   // A BOM so Notepad on older Windows shows the Chinese correctly.
   files[`${opts.folder}/README.txt`] = [new TextEncoder().encode(`\uFEFF${readme(scope.title, scope.what).replaceAll('\n', '\r\n')}`), { mtime }];
-  // fflate's asynchronous zip deflates in worker threads (same bytes as zipSync), so the build's other steps
-  // keep the main thread meanwhile. Level 9 costs no more than 6 on these files (measured on a 20-plan archive's
-  // 32.5 MiB of pages: 0.79 s and 9.27 MiB at 9, 0.82 s and 9.28 MiB at 6, 0.95 s and 9.87 MiB at 1).
-  const bytes = await new Promise<Uint8Array>((done, fail) => zip(files, { level: 9 }, (error, data) => (error ? fail(error) : done(data))));
+  const entries = await Promise.all(Object.entries(files).map(([name, [bytes]]) => deflateEntry(name, bytes, LEVEL)));
   await mkdir(dirname(opts.zipPath), { recursive: true });
-  await writeFile(opts.zipPath, bytes);
+  await writeFile(opts.zipPath, zipOf(entries, mtime));
 }
+
+/**
+ * Deflate's level. 9 costs no more than 6 on these files (measured on a 20-plan archive's 32.5 MiB of pages:
+ * 0.79 s and 9.27 MiB at 9, 0.82 s and 9.28 MiB at 6, 0.95 s and 9.87 MiB at 1).
+ */
+const LEVEL = 9;
 
 /** Builds one plan's zip (or reuses it from `cache`). */
 export function buildOfflineBundle(entry: ArchiveEntry, opts: OfflineOptions & { planIds: readonly string[] }, cache?: OutputCache): Promise<BundleResult> {

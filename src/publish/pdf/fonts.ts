@@ -91,7 +91,9 @@ export function parseFontList(output: string): (FontFile & { families: string[] 
 }
 
 /**
- * Parses fontconfig's charset (`20-7e a4 4e00-9fa5 …`) into a membership test.
+ * Parses fontconfig's charset (`20-7e a4 4e00-9fa5 …`) into a membership test: a binary search over its ranges
+ * (fontconfig lists them in order). A CJK face has thousands of ranges, and the 公文版's key asks each of 5 faces
+ * about every character of each plan: scanning the ranges one by one took 7 s of a 100-plan archive's rebuild.
  * @example charsetHas('20-7e 4e00-4e01')(0x4e01) // true
  */
 export function charsetHas(charset: string): (codePoint: number) => boolean {
@@ -100,13 +102,29 @@ export function charsetHas(charset: string): (codePoint: number) => boolean {
     .split(/\s+/u)
     .filter(Boolean)
     .map((r) => r.split('-').map((h) => Number.parseInt(h, 16)))
-    .map(([a, b]) => [a!, b ?? a!] as const);
-  return (cp) => ranges.some(([a, b]) => cp >= a && cp <= b);
+    .map(([a, b]) => [a!, b ?? a!] as const)
+    .sort((x, y) => x[0] - y[0]);
+  return (cp) => {
+    let lo = 0;
+    let hi = ranges.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const [a, b] = ranges[mid]!;
+      if (cp < a) hi = mid - 1;
+      else if (cp > b) lo = mid + 1;
+      else return true;
+    }
+    return false;
+  };
 }
+
+/** Each face's membership test, made once per process (the same faces are asked about every plan). */
+const charsetTests = new Map<string, (codePoint: number) => boolean>();
 
 /** The characters of `text` (whitespace aside, each once) that the face does not cover. */
 export function missingChars(font: FontFile, text: string): string[] {
-  const has = charsetHas(font.charset);
+  let has = charsetTests.get(font.charset);
+  if (!has) charsetTests.set(font.charset, (has = charsetHas(font.charset)));
   return [...new Set(text.replace(/\s/gu, ''))].filter((c) => !has(c.codePointAt(0)!));
 }
 
