@@ -1,5 +1,5 @@
 /**
- * Builds the site's client script (search UI) as a classic IIFE bundle with esbuild, and the stylesheets a page
+ * Builds the site's client scripts (search UI, 引用本条) as classic IIFE bundles with esbuild, and the stylesheets a page
  * loads only when needed (the whole-document print styles, with media="print", on /full/ only; 关怀模式's, once
  * the mode is on), minified, content-hashed under /_assets/. The stylesheets are plain CSS (no Tailwind
  * directives), so esbuild is enough; kept out of global.css, they never hold up a screen's first paint, and a
@@ -17,6 +17,7 @@ import { virtualModule } from './virtual-module.ts';
 /** Entry points, by public name. */
 const ENTRIES = {
   search: 'src/client/search-ui.ts',
+  cite: 'src/client/cite.ts',
   printDocument: 'src/styles/print-document.css',
   care: 'src/styles/care.css',
 } as const;
