@@ -2,11 +2,12 @@
 (function () {
   var d = document, root = d.documentElement, box = d.getElementById('cite'), scripts = {}, next;
   root.classList.add('js');
-  // A classic script named by an attribute of `el`, fetched once, on first use.
+  // A classic script named by an attribute of `el`, fetched once, on first use (again on the next use if it failed).
   function load(el, attr) {
     if (!scripts[attr]) {
       var s = (scripts[attr] = d.createElement('script'));
       s.src = el.getAttribute(attr);
+      s.onerror = function () { scripts[attr] = 0; };
       d.head.appendChild(s);
     }
     return scripts[attr];
@@ -27,7 +28,7 @@
       next = c;
       var s = load(box, 'data-script');
       s.onload = function () { copyCite(next); };
-      s.onerror = function () { location.hash = next.getAttribute('data-cite'); };
+      s.onerror = function () { scripts['data-script'] = 0; location.hash = next.getAttribute('data-cite'); };
     });
   }
   var search = d.getElementById('site-search');
