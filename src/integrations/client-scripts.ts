@@ -1,7 +1,7 @@
 /**
- * Builds the site's client script (search UI) as a classic IIFE bundle with esbuild, and the stylesheets a page
- * loads only when needed (print styles, with media="print", plus the whole-document ones on /full/; 关怀模式's,
- * once the mode is on), minified, content-hashed under /_assets/. The stylesheets are plain CSS (no Tailwind
+ * Builds the site's client scripts (search UI, 引用本条) as classic IIFE bundles with esbuild, and the stylesheets a page
+ * loads only when needed (the whole-document print styles, with media="print", on /full/ only; 关怀模式's, once
+ * the mode is on), minified, content-hashed under /_assets/. The stylesheets are plain CSS (no Tailwind
  * directives), so esbuild is enough; kept out of global.css, they never hold up a screen's first paint, and a
  * reader in the usual mode never downloads 关怀模式's. Astro's own <script> pipeline emits ES modules, which
  * browsers refuse to load from file:// (the offline bundle); classic scripts load everywhere. Pages learn the
@@ -22,7 +22,7 @@ import { virtualModule } from './virtual-module.ts';
 /** Entry points, by public name. */
 const ENTRIES = {
   search: 'src/client/search-ui.ts',
-  print: 'src/styles/print.css',
+  cite: 'src/client/cite.ts',
   printDocument: 'src/styles/print-document.css',
   care: 'src/styles/care.css',
 } as const;

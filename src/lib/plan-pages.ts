@@ -28,21 +28,26 @@ export interface PlanPageKind {
   each?: (plan: PlanOfPages) => { key: string; title: string }[];
   /** The single-plan site had it without the plan's id (/full/, /items/16/): that address redirects to the current plan's. */
   legacy: boolean;
+  /**
+   * It prints its permanent address as a QR code (PrintQr), which the build writes beside it as qr.svg
+   * (src/pages/[plan]/[...page]/qr.svg.ts).
+   */
+  printQr?: boolean;
 }
 
 /** Every page of a plan, in the header's order for those it links. */
 export const PLAN_PAGES = [
   { id: 'home', path: '', nav: '首页', legacy: false },
-  { id: 'full', path: 'full/', title: '全文', nav: '全文', legacy: true },
+  { id: 'full', path: 'full/', title: '全文', nav: '全文', legacy: true, printQr: true },
   // /offices/ was the single-plan site's office index; it is now the archive's own, across plans.
   { id: 'offices', path: 'offices/', title: '责任处室', nav: '处室', has: hasOffices, legacy: false },
   { id: 'targets', path: 'targets/', title: '主要指标', nav: '主要指标', legacy: true },
   { id: 'citations', path: 'citations/', title: '引用文件', nav: '引用文件', legacy: true },
   { id: 'data', path: 'data/', title: '数据下载', nav: '数据下载', legacy: true },
   { id: 'search', path: 'search/', title: '搜索', legacy: true },
-  { id: 'item', path: 'items/', each: (plan) => plan.items.map((i) => ({ key: i.id, title: `${itemLabel(i)} ${i.title}` })), legacy: true },
+  { id: 'item', path: 'items/', each: (plan) => plan.items.map((i) => ({ key: i.id, title: `${itemLabel(i)} ${i.title}` })), legacy: true, printQr: true },
   { id: 'section', path: 'sections/', each: (plan) => headedSections(plan).map((s) => ({ key: String(s.number), title: sectionHeading(s) })), legacy: true },
-  { id: 'office', path: 'offices/', each: (plan) => plan.offices.map((o) => ({ key: o.slug, title: `${o.name}的工作任务` })), legacy: false },
+  { id: 'office', path: 'offices/', each: (plan) => plan.offices.map((o) => ({ key: o.slug, title: `${o.name}的工作任务` })), legacy: false, printQr: true },
   { id: 'attachment', path: 'attachments/', each: (plan) => plan.attachments.map((a) => ({ key: a.id, title: `${a.mark} ${a.title ?? ''}`.trim() })), legacy: true },
 ] as const satisfies readonly PlanPageKind[];
 
@@ -80,6 +85,15 @@ export function planPages(p: { plan: PlanOfPages; shortTitle: string }): PlanPag
       ? k.each(p.plan).map((e) => ({ id: k.id as PlanPageId, path: `${k.path}${e.key}/`, title: e.title, legacy: k.legacy }))
       : [{ id: k.id as PlanPageId, path: k.path, title: k.title ?? p.shortTitle, legacy: k.legacy }],
   );
+}
+
+/**
+ * The pages of plan `p` that print their address as a QR code (each has its qr.svg beside it).
+ * @example printQrPages(p2020).map((page) => page.path).slice(0, 2) // ['full/', 'items/1/']
+ */
+export function printQrPages(p: { plan: PlanOfPages; shortTitle: string }): PlanPage[] {
+  const ids = new Set<string>(PLAN_PAGES.filter((k: PlanPageKind) => k.printQr).map((k) => k.id));
+  return planPages(p).filter((page) => ids.has(page.id));
 }
 
 /** The pages the header links for `plan`, in order, with their link text. */

@@ -78,6 +78,39 @@ describe('引用本条', () => {
     await page.context().close();
   });
 
+  it('fetches its script only when the box is opened, which then dates the references and shows the 复制 buttons', async () => {
+    const { page, errors } = await site.page();
+    const scripts: string[] = [];
+    page.on('request', (r) => r.resourceType() === 'script' && scripts.push(r.url()));
+    await page.goto(site.planUrl(ITEM));
+    await page.waitForLoadState('networkidle');
+    expect(scripts).toEqual([]);
+    expect(await page.textContent('#cite-item [data-cite-date]')).toBe('引用日期');
+    const today = await page.evaluate(() => new Date().toLocaleDateString('sv-SE'));
+    await page.locator('#cite summary').click();
+    await page.locator('#cite-item button').waitFor({ state: 'visible' });
+    expect(scripts).toHaveLength(1);
+    expect(scripts[0]).toContain('/_assets/cite.');
+    expect(await page.textContent('#cite-item .cite-text')).toBe(reference('', today));
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('leads to the reference, as without JavaScript, when its script cannot be fetched (the network gone)', async () => {
+    const { page } = await site.page();
+    const tries: string[] = [];
+    await page.route('**/_assets/cite.*', (route) => (tries.push(route.request().url()), route.abort('internetdisconnected')));
+    await page.goto(site.planUrl(ITEM));
+    // Opening the box asks for the script first, in vain; the click asks again, and falls back.
+    await page.locator('#cite summary').click();
+    await expect.poll(() => tries.length).toBe(1);
+    await page.locator('#m1 .cite-link').click();
+    await page.waitForURL(/#cite-m1$/u);
+    expect(tries).toHaveLength(2);
+    expect(await page.isVisible('#cite-m1 .cite-text')).toBe(true);
+    await page.context().close();
+  });
+
   it('without JavaScript, shows the same references as text, and its controls lead to them', async () => {
     const { page } = await site.page({ javaScriptEnabled: false });
     await page.goto(site.planUrl(ITEM));

@@ -195,7 +195,11 @@ describe('the offline bundle opened from disk', () => {
     await page.waitForFunction(() => document.getElementById('cite-status')!.textContent !== '');
     expect(await page.textContent('#cite-status')).toMatch(/^已(复制|选中)本条的引用/u);
     await page.emulateMedia({ media: 'print' });
-    expect(decodeQr(await page.locator('.print-qr-code').screenshot())).toBe(online);
+    const code = page.locator('.print-qr-code');
+    // A lazy image (PrintQr): in view, it loads from the file beside the page.
+    await code.scrollIntoViewIfNeeded();
+    await code.evaluate((img: HTMLImageElement) => img.decode());
+    expect(decodeQr(await code.screenshot())).toBe(online);
     expect(await page.locator('.print-qr-url').innerText()).toBe(online);
     await page.close();
   });

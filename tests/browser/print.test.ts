@@ -11,7 +11,7 @@ import { useSite } from '../support/browser.ts';
 import { BASE, currentEntry, SITE } from '../support/dist.ts';
 import { nonEmpty } from '../support/non-empty.ts';
 import { pdfText } from '../support/pdf.ts';
-import { decodeQr } from '../support/qr.ts';
+import { decodeQr, pdfQrCodes } from '../support/qr.ts';
 import { planExamples } from '../support/plan-examples.ts';
 
 const site = useSite();
@@ -76,20 +76,38 @@ describe('printing', () => {
     await page.context().close();
   });
 
-  it('prints on item, office and whole-plan pages a QR code that reads as the page’s permanent address, written beside it, and shows neither on screen', async () => {
+  it('prints on item, office and whole-plan pages a QR code that reads as the page’s permanent address, written beside it, and neither shows nor fetches it on screen', async () => {
     const { id } = currentEntry();
     for (const path of [ITEM, OFFICE, 'full/']) {
       const permanent = `${SITE}${BASE}${id}/${path}`;
       const { page } = await site.page({ deviceScaleFactor: 2 });
+      const images: string[] = [];
+      page.on('request', (r) => r.resourceType() === 'image' && images.push(r.url()));
       await page.goto(site.planUrl(path));
+      await page.waitForLoadState('networkidle');
       expect(await page.locator('.print-qr').isVisible(), `${path} on screen`).toBe(false);
+      expect(images.filter((u) => u.endsWith('/qr.svg')), `${path} on screen`).toEqual([]);
       await page.emulateMedia({ media: 'print' });
       const code = page.locator('.print-qr-code');
       expect(await code.count(), path).toBe(1);
+      // A lazy image: it comes once in view, as a browser loads it before printing (the next test prints).
+      await code.scrollIntoViewIfNeeded();
+      await code.evaluate((img: HTMLImageElement) => img.decode());
       expect(decodeQr(await code.screenshot()), path).toBe(permanent);
       expect(await page.locator('.print-qr-url').innerText(), path).toBe(permanent);
       await page.context().close();
     }
+  });
+
+  it('prints the QR code when the page is printed, though the screen never fetched it', async () => {
+    const { id } = currentEntry();
+    const { page } = await site.page();
+    await page.goto(site.planUrl(ITEM));
+    await page.waitForLoadState('networkidle');
+    const file = join(dir, 'qr-item.pdf');
+    writeFileSync(file, await page.pdf({ preferCSSPageSize: true }));
+    await page.context().close();
+    expect(pdfQrCodes(file)).toContain(`${SITE}${BASE}${id}/${ITEM}`);
   });
 
   it('shows the print button to readers with JavaScript, and it opens the print dialog', async () => {

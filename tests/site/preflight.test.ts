@@ -16,7 +16,8 @@ const DROPPED = [
   'small',
   'sub',
   'progress',
-  'img',
+  // The printed QR code (PrintQr) is an <img> whose size print.css sets, which max-width: 100% / height: auto could not change.
+  'img:not(.print-qr-code)',
   'video',
   'textarea',
   'optgroup',

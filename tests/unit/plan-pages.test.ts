@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { legacyFolders, navPages, pagePath, planPages, PLAN_PAGES } from '../../src/lib/plan-pages.ts';
+import { legacyFolders, navPages, pagePath, planPages, PLAN_PAGES, printQrPages } from '../../src/lib/plan-pages.ts';
 import { readPlan as read } from '../support/read-plan.ts';
 
 
@@ -31,6 +31,15 @@ const withOffices = read(
 const noOffices = read(readFileSync('tests/site-families/plans/no-sections-no-units.txt', 'utf8'));
 
 describe('the list of a plan’s pages', () => {
+  it('names the pages that print their address as a QR code (each gets its qr.svg): the whole text, each item, each office', () => {
+    expect(printQrPages({ plan: withOffices, shortTitle: '2031年工作要点' }).map((p) => p.path)).toEqual([
+      'full/',
+      ...withOffices.items.map((i) => `items/${i.id}/`),
+      ...withOffices.offices.map((o) => `offices/${o.slug}/`),
+    ]);
+    expect(printQrPages({ plan: noOffices, shortTitle: '' }).map((p) => p.path)).toEqual(['full/', ...noOffices.items.map((i) => `items/${i.id}/`)]);
+  });
+
   it('gives every page of a plan with sections and offices, each thing’s page under its folder', () => {
     const pages = planPages({ plan: withOffices, shortTitle: '2031年工作要点' });
     const paths = pages.map((p) => p.path);

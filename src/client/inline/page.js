@@ -1,48 +1,38 @@
 /* The page script (src/components/PageScript.astro says what it does); inlined minified by esbuild. */
 (function () {
-  var d = document, root = d.documentElement, loaded = false, status = d.getElementById('cite-status'), timer;
+  var d = document, root = d.documentElement, box = d.getElementById('cite'), scripts = {}, next;
   root.classList.add('js');
-  function each(s, f) { d.querySelectorAll(s).forEach(f); }
-  each('[data-print-button]', function (b) {
+  // A classic script named by an attribute of `el`, fetched once, on first use (again on the next use if it failed).
+  function load(el, attr) {
+    if (!scripts[attr]) {
+      var s = (scripts[attr] = d.createElement('script'));
+      s.src = el.getAttribute(attr);
+      s.onerror = function () { scripts[attr] = 0; };
+      d.head.appendChild(s);
+    }
+    return scripts[attr];
+  }
+  d.querySelectorAll('[data-print-button]').forEach(function (b) {
     b.hidden = false;
-    b.addEventListener('click', function () { window.print(); });
+    b.onclick = function () { print(); };
   });
-  if (status) {
-    var t = new Date(), two = function (n) { return (n > 9 ? '' : '0') + n; };
-    each('[data-cite-date]', function (s) { s.textContent = t.getFullYear() + '-' + two(t.getMonth() + 1) + '-' + two(t.getDate()); });
-    each('button[data-cite]', function (b) { b.hidden = false; });
+  if (box) {
+    // 引用本条 (src/client/cite.ts): its script comes when the box opens or a 引用 control is used, and then
+    // answers every control itself; the first click is handed to it once it is there. Should it not come (the
+    // network gone), the control leads to its reference, as it does without JavaScript.
+    box.ontoggle = function () { load(box, 'data-script'); };
     d.addEventListener('click', function (e) {
-      var c = e.target.closest('[data-cite]'), li = c && d.getElementById(c.getAttribute('data-cite'));
-      if (!li) return;
+      var c = !window.copyCite && e.target.closest('[data-cite]');
+      if (!c) return;
       e.preventDefault();
-      var text = li.querySelector('.cite-text'), what = li.querySelector('.cite-what').textContent + '的引用';
-      function say(m) {
-        status.textContent = m;
-        clearTimeout(timer);
-        timer = setTimeout(function () { status.textContent = ''; }, 8000);
-      }
-      function select() {
-        var r = d.createRange(), s = getSelection(), ok;
-        li.closest('details').open = true;
-        r.selectNodeContents(text);
-        s.removeAllRanges();
-        s.addRange(r);
-        li.scrollIntoView({ block: 'center' });
-        try { ok = d.execCommand('copy'); } catch (x) {}
-        say(ok ? '已复制' + what : '已选中' + what + '，请长按或按 Ctrl+C 复制');
-      }
-      if (navigator.clipboard) navigator.clipboard.writeText(text.textContent).then(function () { say('已复制' + what); }, select);
-      else select();
+      next = c;
+      var s = load(box, 'data-script');
+      s.onload = function () { copyCite(next); };
+      s.onerror = function () { scripts['data-script'] = 0; location.hash = next.getAttribute('data-cite'); };
     });
   }
-  function load() {
-    if (loaded) return;
-    loaded = true;
-    var s = d.createElement('script');
-    s.src = root.getAttribute('data-search-script');
-    d.head.appendChild(s);
-  }
-  var box = d.getElementById('site-search');
-  if (box) { box.addEventListener('focus', load); box.addEventListener('input', load); }
-  if (/[?&]q=./.test(location.search) || d.getElementById('search-form')) load();
+  var search = d.getElementById('site-search');
+  function find() { load(root, 'data-search-script'); }
+  if (search) { search.addEventListener('focus', find); search.addEventListener('input', find); }
+  if (/[?&]q=./.test(location.search) || d.getElementById('search-form')) find();
 })();

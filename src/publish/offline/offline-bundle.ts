@@ -90,6 +90,8 @@ function rewritePage(html: string, pageFile: string, opts: OfflineOptions, exist
     const url = root.getAttribute(attr);
     if (url) root.setAttribute(attr, toRoot + url.slice(opts.base.length));
   }
+  // Scripts fetched on first use by a part of the page (引用本条's box).
+  for (const el of document.querySelectorAll('[data-script]')) el.setAttribute('data-script', toRoot + el.getAttribute('data-script')!.slice(opts.base.length));
   // The sitemap is not in the bundle; the canonical link keeps pointing at the online page, which is right.
   document.querySelector('link[rel="sitemap"]')?.remove();
   for (const [tag, attr] of URL_ATTRIBUTES) {
