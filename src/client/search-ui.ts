@@ -10,8 +10,25 @@ import { runSearch } from './search.ts';
 import { ALL_PLANS } from '../search/filters.ts';
 import { planId } from './site-paths.ts';
 
+/** The stylesheet's file name, set at build time (src/integrations/client-scripts.ts). */
+declare const __SEARCH_CSS__: string;
+
 const engine = createEngine();
 const PANEL_LIMIT = 6;
+
+/**
+ * Search's stylesheet (src/styles/search.css), linked when this script starts: pages read without searching never
+ * download it. It loads while Pagefind starts; results wait for it (settled either way: unstyled results are
+ * better than none), so they never show unstyled.
+ */
+const styled = new Promise<void>((done) => {
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  // Beside this script in _assets/, on the web and from file:// alike.
+  link.href = new URL(__SEARCH_CSS__, (document.currentScript as HTMLScriptElement).src).href;
+  link.onload = link.onerror = () => done();
+  document.head.append(link);
+});
 
 /**
  * Runs `fn` on every input, without a debounce (a search takes a few milliseconds once the index is loaded);
@@ -65,7 +82,7 @@ function headerSearch(input: HTMLInputElement) {
   };
   const update = latest(async (isCurrent, query: string) => {
     // The header searches the plan being read (every plan on the archive's own pages).
-    const results = await runSearch(engine, query, { section: '', office: '', plan: planId });
+    const [results] = await Promise.all([runSearch(engine, query, { section: '', office: '', plan: planId }), styled]);
     if (!isCurrent()) return;
     // On the archive's own pages the header searches every plan, so each result names its year.
     renderResults(list, results, { limit: PANEL_LIMIT, showPlan: planId === '' });
@@ -103,7 +120,7 @@ function searchPage(form: HTMLFormElement) {
   const update = latest(async (isCurrent) => {
     const query = input.value;
     const filters: Filters = { section: section?.value ?? '', office: office?.value ?? '', plan: chosenPlan() };
-    const results = await runSearch(engine, query, filters);
+    const [results] = await Promise.all([runSearch(engine, query, filters), styled]);
     if (!isCurrent()) return;
     renderResults(list, results, { showPlan: filters.plan !== planId });
     status.textContent = statusText(results);
@@ -150,6 +167,7 @@ function start() {
   const header = document.querySelector<HTMLInputElement>('#site-search');
   if (header && !pageForm) headerSearch(header);
   if (header && pageForm) followHeader(header, pageForm);
+  // The note over a page reached from a result is styled by the same sheet, which that search already brought.
   if (q && !pageForm) highlightQuery(q);
   document.documentElement.dataset.search = 'ready';
 }

@@ -1,8 +1,8 @@
 /**
  * Builds the site's client scripts (search UI, 引用本条) as classic IIFE bundles with esbuild, and the stylesheets a page
  * loads only when needed (the whole-document print styles, with media="print", on /full/ only; 关怀模式's, once
- * the mode is on), minified, content-hashed under /_assets/. The stylesheets are plain CSS (no Tailwind
- * directives), so esbuild is enough; kept out of global.css, they never hold up a screen's first paint, and a
+ * the mode is on; search's, once the search script starts), minified, content-hashed under /_assets/. The
+ * stylesheets are plain CSS (no Tailwind directives), so esbuild is enough; kept out of global.css, they never hold up a screen's first paint, and a
  * reader in the usual mode never downloads 关怀模式's. Astro's own <script> pipeline emits ES modules, which
  * browsers refuse to load from file:// (the offline bundle); classic scripts load everywhere. Pages learn the
  * hashed names through the `virtual:client-scripts` module.
@@ -21,6 +21,7 @@ import { virtualModule } from './virtual-module.ts';
 
 /** Entry points, by public name. */
 const ENTRIES = {
+  searchCss: 'src/styles/search.css',
   search: 'src/client/search-ui.ts',
   cite: 'src/client/cite.ts',
   printDocument: 'src/styles/print-document.css',
@@ -52,7 +53,9 @@ async function bundle(root: URL): Promise<Map<Name, { file: string; code: Uint8A
     const result = await build({
       entryPoints: [fileURLToPath(new URL(entry, root))],
       bundle: true,
-      ...(css ? {} : { format: 'iife' as const, target: ['es2022'] }),
+      // The search script links its stylesheet by the name it has beside it in _assets/ (built first, above), so
+      // no page carries its address and the offline bundle needs no rewriting for it.
+      ...(css ? {} : { format: 'iife' as const, target: ['es2022'], define: { __SEARCH_CSS__: JSON.stringify(out.get('searchCss')?.file.split('/').pop() ?? '') } }),
       minify: true,
       write: false,
       legalComments: 'none',
