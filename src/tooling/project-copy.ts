@@ -6,6 +6,7 @@ import { cpSync, mkdtempSync, symlinkSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
+import pLimit from 'p-limit';
 
 const ENTRIES = ['src', 'scripts', 'seeds', 'public', 'deploy', 'astro.config.mjs', 'tsconfig.json', 'package.json'];
 
@@ -57,20 +58,7 @@ export function runAsync(cwd: string, command: string, args: string[], env: Reco
   });
 }
 
-/**
- * Runs `work` on every item, at most `lanes` at a time (by default one per core), results in the items' order.
- * Written here rather than taken from p-limit: that package is only a dependency of a dependency, and a pool of
- * lanes is these few lines.
- */
-export async function inParallel<T, R>(items: readonly T[], work: (item: T) => Promise<R>, lanes = availableParallelism()): Promise<R[]> {
-  const results: R[] = [];
-  let next = 0;
-  const lane = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await work(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(lanes, items.length)) }, lane));
-  return results;
+/** Runs `work` on every item, at most `lanes` at a time (by default one per core), results in the items' order. */
+export function inParallel<T, R>(items: readonly T[], work: (item: T) => Promise<R>, lanes = availableParallelism()): Promise<R[]> {
+  return pLimit(Math.max(1, lanes)).map(items, (item) => work(item));
 }

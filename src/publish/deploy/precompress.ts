@@ -8,6 +8,7 @@ import { join, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import { codeVersion } from '../cache/code-version.ts';
+import { eachBounded } from '../pipeline/bounded.ts';
 import { contentKey, type KeyPart, type OutputCache } from '../cache/output-cache.ts';
 
 const brotli = promisify(brotliCompress);
@@ -159,7 +160,8 @@ export async function precompress(dir: string, cache?: OutputCache, skip: readon
     add(data.length, sizes.gz, sizes.br, false);
     done.set(file, [file, k, data.length, sizes.gz, sizes.br]);
   };
-  for (let i = 0; i < toCompress.length; i += CONCURRENCY) await Promise.all(toCompress.slice(i, i + CONCURRENCY).map(one));
+  // A pool, not batches: a batch waits for its slowest file (the whole-document page) while lanes stand idle.
+  await eachBounded(toCompress, CONCURRENCY, one);
   if (cache) {
     for (const unit of missed) {
       const manifest: UnitManifest = { compressed: [], small: [] };

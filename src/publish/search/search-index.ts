@@ -19,6 +19,7 @@ import * as pagefind from 'pagefind';
 import type { ArchiveEntry } from '../../config/archive-entry.ts';
 import { codeVersion } from '../cache/code-version.ts';
 import type { OutputCache } from '../cache/output-cache.ts';
+import { eachBounded } from '../pipeline/bounded.ts';
 import { StepError } from '../pipeline/cli.ts';
 import { INDEX_FOLDER, PLAN_LIST, planIndexes, type PlanIndex } from './index-plan.ts';
 
@@ -67,20 +68,6 @@ async function indexPlan(plan: PlanIndex, folder: string): Promise<void> {
   } finally {
     await index.deleteIndex();
   }
-}
-
-/**
- * Runs `work` over `items`, at most `limit` at a time; waits for all (none is left running when one fails),
- * then fails with the first failure. Hand-written: p-limit would do it, but is not among the project's packages.
- */
-export async function eachBounded<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const lane = async () => {
-    while (next < items.length) await work(items[next++]!);
-  };
-  const lanes = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, lane);
-  const failed = (await Promise.allSettled(lanes)).find((r) => r.status === 'rejected');
-  if (failed) throw failed.reason;
 }
 
 /** Fails unless every page the records point to is a page of the site built in `siteDir`. */
