@@ -1,11 +1,14 @@
 /**
- * Where candidates come from. Online: Pagefind (its index stores one token per character, so every page that
- * holds the query is a candidate). Offline: the records embedded by the bundle's search-data script.
+ * Where candidates come from. Online, a search of the page's own plan: the plan's records file beside its index
+ * (src/search/records-file.ts), every record a candidate; where the plan has none (too large) or the search spans
+ * other plans: Pagefind (its index stores one token per character, so every page that holds the query is a
+ * candidate). Offline: the records embedded by the bundle's search-data script.
  * Either way, exact matching (src/search/match.ts) then decides what is a hit.
  */
 import { queryTokens } from '../search/match.ts';
 import { FILTERS } from '../search/filters.ts';
 import type { SearchAids } from '../search/forgiving.ts';
+import { RECORDS_FILE } from '../search/records-file.ts';
 import { base, offline, planId } from './site-paths.ts';
 
 /** A page that may contain the query. */
@@ -160,7 +163,7 @@ function pagefindEngine(): Engine {
   };
 }
 
-/** Records as embedded by the offline bundle (see src/publish/offline/offline-bundle.ts). */
+/** Records as embedded by the offline bundle (src/publish/offline/offline-bundle.ts) or in a plan's records file (src/search/records-file.ts). */
 interface OfflineRecord extends Candidate {
   offices?: string[];
 }
@@ -168,6 +171,43 @@ declare global {
   interface Window {
     __PLAN_SEARCH__?: OfflineRecord[];
   }
+}
+
+/** The records a search with these filters looks at (a records file holds every page of its plans). */
+function filtered(records: readonly OfflineRecord[], filters: Filters): OfflineRecord[] {
+  return records.filter(
+    (r) =>
+      (!filters.plan || r.path.startsWith(`${filters.plan}/`)) &&
+      (!filters.section || (r.kind === 'item' && r.section === filters.section)) &&
+      (!filters.office || (r.kind === 'item' && (r.offices ?? []).includes(filters.office))),
+  );
+}
+
+/**
+ * Online: a search of the page's own plan from its records file, when the build wrote one; every other search, and
+ * every search of a plan without one, from Pagefind.
+ */
+function onlineEngine(): Engine {
+  const pagefind = pagefindEngine();
+  let own: Promise<OfflineRecord[] | undefined> | undefined;
+  /** The page's plan's records, or undefined when it has no records file (or it could not be fetched). */
+  const ownRecords = () => {
+    own ??= planId
+      ? fetch(`${indexPath(planId)}${RECORDS_FILE}`).then(
+          (r) => (r.ok ? (r.json() as Promise<OfflineRecord[]>) : undefined),
+          () => undefined,
+        )
+      : Promise.resolve(undefined);
+    return own;
+  };
+  return {
+    warm: () => void ownRecords().then((records) => records ?? pagefind.warm()),
+    aids: loadAids,
+    async candidates(query, filters) {
+      const records = filters.plan && filters.plan === planId ? await ownRecords() : undefined;
+      return records ? filtered(records, filters) : pagefind.candidates(query, filters);
+    },
+  };
 }
 
 function localEngine(): Engine {
@@ -189,17 +229,12 @@ function localEngine(): Engine {
     // The bundle's search-data script carries the tables for its own plans (src/publish/offline/offline-bundle.ts).
     aids: async () => (await load(), window.__SEARCH_AIDS__ ?? { simplified: {}, terms: [] }),
     async candidates(_query, filters) {
-      return (await load()).filter(
-        (r) =>
-          (!filters.plan || r.path.startsWith(`${filters.plan}/`)) &&
-          (!filters.section || (r.kind === 'item' && r.section === filters.section)) &&
-          (!filters.office || (r.kind === 'item' && (r.offices ?? []).includes(filters.office))),
-      );
+      return filtered(await load(), filters);
     },
   };
 }
 
 /** The engine for where the page is opened from. */
 export function createEngine(): Engine {
-  return offline ? localEngine() : pagefindEngine();
+  return offline ? localEngine() : onlineEngine();
 }

@@ -38,6 +38,43 @@ async function searchPage() {
   return { page, errors };
 }
 
+describe('where a search of the page\'s own plan takes its candidates', () => {
+  /** The search page, with every path the page asks for from the time it loads. */
+  async function watchedSearchPage(recordsFile: boolean) {
+    const { page, errors } = await site.page();
+    const asked: string[] = [];
+    page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+    // As for a plan too large to have a records file (src/search/records-file.ts): the server has none.
+    if (!recordsFile) await page.route('**/records.json', (route) => route.fulfill({ status: 404, body: '' }));
+    await page.goto(site.planUrl('search/'));
+    await page.waitForSelector('#search-form[data-ready]');
+    return { page, errors, asked };
+  }
+  const pagefindFiles = (asked: string[]) => asked.filter((p) => p.endsWith('/pagefind.js') || p.endsWith('.pf_fragment'));
+
+  it('is the plan\'s records file, one fetch, with no Pagefind file asked for', async () => {
+    const { page, errors, asked } = await watchedSearchPage(true);
+    expect(await typeQuery(page, ex.unique.term)).toEqual([ex.unique.item.number]);
+    expect(asked.filter((p) => p.endsWith('/records.json'))).toHaveLength(1);
+    expect(pagefindFiles(asked)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('is Pagefind where the plan has no records file, with exactly the same items for every fixture query', async () => {
+    const { page, asked } = await watchedSearchPage(false);
+    const wrong: string[] = [];
+    for (const { query, items } of nonEmpty(fixtureQueries(), 'tests/fixtures/search/queries.tsv')) {
+      const got = await typeQuery(page, query);
+      if (JSON.stringify(got) !== JSON.stringify([...items].sort((a, b) => a - b))) wrong.push(`${query}: got ${got} want ${items}`);
+    }
+    expect(wrong).toEqual([]);
+    expect(pagefindFiles(asked).some((p) => p.endsWith('/pagefind.js'))).toBe(true);
+    expect(pagefindFiles(asked).some((p) => p.endsWith('.pf_fragment'))).toBe(true);
+    await page.context().close();
+  });
+});
+
 describe('search results', () => {
   it('returns exactly the expected items for every query in the fixture file', async () => {
     const { page, errors } = await searchPage();

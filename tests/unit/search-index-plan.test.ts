@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { ArchiveEntrySchema, type ArchiveEntry } from '../../src/config/archive-entry.ts';
 import { toArchiveEntries } from '../../src/generate/archive.ts';
 import { parsePlan } from '../../src/plan/parse-plan.ts';
-import { planIndexes } from '../../src/publish/search/index-plan.ts';
+import { planIndexes, planRecordsFile } from '../../src/publish/search/index-plan.ts';
+import { RECORDS_MAX_BYTES, type PlanRecord } from '../../src/search/records-file.ts';
 import { checkRecordPages } from '../../src/publish/search/search-index.ts';
 import { StepError } from '../../src/publish/pipeline/cli.ts';
 import { FILTERS } from '../../src/search/filters.ts';
@@ -108,5 +109,31 @@ describe('checkRecordPages', () => {
     rmSync(join(site, urls[1]!, 'index.html'));
     expect(() => checkRecordPages(archive, site)).toThrow(StepError);
     expect(() => checkRecordPages(archive, site)).toThrow(`search index: ${urls[1]} is not a page of the built site.`);
+  });
+});
+
+describe('a plan\'s records file', () => {
+  it('holds every record of its index, the text whole, with what the filters need', () => {
+    const [index] = planIndexes([entry('demo', 2021)], CODE);
+    const records = JSON.parse(planRecordsFile(index!)!) as PlanRecord[];
+    expect(records.map((r) => r.path)).toEqual(nonEmpty(index!.records.map((r) => r.meta.path), 'records'));
+    const items = nonEmpty(records.filter((r) => r.kind === 'item'), 'item records');
+    for (const [i, item] of seed.plan.items.entries()) {
+      const record = items.find((r) => r.number === item.number)!;
+      expect(record.title).toBe(item.title);
+      expect(record.year).toBe(2021);
+      // Pagefind's tokens put back together: no whitespace between the characters, every character of the title there.
+      expect(record.text).not.toMatch(/\s/u);
+      expect(record.text).toContain(item.title.replace(/\s+/gu, ''));
+      expect(record.offices, `item ${i}`).toEqual(index!.records.find((r) => r.meta.path === record.path)!.filters[FILTERS.office]);
+    }
+  });
+
+  it('is left out when it would be over its limit, so the plan is searched through Pagefind', () => {
+    const [index] = planIndexes([entry('demo', 2021)], CODE);
+    const big = structuredClone(index!);
+    big.records[0]!.content += ' 字'.repeat(RECORDS_MAX_BYTES / 3);
+    expect(planRecordsFile(index!)).toBeDefined();
+    expect(planRecordsFile(big)).toBeUndefined();
   });
 });

@@ -8,6 +8,7 @@ import { contentKey } from '../cache/output-cache.ts';
 import { FILTERS } from '../../search/filters.ts';
 import { toIndexContent } from '../../search/match.ts';
 import { planToSearchRecords, type SearchRecord } from '../../search/records.ts';
+import { RECORDS_MAX_BYTES, type PlanRecord } from '../../search/records-file.ts';
 
 /** Where the indexes go in the built site: one folder per plan under it. */
 export const INDEX_FOLDER = 'pagefind';
@@ -66,4 +67,30 @@ export function planIndexes(entries: readonly Pick<ArchiveEntry, 'id' | 'year' |
     const records = planToSearchRecords(entry.plan).map((r) => recordToCustom({ ...r, path: `${entry.id}/${r.path}` }, entry));
     return { id: entry.id, key: contentKey([['code', code], ['plan', entry.id], ['records', JSON.stringify(records)]]), records };
   });
+}
+
+/**
+ * A plan's records file, made from the very records its index holds (so the two searches find the same pages,
+ * the text put back together as the browser does with Pagefind's), or undefined when it would be over
+ * RECORDS_MAX_BYTES.
+ */
+export function planRecordsFile(plan: PlanIndex): string | undefined {
+  const records = plan.records.map((r): PlanRecord => {
+    const { meta } = r;
+    const offices = r.filters[FILTERS.office];
+    return {
+      path: meta.path!,
+      kind: meta.kind!,
+      ...(meta.number !== undefined ? { number: Number(meta.number) } : {}),
+      title: meta.title ?? '',
+      ...(meta.section !== undefined ? { section: meta.section } : {}),
+      ...(meta.summary !== undefined ? { summary: meta.summary } : {}),
+      year: Number(meta.year),
+      years: meta.years!,
+      text: r.content.replace(/[\s\u200B]+/gu, ''),
+      ...(offices ? { offices } : {}),
+    };
+  });
+  const json = JSON.stringify(records);
+  return Buffer.byteLength(json) <= RECORDS_MAX_BYTES ? json : undefined;
 }

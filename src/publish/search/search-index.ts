@@ -21,7 +21,8 @@ import { codeVersion } from '../cache/code-version.ts';
 import type { OutputCache } from '../cache/output-cache.ts';
 import { eachBounded } from '../pipeline/bounded.ts';
 import { StepError } from '../pipeline/cli.ts';
-import { INDEX_FOLDER, PLAN_LIST, planIndexes, type PlanIndex } from './index-plan.ts';
+import { RECORDS_FILE } from '../../search/records-file.ts';
+import { INDEX_FOLDER, PLAN_LIST, planIndexes, planRecordsFile, type PlanIndex } from './index-plan.ts';
 
 export { INDEX_FOLDER, PLAN_LIST } from './index-plan.ts';
 
@@ -108,6 +109,8 @@ export async function writeSearchIndex(
       const reused = cache ? await cache.restoreFolder('search', plan.key, folder) : false;
       if (!reused) {
         await indexPlan(plan, folder);
+        const records = planRecordsFile(plan);
+        if (records !== undefined) await writeFile(join(folder, RECORDS_FILE), records);
         await cache?.storeFolder('search', plan.key, folder);
       }
       totals.records += plan.records.length;
