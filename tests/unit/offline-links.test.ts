@@ -43,8 +43,8 @@ describe('rootFrom', () => {
 });
 
 describe('searchDataScript', () => {
-  it('cannot be closed early by plan text', () => {
-    const script = searchDataScript([{ id: '2020', year: 2020, plan: {
+  it('cannot be closed early by plan text', async () => {
+    const script = await searchDataScript([{ id: '2020', year: 2020, plan: {
       title: 't',
       requirements: [],
       sections: [{ number: 1, numeral: '一', separator: '、', title: 's', items: [1] }],

@@ -6,10 +6,8 @@
  */
 import { readdir, readFile, mkdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { parseHTML } from 'linkedom';
 import type { ArchiveEntry } from '../../config/archive-entry.ts';
 import { yearSpan } from '../../config/plan-config.ts';
-import { searchAids } from '../../search/aids.ts';
 import { planToSearchRecords } from '../../search/records.ts';
 import { StepError } from '../pipeline/cli.ts';
 import { codeVersion } from '../cache/code-version.ts';
@@ -63,7 +61,10 @@ export async function siteFiles(dir: string): Promise<string[]> {
  * The classic script that carries the search records of the plans in a bundle, and the forgiving search's tables
  * for those plans (the site's /search-aids.js covers every plan, so a plan's zip would change with any plan).
  */
-export function searchDataScript(entries: readonly Pick<ArchiveEntry, 'id' | 'plan' | 'year' | 'yearTo'>[]): string {
+export async function searchDataScript(entries: readonly Pick<ArchiveEntry, 'id' | 'plan' | 'year' | 'yearTo'>[]): Promise<string> {
+  // Loaded here, not with the module: the tables' libraries (pinyin, opencc) take ~0.1 s to load, which a build
+  // whose zips are all reused never needs.
+  const { searchAids } = await import('../../search/aids.ts');
   const records = entries.flatMap((entry) => planToSearchRecords(entry.plan).map((r) => ({ ...r, path: `${entry.id}/${r.path}`, year: entry.year, years: yearSpan(entry) })));
   const aids = searchAids(entries.map((e) => e.plan));
   // JSON is valid JavaScript; escaping "<" keeps "</script>" in plan text from mattering anywhere it is inlined.
@@ -80,7 +81,10 @@ const URL_ATTRIBUTES: [string, string][] = [
 ];
 
 /** Rewrites one page for file://; returns its new HTML. */
-function rewritePage(html: string, pageFile: string, opts: OfflineOptions, exists: (f: string) => boolean): string {
+async function rewritePage(html: string, pageFile: string, opts: OfflineOptions, exists: (f: string) => boolean): Promise<string> {
+  // Loaded on the first page rewritten, not with the module: linkedom takes ~0.2 s to load, which a build whose
+  // zips are all reused never needs.
+  const { parseHTML } = await import('linkedom');
   const { document } = parseHTML(html);
   const root = document.documentElement;
   const toRoot = rootFrom(pageFile);
@@ -151,7 +155,7 @@ async function writeBundle(scope: BundleScope, opts: OfflineOptions & { planIds:
   const raw = new Map(read.filter(([f, bytes]) => !(f.endsWith('.html') && isRedirect(bytes.toString('utf8')))));
   const rewrites = cache ? await rewriteKeys(opts, raw) : undefined;
   // The search data is made only for a zip that is made: its tables of traditional forms take half a second.
-  const make = () => writeZip(scope, opts, raw, searchDataScript(scope.entries), cache && rewrites ? { cache, keys: rewrites } : undefined);
+  const make = async () => writeZip(scope, opts, raw, await searchDataScript(scope.entries), cache && rewrites ? { cache, keys: rewrites } : undefined);
   let reused = false;
   if (cache) {
     // The zip derives from the files that go into it, the search data, the title (README, start page), the
@@ -246,7 +250,7 @@ async function writePlanBundle(scope: BundleScope, opts: OfflineOptions & { plan
   const make = async () => {
     const raw = new Map<string, Uint8Array>();
     for (const f of kept) raw.set(f, restRaw.get(f) ?? (await readFile(join(opts.siteDir, f))));
-    await writeZip(scope, opts, raw, searchDataScript(scope.entries), { cache, keys: await rewriteKeys(opts, raw) });
+    await writeZip(scope, opts, raw, await searchDataScript(scope.entries), { cache, keys: await rewriteKeys(opts, raw) });
   };
   // As writeBundle's key, with the bundled plans' pages' keys standing for their files.
   const key = contentKey([
@@ -288,7 +292,7 @@ async function writeArchiveBundle(scope: BundleScope, opts: OfflineOptions & { p
   const searchKey = contentKey([['bundle', bundleKey], ['search data of', JSON.stringify(scope.entries.map(({ id, plan, year, yearTo }) => ({ id, plan, year, yearTo })))]]);
   const rewriteKey = (f: string, bytes: Uint8Array) => contentKey([['bundle', bundleKey], ['file', f], ['bytes', bytes]]);
   const entryOf = async (f: string, bytes: Uint8Array): Promise<DeflatedEntry> => {
-    const page = f.endsWith('.html') ? new TextEncoder().encode(rewritePage(Buffer.from(bytes).toString('utf8'), f, opts, exists)) : bytes;
+    const page = f.endsWith('.html') ? new TextEncoder().encode(await rewritePage(Buffer.from(bytes).toString('utf8'), f, opts, exists)) : bytes;
     return deflateEntry(`${opts.folder}/${f}`, page, LEVEL);
   };
   const make = async () => {
@@ -308,12 +312,12 @@ async function writeArchiveBundle(scope: BundleScope, opts: OfflineOptions & { p
     for (const [f, bytes] of restRaw) {
       if (!f.endsWith('.html')) entries.set(`${opts.folder}/${f}`, await deflateEntry(`${opts.folder}/${f}`, bytes, LEVEL));
       else {
-        const page = (await cache.bytes(REWRITES, rewriteKey(f, bytes), () => new TextEncoder().encode(rewritePage(Buffer.from(bytes).toString('utf8'), f, opts, exists)))).bytes;
+        const page = (await cache.bytes(REWRITES, rewriteKey(f, bytes), async () => new TextEncoder().encode(await rewritePage(Buffer.from(bytes).toString('utf8'), f, opts, exists)))).bytes;
         entries.set(`${opts.folder}/${f}`, await deflateEntry(`${opts.folder}/${f}`, page, LEVEL));
       }
     }
     // The search data of every plan: made (half a second per plan for its tables of traditional forms) only when a plan changed.
-    const search = await cache.bytes(SEARCH_ENTRY, searchKey, async () => packEntries([await deflateEntry(`${opts.folder}/${SEARCH_DATA}`, new TextEncoder().encode(searchDataScript(scope.entries)), LEVEL)]));
+    const search = await cache.bytes(SEARCH_ENTRY, searchKey, async () => packEntries([await deflateEntry(`${opts.folder}/${SEARCH_DATA}`, new TextEncoder().encode(await searchDataScript(scope.entries)), LEVEL)]));
     const readmeName = `${opts.folder}/README.txt`;
     const readmeEntry = await deflateEntry(readmeName, new TextEncoder().encode(`\uFEFF${readme(scope.title, scope.what).replaceAll('\n', '\r\n')}`), LEVEL);
     // The order writeZip gives: the site's files in order, the search data, the README.
@@ -368,7 +372,7 @@ async function writeZip(scope: BundleScope, opts: OfflineOptions, raw: ReadonlyM
   const kept = new Set(raw.keys());
   kept.add(SEARCH_DATA);
   const exists = (f: string) => kept.has(f);
-  const rewrite = (file: string, bytes: Uint8Array) => new TextEncoder().encode(rewritePage(Buffer.from(bytes).toString('utf8'), file, opts, exists));
+  const rewrite = async (file: string, bytes: Uint8Array) => new TextEncoder().encode(await rewritePage(Buffer.from(bytes).toString('utf8'), file, opts, exists));
   const page = async (file: string, bytes: Uint8Array) => {
     if (!file.endsWith('.html')) return bytes;
     return cached ? (await cached.cache.bytes(REWRITES, cached.keys.get(file)!, () => rewrite(file, bytes))).bytes : rewrite(file, bytes);
