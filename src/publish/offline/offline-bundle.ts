@@ -13,7 +13,7 @@ import { StepError } from '../pipeline/cli.ts';
 import { codeVersion } from '../cache/code-version.ts';
 import { contentKey, type OutputCache } from '../cache/output-cache.ts';
 import { newestPlanDate, planDate, zipEntryDate } from './bundle-date.ts';
-import { rewriteUrl, rootFrom } from './offline-links.ts';
+import { rewritePage } from './page-rewrite.ts';
 import { deflateEntry, packEntries, unpackEntries, zipOf, type DeflatedEntry } from './zip-entries.ts';
 
 /** Folders of the built site that the bundle leaves out (besides every other plan's, and redirect pages). */
@@ -70,45 +70,6 @@ export async function searchDataScript(entries: readonly Pick<ArchiveEntry, 'id'
   // JSON is valid JavaScript; escaping "<" keeps "</script>" in plan text from mattering anywhere it is inlined.
   const js = (value: unknown) => JSON.stringify(value).replace(/</gu, '\\u003c');
   return `window.__PLAN_SEARCH__=${js(records)};\nwindow.__SEARCH_AIDS__=${js(aids)};\n`;
-}
-
-const URL_ATTRIBUTES: [string, string][] = [
-  ['a', 'href'],
-  ['link', 'href'],
-  ['script', 'src'],
-  ['img', 'src'],
-  ['form', 'action'],
-];
-
-/** Rewrites one page for file://; returns its new HTML. */
-async function rewritePage(html: string, pageFile: string, opts: OfflineOptions, exists: (f: string) => boolean): Promise<string> {
-  // Loaded on the first page rewritten, not with the module: linkedom takes ~0.2 s to load, which a build whose
-  // zips are all reused never needs.
-  const { parseHTML } = await import('linkedom');
-  const { document } = parseHTML(html);
-  const root = document.documentElement;
-  const toRoot = rootFrom(pageFile);
-  root.setAttribute('data-base', toRoot);
-  root.setAttribute('data-offline', 'true');
-  for (const attr of ['data-search-script', 'data-care-css']) {
-    const url = root.getAttribute(attr);
-    if (url) root.setAttribute(attr, toRoot + url.slice(opts.base.length));
-  }
-  // Scripts fetched on first use by a part of the page (引用本条's box).
-  for (const el of document.querySelectorAll('[data-script]')) el.setAttribute('data-script', toRoot + el.getAttribute('data-script')!.slice(opts.base.length));
-  // The sitemap is not in the bundle; the canonical link keeps pointing at the online page, which is right.
-  document.querySelector('link[rel="sitemap"]')?.remove();
-  for (const [tag, attr] of URL_ATTRIBUTES) {
-    for (const el of document.querySelectorAll(`${tag}[${attr}]`)) {
-      if (tag === 'link' && el.getAttribute('rel') === 'canonical') continue;
-      const value = el.getAttribute(attr)!;
-      const result = rewriteUrl(value, pageFile, opts.base, exists);
-      if (result.kind === 'local') el.setAttribute(attr, result.url);
-      else if (result.kind === 'missing') el.setAttribute(attr, new URL(value, `${opts.onlineRoot}${pageFile}`).href);
-    }
-  }
-  if (document.querySelector('script[type="module"]')) throw new StepError(`offline bundle: ${pageFile} has a module script, which file:// cannot run.`);
-  return `<!doctype html>\n${root.outerHTML}`;
 }
 
 const readme = (title: string, what: string) => `${title} · 离线版
@@ -292,7 +253,7 @@ async function writeArchiveBundle(scope: BundleScope, opts: OfflineOptions & { p
   const searchKey = contentKey([['bundle', bundleKey], ['search data of', JSON.stringify(scope.entries.map(({ id, plan, year, yearTo }) => ({ id, plan, year, yearTo })))]]);
   const rewriteKey = (f: string, bytes: Uint8Array) => contentKey([['bundle', bundleKey], ['file', f], ['bytes', bytes]]);
   const entryOf = async (f: string, bytes: Uint8Array): Promise<DeflatedEntry> => {
-    const page = f.endsWith('.html') ? new TextEncoder().encode(await rewritePage(Buffer.from(bytes).toString('utf8'), f, opts, exists)) : bytes;
+    const page = f.endsWith('.html') ? new TextEncoder().encode(rewritePage(Buffer.from(bytes).toString('utf8'), f, opts, exists)) : bytes;
     return deflateEntry(`${opts.folder}/${f}`, page, LEVEL);
   };
   const make = async () => {
@@ -312,7 +273,7 @@ async function writeArchiveBundle(scope: BundleScope, opts: OfflineOptions & { p
     for (const [f, bytes] of restRaw) {
       if (!f.endsWith('.html')) entries.set(`${opts.folder}/${f}`, await deflateEntry(`${opts.folder}/${f}`, bytes, LEVEL));
       else {
-        const page = (await cache.bytes(REWRITES, rewriteKey(f, bytes), async () => new TextEncoder().encode(await rewritePage(Buffer.from(bytes).toString('utf8'), f, opts, exists)))).bytes;
+        const page = (await cache.bytes(REWRITES, rewriteKey(f, bytes), async () => new TextEncoder().encode(rewritePage(Buffer.from(bytes).toString('utf8'), f, opts, exists)))).bytes;
         entries.set(`${opts.folder}/${f}`, await deflateEntry(`${opts.folder}/${f}`, page, LEVEL));
       }
     }
@@ -372,7 +333,7 @@ async function writeZip(scope: BundleScope, opts: OfflineOptions, raw: ReadonlyM
   const kept = new Set(raw.keys());
   kept.add(SEARCH_DATA);
   const exists = (f: string) => kept.has(f);
-  const rewrite = async (file: string, bytes: Uint8Array) => new TextEncoder().encode(await rewritePage(Buffer.from(bytes).toString('utf8'), file, opts, exists));
+  const rewrite = async (file: string, bytes: Uint8Array) => new TextEncoder().encode(rewritePage(Buffer.from(bytes).toString('utf8'), file, opts, exists));
   const page = async (file: string, bytes: Uint8Array) => {
     if (!file.endsWith('.html')) return bytes;
     return cached ? (await cached.cache.bytes(REWRITES, cached.keys.get(file)!, () => rewrite(file, bytes))).bytes : rewrite(file, bytes);
