@@ -40,6 +40,20 @@ function dosTime(mtime: Date): number {
   return ((y << 25) | ((mtime.getMonth() + 1) << 21) | (mtime.getDate() << 16) | (mtime.getHours() << 11) | (mtime.getMinutes() << 5) | (mtime.getSeconds() >> 1)) >>> 0;
 }
 
+/**
+ * The fields a local header and its central directory record share, in the same order (at offset 6 of the one and
+ * 8 of the other): version needed 2.0 is written by the caller; no flags, deflate, time, CRC, sizes, name length.
+ */
+function writeShared(out: Buffer, at: number, e: DeflatedEntry, time: number, nameLength: number): void {
+  out.writeUInt16LE(0, at);
+  out.writeUInt16LE(8, at + 2);
+  out.writeUInt32LE(time, at + 4);
+  out.writeUInt32LE(e.crc, at + 8);
+  out.writeUInt32LE(e.data.length, at + 12);
+  out.writeUInt32LE(e.size, at + 16);
+  out.writeUInt16LE(nameLength, at + 20);
+}
+
 /** The zip of `entries`, in their order, every one dated `mtime`. */
 export function zipOf(entries: readonly DeflatedEntry[], mtime: Date): Uint8Array {
   const time = dosTime(mtime);
@@ -54,30 +68,18 @@ export function zipOf(entries: readonly DeflatedEntry[], mtime: Date): Uint8Arra
   let central = localSize;
   for (const [i, e] of entries.entries()) {
     const name = names[i]!;
-    // Local header: signature, version 2.0, no flags, deflate, time, CRC, sizes, name length, no extra field.
+    // Local header: signature, version 2.0, then the fields both headers share, no extra field.
     out.writeUInt32LE(0x04034b50, at);
     out.writeUInt16LE(20, at + 4);
-    out.writeUInt16LE(0, at + 6);
-    out.writeUInt16LE(8, at + 8);
-    out.writeUInt32LE(time, at + 10);
-    out.writeUInt32LE(e.crc, at + 14);
-    out.writeUInt32LE(e.data.length, at + 18);
-    out.writeUInt32LE(e.size, at + 22);
-    out.writeUInt16LE(name.length, at + 26);
+    writeShared(out, at + 6, e, time, name.length);
     out.writeUInt16LE(0, at + 28);
     name.copy(out, at + 30);
     out.set(e.data, at + 30 + name.length);
-    // Central directory record: the same, made by version 2.0 on MS-DOS, with the local header's offset.
+    // Central directory record: made by version 2.0 on MS-DOS, the shared fields, the local header's offset.
     out.writeUInt32LE(0x02014b50, central);
     out.writeUInt16LE(20, central + 4);
     out.writeUInt16LE(20, central + 6);
-    out.writeUInt16LE(0, central + 8);
-    out.writeUInt16LE(8, central + 10);
-    out.writeUInt32LE(time, central + 12);
-    out.writeUInt32LE(e.crc, central + 16);
-    out.writeUInt32LE(e.data.length, central + 20);
-    out.writeUInt32LE(e.size, central + 24);
-    out.writeUInt16LE(name.length, central + 28);
+    writeShared(out, central + 8, e, time, name.length);
     out.writeUInt32LE(at, central + 42);
     name.copy(out, central + 46);
     central += 46 + name.length;
