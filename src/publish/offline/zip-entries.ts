@@ -2,14 +2,17 @@
  * A zip assembled from entries deflated beforehand, so the archive's zip can take the deflated entries of the plans
  * that did not change from the cache instead of deflating its ~100 MiB again (offline-bundle.ts).
  *
- * fflate deflates (the same deflateSync and worker deflate its `zip()` uses), but has no way to add an entry that
- * is already deflated: its streaming `Zip` writes data descriptors, which would change every byte of the file.
- * What is written here is exactly the layout `zip()` writes for entries with ASCII names, no extra fields and no
- * comments (local header and data per entry, the central directory, its end record), so the zip is byte for byte
- * the one `zip()` gives: tests/unit/zip-entries.test.ts compares the two.
+ * Node's zlib deflates, on its thread pool (fflate's deflate is JavaScript on the build's own thread, about three
+ * times slower, at the same time as the other steps want that thread). fflate has no way to add an entry that is
+ * already deflated: its streaming `Zip` writes data descriptors. What is written here is the layout fflate's `zip()`
+ * writes for entries with ASCII names, no extra fields and no comments (local header and data per entry, the
+ * central directory, its end record): tests/unit/zip-entries.test.ts gives it fflate's own deflated entries and
+ * compares the two zips byte for byte, and unzips ours.
  */
-import { crc32 } from 'node:zlib';
-import { deflate, deflateSync } from 'fflate';
+import { promisify } from 'node:util';
+import { crc32, deflateRaw } from 'node:zlib';
+
+const deflate = promisify(deflateRaw);
 
 /** One member of the zip, deflated. */
 export interface DeflatedEntry {
@@ -23,14 +26,9 @@ export interface DeflatedEntry {
   data: Uint8Array;
 }
 
-/** fflate's `zip()` deflates entries from this size on in a worker, the smaller ones on the calling thread. */
-const IN_WORKER = 160000;
-
-/** Deflates one entry at `level`, in a worker when it is large (the same bytes either way). */
+/** Deflates one entry at `level` (raw DEFLATE, as a zip holds it). */
 export async function deflateEntry(name: string, bytes: Uint8Array, level: 9): Promise<DeflatedEntry> {
-  const data =
-    bytes.length < IN_WORKER ? deflateSync(bytes, { level }) : await new Promise<Uint8Array>((done, fail) => deflate(bytes, { level }, (error, out) => (error ? fail(error) : done(out))));
-  return { name, crc: crc32(bytes), size: bytes.length, data };
+  return { name, crc: crc32(bytes), size: bytes.length, data: new Uint8Array(await deflate(bytes, { level })) };
 }
 
 /** MS-DOS date and time of `mtime` in local time, as fflate writes it. */
