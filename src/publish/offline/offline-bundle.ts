@@ -273,7 +273,7 @@ async function writeArchiveBundle(scope: BundleScope, opts: OfflineOptions & { p
     for (const [f, bytes] of restRaw) {
       if (!f.endsWith('.html')) entries.set(`${opts.folder}/${f}`, await deflateEntry(`${opts.folder}/${f}`, bytes, LEVEL));
       else {
-        const page = (await cache.bytes(REWRITES, rewriteKey(f, bytes), async () => new TextEncoder().encode(rewritePage(Buffer.from(bytes).toString('utf8'), f, opts, exists)))).bytes;
+        const page = (await cache.bytes(REWRITES, rewriteKey(f, bytes), () => new TextEncoder().encode(rewritePage(Buffer.from(bytes).toString('utf8'), f, opts, exists)))).bytes;
         entries.set(`${opts.folder}/${f}`, await deflateEntry(`${opts.folder}/${f}`, page, LEVEL));
       }
     }
@@ -333,7 +333,7 @@ async function writeZip(scope: BundleScope, opts: OfflineOptions, raw: ReadonlyM
   const kept = new Set(raw.keys());
   kept.add(SEARCH_DATA);
   const exists = (f: string) => kept.has(f);
-  const rewrite = async (file: string, bytes: Uint8Array) => new TextEncoder().encode(rewritePage(Buffer.from(bytes).toString('utf8'), file, opts, exists));
+  const rewrite = (file: string, bytes: Uint8Array) => new TextEncoder().encode(rewritePage(Buffer.from(bytes).toString('utf8'), file, opts, exists));
   const page = async (file: string, bytes: Uint8Array) => {
     if (!file.endsWith('.html')) return bytes;
     return cached ? (await cached.cache.bytes(REWRITES, cached.keys.get(file)!, () => rewrite(file, bytes))).bytes : rewrite(file, bytes);

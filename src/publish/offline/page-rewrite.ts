@@ -46,22 +46,28 @@ export function rewritePage(html: string, pageFile: string, opts: RewriteOptions
         // The sitemap is not in the bundle (a <link> has no end tag: its start tag is all of it).
         if (name === 'link' && attribs.rel === 'sitemap') return void edits.push([start, end, '']);
         const changed = { ...attribs };
+        let dirty = false;
+        const set = (key: string, value: string) => {
+          if (changed[key] === value) return;
+          changed[key] = value;
+          dirty = true;
+        };
         if (name === 'html') {
-          changed['data-base'] = toRoot;
-          changed['data-offline'] = 'true';
-          for (const attr of ROOT_FILE_ATTRIBUTES) if (attribs[attr]) changed[attr] = toRoot + attribs[attr].slice(opts.base.length);
+          set('data-base', toRoot);
+          set('data-offline', 'true');
+          for (const attr of ROOT_FILE_ATTRIBUTES) if (attribs[attr]) set(attr, toRoot + attribs[attr].slice(opts.base.length));
         }
         // Scripts fetched on first use by a part of the page (引用本条's box).
-        if (attribs['data-script']) changed['data-script'] = toRoot + attribs['data-script'].slice(opts.base.length);
+        if (attribs['data-script']) set('data-script', toRoot + attribs['data-script'].slice(opts.base.length));
         const attr = URL_ATTRIBUTES[name];
         // The canonical link keeps pointing at the online page, which is right.
         if (attr && attribs[attr] !== undefined && !(name === 'link' && attribs.rel === 'canonical')) {
           const value = attribs[attr];
           const result = rewriteUrl(value, pageFile, opts.base, exists);
-          if (result.kind === 'local') changed[attr] = result.url;
-          else if (result.kind === 'missing') changed[attr] = new URL(value, `${opts.onlineRoot}${pageFile}`).href;
+          if (result.kind === 'local') set(attr, result.url);
+          else if (result.kind === 'missing') set(attr, new URL(value, `${opts.onlineRoot}${pageFile}`).href);
         }
-        if (Object.keys(changed).every((k) => changed[k] === attribs[k]) && Object.keys(changed).length === Object.keys(attribs).length) return;
+        if (!dirty) return;
         edits.push([start, end, `<${name}${Object.entries(changed).map(([k, v]) => ` ${k}=${quoted(v)}`).join('')}>`]);
       },
     },
