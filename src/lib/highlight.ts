@@ -10,7 +10,6 @@
  * which the styles rely on.
  */
 import { createHighlighter, type ShikiTransformer } from 'shiki';
-import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
 
 /** The languages of the site's code examples. */
 export const CODE_LANGS = ['json', 'js', 'python'] as const;
@@ -19,9 +18,7 @@ export type CodeLang = (typeof CODE_LANGS)[number];
 // github-dark-default: its comments keep 4.5:1 contrast on its background (github-dark's do not).
 const THEMES = { light: 'github-light', dark: 'github-dark-default' } as const;
 
-// Shiki's JavaScript regular-expression engine, not Oniguruma's WebAssembly: made in ~5 ms instead of ~140 ms, once
-// per build of the pages, and the pages it colours came out byte for byte the same.
-const highlighter = await createHighlighter({ langs: [...CODE_LANGS], themes: Object.values(THEMES), engine: createJavaScriptRegexEngine() });
+const highlighter = await createHighlighter({ langs: [...CODE_LANGS], themes: Object.values(THEMES) });
 
 /** The attributes Astro's <Code /> puts on the <pre>, kept so the styles and the CSP see the same markup. */
 const astroMarkup = (lang: CodeLang): ShikiTransformer => ({
