@@ -129,6 +129,17 @@ describe('OutputCache', () => {
     expect(files).toEqual(['_astro/a.css', 'index.html', 'offices/x/index.html', 'x2020/index.html']);
   });
 
+  it('prunes what a killed build left half written: a partial file and a partial folder', async () => {
+    const dir = temp();
+    const cache = join(dir, 'cache');
+    mkdirSync(join(cache, 'pages/k.123-1.partial/items'), { recursive: true });
+    writeFileSync(join(cache, 'pages/k.123-1.partial/items/index.html'), '半');
+    mkdirSync(join(cache, 'offline'), { recursive: true });
+    writeFileSync(join(cache, 'offline/k.zip.123-2.partial'), 'zi');
+    expect(await new OutputCache(cache).prune()).toBe(2);
+    expect([readdirSync(join(cache, 'pages')), readdirSync(join(cache, 'offline'))]).toEqual([[], []]);
+  });
+
   it('prunes a folder entry the build did not use, files and folders, and keeps the one it used', async () => {
     const dir = temp();
     const pages = join(dir, 'pages');

@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
+import { eachBounded } from '../pipeline/bounded.ts';
 
 /** Where the cache lives: outside the staging folder, which every build empties. */
 export const CACHE_DIR = '.build/cache';
@@ -38,25 +39,25 @@ export function contentKey(parts: readonly KeyPart[]): string {
   return hash.digest('hex');
 }
 
+/** Stale entries removed at once by prune(); a folder entry is a plan's pages (~140 files). */
+const REMOVALS_AT_ONCE = 16;
+
 /** Files copied at once by copyTree: small files, so the limit is the file system's, not the CPU's. */
 const COPIES_AT_ONCE = 64;
 
 /**
  * Copies every file under `from` into `to` (folders made as needed, files there already kept or overwritten);
- * returns the files' paths relative to `from`. Files under a top-level name in `leaveOut` are not copied. Not fs.cp: it copies one file after another, and restoring a
- * hundred plans' pages with it took longer than rendering them.
+ * files under a top-level name in `leaveOut` are not copied. Not fs.cp: it copies one file after another, and
+ * restoring a hundred plans' pages with it took longer than rendering them.
  */
-async function copyTree(from: string, to: string, leaveOut: ReadonlySet<string> = new Set()): Promise<string[]> {
+async function copyTree(from: string, to: string, leaveOut: ReadonlySet<string> = new Set()): Promise<void> {
   const entries = await readdir(from, { recursive: true, withFileTypes: true });
   const files = entries
     .filter((e) => e.isFile())
     .map((e) => relative(from, join(e.parentPath, e.name)))
     .filter((f) => !leaveOut.has(f.split(sep)[0]!));
   for (const d of new Set(['', ...files.map((f) => dirname(f))])) await mkdir(join(to, d), { recursive: true });
-  for (let i = 0; i < files.length; i += COPIES_AT_ONCE) {
-    await Promise.all(files.slice(i, i + COPIES_AT_ONCE).map((f) => copyFile(join(from, f), join(to, f), constants.COPYFILE_FICLONE)));
-  }
-  return files;
+  await eachBounded(files, COPIES_AT_ONCE, (f) => copyFile(join(from, f), join(to, f), constants.COPYFILE_FICLONE));
 }
 
 /** The outputs one key stands for: file name suffix in the cache → where the output goes. */
@@ -69,8 +70,10 @@ export type CachedFiles = Readonly<Record<string, string>>;
  */
 export class OutputCache {
   readonly dir: string;
-  /** Every entry this build used or stored, so prune() keeps exactly those. */
+  /** Every file entry this build used or stored, so prune() keeps exactly those. */
   private readonly used = new Set<string>();
+  /** Every folder entry this build used or stored (restoreFolder, storeFolder), kept whole by prune(). */
+  private readonly usedFolders = new Set<string>();
   private stores = 0;
 
   constructor(dir = CACHE_DIR) {
@@ -198,7 +201,8 @@ export class OutputCache {
   async restoreFolder(kind: string, key: string, dest: string): Promise<boolean> {
     const from = join(this.dir, kind, key);
     if (!(await this.hasFolder(kind, key))) return false;
-    for (const file of await copyTree(from, dest)) this.used.add(join(from, file));
+    await copyTree(from, dest);
+    this.usedFolders.add(from);
     return true;
   }
 
@@ -210,23 +214,28 @@ export class OutputCache {
   async storeFolder(kind: string, key: string, src: string, leaveOut?: ReadonlySet<string>): Promise<void> {
     const to = join(this.dir, kind, key);
     const partial = this.partial(to);
-    const files = await copyTree(src, partial, leaveOut);
+    await copyTree(src, partial, leaveOut);
     await rm(to, { recursive: true, force: true });
     await rename(partial, to);
-    for (const file of files) this.used.add(join(to, file));
+    this.usedFolders.add(to);
   }
 
   /**
-   * Removes every entry this build neither used nor stored (and any partial file), so the cache holds one build's
-   * outputs and never grows. Called only after a build that succeeded: a failed build keeps the cache as it was.
+   * Removes every entry this build neither used nor stored (and any partial file or folder), so the cache holds
+   * one build's outputs and never grows. Called only after a build that succeeded: a failed build keeps the cache
+   * as it was. Entries sit one level under their kind, and a folder entry is written and used whole, so the cache
+   * is listed two levels deep and a folder entry removed whole: listing and checking every file of an archive's
+   * cache (52,000 at 100 plans) took 1–2 s of each rebuild.
    */
   async prune(): Promise<number> {
-    const entries = await readdir(this.dir, { recursive: true, withFileTypes: true }).catch(() => []);
-    const stale = entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name)).filter((f) => !this.used.has(f));
-    await Promise.all(stale.map((f) => rm(f, { force: true })));
-    // Folder entries left empty by that (a plan's pages of an earlier build) go too.
-    const dirs = entries.filter((e) => e.isDirectory()).map((e) => join(e.parentPath, e.name)).sort((a, b) => b.length - a.length);
-    for (const d of dirs) if ((await readdir(d).catch(() => ['?'])).length === 0) await rm(d, { recursive: true, force: true });
-    return stale.length;
+    const kinds = (await readdir(this.dir, { withFileTypes: true }).catch(() => [])).filter((e) => e.isDirectory());
+    let removed = 0;
+    for (const kind of kinds) {
+      const entries = await readdir(join(this.dir, kind.name), { withFileTypes: true });
+      const stale = entries.map((e) => ({ path: join(this.dir, kind.name, e.name), folder: e.isDirectory() })).filter((e) => !(e.folder ? this.usedFolders : this.used).has(e.path));
+      await eachBounded(stale, REMOVALS_AT_ONCE, (e) => rm(e.path, { recursive: true, force: true }));
+      removed += stale.length;
+    }
+    return removed;
   }
 }
