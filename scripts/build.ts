@@ -20,6 +20,7 @@ import { printPdf } from '../src/publish/pdf/reading-pdf.ts';
 import { closeTypesetter, typesetterStartMs } from '../src/publish/pdf/typesetter.ts';
 import { checkRecordPages, INDEX_FOLDER, writeSearchIndex } from '../src/publish/search/search-index.ts';
 import { step } from '../src/publish/pipeline/steps.ts';
+import { removeAside } from '../src/publish/pipeline/remove-aside.ts';
 import { swapDir } from '../src/publish/pipeline/swap-dir.ts';
 import { writeContent } from './build-content.ts';
 
@@ -56,8 +57,9 @@ export async function buildAll(): Promise<string> {
   // compressed files copied from here (output-cache.ts).
   const cache = new OutputCache();
   await rm(STAGING, { recursive: true, force: true });
-  // The site the last build replaced (swapDir left it there), removed while this build works.
-  const oldSiteGone = rm(OLD_SITE, { recursive: true, force: true }).catch(() => undefined);
+  // The site the last build replaced (swapDir left it there), removed while this build works, in a process of its
+  // own (remove-aside.ts says why); should that fail, swapDir removes what is left before it publishes.
+  const oldSiteGone = removeAside(OLD_SITE);
   // 1. Plan folders → content/plans/<id>/ (MDX pages and records); stops with located problems on bad input.
   //    The steps after it take the archive it wrote.
   const { archive } = await step('content', () => writeContent());

@@ -1,0 +1,31 @@
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { removeAside } from '../../src/publish/pipeline/remove-aside.ts';
+
+describe('removeAside', () => {
+  it('removes a folder of folders and files in a process of its own, and leaves what is beside it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'remove-aside-'));
+    const old = join(dir, 'dist-old');
+    for (const f of ['index.html', '2020/items/16/index.html', '2020/items/16/index.html.br', '_astro/a.css']) {
+      mkdirSync(join(old, f, '..'), { recursive: true });
+      writeFileSync(join(old, f), f);
+    }
+    writeFileSync(join(dir, 'beside.txt'), '留');
+    expect(await removeAside(old)).toEqual({ removed: true });
+    expect([existsSync(old), existsSync(join(dir, 'beside.txt'))]).toEqual([false, true]);
+  });
+
+  it('takes a folder that is not there for removed (nothing was left aside)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'remove-aside-'));
+    expect(await removeAside(join(dir, 'none'))).toEqual({ removed: true });
+  });
+
+  it('says so when the removal fails, for the build to remove what is left itself', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'remove-aside-'));
+    writeFileSync(join(dir, 'file'), 'x');
+    // A path under a file cannot be removed: rmSync fails with ENOTDIR.
+    expect(await removeAside(join(dir, 'file', 'below'))).toEqual({ removed: false });
+  });
+});
