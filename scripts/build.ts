@@ -20,6 +20,7 @@ import { printPdf } from '../src/publish/pdf/reading-pdf.ts';
 import { closeTypesetter, typesetterStartMs } from '../src/publish/pdf/typesetter.ts';
 import { checkRecordPages, INDEX_FOLDER, writeSearchIndex } from '../src/publish/search/search-index.ts';
 import { step } from '../src/publish/pipeline/steps.ts';
+import { useCompileCache } from '../src/publish/pipeline/compile-cache.ts';
 import { removeAside } from '../src/publish/pipeline/remove-aside.ts';
 import { swapDir } from '../src/publish/pipeline/swap-dir.ts';
 import { writeContent } from './build-content.ts';
@@ -209,4 +210,8 @@ export async function buildAll(): Promise<string> {
   return `build: done in ${((Date.now() - started) / 1000).toFixed(1)} s → dist/`;
 }
 
-if (isMain(import.meta.url)) await runCli(buildAll);
+if (isMain(import.meta.url)) {
+  // Astro's process and the others the build starts load their code from Node's compile cache (compile-cache.ts).
+  useCompileCache();
+  await runCli(buildAll);
+}

@@ -26,6 +26,7 @@ import { buildArchiveBundle, buildOfflineBundle, siteFiles } from '../src/publis
 import { printOfficialPdf } from '../src/publish/pdf/official-pdf.ts';
 import { printPdf } from '../src/publish/pdf/reading-pdf.ts';
 import { isMain, runCli, StepError } from '../src/publish/pipeline/cli.ts';
+import { useCompileCache } from '../src/publish/pipeline/compile-cache.ts';
 import { planTarget, siteTarget, type SiteTarget } from '../src/publish/pipeline/pipeline.ts';
 import { step } from '../src/publish/pipeline/steps.ts';
 import { swapDir } from '../src/publish/pipeline/swap-dir.ts';
@@ -184,4 +185,8 @@ export async function run(argv: readonly string[]): Promise<string> {
   return verb === 'build' ? buildUnits(rest, values.out) : assembleUnits(rest, values.out);
 }
 
-if (isMain(import.meta.url)) await runCli(() => run(process.argv.slice(2)));
+if (isMain(import.meta.url)) {
+  // As in scripts/build.ts: the processes it starts load their code from Node's compile cache.
+  useCompileCache();
+  await runCli(() => run(process.argv.slice(2)));
+}
