@@ -38,8 +38,8 @@ const MAX_BYTES_FOR_BEST = 64 * 1024;
 const SHARED_ASSET = /\.(css|js|mjs|svg|webmanifest)$/u;
 /** Files in flight at once: zlib runs on libuv's pool of 4 threads. */
 const CONCURRENCY = 4;
-/** Files whose cached copies are restored at once. */
-const RESTORES_AT_ONCE = 32;
+/** Files whose cached copies are restored at once (copying is the file system's work, not the CPU's). */
+const RESTORES_AT_ONCE = 64;
 
 /** The totals of two runs over different files. */
 export function addTotals(a: PrecompressTotals, b: PrecompressTotals): PrecompressTotals {
@@ -103,7 +103,8 @@ export async function precompress(dir: string, cache?: OutputCache, skip: readon
   const key = (data: Buffer) => contentKey([...tools, ['bytes', data]]);
 
   // Units first: each file goes to the first unit that holds it; a unit whose manifest is stored and lists exactly
-  // the text files found is restored from it, a file after another's copies (RESTORES_AT_ONCE at a time).
+  // the text files found is restored from it. Every restored unit's copies run in one pool (RESTORES_AT_ONCE at a
+  // time), not unit after unit: at 100 plans the units' batches waited on each other for seconds.
   const byUnit = units.map(() => [] as string[]);
   const loose: string[] = [];
   for (const file of found) {
@@ -111,25 +112,26 @@ export async function precompress(dir: string, cache?: OutputCache, skip: readon
     (u < 0 ? loose : byUnit[u]!).push(file);
   }
   const unitKey = (unit: PrecompressUnit) => contentKey([...tools, ['unit', unit.key]]);
+  const manifests = await Promise.all(
+    units.map(async (unit, u) => {
+      const manifest = cache ? await cache.get(UNITS, unitKey(unit)) : undefined;
+      const listed = manifest && (JSON.parse(Buffer.from(manifest).toString('utf8')) as UnitManifest);
+      return listed && sameFiles(byUnit[u]!, [...listed.compressed.map(([f]) => f), ...listed.small]) ? listed : undefined;
+    }),
+  );
+  /** Units a copy of which was missing from the cache: compressed again, whole. */
+  const broken = new Set<number>();
+  const copies = manifests.flatMap((listed, u) => (listed ? listed.compressed.map(([f, k]) => ({ u, f, k })) : []));
+  await eachBounded(copies, RESTORES_AT_ONCE, async ({ u, f, k }) => {
+    if (!broken.has(u) && !(await cache!.copyOut('precompress', k, outputs(join(dir, f))))) broken.add(u);
+  });
   const missed: { key: string; files: string[] }[] = [];
   for (const [u, unit] of units.entries()) {
-    const files = byUnit[u]!;
-    const manifest = cache ? await cache.get(UNITS, unitKey(unit)) : undefined;
-    const listed = manifest && (JSON.parse(Buffer.from(manifest).toString('utf8')) as UnitManifest);
-    const same = listed && sameFiles(files, [...listed.compressed.map(([f]) => f), ...listed.small]);
-    let restored = false;
-    if (cache && listed && same) {
-      restored = true;
-      for (let i = 0; i < listed.compressed.length && restored; i += RESTORES_AT_ONCE) {
-        const batch = listed.compressed.slice(i, i + RESTORES_AT_ONCE);
-        const copied = await Promise.all(batch.map(([f, k]) => cache.copyOut('precompress', k, outputs(join(dir, f)))));
-        restored = copied.every(Boolean);
-      }
-    }
-    if (restored) for (const [, , raw, gz, br] of listed!.compressed) add(raw, gz, br, true);
+    const listed = manifests[u];
+    if (listed && !broken.has(u)) for (const [, , raw, gz, br] of listed.compressed) add(raw, gz, br, true);
     else {
-      loose.push(...files);
-      missed.push({ key: unitKey(unit), files });
+      loose.push(...byUnit[u]!);
+      missed.push({ key: unitKey(unit), files: byUnit[u]! });
     }
   }
 
@@ -150,7 +152,7 @@ export async function precompress(dir: string, cache?: OutputCache, skip: readon
       done.set(file, [file, k, data.length, g.size, b.size]);
     } else toCompress.push(file);
   };
-  for (let i = 0; i < loose.length; i += RESTORES_AT_ONCE) await Promise.all(loose.slice(i, i + RESTORES_AT_ONCE).map(restore));
+  await eachBounded(loose, RESTORES_AT_ONCE, restore);
   const one = async (file: string) => {
     const path = join(dir, file);
     const data = await readFile(path);

@@ -1,0 +1,74 @@
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { OutputCache } from '../../src/publish/cache/output-cache.ts';
+import { precompress, type PrecompressUnit } from '../../src/publish/deploy/precompress.ts';
+
+/** A small site: two plans' pages and the archive's own, every page over the size worth compressing. */
+function site(dir: string, edition = '一'): string[] {
+  const files = ['index.html', 'a/index.html', 'a/items/1/index.html', 'b/index.html', 'b/items/1/index.html'];
+  for (const f of files) {
+    mkdirSync(dirname(join(dir, f)), { recursive: true });
+    writeFileSync(join(dir, f), `<p>${f}：${edition}</p>`.repeat(40));
+  }
+  return files;
+}
+
+const units = (keyA: string): PrecompressUnit[] => [
+  { key: keyA, holds: (f) => f.startsWith('a/') },
+  { key: 'b-key', holds: (f) => f.startsWith('b/') },
+];
+
+/** Every compressed copy holds exactly the file beside it. */
+function expectTrueCopies(dir: string, files: string[]): void {
+  expect(files.length).toBeGreaterThan(0);
+  for (const f of files) {
+    const raw = readFileSync(join(dir, f));
+    expect([brotliDecompressSync(readFileSync(join(dir, `${f}.br`))), gunzipSync(readFileSync(join(dir, `${f}.gz`)))]).toEqual([raw, raw]);
+  }
+}
+
+describe('precompress with units', () => {
+  it('restores every unit from its manifest on the next build, and compresses again a unit whose copy went missing', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'precompress-'));
+    const cache = join(root, 'cache');
+    const first = join(root, 'first');
+    const files = site(first);
+    const made = await precompress(first, new OutputCache(cache), [], units('a-key'));
+    expect([made.files, made.reused]).toEqual([5, 0]);
+    expectTrueCopies(first, files);
+
+    const second = join(root, 'second');
+    site(second);
+    const again = await precompress(second, new OutputCache(cache), [], units('a-key'));
+    expect([again.files, again.reused]).toEqual([5, 5]);
+    expectTrueCopies(second, files);
+
+    // One stored copy removed: its unit is compressed again (the other unit and the loose file are still reused).
+    const stored = readdirSync(join(cache, 'precompress')).filter((n) => n.endsWith('.br'));
+    const third = join(root, 'third');
+    cpSync(second, third, { recursive: true, filter: (p) => !/\.(br|gz)$/u.test(p) });
+    rmSync(join(cache, 'precompress', stored[0]!));
+    const after = await precompress(third, new OutputCache(cache), [], units('a-key'));
+    expect(after.files).toBe(5);
+    expect(after.reused).toBeLessThan(5);
+    expectTrueCopies(third, files);
+  });
+
+  it('compresses a unit anew when its key changed, and reuses the unchanged files by their bytes', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'precompress-'));
+    const cache = join(root, 'cache');
+    const first = join(root, 'first');
+    site(first);
+    await precompress(first, new OutputCache(cache), [], units('a-key'));
+    const next = join(root, 'next');
+    const files = site(next);
+    writeFileSync(join(next, 'a/items/1/index.html'), '<p>改过的第一项</p>'.repeat(40));
+    const totals = await precompress(next, new OutputCache(cache), [], units('a-key-2'));
+    // Unit a missed: its unchanged index page is found by its bytes, its changed item compressed.
+    expect([totals.files, totals.reused]).toEqual([5, 4]);
+    expectTrueCopies(next, files);
+  });
+});
