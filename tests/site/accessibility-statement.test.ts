@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { HtmlValidate } from 'html-validate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CRITERIA } from '../../src/accessibility/conformance.ts';
 import { SiteConfigSchema } from '../../src/config/site-config.ts';
@@ -109,7 +110,15 @@ describe('a site whose site.json names a contact', () => {
     const contact = page.querySelector('#contact')!.parentElement!.textContent!;
     expect(contact).toContain('请告诉测试厅办公室');
     expect(page.querySelector('a[href="tel:073112345678"]')?.textContent).toBe('0731-1234 5678转801');
+    // The number is not broken across lines (Tailwind's whitespace-nowrap; html-validate's tel-non-breaking).
+    expect(page.querySelector('a[href="tel:073112345678"]')?.classList.contains('whitespace-nowrap')).toBe(true);
     expect(page.querySelector('a[href="mailto:a11y@example.gov.cn"]')?.textContent).toBe('a11y@example.gov.cn');
     expect(page.querySelector('a[href="https://example.gov.cn/liuyan/"]')).not.toBeNull();
+  });
+
+  it('gives a statement with a contact that html-validate passes, as every page without one', async () => {
+    const validator = new HtmlValidate(JSON.parse(readFileSync('.htmlvalidate.json', 'utf8')));
+    const report = await validator.validateString(readFileSync(join(dir, 'dist', 'accessibility', 'index.html'), 'utf8'), 'accessibility/index.html');
+    expect(report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message}`))).toEqual([]);
   });
 });
