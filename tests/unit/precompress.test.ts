@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { OutputCache } from '../../src/publish/cache/output-cache.ts';
-import { precompress, type PrecompressUnit } from '../../src/publish/deploy/precompress.ts';
+import { brotliQuality, precompress, type PrecompressUnit } from '../../src/publish/deploy/precompress.ts';
 
 /** A small site: two plans' pages and the archive's own, every page over the size worth compressing. */
 function site(dir: string, edition = '一'): string[] {
@@ -70,5 +70,25 @@ describe('precompress with units', () => {
     // Unit a missed: its unchanged index page is found by its bytes, its changed item compressed.
     expect([totals.files, totals.reused]).toEqual([5, 4]);
     expectTrueCopies(next, files);
+  });
+});
+
+describe('brotliQuality', () => {
+  const cases: [path: string, bytes: number, quality: number][] = [
+    ['_astro/Base.C1E5ejDA.css', 15_436, 11],
+    ['search-aids.js', 11_610, 11],
+    ['pagefind/2020/pagefind.js', 47_228, 11],
+    ['big.js', 70_000, 10],
+    ['2020/items/16/index.html', 20_000, 10],
+    ['plans/2020/items/3-2/index.html', 20_000, 10],
+    ['2020/items/16/qr.svg', 2_000, 11],
+    ['2020/full/index.html', 108_290, 7],
+    ['2020/offices/jijiaochu/index.html', 21_889, 7],
+    ['2020/data/plan.json', 148_405, 7],
+    ['current/items/16/index.html', 480, 10],
+    ['items-of-2020/index.html', 5_000, 7],
+  ];
+  it.for(cases)('%s (%i B) at %i', ([path, bytes, quality]) => {
+    expect(brotliQuality(path, bytes)).toBe(quality);
   });
 });

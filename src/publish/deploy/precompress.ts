@@ -9,6 +9,7 @@ import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import { codeVersion } from '../cache/code-version.ts';
 import { eachBounded } from '../pipeline/bounded.ts';
+import { PLAN_PAGES } from '../../lib/plan-pages.ts';
 import { contentKey, type KeyPart, type OutputCache } from '../cache/output-cache.ts';
 
 const brotli = promisify(brotliCompress);
@@ -24,18 +25,29 @@ const TEXT = /\.(html|css|js|mjs|json|csv|xml|svg|txt|webmanifest)$/u;
  */
 const MIN_BYTES = 128;
 /**
- * Brotli's quality: 11 for the shared assets (CSS, scripts, icons: every reader fetches them), 10 for the pages and
- * data files (each page is fetched by few readers, and an archive has thousands), 10 for any file over 64 KiB.
- * Measured at archive scale (one thread, 2-core machine shared with other builds, 2026-12): 5 plans' pages and data
- * of a 100-plan archive, 405 files of 8,397 KiB, give 1,864 KiB in 9.4 s at 11, 1,899 KiB (+1.9 %) in 3.5 s at 10,
- * 2,020 KiB in 22 s at 9, 2,091 KiB (+12 %) in 0.2 s at 5; so 100 plans' pages cost ~187 s of compression at 11
- * against ~70 s at 10 (a cold build's precompress step was 243 s). The shared assets, 45 KiB, cost 0.1 s at 11.
- * The item page /2020/items/16/ is 4,664 B at 10 against 4,550 B at 11 (+114 B toward its 8 KiB budget).
- * gzip (the fallback) is 9: it costs next to nothing either way.
+ * Brotli's quality, by what a file is and how often it is fetched:
+ * - 11 for the shared assets (CSS, scripts, icons: every reader fetches them; 45 KiB, 0.1 s at 11);
+ * - 10 for item pages, the pages readers land on (links, search, citations) and the one the 8 KiB budget is for:
+ *   /2020/items/16/ is 4,664 B at 10 against 4,550 B at 11, and about 150 B more at 7, which would take it over;
+ * - 7 for every other page and data file (sections, offices, the whole text, data, redirects, the archive's own).
+ * Measured on a 100-plan archive's pages (a tenth of them, one thread, 2-core machine, 2026-12): item pages, 5.2 MiB,
+ * 1,330 KB in 2.8 s at 10, 1,414 KB (+6.3 %) in 0.23 s at 8, the same in 0.11 s at 7; the other pages and data,
+ * 9.9 MiB, 2,082 KB in 3.7 s at 10, 2,219 KB (+6.6 %) in 0.21 s at 7, 2,287 KB in 0.17 s at 6. So the other pages
+ * at 7 cost a cold 100-plan build ~2 s of compression instead of ~37 s, for 6.6 % more bytes on pages read less;
+ * 9 was slower than 10 (22 s against 3.5 s on a sample), and 11 on item pages alone would cost ~70 s.
+ * Files over 64 KiB get at most 10. gzip (the fallback) is 9: it costs next to nothing either way.
  */
 const MAX_BYTES_FOR_BEST = 64 * 1024;
 /** The shared assets, compressed at brotli's best. */
 const SHARED_ASSET = /\.(css|js|mjs|svg|webmanifest)$/u;
+/** An item page, under any plan (and any base path): <…>/items/<key>/index.html, the folder as plan-pages.ts names it. */
+const ITEM_PAGE = new RegExp(`(?:^|/)${PLAN_PAGES.find((k) => k.id === 'item')!.path}[^/]+/index\\.html$`, 'u');
+
+/** The brotli quality for a file (see above). */
+export function brotliQuality(path: string, bytes: number): number {
+  if (SHARED_ASSET.test(path)) return bytes <= MAX_BYTES_FOR_BEST ? 11 : 10;
+  return ITEM_PAGE.test(path) ? 10 : 7;
+}
 /** Files in flight at once: zlib runs on libuv's pool of 4 threads. */
 const CONCURRENCY = 4;
 /** Files whose cached copies are restored at once (copying is the file system's work, not the CPU's). */
@@ -190,7 +202,7 @@ function sameFiles(a: readonly string[], b: readonly string[]): boolean {
 
 /** Writes `<path>.gz` and `<path>.br` of `data`. */
 async function compress(data: Buffer, path: string): Promise<{ gz: number; br: number }> {
-  const quality = data.length <= MAX_BYTES_FOR_BEST && SHARED_ASSET.test(path) ? 11 : 10;
+  const quality = brotliQuality(path, data.length);
   const [g, b] = await Promise.all([
     gz(data, { level: 9 }),
     brotli(data, { params: { [constants.BROTLI_PARAM_QUALITY]: quality, [constants.BROTLI_PARAM_SIZE_HINT]: data.length } }),
