@@ -28,7 +28,7 @@ const MIN_BYTES = 128;
  * Brotli's quality, by what a file is and how often it is fetched:
  * - 11 for the shared assets (CSS, scripts, icons: every reader fetches them; 45 KiB, 0.1 s at 11);
  * - 10 for item pages, the pages readers land on (links, search, citations) and the one the 8 KiB budget is for:
- *   /2020/items/16/ is 4,664 B at 10 against 4,550 B at 11, and about 150 B more at 7, which would take it over;
+ *   /2020/items/16/ is 3,984 B at 10, 3,891 B at 11 and 4,220 B at 7 or 8, which would take the page over its budget;
  * - 7 for every other page and data file (sections, offices, the whole text, data, redirects, the archive's own).
  * Measured on a 100-plan archive's pages (a tenth of them, one thread, 2-core machine, 2026-12): item pages, 5.2 MiB,
  * 1,330 KB in 2.8 s at 10, 1,414 KB (+6.3 %) in 0.23 s at 8, the same in 0.11 s at 7; the other pages and data,
