@@ -104,6 +104,9 @@ async function createTypesetter(files: string[]): Promise<Typesetter> {
     },
     close: async () => {
       closing = true;
+      // Held while it exits: with an unreferenced child and nothing else to do (an archive whose pages were all
+      // reused finishes its other steps first), Node would end the build with this wait unsettled (exit code 13).
+      hold(true);
       child.disconnect();
       await exited;
     },
