@@ -206,7 +206,8 @@ export async function buildAll(): Promise<string> {
     await oldSiteGone;
     await swapDir(STAGING, 'dist', OLD_SITE, true);
   });
-  await step('prune cache', () => cache.prune(), (n) => `${n} stale entries removed`);
+  // An entry written since it was stored (a file of dist/ edited in place: output-cache.ts) was made again.
+  await step('prune cache', () => cache.prune(), (n) => `${n} stale entries removed${cache.altered ? `, ${cache.altered} found edited in place and made again` : ''}`);
   return `build: done in ${((Date.now() - started) / 1000).toFixed(1)} s → dist/`;
 }
 

@@ -56,12 +56,48 @@ describe('OutputCache', () => {
       writeFileSync(dest, `pdf ${made}`);
     };
     expect(await cache.through('pdf', 'k1', { '.pdf': out }, make(out))).toBe(false);
-    writeFileSync(out, 'overwritten after the build');
     const again = join(dir, 'next/a.pdf');
     expect(await cache.through('pdf', 'k1', { '.pdf': again }, make(again))).toBe(true);
     expect([made, readFileSync(again, 'utf8')]).toEqual([1, 'pdf 1']);
     expect(await cache.through('pdf', 'k2', { '.pdf': again }, make(again))).toBe(false);
-    expect([made, readFileSync(again, 'utf8')]).toEqual([2, 'pdf 2']);
+    expect([made, readFileSync(again, 'utf8'), cache.altered]).toEqual([2, 'pdf 2', 0]);
+  });
+
+  it('never places an output edited in place after the build: it is made again, and counted', async () => {
+    const dir = temp();
+    const cache = new OutputCache(join(dir, 'cache'));
+    const out = join(dir, 'site/a.pdf');
+    let made = 0;
+    const make = (dest: string) => async () => {
+      made += 1;
+      mkdirSync(join(dest, '..'), { recursive: true });
+      writeFileSync(dest, `pdf ${made}`);
+    };
+    await cache.through('pdf', 'k1', { '.pdf': out }, make(out));
+    // Written in place (same file, as `>` or writeFile does), which a link would carry into the cache.
+    writeFileSync(out, 'overwritten after the build');
+    const again = join(dir, 'next/a.pdf');
+    expect(await cache.through('pdf', 'k1', { '.pdf': again }, make(again))).toBe(false);
+    expect([made, readFileSync(again, 'utf8'), cache.altered]).toEqual([2, 'pdf 2', 1]);
+    // copyOut (precompress's way) refuses an altered entry too.
+    writeFileSync(again, 'edited again');
+    expect(await cache.copyOut('pdf', 'k1', { '.pdf': join(dir, 'third.pdf') })).toBe(false);
+    expect([existsSync(join(dir, 'third.pdf')), cache.altered]).toEqual([false, 2]);
+  });
+
+  it('never places a folder with a file edited in place: it is removed whole, to be made again', async () => {
+    const dir = temp();
+    const cache = new OutputCache(join(dir, 'cache'));
+    const pages = join(dir, 'site/2020');
+    mkdirSync(join(pages, 'items/16'), { recursive: true });
+    writeFileSync(join(pages, 'index.html'), '首页');
+    writeFileSync(join(pages, 'items/16/index.html'), '第十六项');
+    await cache.storeFolder('pages', 'k', pages);
+    writeFileSync(join(pages, 'items/16/index.html'), 'changed after the build');
+    const next = new OutputCache(join(dir, 'cache'));
+    expect(await next.hasFolder('pages', 'k')).toBe(false);
+    expect(await next.restoreFolder('pages', 'k', join(dir, 'next'))).toBe(false);
+    expect([existsSync(join(dir, 'next')), existsSync(join(dir, 'cache/pages/k')), next.altered]).toEqual([false, false, 1]);
   });
 
   it('misses unless every file of an entry is there', async () => {
@@ -101,6 +137,8 @@ describe('OutputCache', () => {
     writeFileSync(join(pages, 'items/16/index.html'), '第十六项');
     expect(await cache.hasFolder('pages', 'k')).toBe(false);
     await cache.storeFolder('pages', 'k', pages);
+    // Replaced, not written in place (a new file at the path, as a deploy copy or `mv` leaves): the entry keeps its bytes.
+    rmSync(join(pages, 'index.html'));
     writeFileSync(join(pages, 'index.html'), 'changed after the build');
     expect(await cache.hasFolder('pages', 'k')).toBe(true);
     expect(readdirSync(join(dir, 'cache/pages'))).toEqual(['k']);

@@ -5,12 +5,20 @@
  * so a stale output can only come from a key that leaves an input out: each step lists its inputs next to the
  * code that uses them (official-pdf.ts, print-pdf.ts, offline-bundle.ts, precompress.ts).
  *
- * Hand-written rather than a library: what is needed is a content-addressed folder (a hash, a copy, a rename);
+ * Hand-written rather than a library: what is needed is a content-addressed folder (a hash, a link, a rename);
  * cache packages on npm (cacache, flat-cache) add an index, integrity streams and memoisation this does not use.
+ *
+ * Entries are hard-linked in and out, not copied: a 100-plan archive's rebuild places ~45,000 files, and copying
+ * them was most of its system time (one plan changed: 33.7 s copied, 21.2 s linked). A link shares the file with
+ * dist/, so a file of dist/ edited in place (by a deploy script, a test) would change the entry too; every entry is
+ * therefore sealed when stored, its modification time set to one second before its birth time, which no write can
+ * leave (a write sets it to the present). An entry found unsealed was written since it was stored: it is removed
+ * and made again (`altered` counts them for the log). Where the file system records no birth time, or cannot link,
+ * entries are copied as before and need no seal.
  */
 import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
-import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { eachBounded } from '../pipeline/bounded.ts';
 
@@ -45,19 +53,54 @@ const REMOVALS_AT_ONCE = 16;
 /** Files copied at once by copyTree: small files, so the limit is the file system's, not the CPU's. */
 const COPIES_AT_ONCE = 64;
 
-/**
- * Copies every file under `from` into `to` (folders made as needed, files there already kept or overwritten);
- * files under a top-level name in `leaveOut` are not copied. Not fs.cp: it copies one file after another, and
- * restoring a hundred plans' pages with it took longer than rendering them.
- */
-async function copyTree(from: string, to: string, leaveOut: ReadonlySet<string> = new Set()): Promise<void> {
-  const entries = await readdir(from, { recursive: true, withFileTypes: true });
-  const files = entries
+/** The files under `dir`, relative to it, leaving out what is under a top-level name in `leaveOut`. */
+async function filesUnder(dir: string, leaveOut: ReadonlySet<string> = new Set()): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
     .filter((e) => e.isFile())
-    .map((e) => relative(from, join(e.parentPath, e.name)))
+    .map((e) => relative(dir, join(e.parentPath, e.name)))
     .filter((f) => !leaveOut.has(f.split(sep)[0]!));
+}
+
+/** How entries go in and out of the cache: hard-linked (and sealed), or copied where links cannot be guarded. */
+type Placing = 'link' | 'copy';
+
+/** Errors of link() that mean "not here" (another device, no links on this file system, too many links): copy. */
+const CANNOT_LINK = new Set(['EXDEV', 'EPERM', 'EMLINK', 'ENOTSUP', 'EOPNOTSUPP']);
+
+/** Puts the file `from` at `to` (replacing a file there): a hard link, or a copy where that is the way. */
+async function place(how: Placing, from: string, to: string): Promise<void> {
+  if (how === 'copy') return copyFile(from, to, constants.COPYFILE_FICLONE);
+  try {
+    await link(from, to);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    if (code === 'EEXIST') {
+      await rm(to, { force: true });
+      return place(how, from, to);
+    }
+    if (CANNOT_LINK.has(code)) return copyFile(from, to, constants.COPYFILE_FICLONE);
+    throw error;
+  }
+}
+
+/** Marks a linked entry as stored (see the module's comment): modification time one second before birth. */
+async function seal(path: string): Promise<void> {
+  const s = await stat(path);
+  await utimes(path, s.atime, new Date(s.birthtimeMs - 1000));
+}
+
+/** Whether a linked entry still holds what was stored: sealed, and so never written since. */
+const sealed = (s: { mtimeMs: number; birthtimeMs: number }): boolean => s.mtimeMs < s.birthtimeMs - 500;
+
+/**
+ * Places every file under `from` at the same path under `to` (folders made as needed, files there already kept
+ * or replaced). Not fs.cp: it copies one file after another, and restoring a hundred plans' pages with it took
+ * longer than rendering them.
+ */
+async function placeTree(how: Placing, from: string, to: string, files: readonly string[]): Promise<void> {
   for (const d of new Set(['', ...files.map((f) => dirname(f))])) await mkdir(join(to, d), { recursive: true });
-  await eachBounded(files, COPIES_AT_ONCE, (f) => copyFile(join(from, f), join(to, f), constants.COPYFILE_FICLONE));
+  await eachBounded(files, COPIES_AT_ONCE, (f) => place(how, join(from, f), join(to, f)));
 }
 
 /** The outputs one key stands for: file name suffix in the cache → where the output goes. */
@@ -65,8 +108,7 @@ export type CachedFiles = Readonly<Record<string, string>>;
 
 /**
  * A cache folder. Entries are `<dir>/<kind>/<key><suffix>`; an output made of several files (a .br and a .gz)
- * uses one suffix per file. Entries are copied in and out, never linked: a file of dist/ edited in place
- * (by a deploy script, a test) can then never change what a later build copies.
+ * uses one suffix per file. Entries are linked in and out and sealed (the module's comment says why and how).
  */
 export class OutputCache {
   readonly dir: string;
@@ -75,9 +117,41 @@ export class OutputCache {
   /** Every folder entry this build used or stored (restoreFolder, storeFolder), kept whole by prune(). */
   private readonly usedFolders = new Set<string>();
   private stores = 0;
+  /** Folder entries checked whole by hasFolder() this build: their files, for restoreFolder(). */
+  private readonly checkedFolders = new Map<string, string[]>();
+  private placing: Promise<Placing> | undefined;
+  /** Entries found written since they were stored, removed to be made again; for the build's log. */
+  altered = 0;
 
   constructor(dir = CACHE_DIR) {
     this.dir = dir;
+  }
+
+  /** Linked where the cache's file system records birth times (the seal needs them), else copied; asked once. */
+  private how(): Promise<Placing> {
+    this.placing ??= mkdir(this.dir, { recursive: true })
+      .then(() => stat(this.dir))
+      .then((s): Placing => (s.birthtimeMs > 0 ? 'link' : 'copy'));
+    return this.placing;
+  }
+
+  /** Whether the entry file at `path` is there and may be placed; an altered one is removed (and counted). */
+  private async usable(path: string): Promise<boolean> {
+    const s = await stat(path).catch(() => undefined);
+    if (!s?.isFile()) return false;
+    if ((await this.how()) === 'copy' || sealed(s)) return true;
+    this.altered += 1;
+    await rm(path, { force: true });
+    return false;
+  }
+
+  /** Puts `src` in the cache at `to`: placed at a temporary name, sealed, and renamed, so a build killed midway never leaves half an entry that a later build would take for whole. */
+  private async putFile(src: string, to: string): Promise<void> {
+    const how = await this.how();
+    const partial = this.partial(to);
+    await place(how, src, partial);
+    if (how === 'link') await seal(partial);
+    await rename(partial, to);
   }
 
   /** A temporary name beside `to`, unique per call (two stores may run at once); renamed to `to` once written whole. */
@@ -89,29 +163,26 @@ export class OutputCache {
     return join(this.dir, kind, `${key}${suffix}`);
   }
 
-  /** Copies the outputs stored under `key` into place; false (and nothing copied) unless every one is there. */
+  /** Places the outputs stored under `key`; false (and nothing placed) unless every one is there, unaltered. */
   async restore(kind: string, key: string, files: CachedFiles): Promise<boolean> {
     const entries = Object.entries(files).map(([suffix, dest]) => [this.entry(kind, key, suffix), dest] as const);
-    const present = await Promise.all(entries.map(([from]) => stat(from).then((s) => s.isFile(), () => false)));
+    const present = await Promise.all(entries.map(([from]) => this.usable(from)));
     if (!present.every(Boolean)) return false;
+    const how = await this.how();
     for (const [from, dest] of entries) {
       await mkdir(dirname(dest), { recursive: true });
-      // A reflink where the file system has them, else a plain copy.
-      await copyFile(from, dest, constants.COPYFILE_FICLONE);
+      await place(how, from, dest);
       this.used.add(from);
     }
     return true;
   }
 
-  /** Stores the outputs just made under `key`; each is copied to a temporary name and renamed, so a build killed midway never leaves half a file that a later build would take for whole. */
+  /** Stores the outputs just made under `key` (putFile: whole or not at all). */
   async store(kind: string, key: string, files: CachedFiles): Promise<void> {
     await mkdir(join(this.dir, kind), { recursive: true });
     for (const [suffix, src] of Object.entries(files)) {
       const to = this.entry(kind, key, suffix);
-      // Unique per call: two files with the same bytes may be stored at once.
-      const partial = this.partial(to);
-      await copyFile(src, partial, constants.COPYFILE_FICLONE);
-      await rename(partial, to);
+      await this.putFile(src, to);
       this.used.add(to);
     }
   }
@@ -166,19 +237,16 @@ export class OutputCache {
   }
 
   /**
-   * Copies the outputs stored under `key` into place, as restore() does, but without first checking that each is
-   * there: for callers that restore thousands of files whose entries a manifest of their own says are stored.
-   * False when one is missing (those before it may have been copied: the caller makes them all again).
+   * Places the outputs stored under `key`, as restore() does, one after another: for callers that restore
+   * thousands of files whose entries a manifest of their own says are stored. False when one is missing or
+   * altered (those before it may have been placed: the caller makes them all again).
    */
   async copyOut(kind: string, key: string, files: CachedFiles): Promise<boolean> {
+    const how = await this.how();
     for (const [suffix, dest] of Object.entries(files)) {
       const from = this.entry(kind, key, suffix);
-      try {
-        await copyFile(from, dest, constants.COPYFILE_FICLONE);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
-        throw error;
-      }
+      if (!(await this.usable(from))) return false;
+      await place(how, from, dest);
       this.used.add(from);
     }
     return true;
@@ -189,19 +257,38 @@ export class OutputCache {
     this.used.add(this.entry(kind, key, ''));
   }
 
-  /** Whether a folder is stored under `key` (see storeFolder). */
+  /**
+   * Whether a folder is stored under `key` (see storeFolder) with every file of it unaltered; a folder with an
+   * altered file is removed whole (and counted once), to be made again.
+   */
   async hasFolder(kind: string, key: string): Promise<boolean> {
-    return stat(join(this.dir, kind, key)).then((s) => s.isDirectory(), () => false);
+    const path = join(this.dir, kind, key);
+    if (this.checkedFolders.has(path)) return true;
+    if (!(await stat(path).then((s) => s.isDirectory(), () => false))) return false;
+    const files = await filesUnder(path);
+    if ((await this.how()) === 'link') {
+      let whole = true;
+      await eachBounded(files, COPIES_AT_ONCE, async (f) => {
+        if (whole && !sealed(await stat(join(path, f)))) whole = false;
+      });
+      if (!whole) {
+        this.altered += 1;
+        await rm(path, { recursive: true, force: true });
+        return false;
+      }
+    }
+    this.checkedFolders.set(path, files);
+    return true;
   }
 
   /**
-   * Copies the folder stored under `key` into `dest` (merged into what is there); false if there is none.
-   * A folder entry is for an output of many files (a plan's pages), which one suffix per file cannot name.
+   * Places the folder stored under `key` into `dest` (merged into what is there); false if there is none (or it
+   * was altered). A folder entry is for an output of many files (a plan's pages), which one suffix per file cannot name.
    */
   async restoreFolder(kind: string, key: string, dest: string): Promise<boolean> {
     const from = join(this.dir, kind, key);
     if (!(await this.hasFolder(kind, key))) return false;
-    await copyTree(from, dest);
+    await placeTree(await this.how(), from, dest, this.checkedFolders.get(from)!);
     this.usedFolders.add(from);
     return true;
   }
@@ -214,8 +301,12 @@ export class OutputCache {
   async storeFolder(kind: string, key: string, src: string, leaveOut?: ReadonlySet<string>): Promise<void> {
     const to = join(this.dir, kind, key);
     const partial = this.partial(to);
-    await copyTree(src, partial, leaveOut);
+    const how = await this.how();
+    const files = await filesUnder(src, leaveOut);
+    await placeTree(how, src, partial, files);
+    if (how === 'link') await eachBounded(files, COPIES_AT_ONCE, (f) => seal(join(partial, f)));
     await rm(to, { recursive: true, force: true });
+    this.checkedFolders.delete(to);
     await rename(partial, to);
     this.usedFolders.add(to);
   }
