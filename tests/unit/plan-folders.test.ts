@@ -79,6 +79,19 @@ describe('reading a plan without plan.json', () => {
     expect(lines).toEqual([`${join(folder, 'plan.json')}:3:3: config-invalid: plan.json: unknown key “yaer”. Check the spelling; the keys are $comment, id, year, yearTo, series, status, supersedes, source, officeAliases, editorialNotes.`]);
   });
 
+  it('reports every bad folder of an archive, in the folders’ order, though they are read several at a time', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'plan-folders-order-'));
+    const names = ['a', 'b', 'c', 'd', 'e', 'f'];
+    for (const name of names) {
+      const folder = join(root, name);
+      mkdirSync(folder);
+      writeFileSync(join(folder, 'plan.txt'), `某某市学校建设2023年工作要点\n\n为改善办学条件，制定本计划。\n\n${BODY}\n`);
+      writeFileSync(join(folder, 'plan.json'), '{\n  "status": "有效"\n}\n');
+    }
+    const lines = await problemsOf(readPlans({ PLANS_DIR: root }));
+    expect(lines.map((l) => l.split('/').at(-2))).toEqual(names);
+  });
+
   it('points a duplicate id at where each plan gets it: its "id" in plan.json, else the title that gave its year', async () => {
     const plans = join(dir, 'plans');
     const plan = `\n某某市学校建设2023年工作要点\n\n为改善办学条件，制定本计划。\n\n${BODY}\n`;

@@ -10,7 +10,11 @@ import { sha256Hex } from '../../config/digest.ts';
 import { chooseFolder, CONFIG_FILE, formatConfigProblem, locateKey, parseConfigJson, resolveFolder, type ConfigProblem, type FolderFile, type ResolvedPlanConfig } from '../../config/plan-config.ts';
 import { placeNoteList, type PlacedNote } from '../../generate/notes.ts';
 import { DEFAULT_PLANS_DIR, failWith, PlanInputError, readPlanBytes, readPlanFile, type ReadPlan } from './read-plan.ts';
+import { eachBounded } from '../pipeline/bounded.ts';
 import type { Plan } from '../../plan/schema.ts';
+
+/** Plan folders read at once. */
+const PLANS_AT_ONCE = 4;
 
 /** One plan read from its folder: the resolved config, the reader's result and its placed notes. */
 export interface PlanSource {
@@ -35,16 +39,22 @@ export async function readPlans(env: Record<string, string | undefined> = proces
   if (input.kind === 'file') return [await readPlanFromFile(input.path)];
   const folders = await planFolders(input.path);
   if (folders.length === 0) throw new PlanInputError([`${input.path}:1:1: no-plans: No plan folder (a folder holding a plan document) was found in ${input.path}.`]);
-  const plans: PlanSource[] = [];
-  const lines: string[] = [];
-  for (const folder of folders) {
-    try {
-      plans.push(await readPlanFolder(folder));
-    } catch (error) {
-      if (!(error instanceof PlanInputError)) throw error;
-      lines.push(...error.lines);
-    }
-  }
+  // Read a few at a time (their files are read while another is parsed), reported in the folders' order.
+  const read: (PlanSource | string[])[] = new Array(folders.length);
+  await eachBounded(
+    folders.map((folder, i) => ({ folder, i })),
+    PLANS_AT_ONCE,
+    async ({ folder, i }) => {
+      try {
+        read[i] = await readPlanFolder(folder);
+      } catch (error) {
+        if (!(error instanceof PlanInputError)) throw error;
+        read[i] = error.lines;
+      }
+    },
+  );
+  const plans = read.filter((r): r is PlanSource => !Array.isArray(r));
+  const lines = read.filter((r): r is string[] => Array.isArray(r)).flat();
   lines.push(...duplicateIds(plans));
   if (lines.length > 0) throw new PlanInputError(lines);
   return plans;

@@ -4,6 +4,10 @@
  */
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
+import { eachBounded } from '../pipeline/bounded.ts';
+
+/** Files compared (and written) at once. */
+const FILES_AT_ONCE = 32;
 
 /** What a write changed, for the report. */
 export interface WriteReport {
@@ -32,21 +36,26 @@ async function listFiles(dir: string): Promise<string[]> {
  */
 export async function writeGenerated(root: string, files: Map<string, string>, managedDirs: readonly string[]): Promise<WriteReport> {
   const report: WriteReport = { written: [], unchanged: 0, removed: [] };
-  for (const [path, contents] of files) {
+  const paths = [...files.keys()];
+  const wrote = new Set<string>();
+  // A few at a time, not one after another: an archive's rebuild compares ~3,400 files, and waiting on each read
+  // in turn was a second of its content step spent idle.
+  await eachBounded(paths, FILES_AT_ONCE, async (path) => {
+    const contents = files.get(path)!;
     const full = join(root, path);
     const old = await readFile(full, 'utf8').catch(() => undefined);
-    if (old === contents) {
-      report.unchanged += 1;
-      continue;
-    }
+    if (old === contents) return;
     await mkdir(dirname(full), { recursive: true });
     // Written beside it and renamed: the dev server's content loader reloads a file as soon as it changes, and
     // reading one half written (a large plan.json) failed the reload with nothing left to trigger another.
     const partial = `${full}.${process.pid}.partial`;
     await writeFile(partial, contents);
     await rename(partial, full);
-    report.written.push(path);
-  }
+    wrote.add(path);
+  });
+  // In the order given, whatever order the writes finished in.
+  report.written = paths.filter((p) => wrote.has(p));
+  report.unchanged = paths.length - wrote.size;
   for (const dir of managedDirs) {
     for (const full of await listFiles(join(root, dir))) {
       const path = relative(root, full);
