@@ -45,40 +45,36 @@ describe('contentKey', () => {
 });
 
 describe('OutputCache', () => {
-  it('makes and stores on a miss, then copies the same bytes on a hit without making', async () => {
+  /** A cache in a new folder, and a maker of numbered PDFs (`pdf 1`, `pdf 2`, …) that counts what it made. */
+  const pdfMaker = () => {
     const dir = temp();
-    const cache = new OutputCache(join(dir, 'cache'));
-    const out = join(dir, 'site/a.pdf');
-    let made = 0;
+    let count = 0;
     const make = (dest: string) => async () => {
-      made += 1;
+      count += 1;
       mkdirSync(join(dest, '..'), { recursive: true });
-      writeFileSync(dest, `pdf ${made}`);
+      writeFileSync(dest, `pdf ${count}`);
     };
+    return { dir, cache: new OutputCache(join(dir, 'cache')), out: join(dir, 'site/a.pdf'), make, made: () => count };
+  };
+
+  it('makes and stores on a miss, then copies the same bytes on a hit without making', async () => {
+    const { dir, cache, out, make, made } = pdfMaker();
     expect(await cache.through('pdf', 'k1', { '.pdf': out }, make(out))).toBe(false);
     const again = join(dir, 'next/a.pdf');
     expect(await cache.through('pdf', 'k1', { '.pdf': again }, make(again))).toBe(true);
-    expect([made, readFileSync(again, 'utf8')]).toEqual([1, 'pdf 1']);
+    expect([made(), readFileSync(again, 'utf8')]).toEqual([1, 'pdf 1']);
     expect(await cache.through('pdf', 'k2', { '.pdf': again }, make(again))).toBe(false);
-    expect([made, readFileSync(again, 'utf8'), cache.altered]).toEqual([2, 'pdf 2', 0]);
+    expect([made(), readFileSync(again, 'utf8'), cache.altered]).toEqual([2, 'pdf 2', 0]);
   });
 
   it('never places an output edited in place after the build: it is made again, and counted', async () => {
-    const dir = temp();
-    const cache = new OutputCache(join(dir, 'cache'));
-    const out = join(dir, 'site/a.pdf');
-    let made = 0;
-    const make = (dest: string) => async () => {
-      made += 1;
-      mkdirSync(join(dest, '..'), { recursive: true });
-      writeFileSync(dest, `pdf ${made}`);
-    };
+    const { dir, cache, out, make, made } = pdfMaker();
     await cache.through('pdf', 'k1', { '.pdf': out }, make(out));
     // Written in place (same file, as `>` or writeFile does), which a link would carry into the cache.
     writeFileSync(out, 'overwritten after the build');
     const again = join(dir, 'next/a.pdf');
     expect(await cache.through('pdf', 'k1', { '.pdf': again }, make(again))).toBe(false);
-    expect([made, readFileSync(again, 'utf8'), cache.altered]).toEqual([2, 'pdf 2', 1]);
+    expect([made(), readFileSync(again, 'utf8'), cache.altered]).toEqual([2, 'pdf 2', 1]);
     // copyOut (precompress's way) refuses an altered entry too.
     writeFileSync(again, 'edited again');
     expect(await cache.copyOut('pdf', 'k1', { '.pdf': join(dir, 'third.pdf') })).toBe(false);
