@@ -45,6 +45,16 @@ describe('contentKey', () => {
 });
 
 describe('OutputCache', () => {
+  /** A cache in a new folder, and a plan's two pages beside it to store. */
+  const twoPages = () => {
+    const dir = temp();
+    const pages = join(dir, 'site/2020');
+    mkdirSync(join(pages, 'items/16'), { recursive: true });
+    writeFileSync(join(pages, 'index.html'), '首页');
+    writeFileSync(join(pages, 'items/16/index.html'), '第十六项');
+    return { dir, cache: new OutputCache(join(dir, 'cache')), pages };
+  };
+
   /** A cache in a new folder, and a maker of numbered PDFs (`pdf 1`, `pdf 2`, …) that counts what it made. */
   const pdfMaker = () => {
     const dir = temp();
@@ -82,12 +92,7 @@ describe('OutputCache', () => {
   });
 
   it('never places a folder with a file edited in place: it is removed whole, to be made again', async () => {
-    const dir = temp();
-    const cache = new OutputCache(join(dir, 'cache'));
-    const pages = join(dir, 'site/2020');
-    mkdirSync(join(pages, 'items/16'), { recursive: true });
-    writeFileSync(join(pages, 'index.html'), '首页');
-    writeFileSync(join(pages, 'items/16/index.html'), '第十六项');
+    const { dir, cache, pages } = twoPages();
     await cache.storeFolder('pages', 'k', pages);
     writeFileSync(join(pages, 'items/16/index.html'), 'changed after the build');
     const next = new OutputCache(join(dir, 'cache'));
@@ -125,12 +130,7 @@ describe('OutputCache', () => {
   });
 
   it('stores a folder whole and copies it back into another, merged with what is there', async () => {
-    const dir = temp();
-    const cache = new OutputCache(join(dir, 'cache'));
-    const pages = join(dir, 'site/2020');
-    mkdirSync(join(pages, 'items/16'), { recursive: true });
-    writeFileSync(join(pages, 'index.html'), '首页');
-    writeFileSync(join(pages, 'items/16/index.html'), '第十六项');
+    const { dir, cache, pages } = twoPages();
     expect(await cache.hasFolder('pages', 'k')).toBe(false);
     await cache.storeFolder('pages', 'k', pages);
     // Replaced, not written in place (a new file at the path, as a deploy copy or `mv` leaves): the entry keeps its bytes.
