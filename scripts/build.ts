@@ -206,8 +206,9 @@ export async function buildAll(): Promise<string> {
     await oldSiteGone;
     await swapDir(STAGING, 'dist', OLD_SITE, true);
   });
-  // An entry written since it was stored (a file of dist/ edited in place: output-cache.ts) was made again.
-  await step('prune cache', () => cache.prune(), (n) => `${n} stale entries removed${cache.altered ? `, ${cache.altered} found edited in place and made again` : ''}`);
+  // An entry changed since it was stored (a file of dist/ edited in place, or the cache copied without its files'
+  // times: output-cache.ts) was made again, not used.
+  await step('prune cache', () => cache.prune(), (n) => `${n} stale entries removed${cache.altered ? `, ${cache.altered} changed since stored (edited in place, or copied without their times) and made again` : ''}`);
   return `build: done in ${((Date.now() - started) / 1000).toFixed(1)} s → dist/`;
 }
 

@@ -3,7 +3,7 @@
  * stores, pruning keeps what the last build used; the code version follows a step's import graph; the files a
  * page loads are found for the reading PDF's key.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import type { Metafile } from 'esbuild';
@@ -89,6 +89,18 @@ describe('OutputCache', () => {
     writeFileSync(again, 'edited again');
     expect(await cache.copyOut('pdf', 'k1', { '.pdf': join(dir, 'third.pdf') })).toBe(false);
     expect([existsSync(join(dir, 'third.pdf')), cache.altered]).toEqual([false, 2]);
+  });
+
+  it('is used after being copied with its files’ times (cp -a, tar, a CI cache), made again after a copy without them', async () => {
+    const { dir, cache, out, make, made } = pdfMaker();
+    await cache.through('pdf', 'k1', { '.pdf': out }, make(out));
+    cpSync(join(dir, 'cache'), join(dir, 'kept'), { recursive: true, preserveTimestamps: true });
+    cpSync(join(dir, 'cache'), join(dir, 'plain'), { recursive: true });
+    const kept = new OutputCache(join(dir, 'kept'));
+    expect(await kept.through('pdf', 'k1', { '.pdf': join(dir, 'a.pdf') }, make(join(dir, 'a.pdf')))).toBe(true);
+    const plain = new OutputCache(join(dir, 'plain'));
+    expect(await plain.through('pdf', 'k1', { '.pdf': join(dir, 'b.pdf') }, make(join(dir, 'b.pdf')))).toBe(false);
+    expect([made(), kept.altered, plain.altered, readFileSync(join(dir, 'a.pdf'), 'utf8')]).toEqual([2, 0, 1, 'pdf 1']);
   });
 
   it('never places a folder with a file edited in place: it is removed whole, to be made again', async () => {

@@ -11,10 +11,12 @@
  * Entries are hard-linked in and out, not copied: a 100-plan archive's rebuild places ~45,000 files, and copying
  * them was most of its system time (one plan changed: 33.7 s copied, 21.2 s linked). A link shares the file with
  * dist/, so a file of dist/ edited in place (by a deploy script, a test) would change the entry too; every entry is
- * therefore sealed when stored, its modification time set to one second before its birth time, which no write can
- * leave (a write sets it to the present). An entry found unsealed was written since it was stored: it is removed
- * and made again (`altered` counts them for the log). Where the file system records no birth time, or cannot link,
- * entries are copied as before and need no seal.
+ * therefore sealed when stored: its modification time is set to the second it was stored plus a fixed fraction
+ * (SEAL_NS), which a write, taking the clock's time, leaves only by a one-in-a-million chance. The seal survives a
+ * copy that keeps files' times (`cp -a`, `tar`, a CI cache), so a cache moved between machines is still used; an
+ * entry found unsealed was written since it was stored (or copied without its times) and is removed and made
+ * again, never placed (`altered` counts them for the log). Where the file system cannot keep the seal (times in
+ * whole seconds) or cannot link, entries are copied as before and need no seal.
  */
 import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
@@ -84,14 +86,25 @@ async function place(how: Placing, from: string, to: string): Promise<void> {
   }
 }
 
-/** Marks a linked entry as stored (see the module's comment): modification time one second before birth. */
+/**
+ * The seal's fraction of a second, in nanoseconds: whole milliseconds, so a copy that keeps times only to the
+ * millisecond (Node's fs.cp) keeps it too; utimes() takes seconds as a double, exact to ~0.3 µs at today's dates.
+ */
+const SEAL_NS = 318_000_000n;
+const SEAL_TOLERANCE_NS = 1_000n;
+
+/** Marks an entry as stored (see the module's comment): its modification time the present second + SEAL_NS. */
 async function seal(path: string): Promise<void> {
-  const s = await stat(path);
-  await utimes(path, s.atime, new Date(s.birthtimeMs - 1000));
+  const now = Date.now() / 1000;
+  await utimes(path, now, Math.floor(now) + Number(SEAL_NS) / 1e9);
 }
 
-/** Whether a linked entry still holds what was stored: sealed, and so never written since. */
-const sealed = (s: { mtimeMs: number; birthtimeMs: number }): boolean => s.mtimeMs < s.birthtimeMs - 500;
+/** Whether the entry at `path` still holds what was stored: sealed, and so never written since. */
+async function sealed(path: string): Promise<boolean> {
+  const fraction = (await stat(path, { bigint: true })).mtimeNs % 1_000_000_000n;
+  const off = fraction > SEAL_NS ? fraction - SEAL_NS : SEAL_NS - fraction;
+  return off < SEAL_TOLERANCE_NS;
+}
 
 /**
  * Places every file under `from` at the same path under `to` (folders made as needed, files there already kept
@@ -127,11 +140,19 @@ export class OutputCache {
     this.dir = dir;
   }
 
-  /** Linked where the cache's file system records birth times (the seal needs them), else copied; asked once. */
+  /** Linked where the cache's file system keeps a seal (a probe file is sealed and read back), else copied; asked once. */
   private how(): Promise<Placing> {
-    this.placing ??= mkdir(this.dir, { recursive: true })
-      .then(() => stat(this.dir))
-      .then((s): Placing => (s.birthtimeMs > 0 ? 'link' : 'copy'));
+    this.placing ??= (async (): Promise<Placing> => {
+      await mkdir(this.dir, { recursive: true });
+      const probe = this.partial(join(this.dir, 'seal-probe'));
+      await writeFile(probe, '');
+      try {
+        await seal(probe);
+        return (await sealed(probe)) ? 'link' : 'copy';
+      } finally {
+        await rm(probe, { force: true });
+      }
+    })();
     return this.placing;
   }
 
@@ -139,7 +160,7 @@ export class OutputCache {
   private async usable(path: string): Promise<boolean> {
     const s = await stat(path).catch(() => undefined);
     if (!s?.isFile()) return false;
-    if ((await this.how()) === 'copy' || sealed(s)) return true;
+    if ((await this.how()) === 'copy' || (await sealed(path))) return true;
     this.altered += 1;
     await rm(path, { force: true });
     return false;
@@ -269,7 +290,7 @@ export class OutputCache {
     if ((await this.how()) === 'link') {
       let whole = true;
       await eachBounded(files, COPIES_AT_ONCE, async (f) => {
-        if (whole && !sealed(await stat(join(path, f)))) whole = false;
+        if (whole && !(await sealed(join(path, f)))) whole = false;
       });
       if (!whole) {
         this.altered += 1;
