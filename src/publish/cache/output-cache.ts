@@ -19,7 +19,7 @@
  * whole seconds) or cannot link, entries are copied as before and need no seal.
  */
 import { createHash } from 'node:crypto';
-import { constants } from 'node:fs';
+import { constants, type BigIntStats } from 'node:fs';
 import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { eachBounded } from '../pipeline/bounded.ts';
@@ -52,7 +52,7 @@ export function contentKey(parts: readonly KeyPart[]): string {
 /** Stale entries removed at once by prune(); a folder entry is a plan's pages (~140 files). */
 const REMOVALS_AT_ONCE = 16;
 
-/** Files copied at once by copyTree: small files, so the limit is the file system's, not the CPU's. */
+/** Files placed (or checked) at once by placeTree and hasFolder: small files, so the limit is the file system's, not the CPU's. */
 const COPIES_AT_ONCE = 64;
 
 /** The files under `dir`, relative to it, leaving out what is under a top-level name in `leaveOut`. */
@@ -99,9 +99,9 @@ async function seal(path: string): Promise<void> {
   await utimes(path, now, Math.floor(now) + Number(SEAL_NS) / 1e9);
 }
 
-/** Whether the entry at `path` still holds what was stored: sealed, and so never written since. */
-async function sealed(path: string): Promise<boolean> {
-  const fraction = (await stat(path, { bigint: true })).mtimeNs % 1_000_000_000n;
+/** Whether an entry (its stat, in nanoseconds) still holds what was stored: sealed, and so never written since. */
+function sealed(s: BigIntStats): boolean {
+  const fraction = s.mtimeNs % 1_000_000_000n;
   const off = fraction > SEAL_NS ? fraction - SEAL_NS : SEAL_NS - fraction;
   return off < SEAL_TOLERANCE_NS;
 }
@@ -148,7 +148,7 @@ export class OutputCache {
       await writeFile(probe, '');
       try {
         await seal(probe);
-        return (await sealed(probe)) ? 'link' : 'copy';
+        return sealed(await stat(probe, { bigint: true })) ? 'link' : 'copy';
       } finally {
         await rm(probe, { force: true });
       }
@@ -158,9 +158,9 @@ export class OutputCache {
 
   /** Whether the entry file at `path` is there and may be placed; an altered one is removed (and counted). */
   private async usable(path: string): Promise<boolean> {
-    const s = await stat(path).catch(() => undefined);
+    const s = await stat(path, { bigint: true }).catch(() => undefined);
     if (!s?.isFile()) return false;
-    if ((await this.how()) === 'copy' || (await sealed(path))) return true;
+    if ((await this.how()) === 'copy' || sealed(s)) return true;
     this.altered += 1;
     await rm(path, { force: true });
     return false;
@@ -290,7 +290,7 @@ export class OutputCache {
     if ((await this.how()) === 'link') {
       let whole = true;
       await eachBounded(files, COPIES_AT_ONCE, async (f) => {
-        if (whole && !(await sealed(join(path, f)))) whole = false;
+        if (whole && !sealed(await stat(join(path, f), { bigint: true }))) whole = false;
       });
       if (!whole) {
         this.altered += 1;
