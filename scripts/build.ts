@@ -7,11 +7,11 @@
  */
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { astroBuild } from '../src/publish/astro/astro-build.ts';
+import { startAstro, type AstroProcess } from '../src/publish/astro/astro-build.ts';
 import { isMain, runCli } from '../src/publish/pipeline/cli.ts';
 import { buildArchiveBundle, buildOfflineBundle, siteFiles } from '../src/publish/offline/offline-bundle.ts';
 import { archiveOutputs } from '../src/contract/outputs.ts';
-import { planTarget, siteTarget, STAGING } from '../src/publish/pipeline/pipeline.ts';
+import { planTarget, siteTarget, STAGING, type SiteTarget } from '../src/publish/pipeline/pipeline.ts';
 import { addTotals, precompress } from '../src/publish/deploy/precompress.ts';
 import { printOfficialPdf, type OfficialPdfResult } from '../src/publish/pdf/official-pdf.ts';
 import { OutputCache } from '../src/publish/cache/output-cache.ts';
@@ -61,6 +61,17 @@ export async function buildAll(): Promise<string> {
   // The site the last build replaced (swapDir left it there), removed while this build works, in a process of its
   // own (remove-aside.ts says why); should that fail, swapDir removes what is left before it publishes.
   const oldSiteGone = removeAside(OLD_SITE);
+  // Astro's process loads its modules while the content step and the PDFs run, and builds once told what to render
+  // (astro-build.ts); it is stopped if the build fails before, or finds nothing for Astro to render.
+  const astro = startAstro();
+  try {
+    return await buildWith(astro, started, target, cache, oldSiteGone);
+  } finally {
+    astro.stop();
+  }
+}
+
+async function buildWith(astro: AstroProcess, started: number, target: SiteTarget, cache: OutputCache, oldSiteGone: Promise<unknown>): Promise<string> {
   // 1. Plan folders → content/plans/<id>/ (MDX pages and records); stops with located problems on bad input.
   //    The steps after it take the archive it wrote.
   const { archive } = await step('content', () => writeContent());
@@ -121,6 +132,7 @@ export async function buildAll(): Promise<string> {
         const render = planIds.filter((id) => !reused.includes(id));
         // Nothing changed: no page to render, so Astro (its start alone is seconds) does not run.
         if (render.length === 0 && (await cachedArchivePages(archiveKey, cache))) {
+          astro.stop();
           await settleArchivePages(STAGING, archiveKey, planIds, false, cache);
           await settlePages(STAGING, keys, reused, cache);
           const pages = (await readdir(STAGING, { recursive: true })).filter((f) => f.endsWith('.html')).length;
@@ -130,7 +142,7 @@ export async function buildAll(): Promise<string> {
         // The cached plans' pages are copied aside while Astro renders, and moved in after.
         const staging = stagePages(REUSED_PAGES, keys, reused, cache);
         staging.catch(() => undefined); // awaited below; this only keeps a failure during Astro from being "unhandled"
-        const rendered = await astroBuild(STAGING, only);
+        const rendered = await astro.build(STAGING, only);
         await staging;
         await settleArchivePages(STAGING, archiveKey, planIds, true, cache);
         await settlePages(STAGING, keys, reused, cache, REUSED_PAGES);
