@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { OutputCache } from '../../src/publish/cache/output-cache.ts';
-import { brotliQuality, precompress, type PrecompressUnit } from '../../src/publish/deploy/precompress.ts';
+import { brotliQuality, precompress, stageCompressed, type PrecompressUnit } from '../../src/publish/deploy/precompress.ts';
 
 /** A small site: two plans' pages and the archive's own, every page over the size worth compressing. */
 function site(dir: string, edition = '一'): string[] {
@@ -71,6 +71,48 @@ describe('precompress with units', () => {
     expect([totals.files, totals.reused]).toEqual([5, 4]);
     expectTrueCopies(next, files);
   });
+
+  it('stages a unit’s stored copies beside its pages before the site is there, and then leaves them be', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'precompress-'));
+    const cache = join(root, 'cache');
+    const first = join(root, 'first');
+    const files = site(first);
+    await precompress(first, new OutputCache(cache), [], units('a-key'));
+    // The next build: plan a's pages waiting aside (as the page cache stages them while Astro renders).
+    const side = join(root, 'side');
+    const aFiles = files.filter((f) => f.startsWith('a/'));
+    site(side);
+    rmSync(join(side, 'b'), { recursive: true });
+    rmSync(join(side, 'index.html'));
+    const placed = await stageCompressed(side, ['a-key', 'no-such-key'], new OutputCache(cache));
+    expect([...placed]).toEqual(['a-key']);
+    expectTrueCopies(side, aFiles);
+    // Moved into the site; precompress counts unit a as reused and takes nothing of it from the cache again: with
+    // every stored copy gone, unit b and the loose file are compressed again, unit a is not.
+    const next = join(root, 'next');
+    site(next);
+    rmSync(join(next, 'a'), { recursive: true });
+    cpSync(join(side, 'a'), join(next, 'a'), { recursive: true });
+    rmSync(join(cache, 'precompress'), { recursive: true });
+    const totals = await precompress(next, new OutputCache(cache), [], units('a-key'), placed);
+    expect([totals.files, totals.reused]).toEqual([5, aFiles.length]);
+    expectTrueCopies(next, files);
+  });
+
+  it('compresses a staged unit again when its files are not those its manifest lists', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'precompress-'));
+    const cache = join(root, 'cache');
+    const first = join(root, 'first');
+    site(first);
+    await precompress(first, new OutputCache(cache), [], units('a-key'));
+    const next = join(root, 'next');
+    const files = [...site(next), 'a/items/2/index.html'];
+    mkdirSync(join(next, 'a/items/2'), { recursive: true });
+    writeFileSync(join(next, 'a/items/2/index.html'), '<p>新增的一项</p>'.repeat(40));
+    const totals = await precompress(next, new OutputCache(cache), [], units('a-key'), new Set(['a-key']));
+    expect(totals.files).toBe(6);
+    expectTrueCopies(next, files);
+  });
 });
 
 describe('brotliQuality', () => {
@@ -81,7 +123,9 @@ describe('brotliQuality', () => {
     ['big.js', 70_000, 10],
     ['2020/items/16/index.html', 20_000, 10],
     ['plans/2020/items/3-2/index.html', 20_000, 10],
-    ['2020/items/16/qr.svg', 2_000, 11],
+    ['2020/items/16/qr.svg', 2_000, 7],
+    ['2020/qr.svg', 2_000, 7],
+    ['favicon.svg', 209, 11],
     ['2020/full/index.html', 108_290, 7],
     ['2020/offices/jijiaochu/index.html', 21_889, 7],
     ['2020/data/plan.json', 148_405, 7],

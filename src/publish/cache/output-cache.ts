@@ -302,6 +302,11 @@ export class OutputCache {
     return true;
   }
 
+  /** The files (relative paths) of the folder under `key`, as hasFolder() found them whole; undefined before that. */
+  checkedFiles(kind: string, key: string): readonly string[] | undefined {
+    return this.checkedFolders.get(join(this.dir, kind, key));
+  }
+
   /**
    * Places the folder stored under `key` into `dest` (merged into what is there); false if there is none (or it
    * was altered). A folder entry is for an output of many files (a plan's pages), which one suffix per file cannot name.

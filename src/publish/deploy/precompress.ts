@@ -29,7 +29,9 @@ const MIN_BYTES = 128;
  * - 11 for the shared assets (CSS, scripts, icons: every reader fetches them; 45 KiB, 0.1 s at 11);
  * - 10 for item pages, the pages readers land on (links, search, citations) and the one the 8 KiB budget is for:
  *   /2020/items/16/ is 3,984 B at 10, 3,891 B at 11 and 4,220 B at 7 or 8, which would take the page over its budget;
- * - 7 for every other page and data file (sections, offices, the whole text, data, redirects, the archive's own).
+ * - 7 for every other page and data file (sections, offices, the whole text, data, redirects, the archive's own),
+ *   and a page's own QR code (qr.svg beside it, fetched only when the page is printed): the seed's 62 codes are
+ *   29,167 B in 15 ms at 7 and 27,171 B in 193 ms at 11, which at 100 plans was ~20 s of a cold build's compression.
  * Measured on a 100-plan archive's pages (a tenth of them, one thread, 2-core machine, 2026-12): item pages, 5.2 MiB,
  * 1,330 KB in 2.8 s at 10, 1,414 KB (+6.3 %) in 0.23 s at 8, the same in 0.11 s at 7; the other pages and data,
  * 9.9 MiB, 2,082 KB in 3.7 s at 10, 2,219 KB (+6.6 %) in 0.21 s at 7, 2,287 KB in 0.17 s at 6. So the other pages
@@ -40,12 +42,14 @@ const MIN_BYTES = 128;
 const MAX_BYTES_FOR_BEST = 64 * 1024;
 /** The shared assets, compressed at brotli's best. */
 const SHARED_ASSET = /\.(css|js|mjs|svg|webmanifest)$/u;
+/** A page's QR code (src/pages/[plan]/[...page]/qr.svg.ts writes it beside the page), not a shared asset. */
+const PAGE_QR = /(?:^|\/)qr\.svg$/u;
 /** An item page, under any plan (and any base path): <…>/items/<key>/index.html, the folder as plan-pages.ts names it. */
 const ITEM_PAGE = new RegExp(`(?:^|/)${PLAN_PAGES.find((k) => k.id === 'item')!.path}[^/]+/index\\.html$`, 'u');
 
 /** The brotli quality for a file (see above). */
 export function brotliQuality(path: string, bytes: number): number {
-  if (SHARED_ASSET.test(path)) return bytes <= MAX_BYTES_FOR_BEST ? 11 : 10;
+  if (SHARED_ASSET.test(path) && !PAGE_QR.test(path)) return bytes <= MAX_BYTES_FOR_BEST ? 11 : 10;
   return ITEM_PAGE.test(path) ? 10 : 7;
 }
 /** Files in flight at once: zlib runs on libuv's pool of 4 threads. */
@@ -89,21 +93,56 @@ interface UnitManifest {
   small: string[];
 }
 
+/** What each file's compressed copies derive from besides its bytes: this code (the levels), the zlib and brotli builds. */
+async function toolParts(cache?: OutputCache): Promise<KeyPart[]> {
+  const code = cache ? await codeVersion('src/publish/deploy/precompress.ts') : '';
+  return [['code', code], ['zlib', process.versions.zlib ?? ''], ['brotli', process.versions.brotli ?? '']];
+}
+
+/** A unit's manifest's key in the cache. */
+const unitKey = (tools: readonly KeyPart[], unit: Pick<PrecompressUnit, 'key'>) => contentKey([...tools, ['unit', unit.key]]);
+
+/**
+ * Before the site is there: places the stored compressed copies of the units `keys` names (each a plan's pages'
+ * key) under `side`, at the paths their manifests give, beside the pages the page cache put there to be moved into
+ * the site once Astro is done (page-cache.ts: stagePages). Done while Astro renders, it takes off the end of a
+ * rebuild the placing of every unchanged plan's copies: ~30,000 files at 100 plans, ~3 s after one plan changed.
+ * Returns the keys of the units placed whole; precompress() checks them against the files it finds, as it checks
+ * every unit, and compresses again a unit whose files are not what its manifest lists.
+ */
+export async function stageCompressed(side: string, keys: readonly string[], cache: OutputCache): Promise<Set<string>> {
+  const tools = await toolParts(cache);
+  const placed = new Set<string>();
+  await eachBounded(keys, RESTORES_AT_ONCE / 8, async (key) => {
+    const manifest = await cache.get(UNITS, unitKey(tools, { key }));
+    if (!manifest) return;
+    const listed = JSON.parse(Buffer.from(manifest).toString('utf8')) as UnitManifest;
+    let whole = true;
+    await eachBounded(listed.compressed, 8, async ([f, k]) => {
+      if (whole && !(await cache.copyOut('precompress', k, outputs(join(side, f))))) whole = false;
+    });
+    if (whole) placed.add(key);
+  });
+  return placed;
+}
+
+/** A file's compressed copies, beside it. */
+const outputs = (path: string) => ({ '.gz': `${path}.gz`, '.br': `${path}.br` });
+
 /**
  * Compresses every text file under `dir` but those in the folders `skip` names (relative to `dir`); with a
  * `cache`, a file whose bytes were compressed before gets its earlier .br and .gz copied instead, and the files of
- * a `unit` whose key is unchanged get theirs copied from the unit's manifest without being read.
+ * a `unit` whose key is unchanged get theirs copied from the unit's manifest without being read, or none copied
+ * when the unit's key is in `placed` (stageCompressed put them there already).
  */
-export async function precompress(dir: string, cache?: OutputCache, skip: readonly string[] = [], units: readonly PrecompressUnit[] = []): Promise<PrecompressTotals> {
+export async function precompress(dir: string, cache?: OutputCache, skip: readonly string[] = [], units: readonly PrecompressUnit[] = [], placed: ReadonlySet<string> = new Set()): Promise<PrecompressTotals> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const skipped = skip.map((folder) => join(dir, folder));
   const found = entries
     .filter((e) => e.isFile() && TEXT.test(e.name) && !skipped.some((folder) => e.parentPath === folder || e.parentPath.startsWith(`${folder}/`)))
     .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'));
   const totals = { files: 0, raw: 0, br: 0, gz: 0, reused: 0 };
-  // Each file's compressed copies derive from its bytes, this code (the levels) and the zlib and brotli builds.
-  const code = cache ? await codeVersion('src/publish/deploy/precompress.ts') : '';
-  const tools: KeyPart[] = [['code', code], ['zlib', process.versions.zlib ?? ''], ['brotli', process.versions.brotli ?? '']];
+  const tools = await toolParts(cache);
   const add = (raw: number, gz: number, br: number, reused: boolean) => {
     totals.files += 1;
     totals.raw += raw;
@@ -111,7 +150,6 @@ export async function precompress(dir: string, cache?: OutputCache, skip: readon
     totals.br += br;
     if (reused) totals.reused += 1;
   };
-  const outputs = (path: string) => ({ '.gz': `${path}.gz`, '.br': `${path}.br` });
   const key = (data: Buffer) => contentKey([...tools, ['bytes', data]]);
 
   // Units first: each file goes to the first unit that holds it; a unit whose manifest is stored and lists exactly
@@ -123,17 +161,16 @@ export async function precompress(dir: string, cache?: OutputCache, skip: readon
     const u = units.findIndex((unit) => unit.holds(file));
     (u < 0 ? loose : byUnit[u]!).push(file);
   }
-  const unitKey = (unit: PrecompressUnit) => contentKey([...tools, ['unit', unit.key]]);
   const manifests = await Promise.all(
     units.map(async (unit, u) => {
-      const manifest = cache ? await cache.get(UNITS, unitKey(unit)) : undefined;
+      const manifest = cache ? await cache.get(UNITS, unitKey(tools, unit)) : undefined;
       const listed = manifest && (JSON.parse(Buffer.from(manifest).toString('utf8')) as UnitManifest);
       return listed && sameFiles(byUnit[u]!, [...listed.compressed.map(([f]) => f), ...listed.small]) ? listed : undefined;
     }),
   );
   /** Units a copy of which was missing from the cache: compressed again, whole. */
   const broken = new Set<number>();
-  const copies = manifests.flatMap((listed, u) => (listed ? listed.compressed.map(([f, k]) => ({ u, f, k })) : []));
+  const copies = manifests.flatMap((listed, u) => (listed && !placed.has(units[u]!.key) ? listed.compressed.map(([f, k]) => ({ u, f, k })) : []));
   await eachBounded(copies, RESTORES_AT_ONCE, async ({ u, f, k }) => {
     if (!broken.has(u) && !(await cache!.copyOut('precompress', k, outputs(join(dir, f))))) broken.add(u);
   });
@@ -143,7 +180,7 @@ export async function precompress(dir: string, cache?: OutputCache, skip: readon
     if (listed && !broken.has(u)) for (const [, , raw, gz, br] of listed.compressed) add(raw, gz, br, true);
     else {
       loose.push(...byUnit[u]!);
-      missed.push({ key: unitKey(unit), files: byUnit[u]! });
+      missed.push({ key: unitKey(tools, unit), files: byUnit[u]! });
     }
   }
 

@@ -138,6 +138,24 @@ async function writeBundle(scope: BundleScope, opts: OfflineOptions & { planIds:
   return { bytes: (await stat(opts.zipPath)).size, pages: [...raw.keys()].filter((f) => f.endsWith('.html')).length, reused };
 }
 
+/** The site's files by top-level folder ('' for the files at the top), for each listing once: a build lists the site once and makes a bundle of every plan from that listing. */
+const byTop = new WeakMap<readonly string[], Map<string, string[]>>();
+function byTopFolder(all: readonly string[]): Map<string, string[]> {
+  let groups = byTop.get(all);
+  if (!groups) {
+    groups = new Map();
+    for (const f of all) {
+      const slash = f.indexOf('/');
+      const top = slash < 0 ? '' : f.slice(0, slash);
+      const group = groups.get(top);
+      if (group) group.push(f);
+      else groups.set(top, [f]);
+    }
+    byTop.set(all, groups);
+  }
+  return groups;
+}
+
 /**
  * The site's files that may go into a bundle, sorted, and the plan each is of: a bundled plan's pages and the
  * shared assets; other plans stay online, and so do their downloads and every page that only sends the reader on
@@ -147,15 +165,21 @@ function bundleCandidates(all: readonly string[], scope: BundleScope, planIds: r
   const inBundle = new Set(scope.entries.map((e) => e.id));
   const ids = new Set(planIds);
   const planOf = (f: string) => {
-    const top = f.slice(0, f.indexOf('/'));
-    return ids.has(top) ? top : undefined;
+    const slash = f.indexOf('/');
+    return slash > 0 && ids.has(f.slice(0, slash)) ? f.slice(0, slash) : undefined;
   };
-  const files = all.filter((f) => {
-    if (LEFT_OUT.some((p) => f.startsWith(p)) || LEFT_OUT_FILES.some((re) => re.test(f))) return false;
-    const plan = planOf(f);
-    if (plan !== undefined) return inBundle.has(plan) && !f.startsWith(`${plan}/downloads/`);
-    return !f.endsWith('.html') || f === '404.html' || scope.archivePages;
-  });
+  const files: string[] = [];
+  // By top-level folder: a plan's bundle looks at its own plan's files and the archive's, not at the 99 others'.
+  for (const [top, group] of byTopFolder(all)) {
+    if (ids.has(top) && !inBundle.has(top)) continue;
+    for (const f of group) {
+      if (LEFT_OUT.some((p) => f.startsWith(p)) || LEFT_OUT_FILES.some((re) => re.test(f))) continue;
+      const plan = planOf(f);
+      if (plan !== undefined ? !f.startsWith(`${plan}/downloads/`) : !f.endsWith('.html') || f === '404.html' || scope.archivePages) files.push(f);
+    }
+  }
+  // In the listing's order (a zip's entries, and so its bytes, follow it).
+  files.sort();
   for (const file of files) {
     if (!/^[\x20-\x7e]+$/u.test(file)) throw new StepError(`offline bundle: “${file}” is not an ASCII file name; zip tools on Windows may garble it.`);
   }
