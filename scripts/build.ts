@@ -80,7 +80,45 @@ async function buildWith(astro: AstroProcess, started: number, target: SiteTarge
   const { archive } = await step('content', () => writeContent());
   const planIds = archive.map((e) => e.id);
   const plans = archive.map((entry) => ({ entry, out: planTarget(entry) }));
-  // 2. Both PDFs of each plan need only the plan: Typst typesets them (one compiler, fonts loaded once) while
+  // 2. Astro renders the archive's own pages and every page of each plan whose pages are not in the page cache
+  //    (page-cache.ts); the cached plans' pages are copied in, the rendered ones stored. When every plan's pages and
+  //    the archive's own are cached, Astro does not run at all. Decided before anything else starts: Astro's
+  //    process, loaded and waiting, renders the longest step, and the PDFs and the index after it took the
+  //    build's thread for seconds before Astro was told what to render (at 100 plans, 3 s after the content step).
+  // Each plan's pages' key, and the archive's own: what their compressed copies and zip entries derive from too.
+  const keys = await pageKeys(archive, target);
+  const archiveKey = archivePagesKey(keys);
+  const reused = await cachedPlans(keys, cache);
+  const render = planIds.filter((id) => !reused.includes(id));
+  // Nothing changed: no page to render, so Astro (its start alone is seconds) does not run.
+  const astroRuns = render.length > 0 || !(await cachedArchivePages(archiveKey, cache));
+  const only = astroRuns && reused.length > 0 ? { plans: render, reusedPages: await cachedPageUrls(reused, keys, cache, target) } : undefined;
+  const rendering = astroRuns ? astro.build(STAGING, only) : (astro.stop(), Promise.resolve(0));
+  // The cached plans' pages are copied aside while Astro renders, and moved in after; their compressed copies
+  // beside them (precompress.ts: stageCompressed), once the pages are there.
+  const staging = astroRuns ? stagePages(REUSED_PAGES, keys, reused, cache).then(() => stageCompressed(REUSED_PAGES, reused.map((id) => keys.get(id)!), cache)) : Promise.resolve(new Set<string>());
+  // Timed from the moment Astro is told what to render.
+  const rendered = step(
+    'astro build',
+    async () => {
+      if (!astroRuns) {
+        await settleArchivePages(STAGING, archiveKey, planIds, false, cache);
+        await settlePages(STAGING, keys, reused, cache);
+        const pages = (await readdir(STAGING, { recursive: true })).filter((f) => f.endsWith('.html')).length;
+        return { rendered: 0, reused: pages, plans: 0, archive: false, compressed: new Set<string>() };
+      }
+      const pages = await rendering;
+      const stagedUnits = await staging;
+      await settleArchivePages(STAGING, archiveKey, planIds, true, cache);
+      const moved = await settlePages(STAGING, keys, reused, cache, REUSED_PAGES);
+      await rm(REUSED_PAGES, { recursive: true, force: true });
+      // The plans whose compressed copies came in with their pages: staged whole, and moved in whole.
+      const compressed = new Set([...moved].map((id) => keys.get(id)!).filter((key) => stagedUnits.has(key)));
+      return { rendered: pages, reused: only?.reusedPages.length ?? 0, plans: render.length, archive: true, compressed };
+    },
+    (r) => `${r.rendered + r.reused} pages, ${r.rendered} rendered (${r.plans} of ${planIds.length} plans${r.archive ? ' and the archive’s own' : ', nor the archive’s own'}), ${r.reused} reused`,
+  );
+  // 3. Both PDFs of each plan need only the plan: Typst typesets them (one compiler, fonts loaded once) while
   //    Astro builds, outside the staging folder (Astro empties it), and they move in once the site is there.
   const pdfTmp = (id: string, path: string) => join('.build', 'pdf', id, basename(path));
   const official = step(
@@ -121,42 +159,10 @@ async function buildWith(astro: AstroProcess, started: number, target: SiteTarge
   reading.catch(() => undefined);
   typeset.catch(() => undefined);
   indexed.catch(() => undefined);
+  rendered.catch(() => undefined);
+  staging.catch(() => undefined);
   try {
-    // 3. Astro renders the archive's own pages and every page of each plan whose pages are not in the page
-    //    cache (page-cache.ts); the cached plans' pages are copied in, the rendered ones stored. When every plan's
-    //    pages and the archive's own are cached, Astro does not run at all.
-    // Each plan's pages' key, and the archive's own: what their compressed copies and zip entries derive from too.
-    const keys = await pageKeys(archive, target);
-    const archiveKey = archivePagesKey(keys);
-    const { compressed } = await step(
-      'astro build',
-      async () => {
-        const reused = await cachedPlans(keys, cache);
-        const render = planIds.filter((id) => !reused.includes(id));
-        // Nothing changed: no page to render, so Astro (its start alone is seconds) does not run.
-        if (render.length === 0 && (await cachedArchivePages(archiveKey, cache))) {
-          astro.stop();
-          await settleArchivePages(STAGING, archiveKey, planIds, false, cache);
-          await settlePages(STAGING, keys, reused, cache);
-          const pages = (await readdir(STAGING, { recursive: true })).filter((f) => f.endsWith('.html')).length;
-          return { rendered: 0, reused: pages, plans: 0, archive: false, compressed: new Set<string>() };
-        }
-        const only = reused.length > 0 ? { plans: render, reusedPages: await cachedPageUrls(reused, keys, cache, target) } : undefined;
-        // The cached plans' pages are copied aside while Astro renders, and moved in after.
-        // Their compressed copies beside them (precompress.ts: stageCompressed), once the pages are there.
-        const staging = stagePages(REUSED_PAGES, keys, reused, cache).then(() => stageCompressed(REUSED_PAGES, reused.map((id) => keys.get(id)!), cache));
-        staging.catch(() => undefined); // awaited below; this only keeps a failure during Astro from being "unhandled"
-        const rendered = await astro.build(STAGING, only);
-        const stagedUnits = await staging;
-        await settleArchivePages(STAGING, archiveKey, planIds, true, cache);
-        const moved = await settlePages(STAGING, keys, reused, cache, REUSED_PAGES);
-        await rm(REUSED_PAGES, { recursive: true, force: true });
-        // The plans whose compressed copies came in with their pages: staged whole, and moved in whole.
-        const compressed = new Set([...moved].map((id) => keys.get(id)!).filter((key) => stagedUnits.has(key)));
-        return { rendered, reused: only?.reusedPages.length ?? 0, plans: render.length, archive: true, compressed };
-      },
-      (r) => `${r.rendered + r.reused} pages, ${r.rendered} rendered (${r.plans} of ${planIds.length} plans${r.archive ? ' and the archive’s own' : ', nor the archive’s own'}), ${r.reused} reused`,
-    );
+    const { compressed } = await rendered;
     // 4–6 at once, as far as one needs what another writes. The search index moves in (checked: no errors, every
     // page indexed, every page it points to built); precompressed copies of every text file for the web server,
     // the index's once it is in (PDFs and zips are not text). The offline bundles (each plan's pages rewritten
@@ -216,9 +222,10 @@ async function buildWith(astro: AstroProcess, started: number, target: SiteTarge
       }),
     ]);
   } finally {
-    // A failed step must not leave a PDF or an index being written.
+    // A failed step must not leave a PDF, an index or staged pages being written.
     await reading.catch(() => undefined);
     await indexed.catch(() => undefined);
+    await staging.catch(() => undefined);
   }
   // 8. Only now replace dist/, then forget the cached outputs this build did not use.
   //    The old dist/ is left in .build/ for the next build to remove while it works.
