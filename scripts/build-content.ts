@@ -5,6 +5,8 @@
  */
 import { performance } from 'node:perf_hooks';
 import { readPlans } from '../src/publish/content/plan-folders.ts';
+import { cachedReader } from '../src/publish/content/parsed-plans.ts';
+import type { OutputCache } from '../src/publish/cache/output-cache.ts';
 import { writePlanContent } from '../src/publish/content/plan-content.ts';
 import { readSiteSettings } from '../src/publish/content/site-settings.ts';
 import { describeRead } from '../src/publish/content/read-plan.ts';
@@ -20,11 +22,14 @@ export async function buildContent(planFile?: string): Promise<string> {
   return (await writeContent(planFile)).report;
 }
 
-/** Generates content/ from the plans the environment names (or `planFile`); returns the archive it wrote and a report. */
-export async function writeContent(planFile?: string): Promise<{ archive: ArchiveEntry[]; report: string }> {
+/**
+ * Generates content/ from the plans the environment names (or `planFile`); returns the archive it wrote and a report.
+ * With a `cache`, a plan document read before is taken from it (parsed-plans.ts).
+ */
+export async function writeContent(planFile?: string, cache?: OutputCache): Promise<{ archive: ArchiveEntry[]; report: string }> {
   const started = performance.now();
   // 1. Read every plan folder (config, document, notes); any problem stops here, before anything is written.
-  const sources = await readPlans(planFile ? { ...process.env, PLAN_FILE: planFile } : process.env);
+  const sources = await readPlans(planFile ? { ...process.env, PLAN_FILE: planFile } : process.env, cache && cachedReader(cache));
   // 1b. The site's own settings (site.json beside the plan folders); a missing contact is a warning, printed now so
   //     that `npm run build`, which keeps this step's report to one line, shows it too.
   const site = await readSiteSettings();

@@ -77,7 +77,7 @@ export async function buildAll(): Promise<string> {
 async function buildWith(astro: AstroProcess, started: number, target: SiteTarget, cache: OutputCache, oldSiteGone: Promise<unknown>): Promise<string> {
   // 1. Plan folders → content/plans/<id>/ (MDX pages and records); stops with located problems on bad input.
   //    The steps after it take the archive it wrote.
-  const { archive } = await step('content', () => writeContent());
+  const { archive } = await step('content', () => writeContent(undefined, cache));
   const planIds = archive.map((e) => e.id);
   const plans = archive.map((entry) => ({ entry, out: planTarget(entry) }));
   // 2. Astro renders the archive's own pages and every page of each plan whose pages are not in the page cache

@@ -9,7 +9,7 @@ import { basename, dirname, join } from 'node:path';
 import { sha256Hex } from '../../config/digest.ts';
 import { chooseFolder, CONFIG_FILE, formatConfigProblem, locateKey, parseConfigJson, resolveFolder, type ConfigProblem, type FolderFile, type ResolvedPlanConfig } from '../../config/plan-config.ts';
 import { placeNoteList, type PlacedNote } from '../../generate/notes.ts';
-import { DEFAULT_PLANS_DIR, failWith, PlanInputError, readPlanBytes, readPlanFile, type ReadPlan } from './read-plan.ts';
+import { DEFAULT_PLANS_DIR, failWith, PlanInputError, readPlanBytes, readPlanFile, type ReadBytes, type ReadPlan } from './read-plan.ts';
 import { eachBounded } from '../pipeline/bounded.ts';
 import type { Plan } from '../../plan/schema.ts';
 
@@ -33,10 +33,13 @@ export function planInputs(env: Record<string, string | undefined> = process.env
   return { kind: 'dir', path: env.PLANS_DIR || DEFAULT_PLANS_DIR };
 }
 
-/** Reads every plan the environment names; throws PlanInputError listing every problem of every plan. */
-export async function readPlans(env: Record<string, string | undefined> = process.env): Promise<PlanSource[]> {
+/**
+ * Reads every plan the environment names; throws PlanInputError listing every problem of every plan. `readBytes`
+ * reads a document's bytes (the build's keeps what it read before: parsed-plans.ts).
+ */
+export async function readPlans(env: Record<string, string | undefined> = process.env, readBytes: ReadBytes = readPlanBytes): Promise<PlanSource[]> {
   const input = planInputs(env);
-  if (input.kind === 'file') return [await readPlanFromFile(input.path)];
+  if (input.kind === 'file') return [await readPlanFromFile(input.path, readBytes)];
   const folders = await planFolders(input.path);
   if (folders.length === 0) throw new PlanInputError([`${input.path}:1:1: no-plans: No plan folder (a folder holding a plan document) was found in ${input.path}.`]);
   // Read a few at a time (their files are read while another is parsed), reported in the folders' order.
@@ -46,7 +49,7 @@ export async function readPlans(env: Record<string, string | undefined> = proces
     PLANS_AT_ONCE,
     async ({ folder, i }) => {
       try {
-        read[i] = await readPlanFolder(folder);
+        read[i] = await readPlanFolder(folder, readBytes);
       } catch (error) {
         if (!(error instanceof PlanInputError)) throw error;
         read[i] = error.lines;
@@ -94,7 +97,7 @@ interface FolderRead {
 }
 
 /** Reads one plan folder: config (optional), source document, digest, notes; every file read once. */
-export async function readPlanFolder(folder: string): Promise<PlanSource> {
+export async function readPlanFolder(folder: string, readBytes: ReadBytes = readPlanBytes): Promise<PlanSource> {
   const names = (await readdir(folder, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name).sort();
   const configPath = join(folder, CONFIG_FILE);
   const configText = names.includes(CONFIG_FILE) ? await readFile(configPath, 'utf8') : undefined;
@@ -105,11 +108,11 @@ export async function readPlanFolder(folder: string): Promise<PlanSource> {
     bytes.set(name, b);
     files.push({ name, sha256: sha256Hex(b) });
   }
-  return readResolved({ folder, files, bytes, configText, config: parsedConfig(folder, configText), configPath });
+  return readResolved({ folder, files, bytes, configText, config: parsedConfig(folder, configText), configPath }, readBytes);
 }
 
 /** PLAN_FILE: a single file, with its folder's plan.json only when that config names this file as its source. */
-export async function readPlanFromFile(path: string): Promise<PlanSource> {
+export async function readPlanFromFile(path: string, readBytes: ReadBytes = readPlanBytes): Promise<PlanSource> {
   const folder = dirname(path);
   const configPath = join(folder, CONFIG_FILE);
   let configText: string | undefined;
@@ -123,7 +126,7 @@ export async function readPlanFromFile(path: string): Promise<PlanSource> {
   }
   const b = await readFile(path).catch(() => undefined);
   const files: FolderFile[] = [{ name: basename(path), ...(b ? { sha256: sha256Hex(b) } : {}) }];
-  return readResolved({ folder, files, bytes: new Map(b ? [[basename(path), b]] : []), configText, config, configPath });
+  return readResolved({ folder, files, bytes: new Map(b ? [[basename(path), b]] : []), configText, config, configPath }, readBytes);
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
@@ -149,7 +152,7 @@ function locatedLine(folder: string, p: ConfigProblem, configText: string | unde
  * The folder resolved: its config checked and source chosen once (chooseFolder), the chosen document parsed from
  * the bytes already read, then what the config leaves open filled from the document (resolveFolder).
  */
-async function readResolved(f: FolderRead): Promise<PlanSource> {
+async function readResolved(f: FolderRead, readBytes: ReadBytes): Promise<PlanSource> {
   const { folder, files, configText, configPath } = f;
   const choice = chooseFolder(files, f.config);
   // With no source chosen (none, several, or one the config names that is missing), there is no document to read.
@@ -157,7 +160,7 @@ async function readResolved(f: FolderRead): Promise<PlanSource> {
   const sourcePath = join(folder, choice.sourceFile);
   const options = { officeAliases: choice.config.officeAliases ?? {} };
   const bytes = f.bytes.get(choice.sourceFile);
-  const read = bytes ? await readPlanBytes(sourcePath, bytes, options) : await readPlanFile(sourcePath, options);
+  const read = bytes ? await readBytes(sourcePath, bytes, options) : await readPlanFile(sourcePath, options);
   const { plan, report } = read;
   const resolved = resolveFolder(files, choice, { title: plan.title, ...(report.titleAt ? { titleAt: report.titleAt } : {}), ...documentDate(plan) });
   if (!resolved.ok) throw new PlanInputError(resolved.problems.map((p) => locatedLine(folder, p, configText)));

@@ -53,6 +53,9 @@ export async function readPlanFile(path: string, options: ParseOptions = {}): Pr
   return readPlanBytes(path, bytes, options);
 }
 
+/** How a plan file's bytes are read: readPlanBytes, or the build's cache in front of it (parsed-plans.ts). */
+export type ReadBytes = (path: string, bytes: Uint8Array, options?: ParseOptions) => Promise<ReadPlan>;
+
 /** Parses a plan file's bytes, already read (a plan folder reads each file once, for its digest too). */
 export async function readPlanBytes(path: string, bytes: Uint8Array, options: ParseOptions = {}): Promise<ReadPlan> {
   const doc = await bytesToDocument(bytes, path);
