@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { OutputCache } from '../../src/publish/cache/output-cache.ts';
-import { brotliQuality, precompress, stageCompressed, type PrecompressUnit } from '../../src/publish/deploy/precompress.ts';
+import { brotliQuality, brotliWindow, precompress, stageCompressed, type PrecompressUnit } from '../../src/publish/deploy/precompress.ts';
 
 /** A small site: two plans' pages and the archive's own, every page over the size worth compressing. */
 function site(dir: string, edition = '一'): string[] {
@@ -134,5 +134,20 @@ describe('brotliQuality', () => {
   ];
   it.for(cases)('%s (%i B) at %i', ([path, bytes, quality]) => {
     expect(brotliQuality(path, bytes)).toBe(quality);
+  });
+});
+
+describe('brotliWindow', () => {
+  const cases: [bytes: number, bits: number][] = [
+    [0, 16],
+    [15_215, 16],
+    [65_536, 16],
+    [65_537, 17],
+    [108_290, 17],
+    [5_000_000, 23],
+    [50_000_000, 24],
+  ];
+  it.each(cases)('a file of %i bytes gets a window of 2^%i', (bytes, bits) => {
+    expect(brotliWindow(bytes)).toBe(bits);
   });
 });
