@@ -22,7 +22,7 @@ import { closeTypesetter, typesetterStartMs } from '../src/publish/pdf/typesette
 import { checkRecordPages, INDEX_FOLDER, writeSearchIndex } from '../src/publish/search/search-index.ts';
 import { step } from '../src/publish/pipeline/steps.ts';
 import { useCompileCache } from '../src/publish/pipeline/compile-cache.ts';
-import { removeAside } from '../src/publish/pipeline/remove-aside.ts';
+import { asideName, removeSetAside } from '../src/publish/pipeline/remove-aside.ts';
 import { swapDir } from '../src/publish/pipeline/swap-dir.ts';
 import { writeContent } from './build-content.ts';
 
@@ -30,8 +30,6 @@ import { writeContent } from './build-content.ts';
 const REUSED_PAGES = '.build/reused-pages';
 /** Plans' offline bundles made at once (offline-bundle.ts). */
 const BUNDLES_AT_ONCE = 8;
-/** Where the site a build replaces waits to be removed (by the next build, while it works). */
-const OLD_SITE = '.build/dist-old';
 
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
@@ -61,20 +59,20 @@ export async function buildAll(): Promise<string> {
   // compressed files copied from here (output-cache.ts).
   const cache = new OutputCache();
   await rm(STAGING, { recursive: true, force: true });
-  // The site the last build replaced (swapDir left it there), removed while this build works, in a process of its
-  // own (remove-aside.ts says why); should that fail, swapDir removes what is left before it publishes.
-  const oldSiteGone = removeAside(OLD_SITE);
+  // The sites earlier builds replaced (swapDir left them in .build/), removed while this build works and after it if
+  // need be, in a process of its own (remove-aside.ts says why); what a failed removal leaves, the next build removes.
+  void removeSetAside('.build');
   // Astro's process loads its modules while the content step and the PDFs run, and builds once told what to render
   // (astro-build.ts); it is stopped if the build fails before, or finds nothing for Astro to render.
   const astro = startAstro();
   try {
-    return await buildWith(astro, started, target, cache, oldSiteGone);
+    return await buildWith(astro, started, target, cache);
   } finally {
     astro.stop();
   }
 }
 
-async function buildWith(astro: AstroProcess, started: number, target: SiteTarget, cache: OutputCache, oldSiteGone: Promise<unknown>): Promise<string> {
+async function buildWith(astro: AstroProcess, started: number, target: SiteTarget, cache: OutputCache): Promise<string> {
   // 1. Plan folders → content/plans/<id>/ (MDX pages and records); stops with located problems on bad input.
   //    The steps after it take the archive it wrote.
   const { archive } = await step('content', () => writeContent(undefined, cache));
@@ -229,10 +227,7 @@ async function buildWith(astro: AstroProcess, started: number, target: SiteTarge
   }
   // 8. Only now replace dist/, then forget the cached outputs this build did not use.
   //    The old dist/ is left in .build/ for the next build to remove while it works.
-  await step('publish dist/', async () => {
-    await oldSiteGone;
-    await swapDir(STAGING, 'dist', OLD_SITE, true);
-  });
+  await step('publish dist/', () => swapDir(STAGING, 'dist', asideName('.build'), true));
   // An entry changed since it was stored (a file of dist/ edited in place, or the cache copied without its files'
   // times: output-cache.ts) was made again, not used.
   await step('prune cache', () => cache.prune(), (n) => `${n} stale entries removed${cache.altered ? `, ${cache.altered} changed since stored (edited in place, or copied without their times) and made again` : ''}`);

@@ -1,8 +1,8 @@
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { removeAside } from '../../src/publish/pipeline/remove-aside.ts';
+import { asideName, removeAside, removeSetAside } from '../../src/publish/pipeline/remove-aside.ts';
 
 describe('removeAside', () => {
   it('removes a folder of folders and files in a process of its own, and leaves what is beside it', async () => {
@@ -27,5 +27,28 @@ describe('removeAside', () => {
     writeFileSync(join(dir, 'file'), 'x');
     // A path under a file cannot be removed: rmSync fails with ENOTDIR.
     expect(await removeAside(join(dir, 'file', 'below'))).toEqual({ removed: false });
+  });
+});
+
+describe('removeSetAside', () => {
+  it('removes every site set aside, under the old single name and under the names asideName gives, and nothing else', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'remove-aside-'));
+    const first = asideName(dir);
+    await new Promise((r) => setTimeout(r, 2));
+    const second = asideName(dir);
+    expect(second).not.toBe(first);
+    for (const site of [join(dir, 'dist-old'), first, second]) {
+      mkdirSync(join(site, '2020'), { recursive: true });
+      writeFileSync(join(site, '2020', 'index.html'), site);
+    }
+    for (const kept of ['cache', 'dist-older-notes', 'index']) mkdirSync(join(dir, kept));
+    expect(await removeSetAside(dir)).toEqual({ removed: true });
+    expect(readdirSync(dir).sort()).toEqual(['cache', 'dist-older-notes', 'index']);
+  });
+
+  it('has nothing to do in a folder with no site set aside, or no folder', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'remove-aside-'));
+    expect(await removeSetAside(dir)).toEqual({ removed: true });
+    expect(await removeSetAside(join(dir, 'none'))).toEqual({ removed: true });
   });
 });
