@@ -72,6 +72,7 @@ export async function buildAll(): Promise<string> {
   }
 }
 
+/** The build's steps (buildAll's), with Astro's process started and waiting to be told what to render. */
 async function buildWith(astro: AstroProcess, started: number, target: SiteTarget, cache: OutputCache): Promise<string> {
   // 1. Plan folders → content/plans/<id>/ (MDX pages and records); stops with located problems on bad input.
   //    The steps after it take the archive it wrote.
@@ -91,7 +92,8 @@ async function buildWith(astro: AstroProcess, started: number, target: SiteTarge
   // Nothing changed: no page to render, so Astro (its start alone is seconds) does not run.
   const astroRuns = render.length > 0 || !(await cachedArchivePages(archiveKey, cache));
   const only = astroRuns && reused.length > 0 ? { plans: render, reusedPages: await cachedPageUrls(reused, keys, cache, target) } : undefined;
-  const rendering = astroRuns ? astro.build(STAGING, only) : (astro.stop(), Promise.resolve(0));
+  if (!astroRuns) astro.stop();
+  const rendering = astroRuns ? astro.build(STAGING, only) : Promise.resolve(0);
   // The cached plans' pages are copied aside while Astro renders, and moved in after; their compressed copies
   // beside them (precompress.ts: stageCompressed), once the pages are there.
   const staging = astroRuns ? stagePages(REUSED_PAGES, keys, reused, cache).then(() => stageCompressed(REUSED_PAGES, reused.map((id) => keys.get(id)!), cache)) : Promise.resolve(new Set<string>());
