@@ -2,11 +2,12 @@
  * Writes generated files so reruns are byte-identical and cheap: unchanged files are left alone,
  * files no longer produced are removed from the generated folders.
  */
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { eachBounded } from '../pipeline/bounded.ts';
 
-/** Files compared (and written) at once. */
+/** Files written at once. */
 const FILES_AT_ONCE = 32;
 
 /** What a write changed, for the report. */
@@ -38,13 +39,19 @@ export async function writeGenerated(root: string, files: Map<string, string>, m
   const report: WriteReport = { written: [], unchanged: 0, removed: [] };
   const paths = [...files.keys()];
   const wrote = new Set<string>();
-  // A few at a time, not one after another: an archive's rebuild compares ~3,400 files, and waiting on each read
-  // in turn was a second of its content step spent idle.
-  await eachBounded(paths, FILES_AT_ONCE, async (path) => {
+  // Compared with synchronous reads: an archive's rebuild compares ~7,000 small files before anything else can start
+  // (the build waits on this step), and a promise per read cost more than the read (100 plans: 0.85 s with reads
+  // 32 at a time, ~0.1 s one after another without). Only the files that changed are written, a few at a time.
+  const changed = paths.filter((path) => {
+    try {
+      return readFileSync(join(root, path), 'utf8') !== files.get(path);
+    } catch {
+      return true;
+    }
+  });
+  await eachBounded(changed, FILES_AT_ONCE, async (path) => {
     const contents = files.get(path)!;
     const full = join(root, path);
-    const old = await readFile(full, 'utf8').catch(() => undefined);
-    if (old === contents) return;
     await mkdir(dirname(full), { recursive: true });
     // Written beside it and renamed: the dev server's content loader reloads a file as soon as it changes, and
     // reading one half written (a large plan.json) failed the reload with nothing left to trigger another.
