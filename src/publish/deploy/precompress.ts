@@ -3,7 +3,8 @@
  * (gzip_static, brotli_static) instead of compressing on each request. Node's zlib does both, on its thread
  * pool, several files at a time.
  */
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
@@ -136,7 +137,10 @@ const outputs = (path: string) => ({ '.gz': `${path}.gz`, '.br': `${path}.br` })
  * when the unit's key is in `placed` (stageCompressed put them there already).
  */
 export async function precompress(dir: string, cache?: OutputCache, skip: readonly string[] = [], units: readonly PrecompressUnit[] = [], placed: ReadonlySet<string> = new Set()): Promise<PrecompressTotals> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  // Listed with one synchronous call: a 100-plan site's ~61,000 entries took 0.95 s as a promise (Node lists a
+  // tree folder by folder, each a trip through the thread pool, which the compression and the zips fill) and 0.4 s
+  // in one call, at the start of the steps that follow Astro.
+  const entries = readdirSync(dir, { recursive: true, withFileTypes: true });
   const skipped = skip.map((folder) => join(dir, folder));
   const found = entries
     .filter((e) => e.isFile() && TEXT.test(e.name) && !skipped.some((folder) => e.parentPath === folder || e.parentPath.startsWith(`${folder}/`)))

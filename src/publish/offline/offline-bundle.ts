@@ -4,7 +4,8 @@
  * (fetch() and WebAssembly, which Pagefind needs, are refused on file://). Pages only: the Pagefind index,
  * the downloads and the sitemap stay online, and links to them point at the online site.
  */
-import { readdir, readFile, mkdir, stat, writeFile } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
+import { readFile, mkdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { ArchiveEntry } from '../../config/archive-entry.ts';
 import { yearSpan } from '../../config/plan-config.ts';
@@ -48,9 +49,12 @@ export interface OfflineOptions {
   pageKeys?: ReadonlyMap<string, string>;
 }
 
-/** Every file of the built site, relative to it, sorted. */
+/**
+ * Every file of the built site, relative to it, sorted. Listed with one synchronous call, as precompress.ts lists
+ * it (it says why).
+ */
 export async function siteFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const entries = readdirSync(dir, { recursive: true, withFileTypes: true });
   return entries
     .filter((e) => e.isFile())
     .map((e) => join(e.parentPath, e.name).slice(dir.length + 1).split('\\').join('/'))
