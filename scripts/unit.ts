@@ -20,7 +20,7 @@ import { archiveOutputs } from '../src/contract/outputs.ts';
 import { astroBuild } from '../src/publish/astro/astro-build.ts';
 import { OutputCache } from '../src/publish/cache/output-cache.ts';
 import { pageKeys } from '../src/publish/cache/page-cache.ts';
-import { PlanInputError } from '../src/publish/content/read-plan.ts';
+import { PlanInputError } from '../src/publish/pipeline/cli.ts';
 import { addTotals, precompress } from '../src/publish/deploy/precompress.ts';
 import { buildArchiveBundle, buildOfflineBundle, siteFiles } from '../src/publish/offline/offline-bundle.ts';
 import { printOfficialPdf } from '../src/publish/pdf/official-pdf.ts';

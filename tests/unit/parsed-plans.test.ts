@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OutputCache } from '../../src/publish/cache/output-cache.ts';
 import { cachedReader } from '../../src/publish/content/parsed-plans.ts';
-import { PlanInputError, readPlanBytes } from '../../src/publish/content/read-plan.ts';
+import { PlanInputError } from '../../src/publish/pipeline/cli.ts';
+import { readPlanBytes } from '../../src/publish/content/read-plan.ts';
 
 const FIXTURES = 'tests/fixtures';
 

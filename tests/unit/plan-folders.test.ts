@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readPlanFolder, readPlanFromFile, readPlans } from '../../src/publish/content/plan-folders.ts';
-import { PlanInputError } from '../../src/publish/content/read-plan.ts';
+import { PlanInputError } from '../../src/publish/pipeline/cli.ts';
 
 const BODY = ['一、加强学校建设', '', '1.建设新校区', '', '目标任务：完成新校区建设。', '', '工作措施：加快施工进度。', '', '责任单位：基建处'].join('\n');
 

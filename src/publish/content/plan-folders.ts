@@ -9,7 +9,8 @@ import { basename, dirname, join } from 'node:path';
 import { sha256Hex } from '../../config/digest.ts';
 import { chooseFolder, CONFIG_FILE, formatConfigProblem, locateKey, parseConfigJson, resolveFolder, type ConfigProblem, type FolderFile, type ResolvedPlanConfig } from '../../config/plan-config.ts';
 import { placeNoteList, type PlacedNote } from '../../generate/notes.ts';
-import { DEFAULT_PLANS_DIR, failWith, PlanInputError, readPlanBytes, readPlanFile, type ReadBytes, type ReadPlan } from './read-plan.ts';
+import { DEFAULT_PLANS_DIR, failWith, readPlanBytes, readPlanFile, type ReadBytes, type ReadPlan } from './read-plan.ts';
+import { PlanInputError } from '../pipeline/cli.ts';
 import { eachBounded } from '../pipeline/bounded.ts';
 import type { Plan } from '../../plan/schema.ts';
 

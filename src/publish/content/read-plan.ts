@@ -3,6 +3,7 @@
  * terminal and a one-paragraph summary of what was recognised.
  */
 import { readFile } from 'node:fs/promises';
+import { PlanInputError } from '../pipeline/cli.ts';
 import { readSource } from '../../read/read-source.ts';
 import { parseDocument, type ParseOptions, type ReadReport } from '../../plan/parse-plan.ts';
 import { formatProblem, type Problem, type Result } from '../../plan/problem.ts';
@@ -13,14 +14,6 @@ import { isPageEdge } from '../../plan/web-furniture.ts';
 /** The folder of plan folders the site is built from unless PLANS_DIR or PLAN_FILE says otherwise. */
 export const DEFAULT_PLANS_DIR = 'seeds';
 
-/** A failure the user can act on: already-formatted `path:line:col: rule: message` lines. */
-export class PlanInputError extends Error {
-  readonly lines: string[];
-  constructor(lines: string[]) {
-    super(lines.join('\n'));
-    this.lines = lines;
-  }
-}
 
 /** Throws PlanInputError with every problem, formatted against `path`. */
 export function failWith(path: string, problems: Problem[]): never {
