@@ -1,0 +1,237 @@
+/**
+ * The build's steps, from the plan folders to a deployable dist/ (scripts/build.ts starts Astro's process and runs
+ * them). The site is built into .build/dist and moved to dist/ only when every step succeeded. PDFs, offline zips
+ * and compressed files whose inputs did not change since the last build are copied from .build/cache/ (see
+ * src/publish/cache/output-cache.ts).
+ */
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import type { AstroProcess } from '../src/publish/astro/astro-build.ts';
+import { buildArchiveBundle, buildOfflineBundle, siteFiles, type BundleResult } from '../src/publish/offline/offline-bundle.ts';
+import { eachBounded } from '../src/publish/pipeline/bounded.ts';
+import { archiveOutputs } from '../src/contract/outputs.ts';
+import { planTarget, siteTarget, STAGING, type SiteTarget } from '../src/publish/pipeline/pipeline.ts';
+import { addTotals, precompress, stageCompressed } from '../src/publish/deploy/precompress.ts';
+import { printOfficialPdf, type OfficialPdfResult } from '../src/publish/pdf/official-pdf.ts';
+import { OutputCache } from '../src/publish/cache/output-cache.ts';
+import { archivePagesKey, cachedArchivePages, cachedPageUrls, cachedPlans, pageKeys, settleArchivePages, settlePages, stagePages } from '../src/publish/cache/page-cache.ts';
+import { printPdf } from '../src/publish/pdf/reading-pdf.ts';
+import { closeTypesetter, typesetterStartMs } from '../src/publish/pdf/typesetter.ts';
+import { checkRecordPages, INDEX_FOLDER, writeSearchIndex } from '../src/publish/search/search-index.ts';
+import { step } from '../src/publish/pipeline/steps.ts';
+import { asideName, removeSetAside } from '../src/publish/pipeline/remove-aside.ts';
+import { swapDir } from '../src/publish/pipeline/swap-dir.ts';
+import { writeContent } from './build-content.ts';
+
+/** Where the cached plans' pages wait while Astro renders the others (page-cache.ts: stagePages). */
+const REUSED_PAGES = '.build/reused-pages';
+/** Plans' offline bundles made at once (offline-bundle.ts). */
+const BUNDLES_AT_ONCE = 8;
+
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
+const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+
+/** Typst's time per PDF made, for the log: ` (Typst: 74, 68 ms)`; nothing when all were reused. */
+function timings(results: readonly { ms: number; reused: boolean }[]): string {
+  const made = results.filter((r) => !r.reused);
+  return made.length ? ` (Typst: ${made.map((r) => r.ms.toFixed(0)).join(', ')} ms)` : '';
+}
+
+/** Waits for every task (none is left running when one fails), then fails with the first failure. */
+async function allDone(tasks: Promise<unknown>[]): Promise<void> {
+  const failed = (await Promise.allSettled(tasks)).find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
+}
+
+/** The log's account of a cached step: `3 PDFs, 2 reused, 1 made, 1.2 MiB`. */
+function reuseReport(what: string, made: string, results: readonly { reused: boolean; bytes: number }[]): string {
+  const reused = results.filter((r) => r.reused).length;
+  return `${results.length} ${what}, ${reused} reused, ${results.length - reused} ${made}, ${mib(results.reduce((n, r) => n + r.bytes, 0))}`;
+}
+
+/**
+ * Builds everything with `astro`, Astro's process started and waiting (astro-build.ts), and stops it when done; returns
+ * the last line of the log.
+ */
+export async function buildAll(astro: AstroProcess): Promise<string> {
+  const started = Date.now();
+  const target = siteTarget();
+  // Outputs of earlier builds, by content key: a plan whose inputs did not change gets its PDFs, zip and
+  // compressed files copied from here (output-cache.ts).
+  const cache = new OutputCache();
+  await rm(STAGING, { recursive: true, force: true });
+  // The sites earlier builds replaced (swapDir left them in .build/), removed while this build works and after it if
+  // need be, in a process of its own (remove-aside.ts says why); what a failed removal leaves, the next build removes.
+  void removeSetAside('.build');
+  // Astro's process, loading its modules meanwhile, builds once told what to render; it is stopped if the build
+  // fails before, or finds nothing for Astro to render.
+  try {
+    return await buildWith(astro, started, target, cache);
+  } finally {
+    astro.stop();
+  }
+}
+
+/** The build's steps (buildAll's), with Astro's process started and waiting to be told what to render. */
+async function buildWith(astro: AstroProcess, started: number, target: SiteTarget, cache: OutputCache): Promise<string> {
+  // 1. Plan folders → content/plans/<id>/ (MDX pages and records); stops with located problems on bad input.
+  //    The steps after it take the archive it wrote.
+  const { archive } = await step('content', () => writeContent(undefined, cache));
+  const planIds = archive.map((e) => e.id);
+  const plans = archive.map((entry) => ({ entry, out: planTarget(entry) }));
+  // 2. Astro renders the archive's own pages and every page of each plan whose pages are not in the page cache
+  //    (page-cache.ts); the cached plans' pages are copied in, the rendered ones stored. When every plan's pages and
+  //    the archive's own are cached, Astro does not run at all. Decided before anything else starts: Astro's
+  //    process, loaded and waiting, renders the longest step, and the PDFs and the index after it took the
+  //    build's thread for seconds before Astro was told what to render (at 100 plans, 3 s after the content step).
+  // Each plan's pages' key, and the archive's own: what their compressed copies and zip entries derive from too.
+  const keys = await pageKeys(archive, target);
+  const archiveKey = archivePagesKey(keys);
+  const reused = await cachedPlans(keys, cache);
+  const render = planIds.filter((id) => !reused.includes(id));
+  // Nothing changed: no page to render, so Astro (its start alone is seconds) does not run.
+  const astroRuns = render.length > 0 || !(await cachedArchivePages(archiveKey, cache));
+  const only = astroRuns && reused.length > 0 ? { plans: render, reusedPages: await cachedPageUrls(reused, keys, cache, target) } : undefined;
+  if (!astroRuns) astro.stop();
+  const rendering = astroRuns ? astro.build(STAGING, only) : Promise.resolve(0);
+  // The cached plans' pages are copied aside while Astro renders, and moved in after; their compressed copies
+  // beside them (precompress.ts: stageCompressed), once the pages are there.
+  const staging = astroRuns ? stagePages(REUSED_PAGES, keys, reused, cache).then(() => stageCompressed(REUSED_PAGES, reused.map((id) => keys.get(id)!), cache)) : Promise.resolve(new Set<string>());
+  // Timed from the moment Astro is told what to render.
+  const rendered = step(
+    'astro build',
+    async () => {
+      if (!astroRuns) {
+        await settleArchivePages(STAGING, archiveKey, planIds, false, cache);
+        await settlePages(STAGING, keys, reused, cache);
+        const pages = (await readdir(STAGING, { recursive: true })).filter((f) => f.endsWith('.html')).length;
+        return { rendered: 0, reused: pages, plans: 0, archive: false, compressed: new Set<string>() };
+      }
+      const pages = await rendering;
+      const stagedUnits = await staging;
+      await settleArchivePages(STAGING, archiveKey, planIds, true, cache);
+      const moved = await settlePages(STAGING, keys, reused, cache, REUSED_PAGES);
+      await rm(REUSED_PAGES, { recursive: true, force: true });
+      // The plans whose compressed copies came in with their pages: staged whole, and moved in whole.
+      const compressed = new Set([...moved].map((id) => keys.get(id)!).filter((key) => stagedUnits.has(key)));
+      return { rendered: pages, reused: only?.reusedPages.length ?? 0, plans: render.length, archive: true, compressed };
+    },
+    (r) => `${r.rendered + r.reused} pages, ${r.rendered} rendered (${r.plans} of ${planIds.length} plans${r.archive ? ' and the archive’s own' : ', nor the archive’s own'}), ${r.reused} reused`,
+  );
+  // 3. Both PDFs of each plan need only the plan: Typst typesets them (one compiler, fonts loaded once) while
+  //    Astro builds, outside the staging folder (Astro empties it), and they move in once the site is there.
+  const pdfTmp = (id: string, path: string) => join('.build', 'pdf', id, basename(path));
+  const official = step(
+    'pdf gbt9704',
+    async () => {
+      const results: OfficialPdfResult[] = [];
+      for (const { entry, out } of plans) results.push(await printOfficialPdf(entry.plan, pdfTmp(entry.id, out.gbt9704PdfPath), cache));
+      for (const line of new Set(results.flatMap((r) => r.fonts))) console.log(`  gbt9704 font ${line}`);
+      const start = await typesetterStartMs();
+      if (start !== undefined) console.log(`  typst compiler started in ${start.toFixed(0)} ms (fonts loaded once for every PDF)`);
+      return results;
+    },
+    (results) => `${reuseReport('PDFs', 'typeset', results)}${timings(results)}`,
+  );
+  const reading = official.then(() =>
+    step(
+      'pdf',
+      async () => {
+        const results = [];
+        for (const { entry, out } of plans) results.push(await printPdf({ plan: entry.plan, id: entry.id, site: target.site, base: target.base, outFile: pdfTmp(entry.id, out.pdfPath), cache }));
+        return results;
+      },
+      (results) => `${reuseReport('PDFs', 'typeset', results)}${timings(results)}`,
+    ),
+  );
+  // Every PDF typeset: the compiler's memory goes back before Astro's peak (closeTypesetter says why).
+  const typeset = reading.then(closeTypesetter);
+  // The search index (one Pagefind index per plan of its item, office and section pages, a plan's reused when its
+  // records did not change) is made from the plans' records, not from pages: Pagefind indexes in its own process
+  // while Astro builds (1.5 s off the seed's cold build), outside the staging folder, and it moves in once the
+  // site is there and every page it points to is checked to exist.
+  const indexTmp = join('.build', 'index');
+  const indexed = rm(indexTmp, { recursive: true, force: true }).then(() =>
+    step('search index', () => writeSearchIndex(archive, indexTmp, cache, archive, null), (t) => `${t.records} pages indexed, ${t.plans} plans’ indexes, ${t.reused} reused`),
+  );
+  // Awaited below; this only keeps an early failure from being "unhandled".
+  official.catch(() => undefined);
+  reading.catch(() => undefined);
+  typeset.catch(() => undefined);
+  indexed.catch(() => undefined);
+  rendered.catch(() => undefined);
+  staging.catch(() => undefined);
+  try {
+    const { compressed } = await rendered;
+    // 4–6 at once, as far as one needs what another writes. The search index moves in (checked: no errors, every
+    // page indexed, every page it points to built); precompressed copies of every text file for the web server,
+    // the index's once it is in (PDFs and zips are not text). The offline bundles (each plan's pages rewritten
+    // for file://, zipped; a bundle leaves out the index, the downloads and the compressed copies). The PDFs move in.
+    const indexIn = indexed.then(async () => {
+      checkRecordPages(archive, STAGING);
+      await rename(join(indexTmp, INDEX_FOLDER), join(STAGING, INDEX_FOLDER));
+    });
+    indexIn.catch(() => undefined); // awaited by allDone; this only keeps an early failure from being "unhandled"
+    await allDone([
+      indexIn,
+      step(
+        'precompress',
+        async () => {
+          // Everything but the index at once, the index once it is in.
+          // Each plan's files a unit under its pages' key, the archive's own pages and assets one under theirs.
+          const ids = new Set(planIds);
+          const units = [
+            ...planIds.map((id) => ({ key: keys.get(id)!, holds: (f: string) => f.startsWith(`${id}/`) })),
+            { key: archiveKey, holds: (f: string) => !ids.has(f.split('/')[0]!) },
+          ];
+          const pages = precompress(STAGING, cache, [INDEX_FOLDER], units, compressed);
+          await indexIn;
+          return addTotals(await pages, await precompress(join(STAGING, INDEX_FOLDER), cache));
+        },
+        (t) => `${t.files} files, ${t.reused} reused, ${t.files - t.reused} compressed, ${kib(t.raw)} → ${kib(t.br)} brotli`,
+      ),
+      step(
+        'offline bundle',
+        async () => {
+          // Listed once for every bundle: what a bundle leaves out (the index, downloads, compressed copies, being
+          // written meanwhile) is left out by name, so the listing need not wait for them.
+          const files = await siteFiles(STAGING);
+          // Several plans at once: an unchanged plan's zip is a few small reads and a link, waiting on the disk, not
+          // the CPU (100 plans one after another: 1.6 s alone, more beside precompression).
+          const results: BundleResult[] = new Array(plans.length);
+          await eachBounded([...plans.entries()], BUNDLES_AT_ONCE, async ([i, { entry, out }]) => {
+            results[i] = await buildOfflineBundle(entry, { siteDir: STAGING, base: target.base, onlineRoot: target.site + target.base, folder: out.offlineFolder, zipPath: out.zipPath, planIds, siteFiles: files, pageKeys: keys }, cache);
+          });
+          // With several plans, one zip of the whole archive as well.
+          const whole = archiveOutputs(archive.length);
+          if (whole) {
+            const onlineRoot = target.site + target.base;
+            results.push(await buildArchiveBundle(archive, archive[0]!.series, { siteDir: STAGING, base: target.base, onlineRoot, folder: whole.offlineFolder, zipPath: join(STAGING, whole.offlineZip), siteFiles: files, pageKeys: keys }, cache));
+          }
+          return results;
+        },
+        (results) => `${reuseReport('zips', 'zipped', results)}, ${results.reduce((n, r) => n + r.pages, 0)} pages`,
+      ),
+      Promise.all([official, reading, typeset]).then(async () => {
+        for (const { entry, out } of plans) {
+          for (const path of [out.gbt9704PdfPath, out.pdfPath]) {
+            await mkdir(dirname(path), { recursive: true });
+            await rename(pdfTmp(entry.id, path), path);
+          }
+        }
+      }),
+    ]);
+  } finally {
+    // A failed step must not leave a PDF, an index or staged pages being written.
+    await reading.catch(() => undefined);
+    await indexed.catch(() => undefined);
+    await staging.catch(() => undefined);
+  }
+  // 8. Only now replace dist/, then forget the cached outputs this build did not use.
+  //    The old dist/ is left in .build/ for the next build to remove while it works.
+  await step('publish dist/', () => swapDir(STAGING, 'dist', asideName('.build'), true));
+  // An entry changed since it was stored (a file of dist/ edited in place, or the cache copied without its files'
+  // times: output-cache.ts) was made again, not used.
+  await step('prune cache', () => cache.prune(), (n) => `${n} stale entries removed${cache.altered ? `, ${cache.altered} changed since stored (edited in place, or copied without their times) and made again` : ''}`);
+  return `build: done in ${((Date.now() - started) / 1000).toFixed(1)} s → dist/`;
+}
