@@ -30,6 +30,15 @@ function expectTrueCopies(dir: string, files: string[]): void {
   }
 }
 
+/** A first build's site, compressed with units, and the cache it filled. */
+async function firstBuild(): Promise<{ root: string; cache: string; files: string[] }> {
+  const root = mkdtempSync(join(tmpdir(), 'precompress-'));
+  const cache = join(root, 'cache');
+  const files = site(join(root, 'first'));
+  await precompress(join(root, 'first'), new OutputCache(cache), [], units('a-key'));
+  return { root, cache, files };
+}
+
 describe('precompress with units', () => {
   it('restores every unit from its manifest on the next build, and compresses again a unit whose copy went missing', async () => {
     const root = mkdtempSync(join(tmpdir(), 'precompress-'));
@@ -58,11 +67,7 @@ describe('precompress with units', () => {
   });
 
   it('compresses a unit anew when its key changed, and reuses the unchanged files by their bytes', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'precompress-'));
-    const cache = join(root, 'cache');
-    const first = join(root, 'first');
-    site(first);
-    await precompress(first, new OutputCache(cache), [], units('a-key'));
+    const { root, cache } = await firstBuild();
     const next = join(root, 'next');
     const files = site(next);
     writeFileSync(join(next, 'a/items/1/index.html'), '<p>改过的第一项</p>'.repeat(40));
@@ -73,11 +78,7 @@ describe('precompress with units', () => {
   });
 
   it('stages a unit’s stored copies beside its pages before the site is there, and then leaves them be', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'precompress-'));
-    const cache = join(root, 'cache');
-    const first = join(root, 'first');
-    const files = site(first);
-    await precompress(first, new OutputCache(cache), [], units('a-key'));
+    const { root, cache, files } = await firstBuild();
     // The next build: plan a's pages waiting aside (as the page cache stages them while Astro renders).
     const side = join(root, 'side');
     const aFiles = files.filter((f) => f.startsWith('a/'));
@@ -100,11 +101,7 @@ describe('precompress with units', () => {
   });
 
   it('compresses a staged unit again when its files are not those its manifest lists', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'precompress-'));
-    const cache = join(root, 'cache');
-    const first = join(root, 'first');
-    site(first);
-    await precompress(first, new OutputCache(cache), [], units('a-key'));
+    const { root, cache } = await firstBuild();
     const next = join(root, 'next');
     const files = [...site(next), 'a/items/2/index.html'];
     mkdirSync(join(next, 'a/items/2'), { recursive: true });
