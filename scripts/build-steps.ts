@@ -10,7 +10,7 @@ import type { AstroProcess } from '../src/publish/astro/astro-build.ts';
 import { buildArchiveBundle, buildOfflineBundle, siteFiles, type BundleResult } from '../src/publish/offline/offline-bundle.ts';
 import { eachBounded } from '../src/publish/pipeline/bounded.ts';
 import { archiveOutputs } from '../src/contract/outputs.ts';
-import { planTarget, siteTarget, STAGING, type SiteTarget } from '../src/publish/pipeline/pipeline.ts';
+import { planTarget, siteTarget, STAGING } from '../src/publish/pipeline/pipeline.ts';
 import { addTotals, precompress, stageCompressed } from '../src/publish/deploy/precompress.ts';
 import { printOfficialPdf, type OfficialPdfResult } from '../src/publish/pdf/official-pdf.ts';
 import { OutputCache } from '../src/publish/cache/output-cache.ts';
@@ -50,8 +50,8 @@ function reuseReport(what: string, made: string, results: readonly { reused: boo
 }
 
 /**
- * Builds everything with `astro`, Astro's process started and waiting (astro-build.ts), and stops it when done; returns
- * the last line of the log.
+ * Builds everything, Astro's pages with `astro`: its process started and waiting to be told what to render
+ * (astro-build.ts); the caller stops it when this ends. Returns the last line of the log.
  */
 export async function buildAll(astro: AstroProcess): Promise<string> {
   const started = Date.now();
@@ -63,17 +63,6 @@ export async function buildAll(astro: AstroProcess): Promise<string> {
   // The sites earlier builds replaced (swapDir left them in .build/), removed while this build works and after it if
   // need be, in a process of its own (remove-aside.ts says why); what a failed removal leaves, the next build removes.
   void removeSetAside('.build');
-  // Astro's process, loading its modules meanwhile, builds once told what to render; it is stopped if the build
-  // fails before, or finds nothing for Astro to render.
-  try {
-    return await buildWith(astro, started, target, cache);
-  } finally {
-    astro.stop();
-  }
-}
-
-/** The build's steps (buildAll's), with Astro's process started and waiting to be told what to render. */
-async function buildWith(astro: AstroProcess, started: number, target: SiteTarget, cache: OutputCache): Promise<string> {
   // 1. Plan folders → content/plans/<id>/ (MDX pages and records); stops with located problems on bad input.
   //    The steps after it take the archive it wrote.
   const { archive } = await step('content', () => writeContent(undefined, cache));

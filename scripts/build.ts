@@ -15,6 +15,7 @@ if (isMain(import.meta.url)) {
   // Astro's process and the others the build starts load their code from Node's compile cache (compile-cache.ts).
   useCompileCache();
   const astro = startAstro();
+  // Stopped once the build is done, whatever became of it (it ends on its own once it has built).
   try {
     const { buildAll } = await import('./build-steps.ts');
     await runCli(() => buildAll(astro));

@@ -55,9 +55,12 @@ const REMOVALS_AT_ONCE = 16;
 /** Files placed (or sealed) at once by placeTree and storeFolder: small files, so the limit is the file system's, not the CPU's. */
 const COPIES_AT_ONCE = 64;
 
-/** The files under `dir`, relative to it, leaving out what is under a top-level name in `leaveOut`. */
-async function filesUnder(dir: string, leaveOut: ReadonlySet<string> = new Set()): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+/**
+ * The files under `dir`, relative to it, leaving out what is under a top-level name in `leaveOut`. One synchronous
+ * call: hasFolder() lists every plan's pages before Astro can be told what to render (it says why that way).
+ */
+function filesUnder(dir: string, leaveOut: ReadonlySet<string> = new Set()): string[] {
+  const entries = readdirSync(dir, { recursive: true, withFileTypes: true });
   return entries
     .filter((e) => e.isFile())
     .map((e) => relative(dir, join(e.parentPath, e.name)))
@@ -290,9 +293,7 @@ export class OutputCache {
     const path = join(this.dir, kind, key);
     if (this.checkedFolders.has(path)) return true;
     if (!(await stat(path).then((s) => s.isDirectory(), () => false))) return false;
-    const files = readdirSync(path, { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile())
-      .map((e) => relative(path, join(e.parentPath, e.name)));
+    const files = filesUnder(path);
     if ((await this.how()) === 'link') {
       const whole = files.every((f) => sealed(statSync(join(path, f), { bigint: true })));
       if (!whole) {
@@ -331,7 +332,7 @@ export class OutputCache {
     const to = join(this.dir, kind, key);
     const partial = this.partial(to);
     const how = await this.how();
-    const files = await filesUnder(src, leaveOut);
+    const files = filesUnder(src, leaveOut);
     await placeTree(how, src, partial, files);
     if (how === 'link') await eachBounded(files, COPIES_AT_ONCE, (f) => seal(join(partial, f)));
     await rm(to, { recursive: true, force: true });
