@@ -15,3 +15,12 @@ declare module 'virtual:render-set' {
   const set: import('./contract/render-set.ts').RenderSet;
   export default set;
 }
+
+declare module 'virtual:item-bodies' {
+  /**
+   * The item pages' MDX of the plans this build renders (src/integrations/render-set.ts), by path from the project's
+   * root, e.g. /content/plans/2020/items/01.mdx: each loads the compiled page and its front matter.
+   */
+  const bodies: Record<string, () => Promise<{ default: import('astro/runtime/server/index.js').AstroComponentFactory; frontmatter: unknown }>>;
+  export default bodies;
+}

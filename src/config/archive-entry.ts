@@ -1,7 +1,7 @@
 /**
  * A plan as the archive holds it: its resolved config (id, year, series, status, what it replaces and what
  * replaced it), its title and download names, the Plan itself and its placed editorial notes. One file per plan
- * under content/plans/<id>/plan.json; the `plans` content collection reads it with this schema.
+ * under content/plans/<id>/plan.json; the pages read it with this schema (src/lib/plans.ts).
  */
 import { z } from 'zod';
 import { PlanSchema, SpanRefSchema } from '../plan/schema.ts';

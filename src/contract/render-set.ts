@@ -5,8 +5,8 @@
  * out, and tells the sitemap the addresses of the pages copied in.
  *
  * One JSON file, checked by one schema, written by the build before Astro starts (astro-build.ts) and read once,
- * by astro.config.mjs, which hands it to the sitemap and to the content collections and pages as the module
- * `virtual:render-set` (src/integrations/render-set.ts). The file's path comes in RENDER_SET_FILE: a build
+ * by astro.config.mjs, which hands it to the sitemap and to the pages as the modules `virtual:render-set` and
+ * `virtual:item-bodies` (src/integrations/render-set.ts). The file's path comes in RENDER_SET_FILE: a build
  * started by hand (`astro build`, `astro dev`, `astro check`) sets none, so it renders everything, as it always did.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -55,4 +55,16 @@ export function readRenderSet(env: Record<string, string | undefined> = process.
  */
 export function renders(set: RenderSet, id: string): boolean {
   return set.plans === 'all' || set.plans.includes(id);
+}
+
+/**
+ * The item pages' MDX files of the plans the set renders, as a pattern for Vite's `import.meta.glob` (from the
+ * project's root); undefined when it renders none. Plan ids are slugs (lower-case ASCII letters, digits, hyphens:
+ * plan-config.ts), never glob syntax.
+ * @example itemBodiesGlob({ plans: ['2020', '2021'], reusedPages: [] }) // '/content/plans/{2020,2021}/items/*.mdx'
+ */
+export function itemBodiesGlob(set: RenderSet): string | undefined {
+  if (set.plans === 'all') return '/content/plans/*/items/*.mdx';
+  if (set.plans.length === 0) return undefined;
+  return `/content/plans/${set.plans.length === 1 ? set.plans[0] : `{${set.plans.join(',')}}`}/items/*.mdx`;
 }

@@ -1,8 +1,9 @@
 /**
  * `astro dev` shows an edit to a plan within seconds: this integration adds the plans folder (PLANS_DIR, else
  * seeds/; or PLAN_FILE and its plan.json) to the dev server's own file watcher, and on a change regenerates that
- * plan's content/plans/<id>/ (src/publish/content/plan-watch.ts). Astro's content collections watch content/ and reload the
- * pages. Dev only: a build writes content once, before Astro starts (scripts/build.ts).
+ * plan's content/plans/<id>/ (src/publish/content/plan-watch.ts). The pages import content/'s files
+ * (src/lib/plans.ts), so Vite sees the change and reloads them. Dev only: a build writes content once, before Astro
+ * starts (scripts/build.ts).
  */
 import type { AstroIntegration } from 'astro';
 

@@ -1,10 +1,16 @@
 /**
- * Every plan's data for pages, from the content collections, computed once per build (as Starlight's routing
- * module does). Pages and components get a plan by its id (the `[plan]` route parameter) and never read
- * generated files themselves.
+ * Every plan's data for pages, from what the content step wrote to content/plans/<id>/, computed once per build
+ * (as Starlight's routing module does). Pages and components get a plan by its id (the `[plan]` route parameter)
+ * and never read generated files themselves.
+ *
+ * The records come in as JSON modules, checked here by the schema the content step wrote them with; not through
+ * Astro's content collections, whose store (every plan's record, serialised again on each build) and the Vite server
+ * that loads their config took ~4 s of the ~8 s in which Astro rendered one changed plan of a 100-plan archive.
  */
-import { getCollection, type CollectionEntry } from 'astro:content';
-import type { ArchiveEntry } from '../config/archive-entry.ts';
+import { z } from 'zod';
+import type { AstroComponentFactory } from 'astro/runtime/server/index.js';
+import { ArchiveEntrySchema, type ArchiveEntry } from '../config/archive-entry.ts';
+import { checkedRecord, staleContent } from './content-records.ts';
 import type { Item } from '../plan/schema.ts';
 import { yearSpan } from '../config/plan-config.ts';
 import { documentFacts, type DocumentFacts } from '../document/document-facts.ts';
@@ -12,6 +18,14 @@ import { planLang, type PlanLang } from './plan-shape.ts';
 import { downloadPaths, planOutputs, type PlanOutput } from '../contract/outputs.ts';
 import { renders } from '../contract/render-set.ts';
 import renderSet from 'virtual:render-set';
+import itemBodies from 'virtual:item-bodies';
+
+/** content/plans/<id>/plan.json: the archive entry, and a `$comment` saying where it was generated from. */
+const PlanRecordSchema = ArchiveEntrySchema.extend({ $comment: z.string().optional() });
+/** An item page's front matter (src/generate/item-mdx.ts): the number of the Plan's item whose body it is. */
+const ItemFrontmatterSchema = z.object({ item: z.number() });
+/** Every plan's record, by path from the project's root (Vite bundles the JSON; in `astro dev` it watches it). */
+const records = import.meta.glob<unknown>('/content/plans/*/plan.json', { eager: true, import: 'default' });
 
 /** A plan as pages use it: every plan, rendered in this build or not. */
 export interface PlanView extends ArchiveEntry {
@@ -33,7 +47,8 @@ export interface PlanView extends ArchiveEntry {
 /** An item of a rendered plan: the Plan's item, the one source of its facts, and its marked body (MDX). */
 export interface RenderedItem {
   item: Item;
-  body: CollectionEntry<'items'>;
+  /** The compiled MDX page of its body. */
+  Body: AstroComponentFactory;
 }
 
 /** A plan whose pages this build renders, with its items' bodies loaded. */
@@ -45,9 +60,17 @@ export interface RenderedPlan extends PlanView {
 let cache: Promise<PlanView[]> | undefined;
 let rendered: Promise<RenderedPlan[]> | undefined;
 
+/** Each plan's record, checked; its folder is its id. */
+function planRecords(): ArchiveEntry[] {
+  return Object.entries(records).map(([path, record]) => {
+    const { $comment: _comment, ...entry } = checkedRecord(path, PlanRecordSchema, record);
+    if (path !== `/content/plans/${entry.id}/plan.json`) throw staleContent(path, `the record is plan ${entry.id}’s`);
+    return entry;
+  });
+}
+
 async function load(): Promise<PlanView[]> {
-  const entries = await getCollection('plans');
-  const views: PlanView[] = entries.map(({ data }) => {
+  const views: PlanView[] = planRecords().map((data) => {
     const document = documentFacts(data.plan);
     return {
       ...data,
@@ -99,18 +122,27 @@ export async function currentPlan(): Promise<PlanView> {
 export function renderedPlans(): Promise<RenderedPlan[]> {
   rendered ??= (async () => {
     const plans = (await getPlans()).filter((p) => renders(renderSet, p.id));
-    // Only the plans rendered have item entries (content.config.ts); with none rendered the collection is empty.
-    const bodies = plans.length > 0 ? await getCollection('items') : [];
-    return plans.map((p) => {
-      // Entry ids start with their plan's id (content.config.ts); the front matter names the item.
-      const own = new Map(bodies.filter((b) => b.id.startsWith(`${p.id}/`)).map((b) => [b.data.item, b]));
-      const items = p.plan.items.map((item) => {
-        const body = own.get(item.number);
-        if (!body) throw new Error(`content/plans/${p.id}/items/ has no page for item ${item.number}: content/ is older than its plan.json; run \`npm run content\`.`);
-        return { item, body };
-      });
-      return { ...p, items };
-    });
+    // Only the plans rendered have item pages in virtual:item-bodies; each page's front matter names its item.
+    return Promise.all(
+      plans.map(async (p) => {
+        const folder = `/content/plans/${p.id}/items/`;
+        const pages = Object.entries(itemBodies).filter(([path]) => path.startsWith(folder));
+        const own = new Map(
+          await Promise.all(
+            pages.map(async ([path, load]) => {
+              const { default: Body, frontmatter } = await load();
+              return [checkedRecord(path, ItemFrontmatterSchema, frontmatter).item, Body] as const;
+            }),
+          ),
+        );
+        const items = p.plan.items.map((item) => {
+          const Body = own.get(item.number);
+          if (!Body) throw staleContent(folder, `no page for item ${item.number}`);
+          return { item, Body };
+        });
+        return { ...p, items };
+      }),
+    );
   })();
   return rendered;
 }

@@ -1,6 +1,6 @@
 /**
  * The plan as typed data: one zod schema per concept, TypeScript types derived from them.
- * The content collections (src/content.config.ts), the JSON export and its JSON Schema all reuse these.
+ * The pages (src/lib/plans.ts), the JSON export and its JSON Schema all reuse these.
  */
 import { z } from 'zod';
 
