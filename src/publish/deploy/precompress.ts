@@ -3,13 +3,13 @@
  * (gzip_static, brotli_static) instead of compressing on each request. Node's zlib does both, on its thread
  * pool, several files at a time.
  */
-import { readdirSync } from 'node:fs';
 import { readFile, stat, writeFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import { codeVersion } from '../cache/code-version.ts';
 import { eachBounded } from '../pipeline/bounded.ts';
+import { listFiles } from '../pipeline/list-files.ts';
 import { PLAN_PAGES } from '../../lib/plan-pages.ts';
 import { contentKey, type KeyPart, type OutputCache } from '../cache/output-cache.ts';
 
@@ -135,17 +135,12 @@ const outputs = (path: string) => ({ '.gz': `${path}.gz`, '.br': `${path}.br` })
  * Compresses every text file under `dir` but those in the folders `skip` names (relative to `dir`); with a
  * `cache`, a file whose bytes were compressed before gets its earlier .br and .gz copied instead, and the files of
  * a `unit` whose key is unchanged get theirs copied from the unit's manifest without being read, or none copied
- * when the unit's key is in `placed` (stageCompressed put them there already).
+ * when the unit's key is in `placed` (stageCompressed put them there already). `listed`: `dir`'s files, when the
+ * caller listed them for other steps too (offline-bundle.ts siteFiles: relative paths, `/`-separated).
  */
-export async function precompress(dir: string, cache?: OutputCache, skip: readonly string[] = [], units: readonly PrecompressUnit[] = [], placed: ReadonlySet<string> = new Set()): Promise<PrecompressTotals> {
-  // Listed with one synchronous call: a 100-plan site's ~61,000 entries took 0.95 s as a promise (Node lists a
-  // tree folder by folder, each a trip through the thread pool, which the compression and the zips fill) and 0.4 s
-  // in one call, at the start of the steps that follow Astro.
-  const entries = readdirSync(dir, { recursive: true, withFileTypes: true });
-  const skipped = skip.map((folder) => join(dir, folder));
-  const found = entries
-    .filter((e) => e.isFile() && TEXT.test(e.name) && !skipped.some((folder) => e.parentPath === folder || e.parentPath.startsWith(`${folder}/`)))
-    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'));
+export async function precompress(dir: string, cache?: OutputCache, skip: readonly string[] = [], units: readonly PrecompressUnit[] = [], placed: ReadonlySet<string> = new Set(), listed?: readonly string[]): Promise<PrecompressTotals> {
+  const skipped = skip.map((folder) => `${folder}/`);
+  const found = (listed ?? listFiles(dir)).filter((f) => TEXT.test(f) && !skipped.some((folder) => f.startsWith(folder)));
   const totals = { files: 0, raw: 0, br: 0, gz: 0, reused: 0 };
   const tools = await toolParts(cache);
   const add = (raw: number, gz: number, br: number, reused: boolean) => {

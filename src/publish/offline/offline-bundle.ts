@@ -4,7 +4,6 @@
  * (fetch() and WebAssembly, which Pagefind needs, are refused on file://). Pages only: the Pagefind index,
  * the downloads and the sitemap stay online, and links to them point at the online site.
  */
-import { readdirSync } from 'node:fs';
 import { readFile, mkdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { ArchiveEntry } from '../../config/archive-entry.ts';
@@ -13,6 +12,7 @@ import { planToSearchRecords } from '../../search/records.ts';
 import { StepError } from '../pipeline/cli.ts';
 import { codeVersion } from '../cache/code-version.ts';
 import { eachBounded } from '../pipeline/bounded.ts';
+import { listFiles } from '../pipeline/list-files.ts';
 import { contentKey, type OutputCache } from '../cache/output-cache.ts';
 import { newestPlanDate, planDate, zipEntryDate } from './bundle-date.ts';
 import { rewritePage } from './page-rewrite.ts';
@@ -50,16 +50,9 @@ export interface OfflineOptions {
   pageKeys?: ReadonlyMap<string, string>;
 }
 
-/**
- * Every file of the built site, relative to it, sorted. Listed with one synchronous call, as precompress.ts lists
- * it (it says why).
- */
+/** Every file of the built site, relative to it, `/`-separated, sorted. */
 export async function siteFiles(dir: string): Promise<string[]> {
-  const entries = readdirSync(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) => join(e.parentPath, e.name).slice(dir.length + 1).split('\\').join('/'))
-    .sort();
+  return listFiles(dir).sort();
 }
 
 /**
