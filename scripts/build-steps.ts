@@ -12,9 +12,10 @@ import { eachBounded } from '../src/publish/pipeline/bounded.ts';
 import { archiveOutputs } from '../src/contract/outputs.ts';
 import { planTarget, siteTarget, STAGING } from '../src/publish/pipeline/pipeline.ts';
 import { addTotals, precompress, stageCompressed } from '../src/publish/deploy/precompress.ts';
+import { writeSitemap } from '../src/publish/deploy/sitemap.ts';
 import { printOfficialPdf, type OfficialPdfResult } from '../src/publish/pdf/official-pdf.ts';
 import { OutputCache } from '../src/publish/cache/output-cache.ts';
-import { archivePagesKey, cachedArchivePages, cachedPageUrls, cachedPlans, pageKeys, settleArchivePages, settlePages, stagePages } from '../src/publish/cache/page-cache.ts';
+import { archivePagesKey, cachedArchivePages, cachedPageCount, cachedPlans, pageKeys, settleArchivePages, settlePages, stagePages } from '../src/publish/cache/page-cache.ts';
 import { printPdf } from '../src/publish/pdf/reading-pdf.ts';
 import { closeTypesetter, typesetterStartMs } from '../src/publish/pdf/typesetter.ts';
 import { checkRecordPages, INDEX_FOLDER, writeSearchIndex } from '../src/publish/search/search-index.ts';
@@ -80,7 +81,7 @@ export async function buildAll(astro: AstroProcess): Promise<string> {
   const render = planIds.filter((id) => !reused.includes(id));
   // Nothing changed: no page to render, so Astro (its start alone is seconds) does not run.
   const astroRuns = render.length > 0 || !(await cachedArchivePages(archiveKey, cache));
-  const only = astroRuns && reused.length > 0 ? { plans: render, reusedPages: await cachedPageUrls(reused, keys, cache, target) } : undefined;
+  const only = astroRuns && reused.length > 0 ? { plans: render } : undefined;
   if (!astroRuns) astro.stop();
   const rendering = astroRuns ? astro.build(STAGING, only) : Promise.resolve(0);
   // The cached plans' pages are copied aside while Astro renders, and moved in after; their compressed copies
@@ -103,7 +104,7 @@ export async function buildAll(astro: AstroProcess): Promise<string> {
       await rm(REUSED_PAGES, { recursive: true, force: true });
       // The plans whose compressed copies came in with their pages: staged whole, and moved in whole.
       const compressed = new Set([...moved].map((id) => keys.get(id)!).filter((key) => stagedUnits.has(key)));
-      return { rendered: pages, reused: only?.reusedPages.length ?? 0, plans: render.length, archive: true, compressed };
+      return { rendered: pages, reused: await cachedPageCount(reused, keys, cache), plans: render.length, archive: true, compressed };
     },
     (r) => `${r.rendered + r.reused} pages, ${r.rendered} rendered (${r.plans} of ${planIds.length} plans${r.archive ? ' and the archive’s own' : ', nor the archive’s own'}), ${r.reused} reused`,
   );
@@ -161,9 +162,12 @@ export async function buildAll(astro: AstroProcess): Promise<string> {
       await rename(join(indexTmp, INDEX_FOLDER), join(STAGING, INDEX_FOLDER));
     });
     indexIn.catch(() => undefined); // awaited by allDone; this only keeps an early failure from being "unhandled"
-    // The site listed once for both steps that read it whole (at 100 plans, ~0.25 s a listing). What they leave
-    // out (the index, moving in meanwhile; the compressed copies and the zips, written meanwhile) they leave out by name.
-    const files = await siteFiles(STAGING);
+    // The site listed once for the steps that read it whole (at 100 plans, ~0.25 s a listing). What they leave out
+    // (the index, moving in meanwhile; the compressed copies and the zips, written meanwhile) they leave out by name.
+    const listed = await siteFiles(STAGING);
+    // The sitemap of every page, rendered or copied in; its files compressed and bundled with the rest.
+    const sitemap = await step('sitemap', () => writeSitemap(STAGING, listed, target), (s) => `${s.pages} pages`);
+    const files = [...listed, ...sitemap.files].sort();
     await allDone([
       indexIn,
       step(

@@ -22,6 +22,7 @@ import { OutputCache } from '../src/publish/cache/output-cache.ts';
 import { pageKeys } from '../src/publish/cache/page-cache.ts';
 import { PlanInputError } from '../src/publish/pipeline/cli.ts';
 import { addTotals, precompress } from '../src/publish/deploy/precompress.ts';
+import { writeSitemap } from '../src/publish/deploy/sitemap.ts';
 import { buildArchiveBundle, buildOfflineBundle, siteFiles } from '../src/publish/offline/offline-bundle.ts';
 import { printOfficialPdf } from '../src/publish/pdf/official-pdf.ts';
 import { printPdf } from '../src/publish/pdf/reading-pdf.ts';
@@ -62,7 +63,7 @@ export async function buildUnits(ids: readonly string[], out: string): Promise<s
   const cache = new OutputCache();
   await rm(UNIT_STAGING, { recursive: true, force: true });
   // 1. The chosen plans' pages (Astro renders the archive's own pages too; the assembly makes those, so they are left here).
-  await step('astro build', () => astroBuild(UNIT_STAGING, { plans: chosen.map((e) => e.id), reusedPages: [] }), (n) => `${n} pages`);
+  await step('astro build', () => astroBuild(UNIT_STAGING, { plans: chosen.map((e) => e.id) }), (n) => `${n} pages`);
   // 2. What derives from each plan, at once: they do not depend on each other.
   const planIds = archive.map((e) => e.id);
   const files = await siteFiles(UNIT_STAGING);
@@ -149,21 +150,19 @@ export async function assembleUnits(dirs: readonly string[], out: string): Promi
   }, (u) => `${u.length} units`);
   const cache = new OutputCache();
   await rm(ASSEMBLY_STAGING, { recursive: true, force: true });
-  // 2. The archive's own pages (no plan's pages), the sitemap told of the units' pages; then the units copied in.
-  const pageUrls = units.flatMap(({ manifest }) =>
-    Object.keys(manifest.files)
-      .filter((f) => f.startsWith(`${manifest.plan}/`) && (f.endsWith('/index.html')))
-      .map((f) => `${target.site}${target.base}${f.slice(0, -'index.html'.length)}`),
-  ).sort();
-  await step('astro build', () => astroBuild(ASSEMBLY_STAGING, { plans: [], reusedPages: pageUrls }), (n) => `${n} pages of the archive’s own`);
+  // 2. The archive's own pages (no plan's pages); then the units copied in.
+  await step('astro build', () => astroBuild(ASSEMBLY_STAGING, { plans: [] }), (n) => `${n} pages of the archive’s own`);
   await step('copy units', async () => {
     for (const { dir } of units) await cp(join(dir, SITE_FOLDER), ASSEMBLY_STAGING, { recursive: true });
   });
-  // 3. What needs every plan: the list of indexes, the archive's zip, the compressed copies of the archive's own files.
+  // 3. What needs every plan: the list of indexes, the sitemap, the archive's zip, the compressed copies of the
+  //    archive's own files.
   await step('search index list', () => writeSearchIndex([], ASSEMBLY_STAGING, undefined, archive));
   const whole = archiveOutputs(archive.length);
   // Listed before precompression writes beside them (the zip leaves compressed copies out by name anyway).
-  const files = await siteFiles(ASSEMBLY_STAGING);
+  const listed = await siteFiles(ASSEMBLY_STAGING);
+  const sitemap = await step('sitemap', () => writeSitemap(ASSEMBLY_STAGING, listed, target), (s) => `${s.pages} pages`);
+  const files = [...listed, ...sitemap.files].sort();
   await Promise.all([
     whole
       ? step('archive bundle', async () => buildArchiveBundle(archive, archive[0]!.series, { siteDir: ASSEMBLY_STAGING, base: target.base, onlineRoot: target.site + target.base, folder: whole.offlineFolder, zipPath: join(ASSEMBLY_STAGING, whole.offlineZip), siteFiles: files }, cache))

@@ -2,10 +2,10 @@
  * Which plans' pages Astro renders in this build: the one thing the build (scripts/build.ts, scripts/unit.ts)
  * tells the site. Astro renders every page it is given on each build; a plan whose pages' inputs did not change
  * has them copied from the page cache instead (page-cache.ts), so the build tells the routes to leave that plan
- * out, and tells the sitemap the addresses of the pages copied in.
+ * out. (The sitemap, which lists every page, the build writes itself once the site is there: deploy/sitemap.ts.)
  *
  * One JSON file, checked by one schema, written by the build before Astro starts (astro-build.ts) and read once,
- * by astro.config.mjs, which hands it to the sitemap and to the pages as the modules `virtual:render-set` and
+ * by astro.config.mjs, which hands it to the pages as the modules `virtual:render-set` and
  * `virtual:item-bodies` (src/integrations/render-set.ts). The file's path comes in RENDER_SET_FILE: a build
  * started by hand (`astro build`, `astro dev`, `astro check`) sets none, so it renders everything, as it always did.
  */
@@ -18,13 +18,11 @@ import { z } from 'zod';
 export const RenderSetSchema = z.strictObject({
   /** Ids of the plans whose pages Astro renders, or every plan; the others' pages are copied from the page cache. */
   plans: z.union([z.literal('all'), z.array(z.string().min(1))]),
-  /** Full URLs of the pages copied in from the page cache, for the sitemap (none when every plan renders). */
-  reusedPages: z.array(z.url()),
 });
 export type RenderSet = z.infer<typeof RenderSetSchema>;
 
 /** Render every plan: a build by hand, or one with nothing in the page cache. */
-export const RENDER_ALL: RenderSet = { plans: 'all', reusedPages: [] };
+export const RENDER_ALL: RenderSet = { plans: 'all' };
 
 /** The environment variable that names the render set's file. */
 export const RENDER_SET_FILE = 'RENDER_SET_FILE';
@@ -39,7 +37,7 @@ export async function writeRenderSet(file: string, set: RenderSet): Promise<Reco
 /**
  * The render set the build wrote, or every plan when no build set one. A file that does not hold a render set
  * is a bug in the build, said as such.
- * @example readRenderSet({}) // { plans: 'all', reusedPages: [] }
+ * @example readRenderSet({}) // { plans: 'all' }
  */
 export function readRenderSet(env: Record<string, string | undefined> = process.env): RenderSet {
   const file = env[RENDER_SET_FILE];
@@ -51,7 +49,7 @@ export function readRenderSet(env: Record<string, string | undefined> = process.
 
 /**
  * Whether the set renders plan `id`'s pages.
- * @example renders({ plans: ['2021'], reusedPages: [] }, '2020') // false
+ * @example renders({ plans: ['2021'] }, '2020') // false
  */
 export function renders(set: RenderSet, id: string): boolean {
   return set.plans === 'all' || set.plans.includes(id);
@@ -61,7 +59,7 @@ export function renders(set: RenderSet, id: string): boolean {
  * The item pages' MDX files of the plans the set renders, as a pattern for Vite's `import.meta.glob` (from the
  * project's root); undefined when it renders none. Plan ids are slugs (lower-case ASCII letters, digits, hyphens:
  * plan-config.ts), never glob syntax.
- * @example itemBodiesGlob({ plans: ['2020', '2021'], reusedPages: [] }) // '/content/plans/{2020,2021}/items/*.mdx'
+ * @example itemBodiesGlob({ plans: ['2020', '2021'] }) // '/content/plans/{2020,2021}/items/*.mdx'
  */
 export function itemBodiesGlob(set: RenderSet): string | undefined {
   if (set.plans === 'all') return '/content/plans/*/items/*.mdx';

@@ -13,7 +13,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('the render set', () => {
   it('reads back what the build wrote, through the environment it returns', async () => {
-    const set: RenderSet = { plans: ['2021'], reusedPages: ['https://www.example.gov.cn/2020/', 'https://www.example.gov.cn/2020/full/'] };
+    const set: RenderSet = { plans: ['2021', '2022'] };
     const env = await writeRenderSet(join(dir, 'nested', 'set.json'), set);
     expect(Object.keys(env)).toEqual([RENDER_SET_FILE]);
     expect(readRenderSet(env)).toEqual(set);
@@ -25,18 +25,18 @@ describe('the render set', () => {
   });
 
   it('renders only the plans it names, and none when it names none', () => {
-    expect(renders({ plans: ['2021'], reusedPages: [] }, '2021')).toBe(true);
-    expect(renders({ plans: ['2021'], reusedPages: [] }, '2020')).toBe(false);
-    expect(renders({ plans: [], reusedPages: [] }, '2021')).toBe(false);
+    expect(renders({ plans: ['2021'] }, '2021')).toBe(true);
+    expect(renders({ plans: ['2021'] }, '2020')).toBe(false);
+    expect(renders({ plans: [] }, '2021')).toBe(false);
   });
 
   it('refuses a file that is not a render set, naming the file and the key', () => {
     const file = join(dir, 'bad.json');
-    writeFileSync(file, JSON.stringify({ plans: '2021', reusedPages: [] }));
+    writeFileSync(file, JSON.stringify({ plans: '2021' }));
     expect(() => readRenderSet({ [RENDER_SET_FILE]: file })).toThrow(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}: not a render set.*plans`, 'su'));
   });
 
-  it('refuses to write a set whose reused pages are not URLs, so Astro never reads one', async () => {
-    await expect(writeRenderSet(join(dir, 'never.json'), { plans: [], reusedPages: ['/2020/'] })).rejects.toThrow();
+  it('refuses to write a set that names an empty plan id, so Astro never reads one', async () => {
+    await expect(writeRenderSet(join(dir, 'never.json'), { plans: [''] })).rejects.toThrow();
   });
 });

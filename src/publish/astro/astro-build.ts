@@ -21,7 +21,7 @@ const RENDER_SET = '.build/render-set.json';
  * What the waiting process loads before it is told to build: Astro's API and what astro.config.mjs imports from
  * packages. Vite loads the config itself, but takes packages from Node's own module cache, where these already are.
  */
-const PRELOAD = ['astro', 'astro/config', '@astrojs/mdx', '@astrojs/sitemap', '@tailwindcss/vite', 'esbuild'];
+const PRELOAD = ['astro', 'astro/config', '@astrojs/mdx', '@tailwindcss/vite', 'esbuild'];
 
 /** The message that tells a waiting process to build: where, and the environment that says what to render. */
 interface Go {

@@ -13,15 +13,15 @@
  * - the code: every file of src/ and public/, the Astro and TypeScript configs, and the installed packages. Any
  *   edit there renders everything again: the pages are made by Astro components, which no import graph of ours
  *   can follow.
- * The archive's own pages (home, offices across plans, comparisons, redirects), with the shared assets, the
- * sitemap and the files of public/ (all Astro writes outside the plans' folders), are a unit of their own: they
+ * The archive's own pages (home, offices across plans, comparisons, redirects), with the shared assets and the
+ * files of public/ (all Astro writes outside the plans' folders), are a unit of their own: they
  * may show any plan's text (an office's items across plans, a comparison), so their key is every plan's key
  * together. A build in which nothing changed renders nothing; one in which a plan changed renders that plan's
  * pages and the archive's own.
  */
 import { readdirSync, readFileSync, type Dirent } from 'node:fs';
 import { readdir, readFile, rename, rm } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { join, relative } from 'node:path';
 import type { ArchiveEntry } from '../../config/archive-entry.ts';
 import type { SiteTarget } from '../pipeline/pipeline.ts';
 import { contentKey, type KeyPart, type OutputCache } from './output-cache.ts';
@@ -111,20 +111,11 @@ export async function cachedPlans(keys: ReadonlyMap<string, string>, cache: Outp
   return found.filter((id): id is string => id !== undefined);
 }
 
-/** The site addresses of the pages among a plan's files (relative paths), e.g. https://…/2020/items/16/. */
-function pageUrls(files: readonly string[], id: string, target: SiteTarget): string[] {
-  return files
-    .map((f) => f.split(sep).join('/'))
-    .filter((f) => f === 'index.html' || f.endsWith('/index.html'))
-    .map((f) => `${target.site}${target.base}${id}/${f.slice(0, -'index.html'.length)}`)
-    .sort();
-}
-
-/** The addresses of the cached plans' pages, read from the cache (for the sitemap, before they are copied in). */
-export async function cachedPageUrls(ids: readonly string[], keys: ReadonlyMap<string, string>, cache: OutputCache, target: SiteTarget): Promise<string[]> {
-  // The listing cachedPlans() checked, when it did (a build: listing 100 plans' folders again took 0.35 s before Astro could start).
+/** How many pages (HTML files) the cached plans `ids` have, from the listing cachedPlans() checked (for the log). */
+export async function cachedPageCount(ids: readonly string[], keys: ReadonlyMap<string, string>, cache: OutputCache): Promise<number> {
   const files = async (key: string) => cache.checkedFiles(KIND, key) ?? (await readdir(join(cache.dir, KIND, key), { recursive: true }));
-  return (await Promise.all(ids.map(async (id) => pageUrls(await files(keys.get(id)!), id, target)))).flat();
+  const counts = await Promise.all(ids.map(async (id) => (await files(keys.get(id)!)).filter((f) => f.endsWith('.html')).length));
+  return counts.reduce((a, b) => a + b, 0);
 }
 
 /** The shared assets (their file names in _astro/) that the pages in `folder` name. */
