@@ -20,7 +20,7 @@ import { printPdf } from '../src/publish/pdf/reading-pdf.ts';
 import { closeTypesetter, typesetterStartMs } from '../src/publish/pdf/typesetter.ts';
 import { checkRecordPages, INDEX_FOLDER, writeSearchIndex } from '../src/publish/search/search-index.ts';
 import { step } from '../src/publish/pipeline/steps.ts';
-import { asideName, removeSetAside } from '../src/publish/pipeline/remove-aside.ts';
+import { asideName, removeAside, removeSetAside } from '../src/publish/pipeline/remove-aside.ts';
 import { swapDir } from '../src/publish/pipeline/swap-dir.ts';
 import { writeContent } from './build-content.ts';
 
@@ -225,6 +225,9 @@ export async function buildAll(astro: AstroProcess): Promise<string> {
   await step('publish dist/', () => swapDir(STAGING, 'dist', asideName('.build'), true));
   // An entry changed since it was stored (a file of dist/ edited in place, or the cache copied without its files'
   // times: output-cache.ts) was made again, not used.
-  await step('prune cache', () => cache.prune(), (n) => `${n} stale entries removed${cache.altered ? `, ${cache.altered} changed since stored (edited in place, or copied without their times) and made again` : ''}`);
+  // The stale entries are moved aside, and removed in a process that may outlive the build (remove-aside.ts).
+  const stale = asideName('.build');
+  const pruned = await step('prune cache', () => cache.prune(stale), (n) => `${n} stale entries removed${cache.altered ? `, ${cache.altered} changed since stored (edited in place, or copied without their times) and made again` : ''}`);
+  if (pruned > 0) void removeAside(stale, true);
   return `build: done in ${((Date.now() - started) / 1000).toFixed(1)} s → dist/`;
 }

@@ -141,6 +141,24 @@ describe('OutputCache', () => {
     expect(readdirSync(join(dir, 'cache/offline')).sort()).toEqual(['kept.zip', 'new.zip']);
   });
 
+  it('moves what it prunes into the folder it is given, file and folder entries whole, when given one', async () => {
+    const dir = temp();
+    const src = join(dir, 'out.zip');
+    writeFileSync(src, 'zip');
+    const pages = join(dir, 'pages');
+    mkdirSync(join(pages, 'items/1'), { recursive: true });
+    writeFileSync(join(pages, 'items/1/index.html'), '一');
+    await new OutputCache(join(dir, 'cache')).store('offline', 'old', { '.zip': src });
+    await new OutputCache(join(dir, 'cache')).storeFolder('pages', 'old', pages);
+    const next = new OutputCache(join(dir, 'cache'));
+    await next.store('offline', 'new', { '.zip': src });
+    const aside = join(dir, 'aside');
+    expect(await next.prune(aside)).toBe(2);
+    expect([readdirSync(join(dir, 'cache/offline')), readdirSync(join(dir, 'cache/pages'))]).toEqual([['new.zip'], []]);
+    expect(readFileSync(join(aside, 'offline/old.zip'), 'utf8')).toBe('zip');
+    expect(readFileSync(join(aside, 'pages/old/items/1/index.html'), 'utf8')).toBe('一');
+  });
+
   it('stores a folder whole and copies it back into another, merged with what is there', async () => {
     const { dir, cache, pages } = twoPages();
     expect(await cache.hasFolder('pages', 'k')).toBe(false);

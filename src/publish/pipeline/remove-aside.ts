@@ -38,15 +38,20 @@ export function removeAside(paths: string | readonly string[], outlive = false):
   });
 }
 
-/** What a site set aside in `dir` is called: ASIDE, then the time and the process, so no two builds pick one name. */
+/**
+ * What a folder set aside in `dir` is called: ASIDE, then the time, the process and a count, so no two builds, nor
+ * two folders of one build, pick one name.
+ */
 const ASIDE = 'dist-old';
+let asides = 0;
 
-/** A new name in `dir` for the site a build replaces. */
+/** A new name in `dir` for a folder a build sets aside: the site it replaces, the cache entries it no longer needs. */
 export function asideName(dir: string): string {
-  return join(dir, `${ASIDE}-${Date.now()}-${process.pid}`);
+  asides += 1;
+  return join(dir, `${ASIDE}-${Date.now()}-${process.pid}-${asides}`);
 }
 
-/** Removes every site set aside in `dir` (see asideName; and the single name earlier builds used), outliving the build. */
+/** Removes every folder set aside in `dir` (see asideName; and the single name earlier builds used), outliving the build. */
 export async function removeSetAside(dir: string): Promise<{ removed: boolean }> {
   const names = await readdir(dir).catch(() => [] as string[]);
   return removeAside(
