@@ -9,8 +9,7 @@
  * `virtual:item-bodies` (src/integrations/render-set.ts). The file's path comes in RENDER_SET_FILE: a build
  * started by hand (`astro build`, `astro dev`, `astro check`) sets none, so it renders everything, as it always did.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 
@@ -27,10 +26,13 @@ export const RENDER_ALL: RenderSet = { plans: 'all' };
 /** The environment variable that names the render set's file. */
 export const RENDER_SET_FILE = 'RENDER_SET_FILE';
 
-/** Writes the render set where the build's Astro will read it; returns the environment that points Astro to it. */
-export async function writeRenderSet(file: string, set: RenderSet): Promise<Record<string, string>> {
-  await mkdir(dirname(file), { recursive: true });
-  await writeFile(file, `${JSON.stringify(RenderSetSchema.parse(set))}\n`);
+/**
+ * Writes the render set where the build's Astro will read it; returns the environment that points Astro to it.
+ * Synchronous, so that the build can tell Astro's waiting process to start before it goes on (astro-build.ts).
+ */
+export function writeRenderSet(file: string, set: RenderSet): Record<string, string> {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(RenderSetSchema.parse(set))}\n`);
   return { [RENDER_SET_FILE]: file };
 }
 

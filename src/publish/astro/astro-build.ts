@@ -53,8 +53,11 @@ export function startAstro(): AstroProcess {
   return {
     async build(outDir, render) {
       building = true;
+      // Written and sent before the first await, so before the caller goes on: the build then stages the cached
+      // plans' pages, seconds of synchronous file calls (output-cache.ts placeSync) that held a message sent after
+      // an await back until they were done (3 s of a 100-plan rebuild in which Astro's process sat waiting).
       // The config reads the choice from this file (src/contract/render-set.ts); without one Astro renders every plan.
-      const env = render ? await writeRenderSet(RENDER_SET, render) : {};
+      const env = render ? writeRenderSet(RENDER_SET, render) : {};
       try {
         // A process that died while loading cannot take the message; its exit status says it failed.
         if (child.connected) child.send({ outDir, env } satisfies Go, () => undefined);

@@ -21,6 +21,7 @@
  */
 import { readdirSync, readFileSync, type Dirent } from 'node:fs';
 import { readdir, readFile, rename, rm } from 'node:fs/promises';
+import { setImmediate } from 'node:timers/promises';
 import { join, relative } from 'node:path';
 import type { ArchiveEntry } from '../../config/archive-entry.ts';
 import type { SiteTarget } from '../pipeline/pipeline.ts';
@@ -135,7 +136,12 @@ async function assetsNamed(folder: string): Promise<Uint8Array> {
  */
 export async function stagePages(side: string, keys: ReadonlyMap<string, string>, reused: readonly string[], cache: OutputCache): Promise<void> {
   await rm(side, { recursive: true, force: true });
-  for (const id of reused) await cache.restoreFolder(KIND, keys.get(id)!, join(side, id));
+  for (const id of reused) {
+    await cache.restoreFolder(KIND, keys.get(id)!, join(side, id));
+    // A plan's pages are placed with synchronous calls (output-cache.ts placeSync): between plans the build's other
+    // work (the PDFs, the index, Astro's process) gets its turn.
+    await setImmediate();
+  }
 }
 
 /** Moves a plan's pages staged by stagePages into the site; false when the site has that folder already. */
