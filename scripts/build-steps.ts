@@ -157,8 +157,8 @@ export async function buildAll(astro: AstroProcess): Promise<string> {
     // page indexed, every page it points to built); precompressed copies of every text file for the web server,
     // the index's once it is in (PDFs and zips are not text). The offline bundles (each plan's pages rewritten
     // for file://, zipped; a bundle leaves out the index, the downloads and the compressed copies). The PDFs move in.
-    const indexIn = indexed.then(async () => {
-      checkRecordPages(archive, STAGING);
+    const indexIn = indexed.then(async ({ pages }) => {
+      checkRecordPages(pages, STAGING);
       await rename(join(indexTmp, INDEX_FOLDER), join(STAGING, INDEX_FOLDER));
     });
     indexIn.catch(() => undefined); // awaited by allDone; this only keeps an early failure from being "unhandled"

@@ -42,6 +42,8 @@ export interface IndexTotals {
   records: number;
   plans: number;
   reused: number;
+  /** The site addresses (from its root) the records point to, for checkRecordPages once the site is there. */
+  pages: string[];
 }
 
 /** Writes one plan's index into `folder` and checks it (every record accepted, one fragment per record). */
@@ -72,18 +74,18 @@ async function indexPlan(plan: PlanIndex, folder: string): Promise<void> {
 }
 
 /** Fails unless every page the records point to is a page of the site built in `siteDir`. */
-function checkPages(plans: readonly PlanIndex[], siteDir: string): void {
-  for (const plan of plans) {
-    for (const record of plan.records) {
-      if (!existsSync(join(siteDir, record.url, 'index.html'))) throw new StepError(`search index: ${record.url} is not a page of the built site.`);
-    }
+/**
+ * Fails unless every page the search records point to (`pages`: writeSearchIndex returns them, so the records need
+ * not be made again) is a page of the site built in `siteDir`.
+ */
+export function checkRecordPages(pages: readonly string[], siteDir: string): void {
+  for (const url of pages) {
+    if (!existsSync(join(siteDir, url, 'index.html'))) throw new StepError(`search index: ${url} is not a page of the built site.`);
   }
 }
 
-/** Fails unless every page the plans' search records point to is a page of the site built in `siteDir`. */
-export function checkRecordPages(entries: readonly ArchiveEntry[], siteDir: string): void {
-  checkPages(planIndexes(entries, ''), siteDir);
-}
+/** The pages the plans' records point to. */
+const recordPages = (plans: readonly PlanIndex[]) => plans.flatMap((plan) => plan.records.map((r) => r.url));
 
 /**
  * Builds `<outDir>/pagefind/<id>/` for each plan of `entries` and `<outDir>/pagefind/plans.json` naming the plans
@@ -100,8 +102,9 @@ export async function writeSearchIndex(
   siteDir: string | null = outDir,
 ): Promise<IndexTotals> {
   const plans = planIndexes(entries, await codeVersion('src/publish/search/search-index.ts'));
-  if (siteDir !== null) checkPages(plans, siteDir);
-  const totals: IndexTotals = { records: 0, plans: plans.length, reused: 0 };
+  const pages = recordPages(plans);
+  if (siteDir !== null) checkRecordPages(pages, siteDir);
+  const totals: IndexTotals = { records: 0, plans: plans.length, reused: 0, pages };
   try {
     // Plans do not depend on each other: a few at once (Pagefind's service works on several indexes in parallel).
     await eachBounded(plans, Math.max(2, availableParallelism()), async (plan) => {
