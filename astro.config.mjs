@@ -7,6 +7,7 @@ import { siteOptions } from './src/contract/site-options.ts';
 import { clientScripts } from './src/integrations/client-scripts.ts';
 import { planContent } from './src/integrations/plan-content.ts';
 import { renderSet } from './src/integrations/render-set.ts';
+import { searchAidsRoute } from './src/integrations/search-aids.ts';
 
 const { site, base } = siteOptions(process.env);
 // Which plans this build renders: read here only, handed to the site as virtual:render-set.
@@ -29,8 +30,8 @@ export default defineConfig({
   // Inside the project, not node_modules/.astro: test and benchmark copies share node_modules and build at once.
   cacheDir: './.build/astro-cache',
   // No sitemap integration: the build writes the sitemap once the whole site is there, the pages copied from the
-  // page cache too (src/publish/deploy/sitemap.ts).
-  integrations: [mdx(), clientScripts(), planContent(), renderSet(render)],
+  // page cache too (src/publish/deploy/sitemap.ts); and /search-aids.js (src/publish/search/search-aids-file.ts).
+  integrations: [mdx(), clientScripts(), planContent(), renderSet(render), searchAidsRoute()],
   vite: {
     plugins: [tailwindcss()],
     build: {

@@ -19,6 +19,7 @@ import { archivePagesKey, cachedArchivePages, cachedPageCount, cachedPlans, page
 import { printPdf } from '../src/publish/pdf/reading-pdf.ts';
 import { closeTypesetter, typesetterStartMs } from '../src/publish/pdf/typesetter.ts';
 import { checkRecordPages, INDEX_FOLDER, writeSearchIndex } from '../src/publish/search/search-index.ts';
+import { searchAidsFor, writeSearchAids } from '../src/publish/search/search-aids-file.ts';
 import { step } from '../src/publish/pipeline/steps.ts';
 import { asideName, removeAside, removeSetAside } from '../src/publish/pipeline/remove-aside.ts';
 import { swapDir } from '../src/publish/pipeline/swap-dir.ts';
@@ -144,7 +145,11 @@ export async function buildAll(astro: AstroProcess): Promise<string> {
   const indexed = rm(indexTmp, { recursive: true, force: true }).then(() =>
     step('search index', () => writeSearchIndex(archive, indexTmp, cache, archive, null), (t) => `${t.records} pages indexed, ${t.plans} plans’ indexes, ${t.reused} reused`),
   );
+  // The forgiving search's tables of every plan (/search-aids.js, and the archive's zip), worked out once the cached
+  // pages are staged, while Astro renders; from the cache when no plan changed (search-aids-file.ts).
+  const aids = staging.then(() => searchAidsFor(archive.map((e) => e.plan), cache));
   // Awaited below; this only keeps an early failure from being "unhandled".
+  aids.catch(() => undefined);
   official.catch(() => undefined);
   reading.catch(() => undefined);
   typeset.catch(() => undefined);
@@ -164,6 +169,8 @@ export async function buildAll(astro: AstroProcess): Promise<string> {
     indexIn.catch(() => undefined); // awaited by allDone; this only keeps an early failure from being "unhandled"
     // The site listed once for the steps that read it whole (at 100 plans, ~0.25 s a listing). What they leave out
     // (the index, moving in meanwhile; the compressed copies and the zips, written meanwhile) they leave out by name.
+    const aidsScript = await aids;
+    await writeSearchAids(STAGING, aidsScript);
     const listed = await siteFiles(STAGING);
     // The sitemap of every page, rendered or copied in; its files compressed and bundled with the rest.
     const sitemap = await step('sitemap', () => writeSitemap(STAGING, listed, target), (s) => `${s.pages} pages`);
@@ -199,7 +206,7 @@ export async function buildAll(astro: AstroProcess): Promise<string> {
           const whole = archiveOutputs(archive.length);
           if (whole) {
             const onlineRoot = target.site + target.base;
-            results.push(await buildArchiveBundle(archive, archive[0]!.series, { siteDir: STAGING, base: target.base, onlineRoot, folder: whole.offlineFolder, zipPath: join(STAGING, whole.offlineZip), siteFiles: files, pageKeys: keys }, cache));
+            results.push(await buildArchiveBundle(archive, archive[0]!.series, { siteDir: STAGING, base: target.base, onlineRoot, folder: whole.offlineFolder, zipPath: join(STAGING, whole.offlineZip), siteFiles: files, pageKeys: keys, aidsScript }, cache));
           }
           return results;
         },

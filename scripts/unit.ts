@@ -23,6 +23,7 @@ import { pageKeys } from '../src/publish/cache/page-cache.ts';
 import { PlanInputError } from '../src/publish/pipeline/cli.ts';
 import { addTotals, precompress } from '../src/publish/deploy/precompress.ts';
 import { writeSitemap } from '../src/publish/deploy/sitemap.ts';
+import { searchAidsFor, writeSearchAids } from '../src/publish/search/search-aids-file.ts';
 import { buildArchiveBundle, buildOfflineBundle, siteFiles } from '../src/publish/offline/offline-bundle.ts';
 import { printOfficialPdf } from '../src/publish/pdf/official-pdf.ts';
 import { printPdf } from '../src/publish/pdf/reading-pdf.ts';
@@ -160,6 +161,7 @@ export async function assembleUnits(dirs: readonly string[], out: string): Promi
   await step('search index list', () => writeSearchIndex([], ASSEMBLY_STAGING, undefined, archive));
   const whole = archiveOutputs(archive.length);
   // Listed before precompression writes beside them (the zip leaves compressed copies out by name anyway).
+  await writeSearchAids(ASSEMBLY_STAGING, await searchAidsFor(archive.map((e) => e.plan), cache));
   const listed = await siteFiles(ASSEMBLY_STAGING);
   const sitemap = await step('sitemap', () => writeSitemap(ASSEMBLY_STAGING, listed, target), (s) => `${s.pages} pages`);
   const files = [...listed, ...sitemap.files].sort();

@@ -91,3 +91,12 @@ export function searchAids(plans: readonly Plan[]): SearchAids {
   const traditional = printedMap(printed, fromMainland());
   return { simplified: printedMap(printed), ...(Object.keys(traditional).length > 0 && { traditional }), terms };
 }
+
+/**
+ * The aids for a set of plans as a classic script: the site's /search-aids.js (every plan; the build writes it:
+ * src/publish/search/search-aids-file.ts), and the tables an offline bundle carries. JSON is valid JavaScript;
+ * escaping "<" keeps plan text from closing a script anywhere it is inlined.
+ */
+export function searchAidsScript(plans: readonly Plan[]): string {
+  return `window.__SEARCH_AIDS__=${JSON.stringify(searchAids(plans)).replace(/</gu, '\\u003c')};\n`;
+}
