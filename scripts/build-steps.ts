@@ -7,8 +7,9 @@
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { AstroProcess } from '../src/publish/astro/astro-build.ts';
-import { buildArchiveBundle, buildOfflineBundle, siteFiles, type BundleResult } from '../src/publish/offline/offline-bundle.ts';
+import { buildArchiveBundle, buildOfflineBundle, type BundleResult } from '../src/publish/offline/offline-bundle.ts';
 import { eachBounded } from '../src/publish/pipeline/bounded.ts';
+import { listFiles } from '../src/publish/pipeline/list-files.ts';
 import { archiveOutputs } from '../src/contract/outputs.ts';
 import { planTarget, siteTarget, STAGING } from '../src/publish/pipeline/pipeline.ts';
 import { addTotals, precompress, stageCompressed } from '../src/publish/deploy/precompress.ts';
@@ -88,6 +89,8 @@ export async function buildAll(astro: AstroProcess): Promise<string> {
   // The cached plans' pages are copied aside while Astro renders, and moved in after; their compressed copies
   // beside them (precompress.ts: stageCompressed), once the pages are there.
   const staging = astroRuns ? stagePages(REUSED_PAGES, keys, reused, cache).then(() => stageCompressed(REUSED_PAGES, reused.map((id) => keys.get(id)!), cache)) : Promise.resolve(new Set<string>());
+  // What was staged, listed while Astro still renders: the steps after it list the site without those plans.
+  const stagedFiles = staging.then(() => (astroRuns && reused.length > 0 ? listFiles(REUSED_PAGES) : []));
   // Timed from the moment Astro is told what to render.
   const rendered = step(
     'astro build',
@@ -96,7 +99,7 @@ export async function buildAll(astro: AstroProcess): Promise<string> {
         await settleArchivePages(STAGING, archiveKey, planIds, false, cache);
         await settlePages(STAGING, keys, reused, cache);
         const pages = (await readdir(STAGING, { recursive: true })).filter((f) => f.endsWith('.html')).length;
-        return { rendered: 0, reused: pages, plans: 0, archive: false, compressed: new Set<string>() };
+        return { rendered: 0, reused: pages, plans: 0, archive: false, compressed: new Set<string>(), moved: new Set<string>() };
       }
       const pages = await rendering;
       const stagedUnits = await staging;
@@ -105,7 +108,7 @@ export async function buildAll(astro: AstroProcess): Promise<string> {
       await rm(REUSED_PAGES, { recursive: true, force: true });
       // The plans whose compressed copies came in with their pages: staged whole, and moved in whole.
       const compressed = new Set([...moved].map((id) => keys.get(id)!).filter((key) => stagedUnits.has(key)));
-      return { rendered: pages, reused: await cachedPageCount(reused, keys, cache), plans: render.length, archive: true, compressed };
+      return { rendered: pages, reused: await cachedPageCount(reused, keys, cache), plans: render.length, archive: true, compressed, moved };
     },
     (r) => `${r.rendered + r.reused} pages, ${r.rendered} rendered (${r.plans} of ${planIds.length} plans${r.archive ? ' and the archive’s own' : ', nor the archive’s own'}), ${r.reused} reused`,
   );
@@ -150,6 +153,7 @@ export async function buildAll(astro: AstroProcess): Promise<string> {
   const aids = staging.then(() => searchAidsFor(archive.map((e) => e.plan), cache));
   // Awaited below; this only keeps an early failure from being "unhandled".
   aids.catch(() => undefined);
+  stagedFiles.catch(() => undefined);
   official.catch(() => undefined);
   reading.catch(() => undefined);
   typeset.catch(() => undefined);
@@ -157,7 +161,7 @@ export async function buildAll(astro: AstroProcess): Promise<string> {
   rendered.catch(() => undefined);
   staging.catch(() => undefined);
   try {
-    const { compressed } = await rendered;
+    const { compressed, moved } = await rendered;
     // 4–6 at once, as far as one needs what another writes. The search index moves in (checked: no errors, every
     // page indexed, every page it points to built); precompressed copies of every text file for the web server,
     // the index's once it is in (PDFs and zips are not text). The offline bundles (each plan's pages rewritten
@@ -171,7 +175,8 @@ export async function buildAll(astro: AstroProcess): Promise<string> {
     // (the index, moving in meanwhile; the compressed copies and the zips, written meanwhile) they leave out by name.
     const aidsScript = await aids;
     await writeSearchAids(STAGING, aidsScript);
-    const listed = await siteFiles(STAGING);
+    // The plans moved in whole from the staging folder, as listed there (the listing is most of the files).
+    const listed = [...listFiles(STAGING, moved), ...(await stagedFiles).filter((f) => moved.has(f.slice(0, f.indexOf('/'))))].sort();
     // The sitemap of every page, rendered or copied in; its files compressed and bundled with the rest.
     const sitemap = await step('sitemap', () => writeSitemap(STAGING, listed, target), (s) => `${s.pages} pages`);
     const files = [...listed, ...sitemap.files].sort();
