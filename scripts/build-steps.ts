@@ -171,11 +171,11 @@ export async function buildAll(astro: AstroProcess): Promise<string> {
       await rename(join(indexTmp, INDEX_FOLDER), join(STAGING, INDEX_FOLDER));
     });
     indexIn.catch(() => undefined); // awaited by allDone; this only keeps an early failure from being "unhandled"
-    // The site listed once for the steps that read it whole (at 100 plans, ~0.25 s a listing). What they leave out
-    // (the index, moving in meanwhile; the compressed copies and the zips, written meanwhile) they leave out by name.
     const aidsScript = await aids;
     await writeSearchAids(STAGING, aidsScript);
-    // The plans moved in whole from the staging folder, as listed there (the listing is most of the files).
+    // The site listed once for the steps that read it whole. What they leave out (the index, moving in meanwhile;
+    // the compressed copies and the zips, written meanwhile) they leave out by name. The plans moved in whole from
+    // the staging folder are taken as listed there, while Astro rendered (they are most of the files).
     const listed = [...listFiles(STAGING, moved), ...(await stagedFiles).filter((f) => moved.has(f.slice(0, f.indexOf('/'))))].sort();
     // The sitemap of every page, rendered or copied in; its files compressed and bundled with the rest.
     const sitemap = await step('sitemap', () => writeSitemap(STAGING, listed, target), (s) => `${s.pages} pages`);
