@@ -1,7 +1,8 @@
 /**
  * One build step on its own, for the benchmark (each step runs in its own process so its time and memory can be
  * measured): `node scripts/bench-step.ts <step> [plan.txt]` with step one of content, astro, index, pdf, gbt9704,
- * offline, precompress, or site (content + astro + index in one process: what a Starlight build does, for comparison).
+ * offline, precompress, or site (content + astro, the search tables and the sitemap + index in one process: what a
+ * Starlight build does, for comparison).
  * Works on .build/dist in the current folder, like scripts/build.ts. Each step imports only what it uses, so its
  * process time is its own.
  */
@@ -17,10 +18,18 @@ export async function benchStep(name: string | undefined, planFile?: string): Pr
       return `${await (await import('../src/publish/astro/astro-build.ts')).astroBuild(STAGING)} pages`;
     case 'index':
       return `${(await (await import('../src/publish/search/search-index.ts')).writeSearchIndex(await loadArchive(), STAGING)).records} records`;
-    case 'site':
+    case 'site': {
       await benchStep('content', planFile);
       await benchStep('astro', planFile);
+      // What the build writes beside Astro's pages for them (a Starlight build makes its sitemap too).
+      const archive = await loadArchive();
+      const { searchAidsFor, writeSearchAids } = await import('../src/publish/search/search-aids-file.ts');
+      await writeSearchAids(STAGING, await searchAidsFor(archive.map((e) => e.plan)));
+      const { writeSitemap } = await import('../src/publish/deploy/sitemap.ts');
+      const { listFiles } = await import('../src/publish/pipeline/list-files.ts');
+      await writeSitemap(STAGING, listFiles(STAGING), siteTarget());
       return benchStep('index', planFile);
+    }
     case 'pdf': {
       const [entry] = await loadArchive();
       const { printPdf } = await import('../src/publish/pdf/reading-pdf.ts');
