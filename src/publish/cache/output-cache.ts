@@ -20,7 +20,7 @@
  */
 import { createHash } from 'node:crypto';
 import { constants, copyFileSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, type BigIntStats } from 'node:fs';
-import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { eachBounded } from '../pipeline/bounded.ts';
 
@@ -52,7 +52,7 @@ export function contentKey(parts: readonly KeyPart[]): string {
 /** Stale entries removed at once by prune(); a folder entry is a plan's pages (~140 files). */
 const REMOVALS_AT_ONCE = 16;
 
-/** Files placed (or sealed) at once by placeTree and storeFolder: small files, so the limit is the file system's, not the CPU's. */
+/** Files sealed at once by storeFolder: small files, so the limit is the file system's, not the CPU's. */
 const COPIES_AT_ONCE = 64;
 
 /**
@@ -73,27 +73,13 @@ type Placing = 'link' | 'copy';
 /** Errors of link() that mean "not here" (another device, no links on this file system, too many links): copy. */
 const CANNOT_LINK = new Set(['EXDEV', 'EPERM', 'EMLINK', 'ENOTSUP', 'EOPNOTSUPP']);
 
-/** Puts the file `from` at `to` (replacing a file there): a hard link, or a copy where that is the way. */
-async function place(how: Placing, from: string, to: string): Promise<void> {
-  if (how === 'copy') return copyFile(from, to, constants.COPYFILE_FICLONE);
-  try {
-    await link(from, to);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? '';
-    if (code === 'EEXIST') {
-      await rm(to, { force: true });
-      return place(how, from, to);
-    }
-    if (CANNOT_LINK.has(code)) return copyFile(from, to, constants.COPYFILE_FICLONE);
-    throw error;
-  }
-}
-
 /**
- * place(), in one synchronous call, for placeTree() and copyOut(), which place thousands of small files: a promise
- * each went through libuv's pool of four threads, shared with the PDFs' and the index's reads, and staging 99
- * unchanged plans' pages and compressed copies (~7,500 and ~30,000 links) took 6–8 s that way while the build's
- * thread sat idle, past the end of Astro's render.
+ * Puts the file `from` at `to` (replacing a file there): a hard link, or a copy where that is the way. A link is one
+ * quick call, made synchronously: placeTree() and copyOut() place thousands of small files, and a promise each went
+ * through libuv's pool of four threads, shared with the PDFs' and the index's reads (staging 99 unchanged plans'
+ * pages and compressed copies, ~7,500 and ~30,000 links, took 6–8 s that way while the build's thread sat idle,
+ * past the end of Astro's render). A copy, where links cannot be, may be of a large file (a zip): place() makes it
+ * off the thread.
  */
 function placeSync(how: Placing, from: string, to: string): void {
   if (how === 'copy') return copyFileSync(from, to, constants.COPYFILE_FICLONE);
@@ -108,6 +94,12 @@ function placeSync(how: Placing, from: string, to: string): void {
     if (CANNOT_LINK.has(code)) return copyFileSync(from, to, constants.COPYFILE_FICLONE);
     throw error;
   }
+}
+
+/** placeSync(), with a copy made off the build's thread (a single output, maybe a large one). */
+async function place(how: Placing, from: string, to: string): Promise<void> {
+  if (how === 'copy') return copyFile(from, to, constants.COPYFILE_FICLONE);
+  placeSync(how, from, to);
 }
 
 /**
@@ -180,13 +172,16 @@ export class OutputCache {
     return this.placing;
   }
 
-  /** Whether the entry file at `path` is there and may be placed; an altered one is removed (and counted). */
-  private async usable(path: string): Promise<boolean> {
-    const s = await stat(path, { bigint: true }).catch(() => undefined);
+  /**
+   * Whether the entry file at `path` is there and may be placed `how` the cache places; an altered one is removed
+   * (and counted). Synchronous, as placeSync is: copyOut() asks it of thousands of files.
+   */
+  private usable(path: string, how: Placing): boolean {
+    const s = statSync(path, { bigint: true, throwIfNoEntry: false });
     if (!s?.isFile()) return false;
-    if ((await this.how()) === 'copy' || sealed(s)) return true;
+    if (how === 'copy' || sealed(s)) return true;
     this.altered += 1;
-    await rm(path, { force: true });
+    rmSync(path, { force: true });
     return false;
   }
 
@@ -211,9 +206,10 @@ export class OutputCache {
   /** Places the outputs stored under `key`; false (and nothing placed) unless every one is there, unaltered. */
   async restore(kind: string, key: string, files: CachedFiles): Promise<boolean> {
     const entries = Object.entries(files).map(([suffix, dest]) => [this.entry(kind, key, suffix), dest] as const);
-    const present = await Promise.all(entries.map(([from]) => this.usable(from)));
-    if (!present.every(Boolean)) return false;
     const how = await this.how();
+    // Every entry checked (each altered one removed), not only up to the first missing.
+    const present = entries.map(([from]) => this.usable(from, how));
+    if (!present.every(Boolean)) return false;
     for (const [from, dest] of entries) {
       await mkdir(dirname(dest), { recursive: true });
       await place(how, from, dest);
@@ -291,13 +287,7 @@ export class OutputCache {
     // Synchronous calls, as placeTree's (placeSync says why).
     for (const [suffix, dest] of Object.entries(files)) {
       const from = this.entry(kind, key, suffix);
-      const s = statSync(from, { bigint: true, throwIfNoEntry: false });
-      if (!s?.isFile()) return false;
-      if (how === 'link' && !sealed(s)) {
-        this.altered += 1;
-        rmSync(from, { force: true });
-        return false;
-      }
+      if (!this.usable(from, how)) return false;
       placeSync(how, from, dest);
       this.used.add(from);
     }

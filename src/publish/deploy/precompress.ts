@@ -119,11 +119,9 @@ export async function stageCompressed(side: string, keys: readonly string[], cac
     const manifest = await cache.get(UNITS, unitKey(tools, { key }));
     if (!manifest) return;
     const listed = JSON.parse(Buffer.from(manifest).toString('utf8')) as UnitManifest;
-    let whole = true;
-    await eachBounded(listed.compressed, 8, async ([f, k]) => {
-      if (whole && !(await cache.copyOut('precompress', k, outputs(join(side, f))))) whole = false;
-    });
-    if (whole) placed.add(key);
+    // One file after another: copyOut places with synchronous calls (output-cache.ts placeSync says why).
+    for (const [f, k] of listed.compressed) if (!(await cache.copyOut('precompress', k, outputs(join(side, f))))) return;
+    placed.add(key);
   });
   return placed;
 }
