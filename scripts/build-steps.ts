@@ -15,8 +15,9 @@ import { planTarget, siteTarget, STAGING } from '../src/publish/pipeline/pipelin
 import { addTotals, precompress, stageCompressed } from '../src/publish/deploy/precompress.ts';
 import { writeSitemap } from '../src/publish/deploy/sitemap.ts';
 import { printOfficialPdf, type OfficialPdfResult } from '../src/publish/pdf/official-pdf.ts';
-import { OutputCache } from '../src/publish/cache/output-cache.ts';
-import { archivePagesKey, cachedArchivePages, cachedPageCount, cachedPlans, pageKeys, settleArchivePages, settlePages, stagePages } from '../src/publish/cache/page-cache.ts';
+import { CACHE_DIR, OutputCache } from '../src/publish/cache/output-cache.ts';
+import { restocked, restockLater } from '../src/publish/cache/restock.ts';
+import { archivePagesKey, cachedArchivePages, cachedPageCount, cachedPlans, pageKeys, settleArchivePages, settlePages, stagedPageFiles, stagePages } from '../src/publish/cache/page-cache.ts';
 import { printPdf } from '../src/publish/pdf/reading-pdf.ts';
 import { closeTypesetter, typesetterStartMs } from '../src/publish/pdf/typesetter.ts';
 import { checkRecordPages, INDEX_FOLDER, writeSearchIndex } from '../src/publish/search/search-index.ts';
@@ -61,7 +62,10 @@ export async function buildAll(astro: AstroProcess): Promise<string> {
   const target = siteTarget();
   // Outputs of earlier builds, by content key: a plan whose inputs did not change gets its PDFs, zip and
   // compressed files copied from here (output-cache.ts).
-  const cache = new OutputCache();
+  // It lends its stored folders (plans' pages, their indexes) to the site, and they are put back once it is published
+  // (restock.ts); a build waits for the last build's putting back before it reads the cache.
+  const cache = new OutputCache(CACHE_DIR, { lends: true });
+  await restocked(cache.dir);
   await rm(STAGING, { recursive: true, force: true });
   // The sites earlier builds replaced (swapDir left them in .build/), removed while this build works and after it if
   // need be, in a process of its own (remove-aside.ts says why); what a failed removal leaves, the next build removes.
@@ -90,7 +94,7 @@ export async function buildAll(astro: AstroProcess): Promise<string> {
   // beside them (precompress.ts: stageCompressed), once the pages are there.
   const staging = astroRuns ? stagePages(REUSED_PAGES, keys, reused, cache).then(() => stageCompressed(REUSED_PAGES, reused.map((id) => keys.get(id)!), cache)) : Promise.resolve(new Set<string>());
   // What was staged, listed while Astro still renders: the steps after it list the site without those plans.
-  const stagedFiles = staging.then(() => (astroRuns && reused.length > 0 ? listFiles(REUSED_PAGES) : []));
+  const stagedFiles = staging.then(() => (astroRuns ? stagedPageFiles(reused, keys, cache) : []));
   // Timed from the moment Astro is told what to render.
   const rendered = step(
     'astro build',
@@ -241,5 +245,8 @@ export async function buildAll(astro: AstroProcess): Promise<string> {
   const stale = asideName('.build');
   const pruned = await step('prune cache', () => cache.prune(stale), (n) => `${n} stale entries removed${cache.altered ? `, ${cache.altered} changed since stored (edited in place, or copied without their times) and made again` : ''}`);
   if (pruned > 0) void removeAside(stale, true);
+  // The folders this build moved out of the cache into the site, linked back from dist/ by a process that may
+  // outlive the build (restock.ts says why).
+  await restockLater(cache.dir, 'dist', cache.lentFolders());
   return `build: done in ${((Date.now() - started) / 1000).toFixed(1)} s → dist/`;
 }

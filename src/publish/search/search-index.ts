@@ -109,7 +109,8 @@ export async function writeSearchIndex(
     // Plans do not depend on each other: a few at once (Pagefind's service works on several indexes in parallel).
     await eachBounded(plans, Math.max(2, availableParallelism()), async (plan) => {
       const folder = join(outDir, INDEX_FOLDER, plan.id);
-      const reused = cache ? await cache.restoreFolder('search', plan.key, folder) : false;
+      // Moved out of the cache where it lends (the build puts it back once published: restock.ts), else linked.
+      const reused = cache ? (await cache.hasFolder('search', plan.key)) && ((await cache.takeFolder('search', plan.key, folder, join(INDEX_FOLDER, plan.id))) || (await cache.restoreFolder('search', plan.key, folder))) : false;
       if (!reused) {
         await indexPlan(plan, folder);
         const records = planRecordsFile(plan);

@@ -1,0 +1,111 @@
+/**
+ * Puts back into the cache the folder entries a build moved into the site (output-cache.ts: takeFolder), by linking
+ * their files from the published site, in a process of its own started once the build is done.
+ *
+ * Why moved out and linked back, not linked in: a plan's pages are ~75 folders, and making folders waits on the file
+ * system's journal. At 100 plans, linking the unchanged plans' pages and indexes into the build took 2–4 s of the
+ * rebuild after one plan changed (mkdir alone 1.5–2.6 s on this machine), while Astro and the PDFs wanted the same
+ * disk and cores; a rename per plan takes none of that. The same folders and links are made here instead, after the
+ * build has published, at a low priority, where nothing waits for them.
+ *
+ * The files linked back are the very files the entry held (a rename keeps them): sealed, so a file of the site
+ * edited in place since is found unsealed by the next build, which removes that entry and makes it again, as for
+ * any altered entry. The next build waits for this process before it reads the cache (restocked()); if the process
+ * died, its partial entries are removed by the next prune, and an entry it did not put back is made again.
+ */
+import { spawn } from 'node:child_process';
+import { linkSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { constants, setPriority } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { LentFolder } from './output-cache.ts';
+
+/** The job a build leaves for the process: in the cache's folder, removed by the process when it is done. */
+const JOB = 'restock.json';
+
+interface Job {
+  /** The process doing the job, once started: the next build waits while it runs. */
+  pid?: number;
+  folders: { entry: string; from: string; files: readonly string[] }[];
+}
+
+/** How long a build waits for an earlier build's restock before it goes on without (entries not back are made again). */
+const WAIT_MS = 120_000;
+
+/**
+ * Links the files of each lent folder from `siteDir` (the published site) back into the cache, in a process that
+ * may outlive the build. Nothing to do, nothing started.
+ */
+export async function restockLater(cacheDir: string, siteDir: string, lent: readonly LentFolder[]): Promise<void> {
+  if (lent.length === 0) return;
+  const job: Job = { folders: lent.map((l) => ({ entry: l.entry, from: join(siteDir, l.at), files: l.files })) };
+  const path = join(cacheDir, JOB);
+  await writeFile(path, JSON.stringify(job));
+  const child = spawn(process.execPath, [fileURLToPath(import.meta.url), path], { stdio: 'ignore' });
+  // Below the next build's own work; a system that refuses the lower priority runs it at the same one.
+  try {
+    if (child.pid !== undefined) setPriority(child.pid, constants.priority.PRIORITY_LOW);
+  } catch {
+    // Keep the default priority.
+  }
+  if (child.pid !== undefined) await writeFile(path, JSON.stringify({ ...job, pid: child.pid }));
+  child.unref();
+  child.on('error', () => undefined);
+}
+
+/** Whether the process `pid` is alive. */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Waits until an earlier build's restock in `cacheDir` is done (or given up: see WAIT_MS), then removes its job. */
+export async function restocked(cacheDir: string): Promise<void> {
+  const path = join(cacheDir, JOB);
+  const started = Date.now();
+  for (;;) {
+    const text = await readFile(path, 'utf8').catch(() => undefined);
+    if (text === undefined) return;
+    let pid: number | undefined;
+    try {
+      pid = (JSON.parse(text) as Job).pid;
+    } catch {
+      pid = undefined;
+    }
+    if (pid === undefined || !alive(pid) || Date.now() - started > WAIT_MS) {
+      await rm(path, { force: true });
+      return;
+    }
+    await sleep(50);
+  }
+}
+
+/** The process's work: each folder's files linked into a partial entry, renamed into place whole; then the job removed. */
+function runJob(path: string): void {
+  const job = JSON.parse(readFileSync(path, 'utf8')) as Job;
+  for (const { entry, from, files } of job.folders) {
+    const partial = `${entry}.${process.pid}-restock.partial`;
+    try {
+      for (const d of new Set(['', ...files.map((f) => dirname(f))])) mkdirSync(join(partial, d), { recursive: true });
+      for (const f of files) linkSync(join(from, f), join(partial, f));
+      renameSync(partial, entry);
+    } catch {
+      // A file gone from the site, or the entry made again meanwhile: this entry stays out; the next build makes it.
+      rmSync(partial, { recursive: true, force: true });
+    }
+  }
+  // Only this process's job: a later build may have written its own job since.
+  try {
+    if ((JSON.parse(readFileSync(path, 'utf8')) as Job).pid === process.pid) rmSync(path, { force: true });
+  } catch {
+    // Already removed.
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) runJob(process.argv[2]!);

@@ -1,0 +1,120 @@
+/**
+ * Folder entries lent to the site and put back: a build that lends moves a stored folder into the site whole
+ * (output-cache.ts: takeFolder), and after the build a process of its own links it back into the cache from the
+ * published site (restock.ts); the next build waits for that process. What is put back is the site's very files,
+ * so a file edited in place since is found unsealed and its entry made again, as for any altered entry.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { OutputCache } from '../../src/publish/cache/output-cache.ts';
+import { restocked, restockLater } from '../../src/publish/cache/restock.ts';
+
+/** A cache holding one plan's two pages under key `k`, stored from a built site as a build stores them. */
+async function storedPages() {
+  const dir = mkdtempSync(join(tmpdir(), 'restock-'));
+  const built = join(dir, 'built/2020');
+  mkdirSync(join(built, 'items/16'), { recursive: true });
+  writeFileSync(join(built, 'index.html'), '首页');
+  writeFileSync(join(built, 'items/16/index.html'), '第十六项');
+  await new OutputCache(join(dir, 'cache')).storeFolder('pages', 'k', built);
+  return { dir, cacheDir: join(dir, 'cache'), entry: join(dir, 'cache/pages/k') };
+}
+
+const filesOf = (folder: string) =>
+  readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => relative(folder, join(e.parentPath, e.name)))
+    .sort();
+
+/** Lends the entry into a staging site, publishes it (a rename, as the build's swap), and restocks from there. */
+async function lendAndPublish(dir: string, cacheDir: string) {
+  const cache = new OutputCache(cacheDir, { lends: true });
+  expect(await cache.hasFolder('pages', 'k')).toBe(true);
+  expect(await cache.takeFolder('pages', 'k', join(dir, 'staging/2020'), '2020')).toBe(true);
+  renameSync(join(dir, 'staging'), join(dir, 'dist'));
+  await restockLater(cacheDir, join(dir, 'dist'), cache.lentFolders());
+  return cache;
+}
+
+describe('a folder entry lent to the site', () => {
+  it('is moved whole (gone from the cache meanwhile) and put back from the published site after the build', async () => {
+    const { dir, cacheDir, entry } = await storedPages();
+    const cache = new OutputCache(cacheDir, { lends: true });
+    expect(await cache.hasFolder('pages', 'k')).toBe(true);
+    expect(await cache.takeFolder('pages', 'k', join(dir, 'staging/2020'), '2020')).toBe(true);
+    expect(existsSync(entry)).toBe(false);
+    expect(filesOf(join(dir, 'staging/2020'))).toEqual(['index.html', 'items/16/index.html']);
+    // The files it held stay known to the build (its page count, its listing of staged pages).
+    expect(cache.checkedFiles('pages', 'k')).toEqual(['index.html', 'items/16/index.html'].sort());
+    renameSync(join(dir, 'staging'), join(dir, 'dist'));
+    // The published site holds more than the entry did (compressed copies, downloads): only the entry's files go back.
+    writeFileSync(join(dir, 'dist/2020/index.html.br'), 'br');
+    await restockLater(cacheDir, join(dir, 'dist'), cache.lentFolders());
+    await restocked(cacheDir);
+    expect(filesOf(entry)).toEqual(['index.html', 'items/16/index.html']);
+    expect(readdirSync(cacheDir)).toEqual(['pages']);
+    const next = new OutputCache(cacheDir);
+    expect([await next.hasFolder('pages', 'k'), next.altered]).toEqual([true, 0]);
+    expect(readFileSync(join(entry, 'items/16/index.html'), 'utf8')).toBe('第十六项');
+  });
+
+  it('is found altered by the next build when a page of the site was edited in place since: removed, to be made again', async () => {
+    const { dir, cacheDir, entry } = await storedPages();
+    await lendAndPublish(dir, cacheDir);
+    await restocked(cacheDir);
+    writeFileSync(join(dir, 'dist/2020/items/16/index.html'), 'edited on the server');
+    const next = new OutputCache(cacheDir);
+    expect([await next.hasFolder('pages', 'k'), next.altered, existsSync(entry)]).toEqual([false, 1, false]);
+  });
+
+  it('is not lent by a cache that does not restock (a unit build, a test): its files are linked, the entry stays', async () => {
+    const { dir, cacheDir, entry } = await storedPages();
+    const cache = new OutputCache(cacheDir);
+    expect(await cache.hasFolder('pages', 'k')).toBe(true);
+    expect(await cache.takeFolder('pages', 'k', join(dir, 'staging/2020'), '2020')).toBe(false);
+    expect([existsSync(entry), existsSync(join(dir, 'staging/2020')), cache.lentFolders()]).toEqual([true, false, []]);
+  });
+
+  it('is not lent before hasFolder() found it whole, nor when it is not there', async () => {
+    const { dir, cacheDir } = await storedPages();
+    const cache = new OutputCache(cacheDir, { lends: true });
+    expect(await cache.takeFolder('pages', 'k', join(dir, 'staging/2020'), '2020')).toBe(false);
+    expect(await cache.hasFolder('pages', 'none')).toBe(false);
+    expect(await cache.takeFolder('pages', 'none', join(dir, 'staging/2021'), '2021')).toBe(false);
+    expect(existsSync(join(dir, 'staging'))).toBe(false);
+  });
+
+  it('stays out when its files left the site before the restock: the next build makes it again, and no partial is left', async () => {
+    const { dir, cacheDir, entry } = await storedPages();
+    const cache = new OutputCache(cacheDir, { lends: true });
+    expect(await cache.hasFolder('pages', 'k')).toBe(true);
+    expect(await cache.takeFolder('pages', 'k', join(dir, 'staging/2020'), '2020')).toBe(true);
+    // Published elsewhere than the restock is told: none of the files is where it looks.
+    renameSync(join(dir, 'staging'), join(dir, 'moved'));
+    await restockLater(cacheDir, join(dir, 'dist'), cache.lentFolders());
+    await restocked(cacheDir);
+    expect([existsSync(entry), readdirSync(join(cacheDir, 'pages'))]).toEqual([false, []]);
+  });
+});
+
+describe('waiting for the restock', () => {
+  it('returns at once when there is none, and removes the job of a process that is gone', async () => {
+    const { cacheDir } = await storedPages();
+    await restocked(cacheDir);
+    const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+    const pid = Number(gone.stdout);
+    expect(pid).toBeGreaterThan(0);
+    writeFileSync(join(cacheDir, 'restock.json'), JSON.stringify({ pid, folders: [] }));
+    await restocked(cacheDir);
+    expect(existsSync(join(cacheDir, 'restock.json'))).toBe(false);
+  });
+
+  it('does nothing when nothing was lent', async () => {
+    const { cacheDir } = await storedPages();
+    await restockLater(cacheDir, '/nowhere', []);
+    expect(existsSync(join(cacheDir, 'restock.json'))).toBe(false);
+  });
+});
