@@ -167,7 +167,7 @@ describe('OutputCache', () => {
     rmSync(join(pages, 'index.html'));
     writeFileSync(join(pages, 'index.html'), 'changed after the build');
     expect(await cache.hasFolder('pages', 'k')).toBe(true);
-    expect(readdirSync(join(dir, 'cache/pages'))).toEqual(['k']);
+    expect(readdirSync(join(dir, 'cache/pages')).sort()).toEqual(['k', 'k.files.json']);
     const into = join(dir, 'next/2020');
     mkdirSync(into, { recursive: true });
     writeFileSync(join(into, 'downloads.txt'), 'already there');
@@ -193,6 +193,37 @@ describe('OutputCache', () => {
     expect(files).toEqual(['_astro/a.css', 'index.html', 'offices/x/index.html', 'x2020/index.html']);
   });
 
+  it('checks a stored folder from its list of files, not a listing: a file gone or edited is found, a file added is not looked for', async () => {
+    const { dir, cache, pages } = twoPages();
+    await cache.storeFolder('pages', 'k', pages);
+    const entry = join(dir, 'cache/pages/k');
+    expect(JSON.parse(readFileSync(`${entry}.files.json`, 'utf8')).sort()).toEqual(['index.html', 'items/16/index.html']);
+    // Added inside the cache: not on the list, so neither checked nor placed.
+    writeFileSync(join(entry, 'added.html'), '加');
+    const next = new OutputCache(join(dir, 'cache'));
+    expect(await next.hasFolder('pages', 'k')).toBe(true);
+    expect(next.checkedFiles('pages', 'k')?.slice().sort()).toEqual(['index.html', 'items/16/index.html']);
+    expect(await next.restoreFolder('pages', 'k', join(dir, 'out'))).toBe(true);
+    expect(existsSync(join(dir, 'out/added.html'))).toBe(false);
+    // Gone from the entry: the entry is removed whole, to be made again.
+    rmSync(join(entry, 'items/16/index.html'));
+    const after = new OutputCache(join(dir, 'cache'));
+    expect([await after.hasFolder('pages', 'k'), after.altered, existsSync(entry)]).toEqual([false, 1, false]);
+  });
+
+  it('lists a stored folder that has no list (stored by an earlier build), and prunes a list with its folder, counted once', async () => {
+    const { dir, cache, pages } = twoPages();
+    await cache.storeFolder('pages', 'old', pages);
+    await cache.storeFolder('pages', 'k', pages);
+    rmSync(join(dir, 'cache/pages/k.files.json'));
+    const next = new OutputCache(join(dir, 'cache'));
+    expect(await next.hasFolder('pages', 'k')).toBe(true);
+    expect(next.checkedFiles('pages', 'k')?.slice().sort()).toEqual(['index.html', 'items/16/index.html']);
+    expect(await next.restoreFolder('pages', 'k', join(dir, 'out'))).toBe(true);
+    expect(await next.prune()).toBe(1);
+    expect(readdirSync(join(dir, 'cache/pages'))).toEqual(['k']);
+  });
+
   it('prunes what a killed build left half written: a partial file and a partial folder', async () => {
     const dir = temp();
     const cache = join(dir, 'cache');
@@ -214,7 +245,7 @@ describe('OutputCache', () => {
     const next = new OutputCache(join(dir, 'cache'));
     expect(await next.restoreFolder('pages', 'kept', join(dir, 'out'))).toBe(true);
     expect(await next.prune()).toBe(1);
-    expect(readdirSync(join(dir, 'cache/pages'))).toEqual(['kept']);
+    expect(readdirSync(join(dir, 'cache/pages')).sort()).toEqual(['kept', 'kept.files.json']);
     expect(readFileSync(join(dir, 'cache/pages/kept/items/1/index.html'), 'utf8')).toBe('一');
   });
 });

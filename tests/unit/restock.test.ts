@@ -45,7 +45,7 @@ describe('a folder entry lent to the site', () => {
     const cache = new OutputCache(cacheDir, { lends: true });
     expect(await cache.hasFolder('pages', 'k')).toBe(true);
     expect(await cache.takeFolder('pages', 'k', join(dir, 'staging/2020'), '2020')).toBe(true);
-    expect(existsSync(entry)).toBe(false);
+    expect([existsSync(entry), existsSync(`${entry}.files.json`)]).toEqual([false, false]);
     expect(filesOf(join(dir, 'staging/2020'))).toEqual(['index.html', 'items/16/index.html']);
     // The files it held stay known to the build (its page count, its listing of staged pages).
     expect(cache.checkedFiles('pages', 'k')).toEqual(['index.html', 'items/16/index.html'].sort());
@@ -55,6 +55,7 @@ describe('a folder entry lent to the site', () => {
     await restockLater(cacheDir, join(dir, 'dist'), cache.lentFolders());
     await restocked(cacheDir);
     expect(filesOf(entry)).toEqual(['index.html', 'items/16/index.html']);
+    expect(JSON.parse(readFileSync(`${entry}.files.json`, 'utf8')).sort()).toEqual(['index.html', 'items/16/index.html']);
     expect(readdirSync(cacheDir)).toEqual(['pages']);
     const next = new OutputCache(cacheDir);
     expect([await next.hasFolder('pages', 'k'), next.altered]).toEqual([true, 0]);

@@ -20,7 +20,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { constants, setPriority } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { LentFolder } from './output-cache.ts';
+import { writeFileList, type LentFolder } from './output-cache.ts';
 
 /** The job a build leaves for the process: in the cache's folder, removed by the process when it is done. */
 const JOB = 'restock.json';
@@ -95,6 +95,7 @@ function runJob(path: string): void {
       for (const d of new Set(['', ...files.map((f) => dirname(f))])) mkdirSync(join(partial, d), { recursive: true });
       for (const f of files) linkSync(join(from, f), join(partial, f));
       renameSync(partial, entry);
+      writeFileList(entry, files);
     } catch {
       // A file gone from the site, or the entry made again meanwhile: this entry stays out; the next build makes it.
       rmSync(partial, { recursive: true, force: true });
