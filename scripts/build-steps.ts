@@ -251,6 +251,6 @@ export async function buildAll(astro: AstroProcess): Promise<string> {
   if (pruned > 0) void removeAside(stale, true);
   // The folders this build moved out of the cache into the site, linked back from dist/ by a process that may
   // outlive the build (restock.ts says why).
-  await restockLater(cache.dir, 'dist', cache.lentFolders());
+  restockLater(cache.dir, 'dist', cache.lentFolders());
   return `build: done in ${((Date.now() - started) / 1000).toFixed(1)} s → dist/`;
 }

@@ -5,7 +5,7 @@
  * so a file edited in place since is found unsealed and its entry made again, as for any altered entry.
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -35,7 +35,7 @@ async function lendAndPublish(dir: string, cacheDir: string) {
   expect(await cache.hasFolder('pages', 'k')).toBe(true);
   expect(await cache.takeFolder('pages', 'k', join(dir, 'staging/2020'), '2020')).toBe(true);
   renameSync(join(dir, 'staging'), join(dir, 'dist'));
-  await restockLater(cacheDir, join(dir, 'dist'), cache.lentFolders());
+  restockLater(cacheDir, join(dir, 'dist'), cache.lentFolders());
   return cache;
 }
 
@@ -52,7 +52,7 @@ describe('a folder entry lent to the site', () => {
     renameSync(join(dir, 'staging'), join(dir, 'dist'));
     // The published site holds more than the entry did (compressed copies, downloads): only the entry's files go back.
     writeFileSync(join(dir, 'dist/2020/index.html.br'), 'br');
-    await restockLater(cacheDir, join(dir, 'dist'), cache.lentFolders());
+    restockLater(cacheDir, join(dir, 'dist'), cache.lentFolders());
     await restocked(cacheDir);
     expect(filesOf(entry)).toEqual(['index.html', 'items/16/index.html']);
     expect(JSON.parse(readFileSync(`${entry}.files.json`, 'utf8')).sort()).toEqual(['index.html', 'items/16/index.html']);
@@ -95,7 +95,7 @@ describe('a folder entry lent to the site', () => {
     expect(await cache.takeFolder('pages', 'k', join(dir, 'staging/2020'), '2020')).toBe(true);
     // Published elsewhere than the restock is told: none of the files is where it looks.
     renameSync(join(dir, 'staging'), join(dir, 'moved'));
-    await restockLater(cacheDir, join(dir, 'dist'), cache.lentFolders());
+    restockLater(cacheDir, join(dir, 'dist'), cache.lentFolders());
     await restocked(cacheDir);
     expect([existsSync(entry), readdirSync(join(cacheDir, 'pages'))]).toEqual([false, []]);
   });
@@ -108,14 +108,27 @@ describe('waiting for the restock', () => {
     const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
     const pid = Number(gone.stdout);
     expect(pid).toBeGreaterThan(0);
-    writeFileSync(join(cacheDir, 'restock.json'), JSON.stringify({ pid, folders: [] }));
+    writeFileSync(join(cacheDir, 'restock.json'), JSON.stringify({ folders: [] }));
+    writeFileSync(join(cacheDir, 'restock.pid'), String(pid));
     await restocked(cacheDir);
-    expect(existsSync(join(cacheDir, 'restock.json'))).toBe(false);
+    expect([existsSync(join(cacheDir, 'restock.json')), existsSync(join(cacheDir, 'restock.pid'))]).toEqual([false, false]);
+  });
+
+  it('waits while the process of the last build’s restock runs, and goes on once it has ended', async () => {
+    const { cacheDir } = await storedPages();
+    const running = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 300)'], { stdio: 'ignore' });
+    const ended = new Promise<void>((done) => running.on('exit', () => done()));
+    writeFileSync(join(cacheDir, 'restock.pid'), String(running.pid));
+    await restocked(cacheDir);
+    // The process is gone by the time the wait ends (its exit may not have been reported to this process yet).
+    expect(() => process.kill(running.pid!, 0)).toThrow();
+    await ended;
+    expect(existsSync(join(cacheDir, 'restock.pid'))).toBe(false);
   });
 
   it('does nothing when nothing was lent', async () => {
     const { cacheDir } = await storedPages();
-    await restockLater(cacheDir, '/nowhere', []);
+    restockLater(cacheDir, '/nowhere', []);
     expect(existsSync(join(cacheDir, 'restock.json'))).toBe(false);
   });
 });

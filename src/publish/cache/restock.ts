@@ -14,45 +14,51 @@
  * died, its partial entries are removed by the next prune, and an entry it did not put back is made again.
  */
 import { spawn } from 'node:child_process';
-import { linkSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile, rm } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { constants, setPriority } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeFileList, type LentFolder } from './output-cache.ts';
 
-/** The job a build leaves for the process: in the cache's folder, removed by the process when it is done. */
+/** The job a build leaves for the process, and the process's id once started: in the cache's folder, removed by the process when it is done. */
 const JOB = 'restock.json';
+const PID = 'restock.pid';
 
 interface Job {
-  /** The process doing the job, once started: the next build waits while it runs. */
-  pid?: number;
   folders: { entry: string; from: string; files: readonly string[] }[];
 }
 
 /** How long a build waits for an earlier build's restock before it goes on without (entries not back are made again). */
 const WAIT_MS = 120_000;
 
+/** Writes `text` to `path` whole or not at all (a temporary name renamed): the other process may read it any time. */
+function writeWhole(path: string, text: string): void {
+  writeFileSync(`${path}.${process.pid}.partial`, text);
+  renameSync(`${path}.${process.pid}.partial`, path);
+}
+
 /**
  * Links the files of each lent folder from `siteDir` (the published site) back into the cache, in a process that
  * may outlive the build. Nothing to do, nothing started.
  */
-export async function restockLater(cacheDir: string, siteDir: string, lent: readonly LentFolder[]): Promise<void> {
+export function restockLater(cacheDir: string, siteDir: string, lent: readonly LentFolder[]): void {
   if (lent.length === 0) return;
   const job: Job = { folders: lent.map((l) => ({ entry: l.entry, from: join(siteDir, l.at), files: l.files })) };
   const path = join(cacheDir, JOB);
-  await writeFile(path, JSON.stringify(job));
+  writeWhole(path, JSON.stringify(job));
   const child = spawn(process.execPath, [fileURLToPath(import.meta.url), path], { stdio: 'ignore' });
+  child.on('error', () => undefined);
+  if (child.pid === undefined) return;
   // Below the next build's own work; a system that refuses the lower priority runs it at the same one.
   try {
-    if (child.pid !== undefined) setPriority(child.pid, constants.priority.PRIORITY_LOW);
+    setPriority(child.pid, constants.priority.PRIORITY_LOW);
   } catch {
     // Keep the default priority.
   }
-  if (child.pid !== undefined) await writeFile(path, JSON.stringify({ ...job, pid: child.pid }));
+  writeWhole(join(cacheDir, PID), String(child.pid));
   child.unref();
-  child.on('error', () => undefined);
 }
 
 /** Whether the process `pid` is alive. */
@@ -65,28 +71,21 @@ function alive(pid: number): boolean {
   }
 }
 
-/** Waits until an earlier build's restock in `cacheDir` is done (or given up: see WAIT_MS), then removes its job. */
+/**
+ * Waits until an earlier build's restock in `cacheDir` is done (or given up: see WAIT_MS), then removes what it left.
+ * The build that started it wrote its id before it ended, so a job without a live process is one that died.
+ */
 export async function restocked(cacheDir: string): Promise<void> {
-  const path = join(cacheDir, JOB);
   const started = Date.now();
   for (;;) {
-    const text = await readFile(path, 'utf8').catch(() => undefined);
-    if (text === undefined) return;
-    let pid: number | undefined;
-    try {
-      pid = (JSON.parse(text) as Job).pid;
-    } catch {
-      pid = undefined;
-    }
-    if (pid === undefined || !alive(pid) || Date.now() - started > WAIT_MS) {
-      await rm(path, { force: true });
-      return;
-    }
+    const pid = Number(await readFile(join(cacheDir, PID), 'utf8').catch(() => ''));
+    if (!(pid > 0) || !alive(pid) || Date.now() - started > WAIT_MS) break;
     await sleep(50);
   }
+  await Promise.all([rm(join(cacheDir, JOB), { force: true }), rm(join(cacheDir, PID), { force: true })]);
 }
 
-/** The process's work: each folder's files linked into a partial entry, renamed into place whole; then the job removed. */
+/** The process's work: each folder's files linked into a partial entry, renamed into place whole with its list; then its files removed. */
 function runJob(path: string): void {
   const job = JSON.parse(readFileSync(path, 'utf8')) as Job;
   for (const { entry, from, files } of job.folders) {
@@ -101,12 +100,9 @@ function runJob(path: string): void {
       rmSync(partial, { recursive: true, force: true });
     }
   }
-  // Only this process's job: a later build may have written its own job since.
-  try {
-    if ((JSON.parse(readFileSync(path, 'utf8')) as Job).pid === process.pid) rmSync(path, { force: true });
-  } catch {
-    // Already removed.
-  }
+  rmSync(path, { force: true });
+  // The id last: a build waiting for this process sees it done once the id is gone (or the process is).
+  rmSync(join(dirname(path), PID), { force: true });
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) runJob(process.argv[2]!);
