@@ -6,6 +6,7 @@ import { readRenderSet } from './src/contract/render-set.ts';
 import { siteOptions } from './src/contract/site-options.ts';
 import { clientScripts } from './src/integrations/client-scripts.ts';
 import { planContent } from './src/integrations/plan-content.ts';
+import { planRecords } from './src/integrations/plan-records.ts';
 import { renderSet } from './src/integrations/render-set.ts';
 import { searchAidsRoute } from './src/integrations/search-aids.ts';
 
@@ -31,7 +32,7 @@ export default defineConfig({
   cacheDir: './.build/astro-cache',
   // No sitemap integration: the build writes the sitemap once the whole site is there, the pages copied from the
   // page cache too (src/publish/deploy/sitemap.ts); and /search-aids.js (src/publish/search/search-aids-file.ts).
-  integrations: [mdx(), clientScripts(), planContent(), renderSet(render), searchAidsRoute()],
+  integrations: [mdx(), clientScripts(), planContent(), planRecords(), renderSet(render), searchAidsRoute()],
   vite: {
     plugins: [tailwindcss()],
     build: {

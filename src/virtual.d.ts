@@ -24,3 +24,9 @@ declare module 'virtual:item-bodies' {
   const bodies: Record<string, () => Promise<{ default: import('astro/runtime/server/index.js').AstroComponentFactory; frontmatter: unknown }>>;
   export default bodies;
 }
+
+declare module 'virtual:plan-records' {
+  /** Every plan's record (content/plans/<id>/plan.json) as parsed, by path from the project's root (src/integrations/plan-records.ts). */
+  const records: Record<string, unknown>;
+  export default records;
+}

@@ -3,7 +3,7 @@
  * (as Starlight's routing module does). Pages and components get a plan by its id (the `[plan]` route parameter)
  * and never read generated files themselves.
  *
- * The records come in as JSON modules, checked here by the schema the content step wrote them with; not through
+ * The records come in as parsed JSON (src/integrations/plan-records.ts), checked here by the schema the content step wrote them with; not through
  * Astro's content collections: loading their config through a Vite server of its own and serialising every plan's
  * record into their store again on each build took ~2 s of the 8–9 s in which Astro rendered one changed plan of a
  * 100-plan archive (and ~15 s of its cold build).
@@ -20,13 +20,14 @@ import { downloadPaths, planOutputs, type PlanOutput } from '../contract/outputs
 import { renders } from '../contract/render-set.ts';
 import renderSet from 'virtual:render-set';
 import itemBodies from 'virtual:item-bodies';
+import planRecordFiles from 'virtual:plan-records';
 
 /** content/plans/<id>/plan.json: the archive entry, and a `$comment` saying where it was generated from. */
 const PlanRecordSchema = ArchiveEntrySchema.extend({ $comment: z.string().optional() });
 /** An item page's front matter (src/generate/item-mdx.ts): the number of the Plan's item whose body it is. */
 const ItemFrontmatterSchema = z.object({ item: z.number() });
-/** Every plan's record, by path from the project's root (Vite bundles the JSON; in `astro dev` it watches it). */
-const records = import.meta.glob<unknown>('/content/plans/*/plan.json', { eager: true, import: 'default' });
+/** Every plan's record, by path from the project's root (src/integrations/plan-records.ts says how they are read). */
+const records: Record<string, unknown> = planRecordFiles;
 
 /** A plan as pages use it: every plan, rendered in this build or not. */
 export interface PlanView extends ArchiveEntry {
