@@ -4,6 +4,7 @@
  * and compressed files whose inputs did not change since the last build are copied from .build/cache/ (see
  * src/publish/cache/output-cache.ts).
  */
+import { existsSync } from 'node:fs';
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { AstroProcess } from '../src/publish/astro/astro-build.ts';
@@ -59,13 +60,29 @@ function reuseReport(what: string, made: string, results: readonly { reused: boo
  */
 export async function buildAll(astro: AstroProcess): Promise<string> {
   const started = Date.now();
-  const target = siteTarget();
   // Outputs of earlier builds, by content key: a plan whose inputs did not change gets its PDFs, zip and
   // compressed files copied from here (output-cache.ts).
   // It lends its stored folders (plans' pages, their indexes) to the site, and they are put back once it is published
   // (restock.ts); a build waits for the last build's putting back before it reads the cache.
   const cache = new OutputCache(CACHE_DIR, { lends: true });
   await restocked(cache.dir);
+  try {
+    const line = await buildWith(astro, cache, started);
+    // The folders this build moved out of the cache into the site, linked back from dist/ by a process that may
+    // outlive the build (restock.ts says why).
+    restockLater(cache.dir, (l) => join('dist', l.at), cache.lentFolders());
+    return line;
+  } catch (error) {
+    // dist/ is as it was; the folders taken from the cache go back from where the failed build left them (its
+    // staging folders, which the next build empties only after waiting for this).
+    restockLater(cache.dir, (l) => (existsSync(l.dest) ? l.dest : join(STAGING, l.at)), cache.lentFolders());
+    throw error;
+  }
+}
+
+/** buildAll's steps, with its cache. */
+async function buildWith(astro: AstroProcess, cache: OutputCache, started: number): Promise<string> {
+  const target = siteTarget();
   await rm(STAGING, { recursive: true, force: true });
   // The sites earlier builds replaced (swapDir left them in .build/), removed while this build works and after it if
   // need be, in a process of its own (remove-aside.ts says why); what a failed removal leaves, the next build removes.
@@ -249,8 +266,5 @@ export async function buildAll(astro: AstroProcess): Promise<string> {
   const stale = asideName('.build');
   const pruned = await step('prune cache', () => cache.prune(stale), (n) => `${n} stale entries removed${cache.altered ? `, ${cache.altered} changed since stored (edited in place, or copied without their times) and made again` : ''}`);
   if (pruned > 0) void removeAside(stale, true);
-  // The folders this build moved out of the cache into the site, linked back from dist/ by a process that may
-  // outlive the build (restock.ts says why).
-  restockLater(cache.dir, 'dist', cache.lentFolders());
   return `build: done in ${((Date.now() - started) / 1000).toFixed(1)} s → dist/`;
 }

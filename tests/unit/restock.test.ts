@@ -35,7 +35,7 @@ async function lendAndPublish(dir: string, cacheDir: string) {
   expect(await cache.hasFolder('pages', 'k')).toBe(true);
   expect(await cache.takeFolder('pages', 'k', join(dir, 'staging/2020'), '2020')).toBe(true);
   renameSync(join(dir, 'staging'), join(dir, 'dist'));
-  restockLater(cacheDir, join(dir, 'dist'), cache.lentFolders());
+  restockLater(cacheDir, (l) => join(dir, 'dist', l.at), cache.lentFolders());
   return cache;
 }
 
@@ -52,7 +52,7 @@ describe('a folder entry lent to the site', () => {
     renameSync(join(dir, 'staging'), join(dir, 'dist'));
     // The published site holds more than the entry did (compressed copies, downloads): only the entry's files go back.
     writeFileSync(join(dir, 'dist/2020/index.html.br'), 'br');
-    restockLater(cacheDir, join(dir, 'dist'), cache.lentFolders());
+    restockLater(cacheDir, (l) => join(dir, 'dist', l.at), cache.lentFolders());
     await restocked(cacheDir);
     expect(filesOf(entry)).toEqual(['index.html', 'items/16/index.html']);
     expect(JSON.parse(readFileSync(`${entry}.files.json`, 'utf8')).sort()).toEqual(['index.html', 'items/16/index.html']);
@@ -69,6 +69,19 @@ describe('a folder entry lent to the site', () => {
     writeFileSync(join(dir, 'dist/2020/items/16/index.html'), 'edited on the server');
     const next = new OutputCache(cacheDir);
     expect([await next.hasFolder('pages', 'k'), next.altered, existsSync(entry)]).toEqual([false, 1, false]);
+  });
+
+  it('goes back from where a failed build left it (its staging folder), the files added there left out', async () => {
+    const { dir, cacheDir, entry } = await storedPages();
+    const cache = new OutputCache(cacheDir, { lends: true });
+    expect(await cache.hasFolder('pages', 'k')).toBe(true);
+    expect(await cache.takeFolder('pages', 'k', join(dir, 'staging/2020'), '2020')).toBe(true);
+    writeFileSync(join(dir, 'staging/2020/index.html.gz'), 'gz');
+    restockLater(cacheDir, (l) => l.dest, cache.lentFolders());
+    await restocked(cacheDir);
+    expect(filesOf(entry)).toEqual(['index.html', 'items/16/index.html']);
+    const next = new OutputCache(cacheDir);
+    expect([await next.hasFolder('pages', 'k'), next.altered]).toEqual([true, 0]);
   });
 
   it('is not lent by a cache that does not restock (a unit build, a test): its files are linked, the entry stays', async () => {
@@ -95,7 +108,7 @@ describe('a folder entry lent to the site', () => {
     expect(await cache.takeFolder('pages', 'k', join(dir, 'staging/2020'), '2020')).toBe(true);
     // Published elsewhere than the restock is told: none of the files is where it looks.
     renameSync(join(dir, 'staging'), join(dir, 'moved'));
-    restockLater(cacheDir, join(dir, 'dist'), cache.lentFolders());
+    restockLater(cacheDir, (l) => join(dir, 'dist', l.at), cache.lentFolders());
     await restocked(cacheDir);
     expect([existsSync(entry), readdirSync(join(cacheDir, 'pages'))]).toEqual([false, []]);
   });
@@ -128,7 +141,7 @@ describe('waiting for the restock', () => {
 
   it('does nothing when nothing was lent', async () => {
     const { cacheDir } = await storedPages();
-    restockLater(cacheDir, '/nowhere', []);
+    restockLater(cacheDir, (l) => join('/nowhere', l.at), []);
     expect(existsSync(join(cacheDir, 'restock.json'))).toBe(false);
   });
 });

@@ -158,9 +158,12 @@ function placeTree(how: Placing, from: string, to: string, files: readonly strin
   for (const f of files) placeSync(how, join(from, f), join(to, f));
 }
 
-/** A folder entry moved into the site: the entry's path, the folder's path in the site, and its files. */
+/** A folder entry moved into the site, and its files. */
 export interface LentFolder {
   entry: string;
+  /** Where it was moved. */
+  dest: string;
+  /** Where it is in the site once published, relative to the site's folder. */
   at: string;
   files: readonly string[];
 }
@@ -407,7 +410,7 @@ export class OutputCache {
     // Its list of files goes too: the entry is out of the cache until restock.ts puts it back, list and all.
     rmSync(`${from}${FILE_LIST}`, { force: true });
     this.checkedFolders.delete(from);
-    this.lent.push({ entry: from, at, files });
+    this.lent.push({ entry: from, dest, at, files });
     return true;
   }
 

@@ -40,12 +40,12 @@ function writeWhole(path: string, text: string): void {
 }
 
 /**
- * Links the files of each lent folder from `siteDir` (the published site) back into the cache, in a process that
- * may outlive the build. Nothing to do, nothing started.
+ * Links the files of each lent folder from where `locate` says it is now (the published site; a failed build's
+ * staging folders) back into the cache, in a process that may outlive the build. Nothing to do, nothing started.
  */
-export function restockLater(cacheDir: string, siteDir: string, lent: readonly LentFolder[]): void {
+export function restockLater(cacheDir: string, locate: (folder: LentFolder) => string, lent: readonly LentFolder[]): void {
   if (lent.length === 0) return;
-  const job: Job = { folders: lent.map((l) => ({ entry: l.entry, from: join(siteDir, l.at), files: l.files })) };
+  const job: Job = { folders: lent.map((l) => ({ entry: l.entry, from: locate(l), files: l.files })) };
   const path = join(cacheDir, JOB);
   writeWhole(path, JSON.stringify(job));
   const child = spawn(process.execPath, [fileURLToPath(import.meta.url), path], { stdio: 'ignore' });
