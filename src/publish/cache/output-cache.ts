@@ -391,7 +391,7 @@ export class OutputCache {
    * Moves the folder stored under `key` to `dest` (which must not exist) instead of linking its files there: one
    * rename, where placing a plan's pages made ~75 folders and linked ~145 files, and at 100 plans the folders alone
    * (mkdir waits on the file system's journal) took 1.5–2.6 s of a rebuild. The entry leaves the cache; its files
-   * are the site's now, and `restock()` links them back into the cache from the published site once the build is
+   * are the site's now, and restock.ts links them back into the cache from the published site once the build is
    * done, under `at` (the folder's path in the site). False, and nothing moved, unless the cache lends (its build
    * restocks), hasFolder() found the entry whole, and the cache links (a copied entry is not the site's files).
    */
