@@ -1,7 +1,7 @@
 /**
  * The archive benchmark: `npm run build` of archives of synthetic plans (each the real plan's size) at several
  * sizes, each in a fresh project copy and one measured process tree (Node, Chromium, Pagefind); then, at the
- * largest size, the rebuild after one plan changed (the cache and Astro's cache warm, as on a real machine);
+ * largest size, the rebuild after one plan changed (three times, the median; the cache and Astro's cache warm, as on a real machine);
  * and Starlight building as many pages as our largest archive has. Figures and targets for scripts/bench.ts.
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -102,11 +102,17 @@ export async function benchArchive(opts: ArchiveBenchOptions): Promise<{ results
     builds.push(await measure(project, plansDir, plans, `${plans} plans, cold`));
   }
   const largest = builds.at(-1)!;
-  // One plan edited (its last item's title), everything else as the cold build left it.
-  const edited = syntheticArchive(opts.plan, largest.plans, opts.officeAliases, `p${String(Math.ceil(largest.plans / 2)).padStart(3, '0')}`);
-  writeFolders(plansDir, edited);
-  const rebuild = await measure(project, plansDir, largest.plans, `${largest.plans} plans, 1 changed`);
-  const results: Record<string, unknown> = { builds, rebuild };
+  // One plan edited (its last item's title), everything else as the cold build left it; then the edit undone, and
+  // made again: three rebuilds, each after one plan changed, the median taken as the other builds' are (one run's
+  // figure moved by a second between runs on this machine).
+  const editedId = `p${String(Math.ceil(largest.plans / 2)).padStart(3, '0')}`;
+  const rebuilds: ArchiveBuild[] = [];
+  for (const [i, edit] of [editedId, undefined, editedId].entries()) {
+    writeFolders(plansDir, syntheticArchive(opts.plan, largest.plans, opts.officeAliases, edit));
+    rebuilds.push(await measure(project, plansDir, largest.plans, `${largest.plans} plans, 1 changed (${i + 1})`));
+  }
+  const rebuild = [...rebuilds].sort((a, b) => a.seconds - b.seconds)[1]!;
+  const results: Record<string, unknown> = { builds, rebuild, rebuildRuns: rebuilds.map((r) => r.seconds) };
 
   let starlight: { seconds: number; peakMiB: number; pages: number } | undefined;
   if (opts.starlightDir) {
@@ -127,7 +133,7 @@ export async function benchArchive(opts: ArchiveBenchOptions): Promise<{ results
     { target: `archive of ${largest.plans} plans: everything ≤ 60 s`, value: `${largest.seconds.toFixed(1)} s (${largest.pages} pages, ${largest.plans * 2} PDFs, ${largest.plans} zips)`, pass: largest.seconds <= 60 },
     { target: `archive of ${largest.plans} plans: peak memory ≤ 1 GiB`, value: `${largest.peakMiB.toFixed(0)} MiB`, pass: largest.peakMiB <= 1024 },
     { target: `near-linear growth ${smallest.plans} → ${largest.plans} plans`, value: `×${growth.toFixed(1)} time for ×${planRatio} plans; ${perPlan}`, pass: growth <= planRatio * 1.2 },
-    { target: `rebuild, 1 of ${largest.plans} plans changed ≤ 10 s`, value: `${rebuild.seconds.toFixed(1)} s (${rebuild.peakMiB.toFixed(0)} MiB)`, pass: rebuild.seconds <= 10 },
+    { target: `rebuild, 1 of ${largest.plans} plans changed ≤ 10 s`, value: `${rebuild.seconds.toFixed(1)} s median of ${rebuilds.map((r) => r.seconds.toFixed(1)).join(', ')} (${rebuild.peakMiB.toFixed(0)} MiB)`, pass: rebuild.seconds <= 10 },
   ];
   if (starlight) {
     targets.push({ target: `archive build ≤ 1.5× Starlight, same page count`, value: `${largest.seconds.toFixed(1)} s vs ${starlight.seconds.toFixed(1)} s for ${starlight.pages} pages (×${(largest.seconds / starlight.seconds).toFixed(2)})`, pass: largest.seconds <= 1.5 * starlight.seconds });
