@@ -63,9 +63,8 @@ export async function buildAll(astro: AstroProcess): Promise<string> {
   // Outputs of earlier builds, by content key: a plan whose inputs did not change gets its PDFs, zip and
   // compressed files copied from here (output-cache.ts).
   // It lends its stored folders (plans' pages, their indexes) to the site, and they are put back once it is published
-  // (restock.ts); a build waits for the last build's putting back before it reads the cache.
+  // (restock.ts); a build waits for the last build's putting back before it reads those folders (buildWith).
   const cache = new OutputCache(CACHE_DIR, { lends: true });
-  await restocked(cache.dir);
   try {
     const line = await buildWith(astro, cache, started);
     // The folders this build moved out of the cache into the site, linked back from dist/ by a process that may
@@ -83,7 +82,6 @@ export async function buildAll(astro: AstroProcess): Promise<string> {
 /** buildAll's steps, with its cache. */
 async function buildWith(astro: AstroProcess, cache: OutputCache, started: number): Promise<string> {
   const target = siteTarget();
-  await rm(STAGING, { recursive: true, force: true });
   // The sites earlier builds replaced (swapDir left them in .build/), removed while this build works and after it if
   // need be, in a process of its own (remove-aside.ts says why); what a failed removal leaves, the next build removes.
   void removeSetAside('.build');
@@ -100,6 +98,11 @@ async function buildWith(astro: AstroProcess, cache: OutputCache, started: numbe
   // Each plan's pages' key, and the archive's own: what their compressed copies and zip entries derive from too.
   const keys = await pageKeys(archive, target);
   const archiveKey = archivePagesKey(keys);
+  // The last build's restock of the folders it lent (restock.ts) ran while the content step worked: a build started
+  // right after another waited for it before anything else (~2–3 s at 100 plans); the content step reads none of
+  // them. The staging folder a failed build's restock reads from is emptied only then.
+  await restocked(cache.dir);
+  await rm(STAGING, { recursive: true, force: true });
   const reused = await cachedPlans(keys, cache);
   const render = planIds.filter((id) => !reused.includes(id));
   // Nothing changed: no page to render, so Astro (its start alone is seconds) does not run.
