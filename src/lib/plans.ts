@@ -3,10 +3,10 @@
  * (as Starlight's routing module does). Pages and components get a plan by its id (the `[plan]` route parameter)
  * and never read generated files themselves.
  *
- * The records come in as parsed JSON (src/integrations/plan-records.ts), checked here by the schema the content step wrote them with; not through
- * Astro's content collections: loading their config through a Vite server of its own and serialising every plan's
- * record into their store again on each build took ~2 s of the 8–9 s in which Astro rendered one changed plan of a
- * 100-plan archive (and ~15 s of its cold build).
+ * The records come in as parsed JSON (src/integrations/plan-records.ts), checked here by the schema the content
+ * step wrote them with; not through Astro's content collections: loading their config through a Vite server of its
+ * own and serialising every plan's record into their store again on each build took ~2 s of the 8–9 s in which
+ * Astro rendered one changed plan of a 100-plan archive (and ~15 s of its cold build).
  */
 import { z } from 'zod';
 import type { AstroComponentFactory } from 'astro/runtime/server/index.js';

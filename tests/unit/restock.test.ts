@@ -92,6 +92,17 @@ describe('a folder entry lent to the site', () => {
     expect([existsSync(entry), existsSync(join(dir, 'staging/2020')), cache.lentFolders()]).toEqual([true, false, []]);
   });
 
+  it('is placed by placeFolder: moved where the cache lends, linked where it does not, and none when not stored', async () => {
+    const { dir, cacheDir, entry } = await storedPages();
+    expect(await new OutputCache(cacheDir).placeFolder('pages', 'k', join(dir, 'linked/2020'), '2020')).toBe(true);
+    expect([filesOf(join(dir, 'linked/2020')), existsSync(entry)]).toEqual([['index.html', 'items/16/index.html'], true]);
+    const lending = new OutputCache(cacheDir, { lends: true });
+    expect(await lending.placeFolder('pages', 'k', join(dir, 'moved/2020'), '2020')).toBe(true);
+    expect([filesOf(join(dir, 'moved/2020')), existsSync(entry), lending.lentFolders().length]).toEqual([['index.html', 'items/16/index.html'], false, 1]);
+    expect(await lending.placeFolder('pages', 'none', join(dir, 'none/2020'), '2020')).toBe(false);
+    expect(existsSync(join(dir, 'none'))).toBe(false);
+  });
+
   it('is not lent before hasFolder() found it whole, nor when it is not there', async () => {
     const { dir, cacheDir } = await storedPages();
     const cache = new OutputCache(cacheDir, { lends: true });

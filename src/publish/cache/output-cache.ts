@@ -86,11 +86,15 @@ function listedFiles(entry: string): string[] | undefined {
   }
 }
 
-/** Writes a folder entry's list of files beside it (a temporary name renamed, so it is never read half written). */
+/** Writes `text` to `path` whole or not at all (a temporary name renamed): another process may read it any time. */
+export function writeWhole(path: string, text: string): void {
+  writeFileSync(`${path}.${process.pid}.partial`, text);
+  renameSync(`${path}.${process.pid}.partial`, path);
+}
+
+/** Writes a folder entry's list of files beside it, whole. */
 export function writeFileList(entry: string, files: readonly string[]): void {
-  const partial = `${entry}${FILE_LIST}.${process.pid}.partial`;
-  writeFileSync(partial, JSON.stringify(files));
-  renameSync(partial, `${entry}${FILE_LIST}`);
+  writeWhole(`${entry}${FILE_LIST}`, JSON.stringify(files));
 }
 
 /** How entries go in and out of the cache: hard-linked (and sealed), or copied where links cannot be guarded. */
@@ -385,6 +389,15 @@ export class OutputCache {
     placeTree(await this.how(), from, dest, this.checkedFolders.get(from)!);
     this.usedFolders.add(from);
     return true;
+  }
+
+  /**
+   * Puts the folder stored under `key` at `dest` (a folder not there yet, `at` in the site once published): moved
+   * where this cache lends (takeFolder), else its files linked (restoreFolder); false if there is none (or it was altered).
+   */
+  async placeFolder(kind: string, key: string, dest: string, at: string): Promise<boolean> {
+    if (!(await this.hasFolder(kind, key))) return false;
+    return (await this.takeFolder(kind, key, dest, at)) || (await this.restoreFolder(kind, key, dest));
   }
 
   /**

@@ -161,8 +161,7 @@ export function stagedPageFiles(ids: readonly string[], keys: ReadonlyMap<string
 
 /** Puts the pages stored under `key` at `dest` (the plan `id`'s folder in the site, or one staged for it): moved, else linked. */
 async function placePages(cache: OutputCache, key: string, dest: string, id: string): Promise<void> {
-  if (await cache.takeFolder(KIND, key, dest, id)) return;
-  if (!(await cache.restoreFolder(KIND, key, dest))) throw new StepError(`page cache: the pages of ${id} are not stored under ${key}. Remove .build/cache and build again.`);
+  if (!(await cache.placeFolder(KIND, key, dest, id))) throw new StepError(`page cache: the pages of ${id} are not stored under ${key}. Remove .build/cache and build again.`);
 }
 
 /** Moves a plan's pages staged by stagePages into the site; false when the site has that folder already. */

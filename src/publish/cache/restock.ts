@@ -10,17 +10,17 @@
  *
  * The files linked back are the very files the entry held (a rename keeps them): sealed, so a file of the site
  * edited in place since is found unsealed by the next build, which removes that entry and makes it again, as for
- * any altered entry. The next build waits for this process before it reads the cache (restocked()); if the process
+ * any altered entry. The next build waits for this process before it reads those folders (restocked()); if the process
  * died, its partial entries are removed by the next prune, and an entry it did not put back is made again.
  */
 import { spawn } from 'node:child_process';
-import { linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { constants, setPriority } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeFileList, type LentFolder } from './output-cache.ts';
+import { writeFileList, writeWhole, type LentFolder } from './output-cache.ts';
 
 /** The job a build leaves for the process, and the process's id once started: in the cache's folder, removed by the process when it is done. */
 const JOB = 'restock.json';
@@ -32,12 +32,6 @@ interface Job {
 
 /** How long a build waits for an earlier build's restock before it goes on without (entries not back are made again). */
 const WAIT_MS = 120_000;
-
-/** Writes `text` to `path` whole or not at all (a temporary name renamed): the other process may read it any time. */
-function writeWhole(path: string, text: string): void {
-  writeFileSync(`${path}.${process.pid}.partial`, text);
-  renameSync(`${path}.${process.pid}.partial`, path);
-}
 
 /**
  * Links the files of each lent folder from where `locate` says it is now (the published site; a failed build's

@@ -110,7 +110,7 @@ export async function writeSearchIndex(
     await eachBounded(plans, Math.max(2, availableParallelism()), async (plan) => {
       const folder = join(outDir, INDEX_FOLDER, plan.id);
       // Moved out of the cache where it lends (the build puts it back once published: restock.ts), else linked.
-      const reused = cache ? (await cache.hasFolder('search', plan.key)) && ((await cache.takeFolder('search', plan.key, folder, join(INDEX_FOLDER, plan.id))) || (await cache.restoreFolder('search', plan.key, folder))) : false;
+      const reused = cache ? await cache.placeFolder('search', plan.key, folder, join(INDEX_FOLDER, plan.id)) : false;
       if (!reused) {
         await indexPlan(plan, folder);
         const records = planRecordsFile(plan);
