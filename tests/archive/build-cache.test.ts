@@ -9,12 +9,14 @@
  * cached): its project, cache included, is copied here beside a copy of its plans, so it is not built twice.
  */
 import { createHash } from 'node:crypto';
+import { spawn } from 'node:child_process';
 import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { downloadPaths } from '../../src/contract/outputs.ts';
+import { restocked } from '../../src/publish/cache/restock.ts';
 import type { ArchiveEntry } from '../../src/config/archive-entry.ts';
 import { stripWhitespace } from '../../src/plan/normalize.ts';
 import { copyProject, runAsync } from '../../src/tooling/project-copy.ts';
@@ -41,6 +43,9 @@ let firstLog: string;
 let unchangedLog: string;
 /** The site after the build in which nothing changed. */
 let third: Map<string, string>;
+/** The log and site of a build that counted on a restock which then did not put the plans' pages back. */
+let missedLog: string;
+let fourth: Map<string, string>;
 
 /** sha256 of every file of dist/, by path relative to it. */
 function hashes(dist: string): Map<string, string> {
@@ -91,6 +96,19 @@ beforeAll(async () => {
   third = hashes(join(dir, 'dist'));
   [changed, unchanged] = builtArchive(join(dir, 'content')) as [ArchiveEntry, ArchiveEntry];
   expect(changed.plan.items.some((i) => JSON.stringify(i).includes(NEW_TEXT))).toBe(true);
+  // A restock still running when the next build starts, which says it puts every plan's pages back and then puts
+  // none back (as when a page of the site was removed since): the build counts on them, and renders them after.
+  const cacheDir = join(dir, '.build', 'cache');
+  await restocked(cacheDir);
+  const pages = join(cacheDir, 'pages');
+  const entries = readdirSync(pages).filter((name) => !name.includes('.'));
+  expect(entries.length).toBeGreaterThanOrEqual(2);
+  const running = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 8000)'], { stdio: 'ignore' });
+  writeFileSync(join(cacheDir, 'restock.json'), JSON.stringify({ folders: entries.map((name) => ({ entry: join('.build', 'cache', 'pages', name), from: join('dist', name), files: [] })) }));
+  writeFileSync(join(cacheDir, 'restock.pid'), String(running.pid));
+  for (const name of entries) rmSync(join(pages, name), { recursive: true });
+  missedLog = await build(dir);
+  fourth = hashes(join(dir, 'dist'));
 }, 600_000);
 
 describe('warnings', () => {
@@ -168,5 +186,13 @@ describe('a rebuild after one plan changed', () => {
       const original = readFileSync(join(dist, path.slice(0, -3)));
       expect((path.endsWith('.br') ? brotliDecompressSync(bytes) : gunzipSync(bytes)).equals(original), path).toBe(true);
     }
+  });
+});
+
+describe('a rebuild that counted on the last build’s restock, which did not put the plans’ pages back', () => {
+  it('renders those plans after all (not the archive’s own, which did not change) and gives the same site, file for file', () => {
+    expect(missedLog).toMatch(/— (\d+) pages, (\d+) rendered \(2 of 2 plans, nor the archive’s own\), \d+ reused/u);
+    expect([...fourth.keys()].sort()).toEqual([...third.keys()].sort());
+    expect([...third].filter(([path, hash]) => fourth.get(path) !== hash).map(([path]) => path)).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { charsetHas, describeFonts, missingChars, parseFontList, resolveFonts, type FontRole } from '../../src/publish/pdf/fonts.ts';
+import { charsetHas, describeFonts, fontsKeyPart, missingChars, parseFontList, resolveFonts, type FontRole } from '../../src/publish/pdf/fonts.ts';
 import { gbt9704Data } from '../../src/publish/pdf/gbt9704-data.ts';
 import { textWidth } from '../../src/publish/pdf/geometry.ts';
 import { breakUnits, cellWidth, gridLines, punctuationRuns } from '../../src/publish/pdf/grid-lines.ts';
@@ -176,5 +176,16 @@ describe('font resolution helpers', () => {
     expect(describeFonts([{ ...face!, role: 'fangsong', origin: 'stand-in', missing: ['丂'] }])[0]).toBe(
       '仿宋: AR PL SungtiL GB (BousungEG-Light-GB, TrueType, stand-in for 仿宋, 1 characters from the next font)',
     );
+  });
+
+  it('keys the chosen faces by all but their charsets (the font file’s hash stands for those)', () => {
+    const [face] = parseFontList('/f.ttf\t0\tAR PL SungtiL GB\tBousungEG-Light-GB\tTrueType\tRegular\t20-7e 4e00-4e01\n');
+    const chosen = { ...face!, role: 'fangsong' as const, origin: 'stand-in' as const, missing: [] };
+    const part = fontsKeyPart([chosen]);
+    expect(part).not.toContain('4e00');
+    expect(fontsKeyPart([{ ...chosen, charset: '20-7e' }])).toBe(part);
+    for (const changed of [{ file: '/g.ttf' }, { index: 1 }, { family: 'AR PL KaitiM GB' }, { origin: 'installed' as const }, { missing: ['丂'] }, { role: 'song' as const }]) {
+      expect(fontsKeyPart([{ ...chosen, ...changed }]), JSON.stringify(changed)).not.toBe(part);
+    }
   });
 });

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ArchiveEntrySchema, type ArchiveEntry } from '../../src/config/archive-entry.ts';
-import { archiveSummary, pageKeys } from '../../src/publish/cache/page-cache.ts';
+import { archiveSummary, cachedPlans, pageKeys } from '../../src/publish/cache/page-cache.ts';
+import { OutputCache } from '../../src/publish/cache/output-cache.ts';
 import { toArchiveEntries } from '../../src/generate/archive.ts';
 import { parsePlan } from '../../src/plan/parse-plan.ts';
 
@@ -121,6 +122,21 @@ describe('pageKeys', () => {
       else writeFileSync(join(root, file), original);
       expect(await keys(), `keys after undoing ${file}`).toEqual(before);
     }
+  });
+});
+
+describe('cachedPlans', () => {
+  it('finds the plans whose pages are stored, and counts those a running restock is putting back without a look', async () => {
+    const k = await keys();
+    const cache = new OutputCache(join(root, 'cache'));
+    const built = join(root, 'built');
+    mkdirSync(built);
+    writeFileSync(join(built, 'index.html'), '首页');
+    await cache.storeFolder('pages', k.get('2021')!, built);
+    expect(await cachedPlans(k, cache)).toEqual(['2021']);
+    expect(await cachedPlans(k, cache, new Set([cache.folderEntry('pages', k.get('2020')!)]))).toEqual(['2021', '2020']);
+    // Another kind's entry under the same key is not the pages'.
+    expect(await cachedPlans(k, cache, new Set([cache.folderEntry('search', k.get('2020')!)]))).toEqual(['2021']);
   });
 });
 

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OutputCache } from '../../src/publish/cache/output-cache.ts';
-import { restocked, restockLater } from '../../src/publish/cache/restock.ts';
+import { restocked, restockLater, restockUnderWay } from '../../src/publish/cache/restock.ts';
 
 /** A cache holding one plan's two pages under key `k`, stored from a built site as a build stores them. */
 async function storedPages() {
@@ -148,6 +148,45 @@ describe('waiting for the restock', () => {
     expect(() => process.kill(running.pid!, 0)).toThrow();
     await ended;
     expect(existsSync(join(cacheDir, 'restock.pid'))).toBe(false);
+  });
+
+  it('names what a running restock from the site puts back without waiting for it; `done` is its end', async () => {
+    const { cacheDir, entry } = await storedPages();
+    const running = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)'], { stdio: 'ignore' });
+    const ended = new Promise<void>((done) => running.on('exit', () => done()));
+    writeFileSync(join(cacheDir, 'restock.json'), JSON.stringify({ folders: [{ entry, from: join('dist', '2020'), files: [] }] }));
+    writeFileSync(join(cacheDir, 'restock.pid'), String(running.pid));
+    const underWay = await restockUnderWay(cacheDir, 'dist');
+    expect([...underWay.entries]).toEqual([entry]);
+    // Not waited for: the process still runs (it would for 30 s).
+    expect(() => process.kill(running.pid!, 0)).not.toThrow();
+    running.kill();
+    await underWay.done;
+    await ended;
+    expect([existsSync(join(cacheDir, 'restock.json')), existsSync(join(cacheDir, 'restock.pid'))]).toEqual([false, false]);
+  });
+
+  it('waits for a restock from elsewhere than the site (a failed build’s staging folders, which the build empties), and names nothing', async () => {
+    const { cacheDir, entry } = await storedPages();
+    const running = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 300)'], { stdio: 'ignore' });
+    writeFileSync(join(cacheDir, 'restock.json'), JSON.stringify({ folders: [{ entry, from: join('dist', '2020'), files: [] }, { entry, from: join('.build', 'dist', '2021'), files: [] }] }));
+    writeFileSync(join(cacheDir, 'restock.pid'), String(running.pid));
+    const underWay = await restockUnderWay(cacheDir, 'dist');
+    expect(() => process.kill(running.pid!, 0)).toThrow();
+    expect(underWay.entries.size).toBe(0);
+    expect(existsSync(join(cacheDir, 'restock.pid'))).toBe(false);
+  });
+
+  it('names nothing when no restock runs, nor when the last one’s process is gone', async () => {
+    const { cacheDir, entry } = await storedPages();
+    expect((await restockUnderWay(cacheDir, 'dist')).entries.size).toBe(0);
+    const gone = Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout);
+    writeFileSync(join(cacheDir, 'restock.json'), JSON.stringify({ folders: [{ entry, from: join('dist', '2020'), files: [] }] }));
+    writeFileSync(join(cacheDir, 'restock.pid'), String(gone));
+    const underWay = await restockUnderWay(cacheDir, 'dist');
+    await underWay.done;
+    expect(underWay.entries.size).toBe(0);
+    expect(existsSync(join(cacheDir, 'restock.json'))).toBe(false);
   });
 
   it('does nothing when nothing was lent', async () => {

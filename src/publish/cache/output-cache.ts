@@ -409,7 +409,7 @@ export class OutputCache {
    * restocks), hasFolder() found the entry whole, and the cache links (a copied entry is not the site's files).
    */
   async takeFolder(kind: string, key: string, dest: string, at: string): Promise<boolean> {
-    const from = join(this.dir, kind, key);
+    const from = this.folderEntry(kind, key);
     const files = this.checkedFolders.get(from);
     if (!this.lends || !files || (await this.how()) !== 'link') return false;
     await mkdir(dirname(dest), { recursive: true });
@@ -425,6 +425,11 @@ export class OutputCache {
     this.checkedFolders.delete(from);
     this.lent.push({ entry: from, dest, at, files });
     return true;
+  }
+
+  /** Where the folder entry under `key` is (LentFolder.entry names entries so). */
+  folderEntry(kind: string, key: string): string {
+    return join(this.dir, kind, key);
   }
 
   /** The folder entries takeFolder() moved into the site this build (restock.ts links them back). */

@@ -106,9 +106,13 @@ export async function settleArchivePages(siteDir: string, key: string, planIds: 
 /** Files of the built site that pages name by an absolute path under the base: its shared assets. */
 const ASSET = /(?:href|src)="([^"]+\/_astro\/[^"]+)"/gu;
 
-/** The plans whose pages are stored under their keys: those Astro need not render. */
-export async function cachedPlans(keys: ReadonlyMap<string, string>, cache: OutputCache): Promise<string[]> {
-  const found = await Promise.all([...keys].map(async ([id, key]) => ((await cache.hasFolder(KIND, key)) ? id : undefined)));
+/**
+ * The plans whose pages are stored under their keys: those Astro need not render. A plan whose entry is in `coming`
+ * (being put back by the last build's restock: restock.ts) counts as stored without a look; the build checks it
+ * with cachedPlans once the restock is done.
+ */
+export async function cachedPlans(keys: ReadonlyMap<string, string>, cache: OutputCache, coming: ReadonlySet<string> = new Set()): Promise<string[]> {
+  const found = await Promise.all([...keys].map(async ([id, key]) => (coming.has(cache.folderEntry(KIND, key)) || (await cache.hasFolder(KIND, key)) ? id : undefined)));
   return found.filter((id): id is string => id !== undefined);
 }
 

@@ -202,6 +202,13 @@ export function describeFonts(fonts: ResolvedFont[]): string[] {
   });
 }
 
+/**
+ * The chosen fonts as a cache key's part, without their charsets: a charset is fontconfig's reading of the font's
+ * file, whose hash fontsFingerprint gives, and five CJK faces' charsets made each plan's key ~250 KB to serialise and
+ * hash (0.2 s of CPU per PDF kind at 100 plans).
+ */
+export const fontsKeyPart = (fonts: readonly ResolvedFont[]): string => JSON.stringify(fonts.map(({ charset: _charset, ...rest }) => rest));
+
 const digests = new Map<string, Promise<string>>();
 
 /**

@@ -7,7 +7,7 @@ import { dirname } from 'node:path';
 import type { Plan } from '../../plan/schema.ts';
 import { codeVersion } from '../cache/code-version.ts';
 import { contentKey, type OutputCache } from '../cache/output-cache.ts';
-import { describeFonts, fontsFingerprint, resolveFonts, ROLE_NAMES, type FontRole, type ResolvedFont } from './fonts.ts';
+import { describeFonts, fontsFingerprint, fontsKeyPart, resolveFonts, ROLE_NAMES, type FontRole, type ResolvedFont } from './fonts.ts';
 import { gbt9704Data } from './gbt9704-data.ts';
 import { officialDocumentToText, planToOfficialDocument } from './official-document.ts';
 import { templateSource, typesetter, workerSource } from './typesetter.ts';
@@ -46,7 +46,7 @@ export async function printOfficialPdf(plan: Plan, outFile: string, cache?: Outp
       ['template', await templateSource('gbt9704')],
       ['worker', await workerSource()],
       ['plan', JSON.stringify(plan)],
-      ['fonts', JSON.stringify(fonts)],
+      ['fonts', fontsKeyPart(fonts)],
       ['font files', await fontsFingerprint(fonts)],
       ['env', JSON.stringify(fontEnvironment())],
     ]);

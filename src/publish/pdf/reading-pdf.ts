@@ -9,7 +9,7 @@ import { codeVersion } from '../cache/code-version.ts';
 import { contentKey, type OutputCache } from '../cache/output-cache.ts';
 import { qrSvg } from '../../lib/qr-code.ts';
 import type { Plan } from '../../plan/schema.ts';
-import { fontsFingerprint, resolveFonts, type ResolvedFont } from './fonts.ts';
+import { fontsFingerprint, fontsKeyPart, resolveFonts, type ResolvedFont } from './fonts.ts';
 import { readingData } from './reading-data.ts';
 import { templateSource, typesetter, workerSource } from './typesetter.ts';
 
@@ -50,7 +50,7 @@ export async function printPdf(opts: PdfOptions): Promise<{ bytes: number; reuse
       ['worker', await workerSource()],
       ['plan', JSON.stringify(opts.plan)],
       ['root', root],
-      ['fonts', JSON.stringify(fonts)],
+      ['fonts', fontsKeyPart(fonts.all)],
       ['font files', await fontsFingerprint([fonts.song, fonts.hei])],
     ]);
     reused = await opts.cache.through('pdf', key, { '.pdf': opts.outFile }, print);
