@@ -17,6 +17,21 @@ describe('removeAside', () => {
     expect([existsSync(old), existsSync(join(dir, 'beside.txt'))]).toEqual([false, true]);
   });
 
+  it('removes with Node’s own removal where there is no rm to run', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'remove-aside-'));
+    const old = join(dir, 'dist-old');
+    mkdirSync(join(old, '2020'), { recursive: true });
+    writeFileSync(join(old, '2020', 'index.html'), '页');
+    const path = process.env.PATH;
+    process.env.PATH = join(dir, 'no-tools-here');
+    try {
+      expect(await removeAside(old)).toEqual({ removed: true });
+    } finally {
+      process.env.PATH = path;
+    }
+    expect(existsSync(old)).toBe(false);
+  });
+
   it('takes a folder that is not there for removed (nothing was left aside)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'remove-aside-'));
     expect(await removeAside(join(dir, 'none'))).toEqual({ removed: true });
@@ -24,9 +39,8 @@ describe('removeAside', () => {
 
   it('says so when the removal fails, for the build to remove what is left itself', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'remove-aside-'));
-    writeFileSync(join(dir, 'file'), 'x');
-    // A path under a file cannot be removed: rmSync fails with ENOTDIR.
-    expect(await removeAside(join(dir, 'file', 'below'))).toEqual({ removed: false });
+    // A name longer than the file system allows (255 bytes) cannot be removed: rm and rmSync both fail (ENAMETOOLONG).
+    expect(await removeAside(join(dir, '长'.repeat(100)))).toEqual({ removed: false });
   });
 });
 
