@@ -92,13 +92,16 @@ export async function buildAll(astro: AstroProcess): Promise<string> {
   // Outputs of earlier builds, by content key: a plan whose inputs did not change gets its PDFs, zip and
   // compressed files copied from here (output-cache.ts).
   // It lends its stored folders (plans' pages, their indexes) to the site, and they are put back once it is published
-  // (restock.ts); a build waits for the last build's putting back before it reads those folders (buildWith).
+  // (restock.ts); a build counts on the last build's putting back, and checks it before it reads those folders (buildWith).
   const cache = new OutputCache(CACHE_DIR, { lends: true });
+  // Where the site this build replaces goes once it is published (removed by the next build, after the restock).
+  const replaced = asideName('.build');
   try {
-    const line = await buildWith(astro, cache, started);
-    // The folders this build moved out of the cache into the site, linked back from dist/ by a process that may
-    // outlive the build (restock.ts says why).
-    restockLater(cache.dir, (l) => join('dist', l.at), cache.lentFolders());
+    const line = await buildWith(astro, cache, started, replaced);
+    // The folders this build moved out of the cache into the site, put back by a process that may outlive the
+    // build (restock.ts says why): taken from the replaced site where the same files are there (an unchanged
+    // plan's), else linked from dist/.
+    restockLater(cache.dir, (l) => join('dist', l.at), cache.lentFolders(), (l) => join(replaced, l.at));
     return line;
   } catch (error) {
     // dist/ is as it was; the folders taken from the cache go back from where the failed build left them (its
@@ -109,11 +112,8 @@ export async function buildAll(astro: AstroProcess): Promise<string> {
 }
 
 /** buildAll's steps, with its cache. */
-async function buildWith(astro: AstroProcess, cache: OutputCache, started: number): Promise<string> {
+async function buildWith(astro: AstroProcess, cache: OutputCache, started: number, replaced: string): Promise<string> {
   const target = siteTarget();
-  // The sites earlier builds replaced (swapDir left them in .build/), removed while this build works and after it if
-  // need be, in a process of its own (remove-aside.ts says why); what a failed removal leaves, the next build removes.
-  void removeSetAside('.build');
   // 1. Plan folders → content/plans/<id>/ (MDX pages and records); stops with located problems on bad input.
   //    The steps after it take the archive it wrote.
   const { archive } = await step('content', () => writeContent(undefined, cache));
@@ -132,6 +132,10 @@ async function buildWith(astro: AstroProcess, cache: OutputCache, started: numbe
   // so that Astro is told what to render without waiting for it; each is checked once it is done, and those it
   // did not put back (a file of the site gone or edited since, its process killed) are rendered after (renderMissed).
   const restock = await restockUnderWay(cache.dir, 'dist');
+  // The sites earlier builds replaced (swapDir left them in .build/), removed while this build works and after it if
+  // need be, in a process of its own (remove-aside.ts says why); what a failed removal leaves, the next build removes.
+  // Once the restock is done: it takes the folders it puts back out of the last replaced site.
+  void restock.done.then(() => removeSetAside('.build'));
   await rm(STAGING, { recursive: true, force: true });
   const expected = await cachedPlans(keys, cache, restock.entries);
   const render = planIds.filter((id) => !expected.includes(id));
@@ -304,7 +308,7 @@ async function buildWith(astro: AstroProcess, cache: OutputCache, started: numbe
   }
   // 8. Only now replace dist/, then forget the cached outputs this build did not use.
   //    The old dist/ is left in .build/ for the next build to remove while it works.
-  await step('publish dist/', () => swapDir(STAGING, 'dist', asideName('.build'), true));
+  await step('publish dist/', () => swapDir(STAGING, 'dist', replaced, true));
   // An entry changed since it was stored (a file of dist/ edited in place, or the cache copied without its files'
   // times: output-cache.ts) was made again, not used.
   // The stale entries are moved aside, and removed in a process that may outlive the build (remove-aside.ts).

@@ -4,7 +4,7 @@
  * published site (restock.ts); the next build waits for that process. What is put back is the site's very files,
  * so a file edited in place since is found unsealed and its entry made again, as for any altered entry.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { spawn, spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -60,6 +60,55 @@ describe('a folder entry lent to the site', () => {
     const next = new OutputCache(cacheDir);
     expect([await next.hasFolder('pages', 'k'), next.altered]).toEqual([true, 0]);
     expect(readFileSync(join(entry, 'items/16/index.html'), 'utf8')).toBe('第十六项');
+  });
+
+  it('is taken back from the site the build replaced when the same files are there (an unchanged plan’s), keeping only its own', async () => {
+    const { dir, cacheDir, entry } = await storedPages();
+    const cache = new OutputCache(cacheDir, { lends: true });
+    expect(await cache.hasFolder('pages', 'k')).toBe(true);
+    expect(await cache.takeFolder('pages', 'k', join(dir, 'staging/2020'), '2020')).toBe(true);
+    // The replaced site's folder of the plan: the very same files (lent and put back each build), with its
+    // compressed copies and downloads beside them.
+    const old = join(dir, 'replaced/2020');
+    for (const f of ['index.html', 'items/16/index.html']) {
+      mkdirSync(join(old, f, '..'), { recursive: true });
+      linkSync(join(dir, 'staging/2020', f), join(old, f));
+    }
+    for (const f of ['index.html.br', 'items/16/index.html.gz', 'downloads/2020.pdf']) {
+      mkdirSync(join(old, f, '..'), { recursive: true });
+      writeFileSync(join(old, f), f);
+    }
+    mkdirSync(join(old, 'empty'));
+    renameSync(join(dir, 'staging'), join(dir, 'dist'));
+    restockLater(cacheDir, (l) => join(dir, 'dist', l.at), cache.lentFolders(), (l) => join(dir, 'replaced', l.at));
+    await restocked(cacheDir);
+    expect(readdirSync(join(entry), { recursive: true }).map(String).sort()).toEqual(['index.html', 'items', join('items', '16'), join('items', '16', 'index.html')]);
+    // Moved out of the replaced site, not made again: the site's files, and the replaced folder gone.
+    expect(statSync(join(entry, 'items/16/index.html')).ino).toBe(statSync(join(dir, 'dist/2020/items/16/index.html')).ino);
+    expect(existsSync(old)).toBe(false);
+    expect(filesOf(join(dir, 'dist/2020'))).toEqual(['index.html', 'items/16/index.html']);
+    const next = new OutputCache(cacheDir);
+    expect([await next.hasFolder('pages', 'k'), next.altered]).toEqual([true, 0]);
+  });
+
+  it('is linked back from the site when the replaced site holds other files there (the plan was rendered anew), which stay for the removal', async () => {
+    const { dir, cacheDir, entry } = await storedPages();
+    const cache = new OutputCache(cacheDir, { lends: true });
+    expect(await cache.hasFolder('pages', 'k')).toBe(true);
+    expect(await cache.takeFolder('pages', 'k', join(dir, 'staging/2020'), '2020')).toBe(true);
+    const old = join(dir, 'replaced/2020');
+    for (const f of ['index.html', 'items/16/index.html']) {
+      mkdirSync(join(old, f, '..'), { recursive: true });
+      writeFileSync(join(old, f), readFileSync(join(dir, 'staging/2020', f)));
+    }
+    renameSync(join(dir, 'staging'), join(dir, 'dist'));
+    restockLater(cacheDir, (l) => join(dir, 'dist', l.at), cache.lentFolders(), (l) => join(dir, 'replaced', l.at));
+    await restocked(cacheDir);
+    expect(filesOf(entry)).toEqual(['index.html', 'items/16/index.html']);
+    expect(statSync(join(entry, 'index.html')).ino).toBe(statSync(join(dir, 'dist/2020/index.html')).ino);
+    expect(filesOf(old)).toEqual(['index.html', 'items/16/index.html']);
+    const next = new OutputCache(cacheDir);
+    expect([await next.hasFolder('pages', 'k'), next.altered]).toEqual([true, 0]);
   });
 
   it('is found altered by the next build when a page of the site was edited in place since: removed, to be made again', async () => {

@@ -188,7 +188,7 @@ export class OutputCache {
   private stores = 0;
   /** Folder entries checked whole by hasFolder() this build: their files, for restoreFolder(). */
   private readonly checkedFolders = new Map<string, string[]>();
-  /** Folder entries moved out into the site by takeFolder(), to be linked back from the published site (restock.ts). */
+  /** Folder entries moved out into the site by takeFolder(), to be put back once the site is published (restock.ts). */
   private readonly lent: LentFolder[] = [];
   private placing: Promise<Placing> | undefined;
   /** Entries found written since they were stored, removed to be made again; for the build's log. */
@@ -404,8 +404,8 @@ export class OutputCache {
    * Moves the folder stored under `key` to `dest` (which must not exist) instead of linking its files there: one
    * rename, where placing a plan's pages made ~75 folders and linked ~145 files, and at 100 plans the folders alone
    * (mkdir waits on the file system's journal) took 1.5–2.6 s of a rebuild. The entry leaves the cache; its files
-   * are the site's now, and restock.ts links them back into the cache from the published site once the build is
-   * done, under `at` (the folder's path in the site). False, and nothing moved, unless the cache lends (its build
+   * are the site's now, and restock.ts puts them back into the cache once the build is done (from the site it
+   * replaced, or linked from the published site, under `at`: the folder's path in the site). False, and nothing moved, unless the cache lends (its build
    * restocks), hasFolder() found the entry whole, and the cache links (a copied entry is not the site's files).
    */
   async takeFolder(kind: string, key: string, dest: string, at: string): Promise<boolean> {
@@ -432,7 +432,7 @@ export class OutputCache {
     return join(this.dir, kind, key);
   }
 
-  /** The folder entries takeFolder() moved into the site this build (restock.ts links them back). */
+  /** The folder entries takeFolder() moved into the site this build (restock.ts puts them back). */
   lentFolders(): readonly LentFolder[] {
     return this.lent;
   }
