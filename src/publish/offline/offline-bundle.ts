@@ -220,10 +220,33 @@ async function keyedFiles(scope: BundleScope, opts: OfflineOptions & { planIds: 
       for (const f of JSON.parse(new TextDecoder().decode(found.bytes)) as string[]) redirects.add(f);
     }),
   );
-  const restRead = await Promise.all(rest.map(async (f) => [f, await readFile(join(opts.siteDir, f))] as const));
-  const restRaw = new Map(restRead.filter(([f, bytes]) => !(f.endsWith('.html') && isRedirect(bytes.toString('utf8')))));
+  const { raw: restRaw, key: restKey } = await sharedFiles(opts.siteDir, rest, opts.siteFiles);
   const kept = candidates.filter((f) => (planOf(f) === undefined ? restRaw.has(f) : !redirects.has(f)));
-  return { candidates, byPlan, redirects, restRaw, kept, pageKey, code };
+  return { candidates, byPlan, redirects, restRaw, restKey, kept, pageKey, code };
+}
+
+/** The files outside the plans' folders a bundle holds, read once per listing of the site (see sharedFiles). */
+const sharedRead = new WeakMap<readonly string[], Map<string, Promise<{ raw: Map<string, Buffer>; key: string }>>>();
+
+/**
+ * The files outside the plans' folders that a bundle holds (`rest`: the shared assets, and for the archive's zip its
+ * own pages), read, redirects left out, with a content key of them all. Read and hashed once for every bundle made
+ * from the same listing of the site (`listing`, the build's): each plan's zip holds the same shared files, and 100
+ * plans' zips read them 100 times and hashed them into 100 keys (~0.3 s of a rebuild after one plan changed).
+ */
+function sharedFiles(siteDir: string, rest: readonly string[], listing?: readonly string[]): Promise<{ raw: Map<string, Buffer>; key: string }> {
+  const read = async () => {
+    const files = await Promise.all(rest.map(async (f) => [f, await readFile(join(siteDir, f))] as const));
+    const raw = new Map(files.filter(([f, bytes]) => !(f.endsWith('.html') && isRedirect(bytes.toString('utf8')))));
+    return { raw, key: contentKey([...raw].map(([f, bytes]) => [f, bytes] as const)) };
+  };
+  if (!listing) return read();
+  let byRest = sharedRead.get(listing);
+  if (!byRest) sharedRead.set(listing, (byRest = new Map()));
+  const name = `${siteDir}\n${rest.join('\n')}`;
+  let found = byRest.get(name);
+  if (!found) byRest.set(name, (found = read()));
+  return found;
 }
 
 /**
@@ -232,20 +255,21 @@ async function keyedFiles(scope: BundleScope, opts: OfflineOptions & { planIds: 
  * for nothing took seconds of a rebuild after one plan of 100 changed).
  */
 async function writePlanBundle(scope: BundleScope, opts: OfflineOptions & { planIds: readonly string[] }, cache: OutputCache, pageKeys: ReadonlyMap<string, string>): Promise<BundleResult> {
-  const { byPlan, redirects, restRaw, kept, pageKey, code } = await keyedFiles(scope, opts, cache, pageKeys);
+  const { byPlan, redirects, restRaw, restKey, kept, pageKey, code } = await keyedFiles(scope, opts, cache, pageKeys);
   const make = async () => {
     const raw = new Map<string, Uint8Array>();
     for (const f of kept) raw.set(f, restRaw.get(f) ?? (await readFile(join(opts.siteDir, f))));
     await writeZip(scope, opts, raw, await searchDataScript(scope.entries), { cache, keys: await rewriteKeys(opts, raw) });
   };
-  // As writeBundle's key, with the bundled plans' pages' keys standing for their files.
+  // As writeBundle's key, with the bundled plans' pages' keys standing for their files, and for their search data
+  // too: it derives from the plan's record (plan, year, yearTo), which is content/plans/<id>/plan.json, one of the
+  // files every pages' key is made of (page-cache.ts). Serialising each plan again here cost ~0.1 s per rebuild.
   const key = contentKey([
     ['code', code],
     ['options', JSON.stringify({ base: opts.base, onlineRoot: opts.onlineRoot, folder: opts.folder, ids: [...byPlan.keys()], archivePages: scope.archivePages, planIds: opts.planIds, title: scope.title, date: scope.date })],
-    ['search data of', JSON.stringify(scope.entries.map(({ id, plan, year, yearTo }) => ({ id, plan, year, yearTo })))],
     ['pages', JSON.stringify([...byPlan.keys()].map((id) => [id, pageKey(id)]))],
     ['redirects', [...redirects].sort().join('\n')],
-    ...[...restRaw].map(([f, bytes]) => [f, bytes] as const),
+    ['shared files', restKey],
   ]);
   const reused = await cache.through('offline', key, { '.zip': opts.zipPath }, make);
   return { bytes: (await stat(opts.zipPath)).size, pages: kept.filter((f) => f.endsWith('.html')).length, reused };
@@ -263,7 +287,7 @@ const SEARCH_ENTRY = 'offline-search-data';
  * 16.9 s of that rebuild). The zip is byte for byte the one writeBundle's other path writes (zip-entries.ts).
  */
 async function writeArchiveBundle(scope: BundleScope, opts: OfflineOptions & { planIds: readonly string[] }, cache: OutputCache, pageKeys: ReadonlyMap<string, string>): Promise<BundleResult> {
-  const { byPlan, redirects, restRaw, kept, pageKey, code } = await keyedFiles(scope, opts, cache, pageKeys);
+  const { byPlan, redirects, restRaw, restKey, kept, pageKey, code } = await keyedFiles(scope, opts, cache, pageKeys);
   const keptSet = new Set([...kept, SEARCH_DATA]);
   const exists = (f: string) => keptSet.has(f);
   const mtime = zipEntryDate(scope.date);
@@ -317,7 +341,7 @@ async function writeArchiveBundle(scope: BundleScope, opts: OfflineOptions & { p
     ['title', JSON.stringify({ title: scope.title, what: scope.what, planIds: opts.planIds })],
     ['search', searchKey],
     ['units', JSON.stringify([...byPlan.keys()].map(unitKey))],
-    ...[...restRaw].map(([f, bytes]) => [f, bytes] as const),
+    ['shared files', restKey],
   ]);
   const reused = await cache.through('offline', key, { '.zip': opts.zipPath }, make);
   if (reused) {
