@@ -39,6 +39,27 @@ async function lendAndPublish(dir: string, cacheDir: string) {
   return cache;
 }
 
+/**
+ * Lends the entry into a staging site and leaves beside it the plan's folder in the site the build replaces, its
+ * pages placed there by `place` (linked: the very same files; copied: other files of the same bytes); `publish`
+ * then renames the staging site into place and restocks, telling the restock where the replaced folder is.
+ */
+async function lendBesideReplaced(dir: string, cacheDir: string, place: (from: string, to: string) => void) {
+  const cache = new OutputCache(cacheDir, { lends: true });
+  expect(await cache.hasFolder('pages', 'k')).toBe(true);
+  expect(await cache.takeFolder('pages', 'k', join(dir, 'staging/2020'), '2020')).toBe(true);
+  const old = join(dir, 'replaced/2020');
+  for (const f of ['index.html', 'items/16/index.html']) {
+    mkdirSync(join(old, f, '..'), { recursive: true });
+    place(join(dir, 'staging/2020', f), join(old, f));
+  }
+  const publish = () => {
+    renameSync(join(dir, 'staging'), join(dir, 'dist'));
+    restockLater(cacheDir, (l) => join(dir, 'dist', l.at), cache.lentFolders(), (l) => join(dir, 'replaced', l.at));
+  };
+  return { old, publish };
+}
+
 describe('a folder entry lent to the site', () => {
   it('is moved whole (gone from the cache meanwhile) and put back from the published site after the build', async () => {
     const { dir, cacheDir, entry } = await storedPages();
@@ -64,23 +85,15 @@ describe('a folder entry lent to the site', () => {
 
   it('is taken back from the site the build replaced when the same files are there (an unchanged plan’s), keeping only its own', async () => {
     const { dir, cacheDir, entry } = await storedPages();
-    const cache = new OutputCache(cacheDir, { lends: true });
-    expect(await cache.hasFolder('pages', 'k')).toBe(true);
-    expect(await cache.takeFolder('pages', 'k', join(dir, 'staging/2020'), '2020')).toBe(true);
     // The replaced site's folder of the plan: the very same files (lent and put back each build), with its
     // compressed copies and downloads beside them.
-    const old = join(dir, 'replaced/2020');
-    for (const f of ['index.html', 'items/16/index.html']) {
-      mkdirSync(join(old, f, '..'), { recursive: true });
-      linkSync(join(dir, 'staging/2020', f), join(old, f));
-    }
+    const { old, publish } = await lendBesideReplaced(dir, cacheDir, linkSync);
     for (const f of ['index.html.br', 'items/16/index.html.gz', 'downloads/2020.pdf']) {
       mkdirSync(join(old, f, '..'), { recursive: true });
       writeFileSync(join(old, f), f);
     }
     mkdirSync(join(old, 'empty'));
-    renameSync(join(dir, 'staging'), join(dir, 'dist'));
-    restockLater(cacheDir, (l) => join(dir, 'dist', l.at), cache.lentFolders(), (l) => join(dir, 'replaced', l.at));
+    publish();
     await restocked(cacheDir);
     expect(readdirSync(join(entry), { recursive: true }).map(String).sort()).toEqual(['index.html', 'items', join('items', '16'), join('items', '16', 'index.html')]);
     // Moved out of the replaced site, not made again: the site's files, and the replaced folder gone.
@@ -93,16 +106,8 @@ describe('a folder entry lent to the site', () => {
 
   it('is linked back from the site when the replaced site holds other files there (the plan was rendered anew), which stay for the removal', async () => {
     const { dir, cacheDir, entry } = await storedPages();
-    const cache = new OutputCache(cacheDir, { lends: true });
-    expect(await cache.hasFolder('pages', 'k')).toBe(true);
-    expect(await cache.takeFolder('pages', 'k', join(dir, 'staging/2020'), '2020')).toBe(true);
-    const old = join(dir, 'replaced/2020');
-    for (const f of ['index.html', 'items/16/index.html']) {
-      mkdirSync(join(old, f, '..'), { recursive: true });
-      writeFileSync(join(old, f), readFileSync(join(dir, 'staging/2020', f)));
-    }
-    renameSync(join(dir, 'staging'), join(dir, 'dist'));
-    restockLater(cacheDir, (l) => join(dir, 'dist', l.at), cache.lentFolders(), (l) => join(dir, 'replaced', l.at));
+    const { old, publish } = await lendBesideReplaced(dir, cacheDir, (from, to) => writeFileSync(to, readFileSync(from)));
+    publish();
     await restocked(cacheDir);
     expect(filesOf(entry)).toEqual(['index.html', 'items/16/index.html']);
     expect(statSync(join(entry, 'index.html')).ino).toBe(statSync(join(dir, 'dist/2020/index.html')).ino);
