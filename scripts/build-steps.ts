@@ -9,13 +9,13 @@ import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { astroBuild, type AstroProcess } from '../src/publish/astro/astro-build.ts';
 import { buildArchiveBundle, buildOfflineBundle, type BundleResult } from '../src/publish/offline/offline-bundle.ts';
-import { eachBounded } from '../src/publish/pipeline/bounded.ts';
+import { eachBounded, mapBounded } from '../src/publish/pipeline/bounded.ts';
 import { listFiles } from '../src/publish/pipeline/list-files.ts';
 import { archiveOutputs } from '../src/contract/outputs.ts';
 import { planTarget, siteTarget, STAGING } from '../src/publish/pipeline/pipeline.ts';
 import { addTotals, precompress, stageCompressed } from '../src/publish/deploy/precompress.ts';
 import { writeSitemap } from '../src/publish/deploy/sitemap.ts';
-import { printOfficialPdf, type OfficialPdfResult } from '../src/publish/pdf/official-pdf.ts';
+import { printOfficialPdf } from '../src/publish/pdf/official-pdf.ts';
 import { CACHE_DIR, OutputCache } from '../src/publish/cache/output-cache.ts';
 import { restockLater, restockUnderWay } from '../src/publish/cache/restock.ts';
 import { archivePagesKey, cachedArchivePages, cachedPageCount, cachedPlans, pageKeys, settleArchivePages, settlePages, stagedPageFiles, stagePages } from '../src/publish/cache/page-cache.ts';
@@ -182,10 +182,7 @@ async function buildWith(astro: AstroProcess, cache: OutputCache, started: numbe
   const official = step(
     'pdf gbt9704',
     async () => {
-      const results: OfficialPdfResult[] = new Array(plans.length);
-      await eachBounded([...plans.entries()], PDFS_AT_ONCE, async ([i, { entry, out }]) => {
-        results[i] = await printOfficialPdf(entry.plan, pdfTmp(entry.id, out.gbt9704PdfPath), cache);
-      });
+      const results = await mapBounded(plans, PDFS_AT_ONCE, ({ entry, out }) => printOfficialPdf(entry.plan, pdfTmp(entry.id, out.gbt9704PdfPath), cache));
       for (const line of new Set(results.flatMap((r) => r.fonts))) console.log(`  gbt9704 font ${line}`);
       const start = await typesetterStartMs();
       if (start !== undefined) console.log(`  typst compiler started in ${start.toFixed(0)} ms (fonts loaded once for every PDF)`);
@@ -195,13 +192,7 @@ async function buildWith(astro: AstroProcess, cache: OutputCache, started: numbe
   );
   const reading = step(
     'pdf',
-    async () => {
-      const results: Awaited<ReturnType<typeof printPdf>>[] = new Array(plans.length);
-      await eachBounded([...plans.entries()], PDFS_AT_ONCE, async ([i, { entry, out }]) => {
-        results[i] = await printPdf({ plan: entry.plan, id: entry.id, site: target.site, base: target.base, outFile: pdfTmp(entry.id, out.pdfPath), cache });
-      });
-      return results;
-    },
+    () => mapBounded(plans, PDFS_AT_ONCE, ({ entry, out }) => printPdf({ plan: entry.plan, id: entry.id, site: target.site, base: target.base, outFile: pdfTmp(entry.id, out.pdfPath), cache })),
     (results) => `${reuseReport('PDFs', 'typeset', results)}${timings(results)}`,
   );
   // Every PDF typeset: the compiler's memory goes back before Astro's peak (closeTypesetter says why).

@@ -1,8 +1,9 @@
 /**
  * The archive benchmark: `npm run build` of archives of synthetic plans (each the real plan's size) at several
  * sizes, each in a fresh project copy and one measured process tree (Node, Chromium, Pagefind); then, at the
- * largest size, the rebuild after one plan changed (three times, the median; the cache and Astro's cache warm, as on a real machine);
- * and Starlight building as many pages as our largest archive has. Figures and targets for scripts/bench.ts.
+ * largest size, the rebuild after one plan changed (three times, the median; the cache and Astro's cache warm, as
+ * on a real machine); and Starlight building as many pages as our largest archive has. Figures and targets for
+ * scripts/bench.ts.
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';

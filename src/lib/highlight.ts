@@ -10,9 +10,10 @@
  * which the styles rely on. What was highlighted before is taken from a cache (see CACHE).
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHighlighter, type ShikiTransformer } from 'shiki';
+import { writeWhole } from './write-whole.ts';
 // This module's own source, for the cache's key (see highlightCode).
 import ownSource from './highlight.ts?raw';
 
@@ -41,7 +42,7 @@ const astroMarkup = (lang: CodeLang): ShikiTransformer => ({
 /**
  * Examples highlighted by earlier builds, by a key of all they derive from: the code and its language, this module's
  * source (the themes, the options, the markup) and node_modules/.package-lock.json (npm's record of every installed
- * library's version: Shiki, its grammars and themes). Written whole (a temporary name renamed). Why: a plan's data page
+ * library's version: Shiki, its grammars and themes). Written whole (write-whole.ts). Why: a plan's data page
  * renders whenever the plan changes, and making the highlighter and its scanners for its three examples took
  * ~0.4 s of Astro's render of a 100-plan archive's rebuild, for the same examples as the build before.
  */
@@ -86,9 +87,7 @@ export async function highlightCode(code: string, lang: CodeLang): Promise<strin
   });
   if (file) {
     mkdirSync(CACHE, { recursive: true });
-    const partial = `${file}.${process.pid}.partial`;
-    writeFileSync(partial, html);
-    renameSync(partial, file);
+    writeWhole(file, html);
   }
   return html;
 }

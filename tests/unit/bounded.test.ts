@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eachBounded } from '../../src/publish/pipeline/bounded.ts';
+import { eachBounded, mapBounded } from '../../src/publish/pipeline/bounded.ts';
 
 const tick = () => new Promise((done) => setTimeout(done, 1));
 
@@ -39,5 +39,18 @@ describe('eachBounded', () => {
     });
     await expect(run).rejects.toThrow('first');
     expect(finished.sort()).toEqual([2, 4]);
+  });
+});
+
+describe('mapBounded', () => {
+  it('gives each item’s result in the items’ order, whatever order they finished in', async () => {
+    const finished: string[] = [];
+    const results = await mapBounded(['slow', 'a', 'b'], 2, async (name) => {
+      if (name === 'slow') await new Promise((done) => setTimeout(done, 50));
+      finished.push(name);
+      return name.toUpperCase();
+    });
+    expect(finished).toEqual(['a', 'b', 'slow']);
+    expect(results).toEqual(['SLOW', 'A', 'B']);
   });
 });

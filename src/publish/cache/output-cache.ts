@@ -19,10 +19,11 @@
  * whole seconds) or cannot link, entries are copied as before and need no seal.
  */
 import { createHash } from 'node:crypto';
-import { constants, copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type BigIntStats } from 'node:fs';
+import { constants, copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, type BigIntStats } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { eachBounded } from '../pipeline/bounded.ts';
+import { writeWhole } from '../../lib/write-whole.ts';
 
 /** Where the cache lives: outside the staging folder, which every build empties. */
 export const CACHE_DIR = '.build/cache';
@@ -84,12 +85,6 @@ function listedFiles(entry: string): string[] | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** Writes `text` to `path` whole or not at all (a temporary name renamed): another process may read it any time. */
-export function writeWhole(path: string, text: string): void {
-  writeFileSync(`${path}.${process.pid}.partial`, text);
-  renameSync(`${path}.${process.pid}.partial`, path);
 }
 
 /** Writes a folder entry's list of files beside it, whole. */
@@ -405,8 +400,9 @@ export class OutputCache {
    * rename, where placing a plan's pages made ~75 folders and linked ~145 files, and at 100 plans the folders alone
    * (mkdir waits on the file system's journal) took 1.5–2.6 s of a rebuild. The entry leaves the cache; its files
    * are the site's now, and restock.ts puts them back into the cache once the build is done (from the site it
-   * replaced, or linked from the published site, under `at`: the folder's path in the site). False, and nothing moved, unless the cache lends (its build
-   * restocks), hasFolder() found the entry whole, and the cache links (a copied entry is not the site's files).
+   * replaced, or linked from the published site, under `at`: the folder's path in the site). False, and nothing
+   * moved, unless the cache lends (its build restocks), hasFolder() found the entry whole, and the cache links (a
+   * copied entry is not the site's files).
    */
   async takeFolder(kind: string, key: string, dest: string, at: string): Promise<boolean> {
     const from = this.folderEntry(kind, key);

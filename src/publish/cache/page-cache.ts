@@ -136,8 +136,8 @@ async function assetsNamed(folder: string): Promise<Uint8Array> {
 /**
  * While Astro renders: puts the cached plans' pages into `side`, one folder per plan, for settlePages to move into
  * the site once Astro is done (Astro empties its output folder when it starts, so they cannot go there before).
- * Each plan's stored folder is moved there whole (output-cache.ts: takeFolder; restock.ts puts it back from the
- * published site after the build), or its files linked where it cannot be moved.
+ * Each plan's stored folder is moved there whole (output-cache.ts: takeFolder; restock.ts puts it back after the
+ * build), or its files linked where it cannot be moved.
  */
 export async function stagePages(side: string, keys: ReadonlyMap<string, string>, reused: readonly string[], cache: OutputCache): Promise<void> {
   await rm(side, { recursive: true, force: true });

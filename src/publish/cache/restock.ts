@@ -21,7 +21,8 @@ import { readFile, rm } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { dirname, join, normalize, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeFileList, writeWhole, type LentFolder } from './output-cache.ts';
+import { writeWhole } from '../../lib/write-whole.ts';
+import { writeFileList, type LentFolder } from './output-cache.ts';
 
 /** The job a build leaves for the process, and the process's id once started: in the cache's folder, removed by the process when it is done. */
 const JOB = 'restock.json';
@@ -36,8 +37,10 @@ interface Job {
 const WAIT_MS = 120_000;
 
 /**
- * Links the files of each lent folder from where `locate` says it is now (the published site; a failed build's
- * staging folders) back into the cache, in a process that may outlive the build. Nothing to do, nothing started.
+ * Puts each lent folder back into the cache, in a process that may outlive the build: taken from where `former` says
+ * it was in the site the build replaced, where the same files are there (takeFormer), else its files linked from
+ * where `locate` says it is now (the published site; a failed build's staging folders). Nothing to do, nothing
+ * started.
  */
 export function restockLater(cacheDir: string, locate: (folder: LentFolder) => string, lent: readonly LentFolder[], former?: (folder: LentFolder) => string): void {
   if (lent.length === 0) return;
@@ -113,8 +116,7 @@ function runJob(path: string): void {
     try {
       for (const d of new Set(['', ...folder.files.map((f) => dirname(f))])) mkdirSync(join(partial, d), { recursive: true });
       for (const f of folder.files) linkSync(join(folder.from, f), join(partial, f));
-      renameSync(partial, folder.entry);
-      writeFileList(folder.entry, folder.files);
+      enter(partial, folder.entry, folder.files);
     } catch {
       // A file gone from the site, or the entry made again meanwhile: this entry stays out; the next build makes it.
       rmSync(partial, { recursive: true, force: true });
@@ -149,16 +151,21 @@ function takeFormer({ entry, from, files, old }: { entry: string; from: string; 
     const folders = new Set(files.flatMap((f) => ancestors(normalize(f))));
     for (const found of readdirSync(partial, { recursive: true, withFileTypes: true })) {
       const rel = relative(partial, join(found.parentPath, found.name));
-      // Inside a folder removed already, for what readdir listed before.
+      // Forced: what was listed inside a folder removed just before is gone already.
       if (found.isDirectory() ? !folders.has(rel) : !kept.has(rel)) rmSync(join(partial, rel), { recursive: true, force: true });
     }
-    renameSync(partial, entry);
-    writeFileList(entry, files);
+    enter(partial, entry, files);
     return true;
   } catch {
     rmSync(partial, { recursive: true, force: true });
     return false;
   }
+}
+
+/** A folder made whole at `partial` becomes the entry, with its list of files. */
+function enter(partial: string, entry: string, files: readonly string[]): void {
+  renameSync(partial, entry);
+  writeFileList(entry, files);
 }
 
 /** The folders a relative file path lies in, e.g. items/16/index.html → items, items/16. */

@@ -11,3 +11,12 @@ export async function eachBounded<T>(items: readonly T[], limit: number, work: (
   const failed = (await Promise.allSettled(items.map((item) => lanes(() => work(item))))).find((r) => r.status === 'rejected');
   if (failed) throw failed.reason;
 }
+
+/** eachBounded, keeping what `work` gives for each item, in the items' order (whatever order they finished in). */
+export async function mapBounded<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  await eachBounded([...items.keys()], limit, async (i) => {
+    results[i] = await work(items[i]!);
+  });
+  return results;
+}
