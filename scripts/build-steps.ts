@@ -24,6 +24,7 @@ import { closeTypesetter, typesetterStartMs } from '../src/publish/pdf/typesette
 import { checkRecordPages, INDEX_FOLDER, writeSearchIndex } from '../src/publish/search/search-index.ts';
 import { searchAidsFor, writeSearchAids } from '../src/publish/search/search-aids-file.ts';
 import { step } from '../src/publish/pipeline/steps.ts';
+import { StepError } from '../src/publish/pipeline/cli.ts';
 import { asideName, removeAside, removeSetAside } from '../src/publish/pipeline/remove-aside.ts';
 import { swapDir } from '../src/publish/pipeline/swap-dir.ts';
 import { writeContent } from './build-content.ts';
@@ -61,26 +62,56 @@ function reuseReport(what: string, made: string, results: readonly { reused: boo
 }
 
 /**
- * Renders the plans the build counted on the last build's restock to put back and which it did not: with an Astro
- * process of their own, into a folder aside, once the build's own Astro is `done` (both would write _astro/); each
- * plan's folder then moves into the site, as a plan rendered. Returns the number of pages rendered (0, and nothing
- * started, when none is missing: the usual case).
+ * Plans one Astro process renders at most (plansPerAstro). Astro holds every page it rendered until its process ends: a cold
+ * 100-plan archive in one process grew to 1.5 GiB. 25 plans at a time took ~730 MiB each, and rendering in
+ * processes of 25 was no slower in all (at 100 plans, 2026-12: 25 plans 13.3 s, 10 plans 6.9 s, so ~2.6 s a
+ * process and 0.43 s a plan, against ~60 s for the 100 in one).
  */
-async function renderMissed(missing: readonly string[], done: Promise<unknown>): Promise<number> {
-  if (missing.length === 0) return 0;
-  await done;
-  const side = join('.build', 'missed');
-  await rm(side, { recursive: true, force: true });
-  await astroBuild(side, { plans: [...missing] });
-  // The site's folder: Astro's, or none yet when the build's own Astro did not run.
-  await mkdir(STAGING, { recursive: true });
+const PLANS_PER_ASTRO = 25;
+
+/**
+ * PLANS_PER_ASTRO, or what BUILD_PLANS_PER_ASTRO says (a whole number from 1), so that a test can make an
+ * archive of two plans render in two processes.
+ */
+function plansPerAstro(given: string | undefined): number {
+  if (given === undefined || given === '') return PLANS_PER_ASTRO;
+  if (!/^[1-9]\d*$/u.test(given)) throw new StepError(`BUILD_PLANS_PER_ASTRO is “${given}”: it must be a whole number of plans, 1 or more.`);
+  return Number(given);
+}
+
+/** `ids` in runs of at most `size`, in order. */
+function batches<T>(ids: readonly T[], size: number): T[][] {
+  const runs: T[][] = [];
+  for (let i = 0; i < ids.length; i += size) runs.push(ids.slice(i, i + size));
+  return runs;
+}
+
+/**
+ * Renders plans beside the build's own Astro: with Astro processes of their own, `size` plans each, one
+ * after another and once `after` is done (each writes _astro/ and Vite's cache, and one at a time holds the memory
+ * of one), into a folder aside, without the archive's own pages (the build's own Astro renders those); each plan's
+ * folder then moves into the site, as a plan rendered. The plans of a build that renders more than one process's
+ * share, and those the build counted on the last build's restock to put back and which it did not. Returns the
+ * number of pages rendered and of processes run (none, and nothing started, when there is no plan: the usual case).
+ */
+async function renderAside(ids: readonly string[], size: number, after: Promise<unknown>): Promise<{ pages: number; processes: number }> {
+  if (ids.length === 0) return { pages: 0, processes: 0 };
+  await after;
+  const side = join('.build', 'aside');
   let pages = 0;
-  for (const id of missing) {
-    pages += (await readdir(join(side, id), { recursive: true })).filter((f) => f.endsWith('.html')).length;
-    await rename(join(side, id), join(STAGING, id));
+  const runs = batches(ids, size);
+  for (const run of runs) {
+    await rm(side, { recursive: true, force: true });
+    await astroBuild(side, { plans: run, archive: false });
+    // The site's folder: Astro's, or none yet when the build's own Astro did not run.
+    await mkdir(STAGING, { recursive: true });
+    for (const id of run) {
+      pages += (await readdir(join(side, id), { recursive: true })).filter((f) => f.endsWith('.html')).length;
+      await rename(join(side, id), join(STAGING, id));
+    }
   }
   await rm(side, { recursive: true, force: true });
-  return pages;
+  return { pages, processes: runs.length };
 }
 
 /**
@@ -141,12 +172,17 @@ async function buildWith(astro: AstroProcess, cache: OutputCache, started: numbe
   const render = planIds.filter((id) => !expected.includes(id));
   // Nothing changed: no page to render, so Astro (its start alone is seconds) does not run.
   const astroRuns = render.length > 0 || !(await cachedArchivePages(archiveKey, cache));
-  const only = astroRuns && expected.length > 0 ? { plans: render } : undefined;
+  // The build's own Astro renders the archive's own pages and the first plansPerAstro plans; processes of their own
+  // render the rest, one after another (renderAside).
+  const perAstro = plansPerAstro(process.env.BUILD_PLANS_PER_ASTRO);
+  const [first = [], ...later] = batches(render, perAstro);
+  const only = astroRuns && (expected.length > 0 || later.length > 0) ? { plans: first } : undefined;
   if (!astroRuns) astro.stop();
   const rendering = astroRuns ? astro.build(STAGING, only) : Promise.resolve(0);
+  const aside = renderAside(later.flat(), perAstro, rendering);
   // The plans whose pages are in the cache, once the restock is done: those expected, checked.
   const checked = restock.done.then(async () => (restock.entries.size === 0 ? expected : await cachedPlans(new Map(expected.map((id) => [id, keys.get(id)!])), cache)));
-  const missed = checked.then((reused) => renderMissed(expected.filter((id) => !reused.includes(id)), rendering));
+  const missed = checked.then((reused) => renderAside(expected.filter((id) => !reused.includes(id)), perAstro, aside));
   // The cached plans' pages are copied aside while Astro renders, and moved in after; their compressed copies
   // beside them (precompress.ts: stageCompressed), once the pages are there.
   const staging = astroRuns ? checked.then((reused) => stagePages(REUSED_PAGES, keys, reused, cache).then(() => stageCompressed(REUSED_PAGES, reused.map((id) => keys.get(id)!), cache))) : Promise.resolve(new Set<string>());
@@ -163,18 +199,19 @@ async function buildWith(astro: AstroProcess, cache: OutputCache, started: numbe
         await settleArchivePages(STAGING, archiveKey, planIds, false, cache);
         await settlePages(STAGING, keys, reused, cache);
         const pages = (await readdir(STAGING, { recursive: true })).filter((f) => f.endsWith('.html')).length;
-        return { rendered: again, reused: pages - again, plans, archive: false, compressed: new Set<string>(), moved: new Set<string>() };
+        return { rendered: again.pages, reused: pages - again.pages, plans, archive: false, processes: again.processes, compressed: new Set<string>(), moved: new Set<string>() };
       }
-      const pages = (await rendering) + (await missed);
+      const [own, more, again] = [await rendering, await aside, await missed];
+      const pages = own + more.pages + again.pages;
       const stagedUnits = await staging;
       await settleArchivePages(STAGING, archiveKey, planIds, true, cache);
       const moved = await settlePages(STAGING, keys, reused, cache, REUSED_PAGES);
       await rm(REUSED_PAGES, { recursive: true, force: true });
       // The plans whose compressed copies came in with their pages: staged whole, and moved in whole.
       const compressed = new Set([...moved].map((id) => keys.get(id)!).filter((key) => stagedUnits.has(key)));
-      return { rendered: pages, reused: await cachedPageCount(reused, keys, cache), plans, archive: true, compressed, moved };
+      return { rendered: pages, reused: await cachedPageCount(reused, keys, cache), plans, archive: true, processes: 1 + more.processes + again.processes, compressed, moved };
     },
-    (r) => `${r.rendered + r.reused} pages, ${r.rendered} rendered (${r.plans.length} of ${planIds.length} plans${r.archive ? ' and the archive’s own' : ', nor the archive’s own'}), ${r.reused} reused`,
+    (r) => `${r.rendered + r.reused} pages, ${r.rendered} rendered (${r.plans.length} of ${planIds.length} plans${r.archive ? ' and the archive’s own' : ', nor the archive’s own'}${r.processes > 1 ? `, by ${r.processes} Astro processes` : ''}), ${r.reused} reused`,
   );
   // 3. Both PDFs of each plan need only the plan: Typst typesets them (one compiler, fonts loaded once) while
   //    Astro builds, outside the staging folder (Astro empties it), and they move in once the site is there.
@@ -218,6 +255,7 @@ async function buildWith(astro: AstroProcess, cache: OutputCache, started: numbe
   indexed.catch(() => undefined);
   rendered.catch(() => undefined);
   staging.catch(() => undefined);
+  aside.catch(() => undefined);
   missed.catch(() => undefined);
   try {
     const { compressed, moved, plans: renderedPlans } = await rendered;
@@ -295,6 +333,7 @@ async function buildWith(astro: AstroProcess, cache: OutputCache, started: numbe
     await reading.catch(() => undefined);
     await indexed.catch(() => undefined);
     await staging.catch(() => undefined);
+    await aside.catch(() => undefined);
     await missed.catch(() => undefined);
   }
   // 8. Only now replace dist/, then forget the cached outputs this build did not use.

@@ -17,6 +17,12 @@ import { z } from 'zod';
 export const RenderSetSchema = z.strictObject({
   /** Ids of the plans whose pages Astro renders, or every plan; the others' pages are copied from the page cache. */
   plans: z.union([z.literal('all'), z.array(z.string().min(1))]),
+  /**
+   * Whether the archive's own pages (offices across plans, comparisons, redirects) render too; unless said, they do.
+   * A build that renders many plans renders them in several Astro processes (scripts/build-steps.ts says why), and
+   * only one of them renders the archive's own.
+   */
+  archive: z.boolean().optional(),
 });
 export type RenderSet = z.infer<typeof RenderSetSchema>;
 
@@ -55,6 +61,15 @@ export function readRenderSet(env: Record<string, string | undefined> = process.
  */
 export function renders(set: RenderSet, id: string): boolean {
   return set.plans === 'all' || set.plans.includes(id);
+}
+
+/**
+ * Whether the set renders the archive's own pages: the routes outside /<plan>/ that take their paths from the plans
+ * give none when it does not (the few pages of their own that every build renders are left out by the build).
+ * @example rendersArchive({ plans: ['2021'], archive: false }) // false
+ */
+export function rendersArchive(set: RenderSet): boolean {
+  return set.archive !== false;
 }
 
 /**

@@ -8,7 +8,7 @@ import { diffPair, type PairDiff } from '../compare/diff.ts';
 import { planToEditionItems } from '../compare/edition-item.ts';
 import { officeChanges, type OfficeChange } from '../compare/office-changes.ts';
 import type { Alignment } from '../compare/types.ts';
-import { getPlans, type PlanView } from './plans.ts';
+import { archivePagesRendered, getPlans, type PlanView } from './plans.ts';
 
 /** One comparison as the pages use it. */
 export interface ComparisonView {
@@ -32,6 +32,7 @@ export async function comparePairs(): Promise<{ a: PlanView; b: PlanView }[]> {
 
 /** getStaticPaths of the compare routes. */
 export async function comparePaths(): Promise<{ params: { a: string; b: string } }[]> {
+  if (!archivePagesRendered()) return [];
   return (await comparePairs()).map(({ a, b }) => ({ params: { a: a.id, b: b.id } }));
 }
 

@@ -17,7 +17,7 @@ import { yearSpan } from '../config/plan-config.ts';
 import { documentFacts, type DocumentFacts } from '../document/document-facts.ts';
 import { planLang, type PlanLang } from './plan-shape.ts';
 import { downloadPaths, planOutputs, type PlanOutput } from '../contract/outputs.ts';
-import { renders } from '../contract/render-set.ts';
+import { renders, rendersArchive } from '../contract/render-set.ts';
 import renderSet from 'virtual:render-set';
 import itemBodies from 'virtual:item-bodies';
 import planRecordFiles from 'virtual:plan-records';
@@ -147,6 +147,14 @@ export function renderedPlans(): Promise<RenderedPlan[]> {
     );
   })();
   return rendered;
+}
+
+/**
+ * Whether this build renders the archive's own pages (src/contract/render-set.ts): each route outside /<plan>/ whose
+ * paths come from the plans gives none when it does not.
+ */
+export function archivePagesRendered(): boolean {
+  return rendersArchive(renderSet);
 }
 
 /** The archive's name: the series of the current plan, e.g. 湖南省教育厅工作要点. */
