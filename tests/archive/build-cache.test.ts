@@ -4,7 +4,8 @@
  * byte, and makes the edition's anew, with the new text in its PDFs and zip; no compressed file is left stale;
  * the log says how many outputs each step reused. Astro renders only the changed plan's pages (and the archive's
  * own), and the site that comes out equals, file for file, the site a build without any cache makes (that build
- * renders each plan in an Astro process of its own, as a large archive's cold build renders 25 plans to each).
+ * renders each plan in an Astro process of its own, as a large archive's cold build renders 25 plans to each, and
+ * compresses and zips the first process's plan while the second renders).
  *
  * The first, clean build is the test archive's (tests/support/test-archive.ts: the same plans, built with nothing
  * cached): its project, cache included, is copied here beside a copy of its plans, so it is not built twice.
@@ -154,6 +155,9 @@ describe('a rebuild after one plan changed', () => {
 
   it('gives the same site as a build without any cache, which rendered one plan to an Astro process, file for file (the sitemap too)', () => {
     expect(freshLog).toMatch(/— (\d+) pages, \1 rendered \(2 of 2 plans and the archive’s own, by 2 Astro processes\), 0 reused/u);
+    // The first process's plan was compressed and zipped while the second rendered.
+    expect(freshLog).toMatch(/✓ precompress .*— \d+ files, 0 reused, \d+ compressed \([1-9]\d* while Astro rendered\)/u);
+    expect(freshLog).toMatch(/✓ offline bundle .*— 3 zips, 0 reused, 3 zipped \(1 while Astro rendered\)/u);
     expect([...second.keys()].sort()).toEqual([...fresh.keys()].sort());
     // The PDFs too: Typst's output carries no date, so the same plan gives the same bytes.
     const differing = [...fresh].filter(([path, hash]) => second.get(path) !== hash).map(([path]) => path);

@@ -20,3 +20,9 @@ export async function mapBounded<T, R>(items: readonly T[], limit: number, work:
   });
   return results;
 }
+
+/** Waits for every task (none is left running when one fails), then fails with the first failure. */
+export async function allDone(tasks: readonly Promise<unknown>[]): Promise<void> {
+  const failed = (await Promise.allSettled(tasks)).find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
+}
