@@ -179,7 +179,7 @@ async function buildWith(astro: AstroProcess, cache: OutputCache, started: numbe
   // Each process's plans but the last one's are stored in the page cache, compressed and zipped while the next
   // renders (ahead.run), on the machine's other core: in a cold 100-plan build, it otherwise stood idle through the
   // last three processes' render (~35 s), and the steps after Astro then took ~85 s.
-  const ahead = new AheadOfAstro({ site: STAGING, plans, keys, cache, target, zipsAtOnce: BUNDLES_AT_ONCE });
+  const ahead = new AheadOfAstro({ site: STAGING, plans, keys, cache, target, zipsAtOnce: BUNDLES_AT_ONCE, archiveFolder: archiveOutputs(archive.length)?.offlineFolder });
   if (later.length > 0) ahead.run(rendering.then(() => first));
   const aside = renderAside(later.flat(), perAstro, rendering, (run) => ahead.run(Promise.resolve(run)));
   // The plans whose pages are in the cache, once the restock is done: those expected, checked.

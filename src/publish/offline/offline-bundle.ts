@@ -211,6 +211,8 @@ async function keyedFiles(scope: BundleScope, opts: OfflineOptions & { planIds: 
   const redirects = new Set<string>();
   await Promise.all(
     [...byPlan].map(async ([id, files]) => {
+      // A plan not rendered yet (stageArchiveUnits, while Astro renders) has no pages, and so no redirects.
+      if (files.length === 0) return;
       const key = contentKey([['code', code], ['pages', pageKey(id)], ['files', files.join('\n')]]);
       const found = await cache.bytes(REDIRECTS, key, async () => {
         const html = files.filter((f) => f.endsWith('.html'));
@@ -224,6 +226,9 @@ async function keyedFiles(scope: BundleScope, opts: OfflineOptions & { planIds: 
   const kept = candidates.filter((f) => (planOf(f) === undefined ? restRaw.has(f) : !redirects.has(f)));
   return { candidates, byPlan, redirects, restRaw, restKey, kept, pageKey, code };
 }
+
+/** What keyedFiles finds. */
+type KeyedFiles = Awaited<ReturnType<typeof keyedFiles>>;
 
 /** The files outside the plans' folders a bundle holds, read once per listing of the site (see sharedFiles). */
 const sharedRead = new WeakMap<readonly string[], Map<string, Promise<{ raw: Map<string, Buffer>; key: string }>>>();
@@ -275,51 +280,101 @@ async function writePlanBundle(scope: BundleScope, opts: OfflineOptions & { plan
   return { bytes: (await stat(opts.zipPath)).size, pages: kept.filter((f) => f.endsWith('.html')).length, reused };
 }
 
-/** The cache's names for a plan's deflated entries in the archive's zip, its redirect pages, and the search data's entry. */
+/**
+ * The cache's names for a plan's deflated entries in the archive's zip and the links its pages' rewrite looked up,
+ * its redirect pages, and the search data's entry.
+ */
 const ARCHIVE_UNIT = 'offline-archive-plan';
+const ARCHIVE_LINKS = 'offline-archive-links';
 const REDIRECTS = 'offline-redirects';
 const SEARCH_ENTRY = 'offline-search-data';
 
 /**
- * The archive's zip, with each plan's entries (its pages rewritten for file:// and deflated) a unit in the cache
- * under its pages' key: after one plan of 100 changed, that plan's pages and the archive's own are rewritten and
- * deflated, the other 99 plans' entries are read from the cache, one file each (deflating everything again took
- * 16.9 s of that rebuild). The zip is byte for byte the one writeBundle's other path writes (zip-entries.ts).
+ * The key of a plan's unit in the archive's zip (archiveUnits): what its entries derive from besides its pages and
+ * the links they looked up: this code, the addresses, the folder and the date.
+ */
+function archiveUnitKey(code: string, opts: OfflineOptions, date: string, id: string, pageKey: string): string {
+  const options = JSON.stringify({ base: opts.base, onlineRoot: opts.onlineRoot, folder: opts.folder, date, level: LEVEL });
+  return contentKey([['code', code], ['options', options], ['plan', id], ['pages', pageKey]]);
+}
+
+/**
+ * The archive's zip's units, each plan's entries: its pages rewritten for file:// and deflated, and stored in the
+ * cache under the plan's pages' key, with the answers the rewrite had to "is this file in the zip?" (a link to a
+ * file left out goes online). A stored unit is taken, without reading a page, when every one of those answers
+ * still holds; so one plan's pages added or removed remake only the units whose pages link to them. (Before, the
+ * whole zip's list of files was in every unit's key: a plan that gained an item rewrote and deflated every plan's
+ * pages again, ~20 s of CPU at 100 plans.) `made` hears of each unit's entries. `files`: the bundle's files
+ * (keyedFiles); `ids`: the plans whose units to make, or every plan.
+ */
+async function archiveUnits(scope: BundleScope, opts: OfflineOptions, cache: OutputCache, files: KeyedFiles, ids: readonly string[] | undefined, made: (entries: DeflatedEntry[]) => void): Promise<void> {
+  const { byPlan, redirects, kept, pageKey, code } = files;
+  const keptSet = new Set([...kept, SEARCH_DATA]);
+  const plans = [...byPlan].filter(([id]) => !ids || ids.includes(id));
+  // Several plans at once, and a plan's pages all at once: each page is rewritten on this thread and deflated on
+  // the pool, so one page after another left the pool idle while the thread rewrote, and the thread idle while
+  // the pool deflated (a cold 100-plan archive's zip: 28 s one after another). The zip's order is `kept`'s.
+  await eachBounded(plans, UNITS_AT_ONCE, async ([id, own]) => {
+    const key = archiveUnitKey(code, opts, scope.date, id, pageKey(id));
+    const [stored, links] = await Promise.all([cache.get(ARCHIVE_UNIT, key), cache.get(ARCHIVE_LINKS, key)]);
+    const asked = links && (JSON.parse(new TextDecoder().decode(links)) as [string, boolean][]);
+    if (stored && asked && asked.every(([f, there]) => keptSet.has(f) === there)) return made(unpackEntries(stored));
+    const answers = new Map<string, boolean>();
+    const exists = (f: string) => {
+      const there = keptSet.has(f);
+      answers.set(f, there);
+      return there;
+    };
+    const pages = own.filter((f) => !redirects.has(f));
+    const entries = await Promise.all(
+      pages.map(async (f) => {
+        const bytes = await readFile(join(opts.siteDir, f));
+        const page = f.endsWith('.html') ? new TextEncoder().encode(rewritePage(bytes.toString('utf8'), f, opts, exists)) : bytes;
+        return deflateEntry(`${opts.folder}/${f}`, page, LEVEL);
+      }),
+    );
+    await cache.put(ARCHIVE_UNIT, key, packEntries(entries));
+    await cache.put(ARCHIVE_LINKS, key, new TextEncoder().encode(JSON.stringify([...answers].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))));
+    made(entries);
+  });
+}
+
+/**
+ * The archive's zip's units of the plans `ids`, made now and stored in the cache, for the zip to take when it is
+ * made (see archiveUnits): done while Astro renders the other plans, with the site's files as they are then.
+ * A unit whose pages linked to a file not yet there is made again with the zip.
+ */
+export async function stageArchiveUnits(entries: readonly ArchiveEntry[], ids: readonly string[], opts: OfflineOptions, cache: OutputCache): Promise<void> {
+  if (!opts.pageKeys) throw new StepError('offline bundle: the archive’s units need each plan’s pages’ key.');
+  const scope = archiveScope(entries, '');
+  const withIds = { ...opts, planIds: entries.map((e) => e.id) };
+  await archiveUnits(scope, withIds, cache, await keyedFiles(scope, withIds, cache, opts.pageKeys), ids, () => undefined);
+}
+
+/**
+ * The archive's zip, with each plan's entries a unit in the cache (archiveUnits): after one plan of 100 changed,
+ * that plan's pages and the archive's own are rewritten and deflated, the other 99 plans' entries are read from the
+ * cache, one file each (deflating everything again took 16.9 s of that rebuild). The zip is byte for byte the one
+ * writeBundle's other path writes (zip-entries.ts).
  */
 async function writeArchiveBundle(scope: BundleScope, opts: OfflineOptions & { planIds: readonly string[] }, cache: OutputCache, pageKeys: ReadonlyMap<string, string>): Promise<BundleResult> {
-  const { byPlan, redirects, restRaw, restKey, kept, pageKey, code } = await keyedFiles(scope, opts, cache, pageKeys);
+  const files = await keyedFiles(scope, opts, cache, pageKeys);
+  const { byPlan, restRaw, restKey, kept, pageKey, code } = files;
   const keptSet = new Set([...kept, SEARCH_DATA]);
   const exists = (f: string) => keptSet.has(f);
   const mtime = zipEntryDate(scope.date);
-  // What every entry's bytes derive from besides its file: this code, the addresses, the files in the zip (a link
-  // to a file left out goes online), the folder and the date.
+  // What the archive's own entries derive from besides their files: this code, the addresses, the files in the zip
+  // (a link to a file left out goes online), the folder and the date.
   const bundleKey = contentKey([
     ['code', code],
     ['options', JSON.stringify({ base: opts.base, onlineRoot: opts.onlineRoot, folder: opts.folder, date: scope.date, level: LEVEL })],
     ['files', [...keptSet].sort().join('\n')],
   ]);
-  const unitKey = (id: string) => contentKey([['bundle', bundleKey], ['plan', id], ['pages', pageKey(id)]]);
   const searchKey = contentKey([['bundle', bundleKey], ['search data of', JSON.stringify(scope.entries.map(({ id, plan, year, yearTo }) => ({ id, plan, year, yearTo })))]]);
   const rewriteKey = (f: string, bytes: Uint8Array) => contentKey([['bundle', bundleKey], ['file', f], ['bytes', bytes]]);
-  const entryOf = async (f: string, bytes: Uint8Array): Promise<DeflatedEntry> => {
-    const page = f.endsWith('.html') ? new TextEncoder().encode(rewritePage(Buffer.from(bytes).toString('utf8'), f, opts, exists)) : bytes;
-    return deflateEntry(`${opts.folder}/${f}`, page, LEVEL);
-  };
   const make = async () => {
     const entries = new Map<string, DeflatedEntry>();
-    // Several plans at once, and a plan's pages all at once: each page is rewritten on this thread and deflated on
-    // the pool, so one page after another left the pool idle while the thread rewrote, and the thread idle while
-    // the pool deflated (a cold 100-plan archive's zip: 28 s one after another). The zip's order is `kept`'s, below.
-    await eachBounded([...byPlan], UNITS_AT_ONCE, async ([id, files]) => {
-      const key = unitKey(id);
-      const stored = await cache.get(ARCHIVE_UNIT, key);
-      if (stored) {
-        for (const e of unpackEntries(stored)) entries.set(e.name, e);
-        return;
-      }
-      const pages = files.filter((f) => !redirects.has(f));
-      const made = await Promise.all(pages.map(async (f) => entryOf(f, await readFile(join(opts.siteDir, f)))));
-      await cache.put(ARCHIVE_UNIT, key, packEntries(made));
+    await archiveUnits(scope, opts, cache, files, undefined, (made) => {
       for (const e of made) entries.set(e.name, e);
     });
     await eachBounded([...restRaw], PAGES_AT_ONCE, async ([f, bytes]) => {
@@ -335,18 +390,23 @@ async function writeArchiveBundle(scope: BundleScope, opts: OfflineOptions & { p
     await mkdir(dirname(opts.zipPath), { recursive: true });
     await writeFile(opts.zipPath, zipOf(ordered, mtime));
   };
-  // The zip as a whole: the same entries' keys together, and the title (README).
+  // The zip as a whole: the same entries' keys together (the files in the zip stand for the links the units'
+  // pages looked up), and the title (README).
+  const unitKeys = [...byPlan.keys()].map((id) => archiveUnitKey(code, opts, scope.date, id, pageKey(id)));
   const key = contentKey([
     ['bundle', bundleKey],
     ['title', JSON.stringify({ title: scope.title, what: scope.what, planIds: opts.planIds })],
     ['search', searchKey],
-    ['units', JSON.stringify([...byPlan.keys()].map(unitKey))],
+    ['units', JSON.stringify(unitKeys)],
     ['shared files', restKey],
   ]);
   const reused = await cache.through('offline', key, { '.zip': opts.zipPath }, make);
   if (reused) {
     // Kept for the next build that makes the zip again.
-    for (const id of byPlan.keys()) cache.keep(ARCHIVE_UNIT, unitKey(id));
+    for (const unit of unitKeys) {
+      cache.keep(ARCHIVE_UNIT, unit);
+      cache.keep(ARCHIVE_LINKS, unit);
+    }
     cache.keep(SEARCH_ENTRY, searchKey);
     for (const [f, bytes] of restRaw) if (f.endsWith('.html')) cache.keep(REWRITES, rewriteKey(f, bytes));
   }
@@ -426,5 +486,10 @@ export function buildOfflineBundle(entry: ArchiveEntry, opts: OfflineOptions & {
 
 /** Builds the zip of the whole archive: every plan, the archive's home, offices across plans and comparisons. */
 export function buildArchiveBundle(entries: readonly ArchiveEntry[], name: string, opts: OfflineOptions, cache?: OutputCache): Promise<BundleResult> {
-  return writeBundle({ entries, archivePages: true, title: name, what: '各年度全文、搜索、处室历年工作、逐年对照', date: newestPlanDate(entries) }, { ...opts, planIds: entries.map((e) => e.id) }, cache);
+  return writeBundle(archiveScope(entries, name), { ...opts, planIds: entries.map((e) => e.id) }, cache);
+}
+
+/** What the archive's zip holds, named `name`. */
+function archiveScope(entries: readonly ArchiveEntry[], name: string): BundleScope {
+  return { entries, archivePages: true, title: name, what: '各年度全文、搜索、处室历年工作、逐年对照', date: newestPlanDate(entries) };
 }

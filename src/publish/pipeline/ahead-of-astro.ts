@@ -7,7 +7,7 @@ import type { ArchiveEntry } from '../../config/archive-entry.ts';
 import type { OutputCache } from '../cache/output-cache.ts';
 import { settlePages } from '../cache/page-cache.ts';
 import { addTotals, precompress, type PrecompressTotals } from '../deploy/precompress.ts';
-import { buildOfflineBundle, type BundleResult } from '../offline/offline-bundle.ts';
+import { buildOfflineBundle, stageArchiveUnits, type BundleResult } from '../offline/offline-bundle.ts';
 import { allDone, eachBounded } from './bounded.ts';
 import { listFiles } from './list-files.ts';
 import type { planTarget, siteTarget } from './pipeline.ts';
@@ -25,12 +25,14 @@ export interface AheadOptions {
   target: ReturnType<typeof siteTarget>;
   /** Zips made at once. */
   zipsAtOnce: number;
+  /** The folder inside the archive's zip, when there is one: its plans' entries are made ahead too. */
+  archiveFolder?: string | undefined;
 }
 
 /**
  * The work the steps after Astro do for a plan, done for the plans of each Astro process (but the last) while the
  * next one renders: their pages stored in the page cache (before their compressed copies join them), their files
- * compressed, their zips made. The steps after Astro then leave those plans out, and report what was done here.
+ * compressed, their zips made, and their entries in the archive's zip. The steps after Astro then leave those plans out, and report what was done here.
  * A plan's zip needs only its own pages and the shared assets, which the build's own Astro, the first, wrote.
  */
 export class AheadOfAstro {
@@ -61,7 +63,7 @@ export class AheadOfAstro {
   }
 
   private async plansAhead(ids: readonly string[]): Promise<void> {
-    const { site, plans, keys, cache, target, zipsAtOnce } = this.given;
+    const { site, plans, keys, cache, target, zipsAtOnce, archiveFolder } = this.given;
     await settlePages(site, new Map(ids.map((id) => [id, keys.get(id)!])), [], cache);
     for (const id of ids) this.settled.add(id);
     const files = listFiles(site).sort();
@@ -73,6 +75,8 @@ export class AheadOfAstro {
     await eachBounded(plans.filter((p) => own.has(p.entry.id)), zipsAtOnce, async ({ entry, out }) => {
       this.zips.set(entry.id, await buildOfflineBundle(entry, { siteDir: site, base: target.base, onlineRoot, folder: out.offlineFolder, zipPath: out.zipPath, planIds, siteFiles: files, pageKeys: keys }, cache));
     });
+    // The archive's zip takes these units from the cache, each once the links its pages looked up are checked.
+    if (archiveFolder) await stageArchiveUnits(plans.map((p) => p.entry), ids, { siteDir: site, base: target.base, onlineRoot, folder: archiveFolder, zipPath: '', siteFiles: files, pageKeys: keys }, cache);
   }
 }
 
