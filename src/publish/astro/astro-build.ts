@@ -9,7 +9,8 @@
  * build's own start, the content step and the page keys (1.5–3 s at 100 plans) instead of following them.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdir, rm } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { isMain, runCli, StepError } from '../pipeline/cli.ts';
 import { RENDER_SET_FILE, writeRenderSet, type RenderSet } from '../../contract/render-set.ts';
@@ -65,7 +66,9 @@ export function startAstro(): AstroProcess {
       } finally {
         await rm(RENDER_SET, { force: true });
       }
-      const entries = await readdir(outDir, { recursive: true });
+      // One synchronous call: listed as a promise, each folder is a trip through the thread pool, behind the
+      // compression and the zips of the plans done ahead (ahead-of-astro.ts), which kept it waiting for seconds.
+      const entries = readdirSync(outDir, { recursive: true, encoding: 'utf8' });
       return entries.filter((e) => e.endsWith('.html')).length;
     },
     stop() {
