@@ -4,10 +4,11 @@
  * and compressed files whose inputs did not change since the last build are copied from .build/cache/ (see
  * src/publish/cache/output-cache.ts).
  */
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { astroBuild, type AstroProcess } from '../src/publish/astro/astro-build.ts';
+import type { AstroProcess } from '../src/publish/astro/astro-build.ts';
+import { batches, plansPerAstro, renderAside } from '../src/publish/astro/astro-runs.ts';
 import { buildArchiveBundle, buildOfflineBundle, type BundleResult } from '../src/publish/offline/offline-bundle.ts';
 import { allDone, eachBounded, mapBounded } from '../src/publish/pipeline/bounded.ts';
 import { listFiles } from '../src/publish/pipeline/list-files.ts';
@@ -25,7 +26,6 @@ import { closeTypesetter, typesetterStartMs } from '../src/publish/pdf/typesette
 import { checkRecordPages, INDEX_FOLDER, writeSearchIndex } from '../src/publish/search/search-index.ts';
 import { searchAidsFor, writeSearchAids } from '../src/publish/search/search-aids-file.ts';
 import { step } from '../src/publish/pipeline/steps.ts';
-import { StepError } from '../src/publish/pipeline/cli.ts';
 import { asideName, removeAside, removeSetAside } from '../src/publish/pipeline/remove-aside.ts';
 import { swapDir } from '../src/publish/pipeline/swap-dir.ts';
 import { writeContent } from './build-content.ts';
@@ -54,63 +54,6 @@ function timings(results: readonly { ms: number; reused: boolean }[]): string {
 function reuseReport(what: string, made: string, results: readonly { reused: boolean; bytes: number }[], ahead = 0): string {
   const reused = results.filter((r) => r.reused).length;
   return `${results.length} ${what}, ${reused} reused, ${results.length - reused} ${made}${ahead ? ` (${ahead} while Astro rendered)` : ''}, ${mib(results.reduce((n, r) => n + r.bytes, 0))}`;
-}
-
-/**
- * Plans one Astro process renders at most (plansPerAstro). Astro holds every page it rendered until its process ends: a cold
- * 100-plan archive in one process grew to 1.5 GiB. 25 plans at a time took ~730 MiB each, and rendering in
- * processes of 25 was no slower in all (at 100 plans, 2026-12: 25 plans 13.3 s, 10 plans 6.9 s, so ~2.6 s a
- * process and 0.43 s a plan, against ~60 s for the 100 in one).
- */
-const PLANS_PER_ASTRO = 25;
-
-/**
- * PLANS_PER_ASTRO, or what BUILD_PLANS_PER_ASTRO says (a whole number from 1), so that a test can make an
- * archive of two plans render in two processes.
- */
-function plansPerAstro(given: string | undefined): number {
-  if (given === undefined || given === '') return PLANS_PER_ASTRO;
-  if (!/^[1-9]\d*$/u.test(given)) throw new StepError(`BUILD_PLANS_PER_ASTRO is “${given}”: it must be a whole number of plans, 1 or more.`);
-  return Number(given);
-}
-
-/** `ids` in runs of at most `size`, in order. */
-function batches<T>(ids: readonly T[], size: number): T[][] {
-  const runs: T[][] = [];
-  for (let i = 0; i < ids.length; i += size) runs.push(ids.slice(i, i + size));
-  return runs;
-}
-
-/**
- * Renders plans beside the build's own Astro: with Astro processes of their own, `size` plans each, one
- * after another and once `after` is done (each writes _astro/ and Vite's cache, and one at a time holds the memory
- * of one), into a folder aside, without the archive's own pages (the build's own Astro renders those); each plan's
- * folder then moves into the site, as a plan rendered. The plans of a build that renders more than one process's
- * share, and those the build counted on the last build's restock to put back and which it did not. Returns the
- * number of pages rendered and of processes run (none, and nothing started, when there is no plan: the usual case).
- * `moved` hears of each run's plans once they are in the site, but the last run's (the steps after Astro take those).
- */
-async function renderAside(ids: readonly string[], size: number, after: Promise<unknown>, moved?: (run: readonly string[]) => void): Promise<{ pages: number; processes: number }> {
-  if (ids.length === 0) return { pages: 0, processes: 0 };
-  await after;
-  const side = join('.build', 'aside');
-  let pages = 0;
-  const runs = batches(ids, size);
-  // Between two processes, synchronous calls: as promises, each folder listed or moved waited for the thread pool
-  // behind the compression and zips of the plans done ahead, and the next process started 3–7 s late.
-  for (const [i, run] of runs.entries()) {
-    rmSync(side, { recursive: true, force: true });
-    await astroBuild(side, { plans: run, archive: false });
-    // The site's folder: Astro's, or none yet when the build's own Astro did not run.
-    mkdirSync(STAGING, { recursive: true });
-    for (const id of run) {
-      pages += readdirSync(join(side, id), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).length;
-      renameSync(join(side, id), join(STAGING, id));
-    }
-    if (i < runs.length - 1) moved?.(run);
-  }
-  rmSync(side, { recursive: true, force: true });
-  return { pages, processes: runs.length };
 }
 
 /**
@@ -183,10 +126,10 @@ async function buildWith(astro: AstroProcess, cache: OutputCache, started: numbe
   // last three processes' render (~35 s), and the steps after Astro then took ~85 s.
   const ahead = new AheadOfAstro({ site: STAGING, plans, keys, cache, target, zipsAtOnce: BUNDLES_AT_ONCE, archiveFolder: archiveOutputs(archive.length)?.offlineFolder });
   if (later.length > 0) ahead.run(rendering.then(() => first));
-  const aside = renderAside(later.flat(), perAstro, rendering, (run) => ahead.run(Promise.resolve(run)));
+  const aside = renderAside(later.flat(), perAstro, STAGING, rendering, (run) => ahead.run(Promise.resolve(run)));
   // The plans whose pages are in the cache, once the restock is done: those expected, checked.
   const checked = restock.done.then(async () => (restock.entries.size === 0 ? expected : await cachedPlans(new Map(expected.map((id) => [id, keys.get(id)!])), cache)));
-  const missed = checked.then((reused) => renderAside(expected.filter((id) => !reused.includes(id)), perAstro, aside));
+  const missed = checked.then((reused) => renderAside(expected.filter((id) => !reused.includes(id)), perAstro, STAGING, aside));
   // The cached plans' pages are copied aside while Astro renders, and moved in after; their compressed copies
   // beside them (precompress.ts: stageCompressed), once the pages are there.
   const staging = astroRuns ? checked.then((reused) => stagePages(REUSED_PAGES, keys, reused, cache).then(() => stageCompressed(REUSED_PAGES, reused.map((id) => keys.get(id)!), cache))) : Promise.resolve(new Set<string>());
