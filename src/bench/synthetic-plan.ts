@@ -11,8 +11,13 @@ import { closingToLines, itemToLines, sectionHeading } from '../plan/to-text.ts'
 export interface SyntheticOptions {
   /** Its title (default: the real title, marked with `times` unless 1). */
   title?: string;
-  /** Marks the last item's title as revised: the one edit of a plan that a rebuild benchmark makes. */
+  /** Marks the last item's title as revised: an edit of a plan that leaves its pages as they were, but one. */
   revised?: boolean;
+  /**
+   * Adds an item after the last one (its copy, titled 新增): an edit that adds pages to the plan, and so changes the
+   * list of the site's files, as a revised plan that gained an item does.
+   */
+  added?: boolean;
 }
 
 /** The plan text with each section's items repeated `times` times. */
@@ -37,6 +42,12 @@ export function syntheticPlanText(plan: Plan, times: number, options: SyntheticO
       }
     }
   }
+  const last = plan.items.at(-1);
+  if (options.added && last) {
+    const title = `${last.title}（新增）`;
+    const [, ...rest] = itemToLines({ ...last, title, source: { ...last.source, numberText: `${total + 1}.` } });
+    lines.push(`${total + 1}.${title}`, '', ...rest.flatMap((l) => [l, '']));
+  }
   if (plan.closing) lines.push(...closingToLines(plan.closing).flatMap((l) => [l, '']));
   return lines.join('\n');
 }
@@ -50,15 +61,15 @@ export interface SyntheticFolder {
 /**
  * An archive of `count` plans, each the real plan's size, under ids p001…: distinct titles and series (so none
  * replaces another), the office aliases the real plan is read with. `revised` names the plan whose last item is
- * marked revised.
+ * marked revised, `added` the plan that gains an item.
  * @example syntheticArchive(plan, 2, {}).map((f) => f.name) // ['p001', 'p002']
  */
-export function syntheticArchive(plan: Plan, count: number, officeAliases: Record<string, string>, revised?: string): SyntheticFolder[] {
+export function syntheticArchive(plan: Plan, count: number, officeAliases: Record<string, string>, revised?: string, added?: string): SyntheticFolder[] {
   return Array.from({ length: count }, (_, i) => {
     const id = `p${String(i + 1).padStart(3, '0')}`;
     const file = `synthetic-plan-${id}.txt`;
     const config = { id, series: `合成测试系列${id}`, source: { file }, officeAliases };
-    const text = syntheticPlanText(plan, 1, { title: `${plan.title}（合成测试第${i + 1}份）`, revised: id === revised });
+    const text = syntheticPlanText(plan, 1, { title: `${plan.title}（合成测试第${i + 1}份）`, revised: id === revised, added: id === added });
     return { name: id, files: { [file]: text, 'plan.json': `${JSON.stringify(config, null, 2)}\n` } };
   });
 }

@@ -67,6 +67,21 @@ describe('synthetic archives', () => {
     expect(revised.ok && revised.value.items.at(-1)!.title).toMatch(/（修订）$/u);
     expect(revised.ok && revised.value.items.filter((i) => i.title.endsWith('（修订）'))).toHaveLength(1);
   });
+  it('give one plan an item more: a copy of its last, after it, and nothing else of any plan changes', () => {
+    const before = syntheticArchive(seed.value, 3, aliases);
+    const after = syntheticArchive(seed.value, 3, aliases, undefined, 'p003');
+    expect(after.map((f, i) => JSON.stringify(f) === JSON.stringify(before[i]))).toEqual([true, true, false]);
+    const text = (f: (typeof after)[number]) => Object.entries(f.files).find(([n]) => n.endsWith('.txt'))![1];
+    const [was, now] = [before[2]!, after[2]!].map((f) => parsePlan(text(f), SEED_OPTIONS));
+    if (!was?.ok || !now?.ok) throw new Error('both must parse');
+    expect(now.value.items).toHaveLength(was.value.items.length + 1);
+    expect(now.value.items.slice(0, -1).map((i) => i.title)).toEqual(was.value.items.map((i) => i.title));
+    const [last, added] = [was.value.items.at(-1)!, now.value.items.at(-1)!];
+    expect(added.number).toBe(last.number + 1);
+    expect(added.title).toBe(`${last.title}（新增）`);
+    expect(added.fields).toEqual(last.fields);
+    expect(now.value.sections.at(-1)!.items.at(-1)).toBe(added.number);
+  });
 });
 
 describe('build logs', () => {
