@@ -9,24 +9,12 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ArchiveEntrySchema, type ArchiveEntry } from '../../src/config/archive-entry.ts';
-import { toArchiveEntries } from '../../src/generate/archive.ts';
-import { parsePlan } from '../../src/plan/parse-plan.ts';
+import { fixtureEntry as entry } from '../support/fixture-entry.ts';
 import { OutputCache } from '../../src/publish/cache/output-cache.ts';
 import { buildArchiveBundle, stageArchiveUnits } from '../../src/publish/offline/offline-bundle.ts';
 import { listFiles } from '../../src/publish/pipeline/list-files.ts';
 
-// The test's own plan (a fixture of two sections), as two plans of an archive.
-const parsed = parsePlan(readFileSync('tests/fixtures/numbering-styles/input.txt', 'utf8'));
-if (!parsed.ok) throw new Error('the fixture must parse');
-const seed = toArchiveEntries([
-  {
-    config: { id: 'demo', year: 2021, yearFrom: 'config', series: '测试计划工作要点', sourceFile: 'input.txt', source: {}, officeAliases: {}, editorialNotes: [], fromDocument: [] },
-    plan: parsed.value,
-    notes: [],
-  },
-])[0]!;
-const entry = (id: string, year: number): ArchiveEntry => ArchiveEntrySchema.parse({ ...structuredClone(seed), id, year });
+// The tests' own plan, as two plans of an archive.
 const archive = [entry('a', 2021), entry('b', 2020)];
 
 const page = (body: string) => `<!doctype html><html lang="zh-CN" data-base="/"><head><meta charset="utf-8"><title>页</title></head><body>${body}</body></html>\n`;

@@ -7,31 +7,16 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ArchiveEntrySchema, type ArchiveEntry } from '../../src/config/archive-entry.ts';
+import type { ArchiveEntry } from '../../src/config/archive-entry.ts';
+import { fixtureEntry as entry, fixtureSeed as seed } from '../support/fixture-entry.ts';
 import { archiveSummary, cachedPlans, pageKeys } from '../../src/publish/cache/page-cache.ts';
 import { OutputCache } from '../../src/publish/cache/output-cache.ts';
-import { toArchiveEntries } from '../../src/generate/archive.ts';
-import { parsePlan } from '../../src/plan/parse-plan.ts';
 
-// The test's own plan (a fixture of two sections), as the archive holds it: no built content/ is read.
-const parsed = parsePlan(readFileSync('tests/fixtures/numbering-styles/input.txt', 'utf8'));
-if (!parsed.ok) throw new Error('the fixture must parse');
-const seed = toArchiveEntries([
-  {
-    config: { id: 'demo', year: 2021, yearFrom: 'config', series: '测试计划工作要点', sourceFile: 'input.txt', source: {}, officeAliases: {}, editorialNotes: [], fromDocument: [] },
-    plan: parsed.value,
-    notes: [],
-  },
-])[0]!;
 const target = { site: 'https://plan.example.gov.cn', base: '/' };
 
 let root: string;
 let content: string;
 let archive: ArchiveEntry[];
-
-function entry(id: string, year: number): ArchiveEntry {
-  return ArchiveEntrySchema.parse({ ...structuredClone(seed), id, year });
-}
 
 function writePlan(e: ArchiveEntry): void {
   mkdirSync(join(content, 'plans', e.id, 'items'), { recursive: true });

@@ -2,34 +2,18 @@
  * The search index's planning: one index per plan, holding exactly that plan's pages, under a key that changes
  * when that plan's records or the indexing code change and only then — so a change to one plan re-indexes it alone.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ArchiveEntrySchema, type ArchiveEntry } from '../../src/config/archive-entry.ts';
-import { toArchiveEntries } from '../../src/generate/archive.ts';
-import { parsePlan } from '../../src/plan/parse-plan.ts';
+import type { ArchiveEntry } from '../../src/config/archive-entry.ts';
+import { fixtureEntry as entry, fixtureSeed as seed } from '../support/fixture-entry.ts';
 import { planIndexes, planRecordsFile } from '../../src/publish/search/index-plan.ts';
 import { RECORDS_MAX_BYTES, type PlanRecord } from '../../src/search/records-file.ts';
 import { checkRecordPages } from '../../src/publish/search/search-index.ts';
 import { StepError } from '../../src/publish/pipeline/cli.ts';
 import { FILTERS } from '../../src/search/filters.ts';
 import { nonEmpty } from '../support/non-empty.ts';
-
-// The test's own plan (a fixture of two sections): no built content/ is read.
-const parsed = parsePlan(readFileSync('tests/fixtures/numbering-styles/input.txt', 'utf8'));
-if (!parsed.ok) throw new Error('the fixture must parse');
-const seed = toArchiveEntries([
-  {
-    config: { id: 'demo', year: 2021, yearFrom: 'config', series: '测试计划工作要点', sourceFile: 'input.txt', source: {}, officeAliases: {}, editorialNotes: [], fromDocument: [] },
-    plan: parsed.value,
-    notes: [],
-  },
-])[0]!;
-
-function entry(id: string, year: number): ArchiveEntry {
-  return ArchiveEntrySchema.parse({ ...structuredClone(seed), id, year });
-}
 
 /** `e` with its first item's title changed: a change to the plan's text that its records carry. */
 function retitled(e: ArchiveEntry): ArchiveEntry {
