@@ -10,8 +10,11 @@
 import { startAstro } from '../src/publish/astro/astro-build.ts';
 import { isMain, runCli } from '../src/publish/pipeline/cli.ts';
 import { useCompileCache } from '../src/publish/pipeline/compile-cache.ts';
+import { useLeanAllocators } from '../src/publish/pipeline/lean-allocators.ts';
 
 if (isMain(import.meta.url)) {
+  // First: it may start this process again, with the allocators' settings its children inherit.
+  useLeanAllocators();
   // Astro's process and the others the build starts load their code from Node's compile cache (compile-cache.ts).
   useCompileCache();
   const astro = startAstro();

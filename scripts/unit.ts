@@ -28,6 +28,7 @@ import { buildArchiveBundle, buildOfflineBundle, siteFiles } from '../src/publis
 import { printOfficialPdf } from '../src/publish/pdf/official-pdf.ts';
 import { printPdf } from '../src/publish/pdf/reading-pdf.ts';
 import { isMain, runCli, StepError } from '../src/publish/pipeline/cli.ts';
+import { useLeanAllocators } from '../src/publish/pipeline/lean-allocators.ts';
 import { useCompileCache } from '../src/publish/pipeline/compile-cache.ts';
 import { planTarget, siteTarget, type SiteTarget } from '../src/publish/pipeline/pipeline.ts';
 import { step } from '../src/publish/pipeline/steps.ts';
@@ -187,7 +188,9 @@ export async function run(argv: readonly string[]): Promise<string> {
 }
 
 if (isMain(import.meta.url)) {
-  // As in scripts/build.ts: the processes it starts load their code from Node's compile cache.
+  // As in scripts/build.ts: the allocators' settings (the process may start again with them), and the processes
+  // it starts load their code from Node's compile cache.
+  useLeanAllocators();
   useCompileCache();
   await runCli(() => run(process.argv.slice(2)));
 }
