@@ -16,7 +16,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { build, stop, transform } from 'esbuild';
+import { build, transform } from 'esbuild';
 import { virtualModule } from './virtual-module.ts';
 
 /** Entry points, by public name. */
@@ -76,9 +76,6 @@ export function clientScripts(): AstroIntegration {
     hooks: {
       'astro:config:setup': async ({ config, updateConfig, addWatchFile }) => {
         const [made, inline] = await Promise.all([bundle(config.root), minifyInline(config.root)]);
-        // esbuild's service process would otherwise live as long as Astro's (~17 MiB of each Astro process's
-        // memory, beside the others of a build) for work done here once; a later call would start it again.
-        await stop();
         bundles = made;
         const paths = Object.fromEntries([...bundles].map(([name, b]) => [name, b.file]));
         // `astro dev` restarts when an inline script changes, so the pages get it minified again.
