@@ -28,8 +28,8 @@ import { buildArchiveBundle, buildOfflineBundle, siteFiles } from '../src/publis
 import { printOfficialPdf } from '../src/publish/pdf/official-pdf.ts';
 import { printPdf } from '../src/publish/pdf/reading-pdf.ts';
 import { isMain, runCli, StepError } from '../src/publish/pipeline/cli.ts';
-import { useLeanAllocators } from '../src/publish/pipeline/lean-allocators.ts';
 import { useCompileCache } from '../src/publish/pipeline/compile-cache.ts';
+import { useLeanAllocators } from '../src/publish/pipeline/lean-allocators.ts';
 import { planTarget, siteTarget, type SiteTarget } from '../src/publish/pipeline/pipeline.ts';
 import { step } from '../src/publish/pipeline/steps.ts';
 import { swapDir } from '../src/publish/pipeline/swap-dir.ts';

@@ -1,11 +1,15 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { allocatorSettingsToAdd, LEAN_ALLOCATORS } from '../../src/publish/pipeline/lean-allocators.ts';
 
 const NAMES = Object.keys(LEAN_ALLOCATORS);
+const made: string[] = [];
+afterEach(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
 
 describe('the allocators’ settings', () => {
   it('adds every setting to an environment without them', () => {
@@ -22,6 +26,7 @@ describe('the allocators’ settings', () => {
 
   it('starts the process again in place with them, its arguments and a person’s own value kept', () => {
     const dir = mkdtempSync(join(tmpdir(), 'lean-allocators-'));
+    made.push(dir);
     const script = join(dir, 'entry.ts');
     const module = resolve('src/publish/pipeline/lean-allocators.ts');
     writeFileSync(
