@@ -1,21 +1,60 @@
 /**
- * Runs a command and measures it: wall time, and peak memory of its whole process tree (the sum of the
+ * Runs a command and measures it: wall time, peak memory of its whole process tree (the sum of the
  * proportional set sizes — PSS, so pages shared between Chromium's processes count once — of the command and
- * every descendant, sampled from /proc every SAMPLE_MS). Pagefind's indexer and Chromium run as child processes,
- * so the command's own maxRSS would miss them.
+ * every descendant, sampled from /proc every SAMPLE_MS), and the CPU time the tree used, by what each process
+ * runs. Pagefind's indexer, Astro's processes and Chromium run as child processes, so the command's own maxRSS
+ * and CPU time would miss them.
  */
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 
+/** CPU time in seconds, in the process's own code (user) and in the kernel on its behalf (system). */
+export interface CpuSeconds {
+  user: number;
+  system: number;
+}
+
+/** The CPU time a process tree used: in all, and by kind of work (cpuKind). */
+export interface TreeCpu {
+  total: CpuSeconds;
+  byKind: Record<string, CpuSeconds>;
+}
+
 /** What a measured run produced. */
 export interface Measured {
   seconds: number;
   peakBytes: number;
+  cpu: TreeCpu;
   status: number | null;
   stdout: string;
   stderr: string;
 }
+
+/** Libuv's thread pool, where Node's zlib (brotli, gzip, deflate) and file calls run, as Linux names its threads. */
+const THREAD_POOL = 'libuv-worker';
+
+/**
+ * What a process's CPU time is reported as: the script a Node process runs (its first argument ending in .ts,
+ * .mjs or .js, by file name), else its program's file name; and for a Node script, the time of its thread pool
+ * apart (`<script> (thread pool)`), since that is where its compression runs.
+ * @example cpuKind(['/usr/bin/node', '--flag', '/p/src/publish/astro/astro-build.ts']) // 'astro-build.ts'
+ * @example cpuKind(['/usr/bin/node', 'scripts/build.ts'], 'libuv-worker') // 'build.ts (thread pool)'
+ * @example cpuKind(['/p/node_modules/pagefind/bin/pagefind_extended', '--service']) // 'pagefind_extended'
+ */
+export function cpuKind(argv: readonly string[], thread?: string): string {
+  const base = (path: string) => path.slice(path.lastIndexOf('/') + 1);
+  const script = base(argv[0] ?? '') === 'node' ? argv.slice(1).find((a) => /\.(ts|mjs|js)$/u.test(a)) : undefined;
+  const kind = base(script ?? argv[0] ?? '') || '(unknown)';
+  return script && thread === THREAD_POOL ? `${kind} (thread pool)` : kind;
+}
+
+/** Fields of a /proc …/stat line after the command name (which may contain spaces and brackets). */
+const statFields = (stat: string) => stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+/** A stat line's command name: the thread's name for a thread (/proc/<pid>/task/<tid>/stat). */
+const statName = (stat: string) => stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+/** Clock ticks per second of utime and stime in /proc: USER_HZ, 100 on every Linux architecture Node runs on. */
+const TICKS = 100;
 
 /** Parent pid of every process, from /proc. */
 function parents(): Map<number, number> {
@@ -23,9 +62,7 @@ function parents(): Map<number, number> {
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/u.test(name)) continue;
     try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      // Fields after the command name (which may contain spaces) start after the last ')'.
-      table.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+      table.set(Number(name), Number(statFields(readFileSync(`/proc/${name}/stat`, 'utf8'))[1]));
     } catch {
       // The process ended while we looked.
     }
@@ -43,16 +80,77 @@ function pss(pid: number): number {
   }
 }
 
-function treeMemory(root: number): number {
+/** The root and every descendant, from /proc. */
+function tree(root: number): number[] {
   const table = parents();
-  let total = 0;
+  const pids: number[] = [];
   const queue = [root];
   while (queue.length > 0) {
     const pid = queue.pop()!;
-    total += pss(pid);
+    pids.push(pid);
     for (const [child, ppid] of table) if (ppid === pid) queue.push(child);
   }
-  return total;
+  return pids;
+}
+
+/** CPU seconds of a /proc stat line (utime and stime: fields 14 and 15, 11 and 12 after the name). */
+function statCpu(stat: string): CpuSeconds {
+  const f = statFields(stat);
+  return { user: Number(f[11]) / TICKS, system: Number(f[12]) / TICKS };
+}
+
+/**
+ * A process's CPU time so far, by kind: the process's own total (its ended threads included), of which its thread
+ * pool's threads apart when it is a Node script. Undefined when the process ended while we looked, or has ended
+ * and waits to be reaped: a zombie has no command line and no threads left to tell the pool's time apart, so its
+ * last reading as a live process stands.
+ */
+function processCpu(pid: number): Map<string, CpuSeconds> | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    if (statFields(stat)[0] === 'Z') return undefined;
+    const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+    // Between fork and exec, or while it re-executes itself (lean-allocators.ts), a process may show no command.
+    if (argv.length === 0) return undefined;
+    const total = statCpu(stat);
+    const byKind = new Map<string, CpuSeconds>();
+    const pool = { user: 0, system: 0 };
+    const poolKind = cpuKind(argv, THREAD_POOL);
+    if (poolKind !== cpuKind(argv)) {
+      for (const tid of readdirSync(`/proc/${pid}/task`)) {
+        const thread = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+        if (statName(thread) !== THREAD_POOL) continue;
+        const t = statCpu(thread);
+        pool.user += t.user;
+        pool.system += t.system;
+      }
+      byKind.set(poolKind, pool);
+    }
+    byKind.set(cpuKind(argv), { user: total.user - pool.user, system: total.system - pool.system });
+    return byKind;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Sums the last CPU reading of every process seen. A process's time after its last sample (at most SAMPLE_MS of it)
+ * is not counted, nor is a process that started and ended between two samples: the figures are a floor, close
+ * for the processes that matter (Astro's, Pagefind's, the build's own run for seconds).
+ */
+function sumCpu(last: ReadonlyMap<number, Map<string, CpuSeconds>>): TreeCpu {
+  const byKind: Record<string, CpuSeconds> = {};
+  const total = { user: 0, system: 0 };
+  for (const kinds of last.values()) {
+    for (const [kind, t] of kinds) {
+      const k = (byKind[kind] ??= { user: 0, system: 0 });
+      k.user += t.user;
+      k.system += t.system;
+      total.user += t.user;
+      total.system += t.system;
+    }
+  }
+  return { total, byKind };
 }
 
 /**
@@ -73,12 +171,21 @@ export function runMeasured(command: string, args: string[], options: { cwd: str
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
     let peak = 0;
+    // Each process's latest CPU reading, by pid (a pid is not reused within a run of minutes).
+    const cpu = new Map<number, Map<string, CpuSeconds>>();
     const timer = setInterval(() => {
-      if (child.pid) peak = Math.max(peak, treeMemory(child.pid));
+      if (!child.pid) return;
+      let memory = 0;
+      for (const pid of tree(child.pid)) {
+        memory += pss(pid);
+        const reading = processCpu(pid);
+        if (reading) cpu.set(pid, reading);
+      }
+      peak = Math.max(peak, memory);
     }, SAMPLE_MS);
     child.on('close', (status) => {
       clearInterval(timer);
-      resolve({ seconds: (performance.now() - started) / 1000, peakBytes: peak, status, stdout, stderr });
+      resolve({ seconds: (performance.now() - started) / 1000, peakBytes: peak, cpu: sumCpu(cpu), status, stdout, stderr });
     });
   });
 }

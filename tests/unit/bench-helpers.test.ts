@@ -1,8 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { runMeasured } from '../../src/bench/measure.ts';
+import { cpuKind, runMeasured } from '../../src/bench/measure.ts';
 import { percentiles } from '../../src/bench/search-latency.ts';
-import { logSteps } from '../../src/bench/archive.ts';
+import { cpuSummary, logSteps } from '../../src/bench/archive.ts';
 import { syntheticArchive, syntheticPlanText } from '../../src/bench/synthetic-plan.ts';
 import { parsePlan } from '../../src/plan/parse-plan.ts';
 import { SEED_FILE, SEED_OPTIONS } from '../support/seed.ts';
@@ -104,5 +106,36 @@ describe('measuring', () => {
     expect(small.seconds).toBeGreaterThanOrEqual(0.3);
     expect(big.peakBytes).toBeGreaterThan(150 * 1024 * 1024);
     expect(small.peakBytes).toBeLessThan(big.peakBytes);
+  });
+  it('counts the CPU time of a child process, under the script it runs', async () => {
+    // A parent that only waits, and a child that computes for about a second: the child's time must be counted,
+    // under its script's name, and the kinds must add up to the total.
+    const dir = mkdtempSync(join(tmpdir(), 'bench-cpu-'));
+    try {
+      writeFileSync(join(dir, 'busy-child.mjs'), 'const end = Date.now() + 1000; let x = 0; while (Date.now() < end) x += Math.sqrt(x + 1);\n');
+      writeFileSync(join(dir, 'waiting-parent.mjs'), "import { spawnSync } from 'node:child_process'; spawnSync(process.execPath, [new URL('busy-child.mjs', import.meta.url).pathname], { stdio: 'inherit' });\n");
+      const run = await runMeasured(process.execPath, [join(dir, 'waiting-parent.mjs')], { cwd: dir, env: process.env });
+      expect(run.status).toBe(0);
+      const child = run.cpu.byKind['busy-child.mjs'];
+      // Half of its second at least: the sampler misses at most its last quarter second, a loaded machine slows it.
+      expect(child!.user + child!.system).toBeGreaterThan(0.5);
+      expect(child!.user + child!.system).toBeGreaterThan(run.cpu.byKind['waiting-parent.mjs']!.user);
+      const sum = Object.values(run.cpu.byKind).reduce((n, t) => n + t.user + t.system, 0);
+      expect(sum).toBeCloseTo(run.cpu.total.user + run.cpu.total.system, 6);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  it('sums up CPU time most first, leaving out kinds under half a second', () => {
+    const cpu = { total: { user: 5.2, system: 1 }, byKind: { 'a.ts': { user: 1, system: 0 }, 'b.ts': { user: 2, system: 1 }, 'c.ts (thread pool)': { user: 2, system: 0 }, esbuild: { user: 0.2, system: 0 } } };
+    expect(cpuSummary(cpu)).toBe('CPU 6 s: b.ts 3, c.ts (thread pool) 2, a.ts 1');
+  });
+  it('names CPU time by the script a Node process runs, its thread pool apart', () => {
+    expect(cpuKind(['/usr/bin/node', '--heap-growing-percent=40', '/p/src/publish/astro/astro-build.ts'])).toBe('astro-build.ts');
+    expect(cpuKind(['/p/node_modules/.bin/node', 'scripts/build.ts'], 'libuv-worker')).toBe('build.ts (thread pool)');
+    expect(cpuKind(['/p/node_modules/.bin/node', 'scripts/build.ts'], 'node')).toBe('build.ts');
+    expect(cpuKind(['/p/node_modules/pagefind/bin/pagefind_extended', '--service'], 'libuv-worker')).toBe('pagefind_extended');
+    expect(cpuKind(['/usr/bin/python3', '-c', 'pass'])).toBe('python3');
+    expect(cpuKind([])).toBe('(unknown)');
   });
 });
