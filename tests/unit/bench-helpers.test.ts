@@ -108,16 +108,17 @@ describe('measuring', () => {
     expect(small.peakBytes).toBeLessThan(big.peakBytes);
   });
   it('counts the CPU time of a child process, under the script it runs', async () => {
-    // A parent that only waits, and a child that computes for about a second: the child's time must be counted,
-    // under its script's name, and the kinds must add up to the total.
+    // A parent that only waits, and a child that computes until it has used a second of CPU (by its own count, so
+    // a loaded machine makes it take longer, not use less): its time must be counted, under its script's name, and
+    // the kinds must add up to the total.
     const dir = mkdtempSync(join(tmpdir(), 'bench-cpu-'));
     try {
-      writeFileSync(join(dir, 'busy-child.mjs'), 'const end = Date.now() + 1000; let x = 0; while (Date.now() < end) x += Math.sqrt(x + 1);\n');
+      writeFileSync(join(dir, 'busy-child.mjs'), 'let x = 0; while (process.cpuUsage().user < 1e6) for (let i = 0; i < 1e5; i++) x += Math.sqrt(x + i);\n');
       writeFileSync(join(dir, 'waiting-parent.mjs'), "import { spawnSync } from 'node:child_process'; spawnSync(process.execPath, [new URL('busy-child.mjs', import.meta.url).pathname], { stdio: 'inherit' });\n");
       const run = await runMeasured(process.execPath, [join(dir, 'waiting-parent.mjs')], { cwd: dir, env: process.env });
       expect(run.status).toBe(0);
       const child = run.cpu.byKind['busy-child.mjs'];
-      // Half of its second at least: the sampler misses at most its last quarter second, a loaded machine slows it.
+      // Half of its second at least: the sampler misses at most its last quarter second.
       expect(child!.user + child!.system).toBeGreaterThan(0.5);
       expect(child!.user + child!.system).toBeGreaterThan(run.cpu.byKind['waiting-parent.mjs']!.user);
       const sum = Object.values(run.cpu.byKind).reduce((n, t) => n + t.user + t.system, 0);
