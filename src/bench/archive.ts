@@ -9,7 +9,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { join, resolve } from 'node:path';
 import type { Plan } from '../plan/schema.ts';
 import { copyProject } from '../tooling/project-copy.ts';
-import { runMeasured, type Measured, type TreeCpu } from './measure.ts';
+import { cpuSeconds, cpuSummary, runMeasured, type Measured, type TreeCpu } from './measure.ts';
 import { writeStarlightArchive } from './starlight.ts';
 import { syntheticArchive } from './synthetic-plan.ts';
 
@@ -34,18 +34,6 @@ export interface ArchiveBuild {
   /** CPU time of the build's process tree, by kind (measure.ts cpuKind). */
   cpu: TreeCpu;
   steps: LoggedStep[];
-}
-
-/** CPU seconds in all (user and system). */
-const cpuSeconds = (cpu: TreeCpu) => cpu.total.user + cpu.total.system;
-
-/**
- * A tree's CPU time, most first, as the log shows it.
- * @example cpuSummary({ total: { user: 3, system: 1 }, byKind: { 'a.ts': { user: 1, system: 0 }, 'b.ts': { user: 2, system: 1 } } }) // 'CPU 4 s: b.ts 3, a.ts 1'
- */
-export function cpuSummary(cpu: TreeCpu): string {
-  const kinds = Object.entries(cpu.byKind).map(([kind, t]) => [kind, t.user + t.system] as const).filter(([, s]) => s >= 0.5).sort((a, b) => b[1] - a[1]);
-  return `CPU ${cpuSeconds(cpu).toFixed(0)} s: ${kinds.map(([k, s]) => `${k} ${s.toFixed(0)}`).join(', ')}`;
 }
 
 /** A target, stated as the bench reports it. */

@@ -21,6 +21,18 @@ export interface TreeCpu {
   byKind: Record<string, CpuSeconds>;
 }
 
+/** CPU seconds in all (user and system). */
+export const cpuSeconds = (cpu: TreeCpu) => cpu.total.user + cpu.total.system;
+
+/**
+ * A tree's CPU time, most first, as the bench's log shows it; kinds under half a second left out.
+ * @example cpuSummary({ total: { user: 3, system: 1 }, byKind: { 'a.ts': { user: 1, system: 0 }, 'b.ts': { user: 2, system: 1 } } }) // 'CPU 4 s: b.ts 3, a.ts 1'
+ */
+export function cpuSummary(cpu: TreeCpu): string {
+  const kinds = Object.entries(cpu.byKind).map(([kind, t]) => [kind, t.user + t.system] as const).filter(([, s]) => s >= 0.5).sort((a, b) => b[1] - a[1]);
+  return `CPU ${cpuSeconds(cpu).toFixed(0)} s: ${kinds.map(([k, s]) => `${k} ${s.toFixed(0)}`).join(', ')}`;
+}
+
 /** What a measured run produced. */
 export interface Measured {
   seconds: number;
@@ -115,8 +127,9 @@ function processCpu(pid: number): Map<string, CpuSeconds> | undefined {
     const total = statCpu(stat);
     const byKind = new Map<string, CpuSeconds>();
     const pool = { user: 0, system: 0 };
+    const kind = cpuKind(argv);
     const poolKind = cpuKind(argv, THREAD_POOL);
-    if (poolKind !== cpuKind(argv)) {
+    if (poolKind !== kind) {
       for (const tid of readdirSync(`/proc/${pid}/task`)) {
         const thread = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
         if (statName(thread) !== THREAD_POOL) continue;
@@ -126,7 +139,7 @@ function processCpu(pid: number): Map<string, CpuSeconds> | undefined {
       }
       byKind.set(poolKind, pool);
     }
-    byKind.set(cpuKind(argv), { user: total.user - pool.user, system: total.system - pool.system });
+    byKind.set(kind, { user: total.user - pool.user, system: total.system - pool.system });
     return byKind;
   } catch {
     return undefined;
