@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the build and the tests need, when they are missing:
-#   chromium        headless browser for the PDF and the browser tests (never a downloaded browser)
+#   chromium        headless browser for the browser tests and screenshots (never a downloaded browser)
 #   fonts-noto-cjk  Chinese fonts, or Chinese renders as boxes in screenshots and PDFs
 #   fonts-arphic-gbsn00lp, fonts-arphic-gkai00mp, fonts-wqy-zenhei
-#                   TrueType 宋, 楷, 黑 for the 公文版 PDF (GB/T 9704): Chromium embeds them as named CID fonts
-#                   (src/print/fonts.ts; Debian has no 仿宋 covering simplified Chinese, so 宋 stands in)
+#                   TrueType 宋, 楷, 黑 for the 公文版 PDF (GB/T 9704): Typst embeds them as named CID fonts
+#                   (src/publish/pdf/fonts.ts; Debian has no 仿宋 covering simplified Chinese, so 宋 stands in)
 #   poppler-utils   pdftotext/pdffonts/pdfinfo/pdftoppm, to check the PDF
 #   nginx, libnginx-mod-http-brotli-static
 #                   the deployment test serves the site through the real server configuration
