@@ -25,7 +25,7 @@ import { performance } from 'node:perf_hooks';
 import { downloadPaths } from '../src/contract/outputs.ts';
 import { loadArchive } from '../src/publish/pipeline/pipeline.ts';
 import { readPlans } from '../src/publish/content/plan-folders.ts';
-import { DEFAULT_PLANS_DIR } from '../src/publish/content/read-plan.ts';
+import { DEFAULT_PLANS_DIR } from '../src/contract/plan-inputs.ts';
 import { parseDocument } from '../src/plan/parse-plan.ts';
 import { readSource } from '../src/read/read-source.ts';
 import type { Plan } from '../src/plan/schema.ts';

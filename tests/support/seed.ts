@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_PLANS_DIR } from '../../src/publish/content/read-plan.ts';
+import { DEFAULT_PLANS_DIR } from '../../src/contract/plan-inputs.ts';
 import type { ParseOptions } from '../../src/plan/parse-plan.ts';
 
 const folder = readdirSync(DEFAULT_PLANS_DIR, { withFileTypes: true }).find((e) => e.isDirectory())!;

@@ -10,7 +10,7 @@ import { parsePlan } from '../../src/plan/parse-plan.ts';
 import { planToText } from '../../src/plan/to-text.ts';
 import { makeTestEdition } from '../fixtures/editions/2021-test-edition.ts';
 import { loadSeed } from '../fixtures/editions/load.ts';
-import { DEFAULT_PLANS_DIR } from '../../src/publish/content/read-plan.ts';
+import { DEFAULT_PLANS_DIR } from '../../src/contract/plan-inputs.ts';
 
 const FOLDER = 'tests/fixtures/editions/2021';
 const config = JSON.parse(readFileSync(join(FOLDER, 'plan.json'), 'utf8')) as { source: { file: string }; officeAliases: Record<string, string>; $comment: string };

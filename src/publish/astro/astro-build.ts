@@ -47,18 +47,25 @@ export interface AstroProcess {
   stop(): void;
 }
 
-/** Starts Astro's process, to load its modules and wait (see the module's comment). */
-export function startAstro(): AstroProcess {
-  // The render set's variable is the go message's to set: one left in the environment would be a stale file's.
-  const child: ChildProcess = spawn(process.execPath, [...ASTRO_V8_FLAGS, fileURLToPath(import.meta.url)], {
-    env: { ...process.env, [RENDER_SET_FILE]: undefined },
-    stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
-  });
+/** Astro's process with `args` after the script, and when it exits (its status). */
+function spawnAstro(args: string[], env: NodeJS.ProcessEnv, stdio: 'inherit' | ['inherit', 'inherit', 'inherit', 'ipc']): { child: ChildProcess; exited: Promise<number | null> } {
+  const child = spawn(process.execPath, [...ASTRO_V8_FLAGS, fileURLToPath(import.meta.url), ...args], { env, stdio });
   const exited = new Promise<number | null>((done, fail) => {
     child.on('error', fail);
     child.on('exit', (code) => done(code));
   });
   exited.catch(() => undefined); // awaited by build(); this only keeps a failure to start from being "unhandled"
+  return { child, exited };
+}
+
+/**
+ * Starts Astro's process, to load its modules and wait (see the module's comment); or, `later`, only once it is told
+ * to build, for a build likely to need no Astro at all (src/publish/cache/input-stamp.ts says when).
+ */
+export function startAstro({ later = false }: { later?: boolean } = {}): AstroProcess {
+  // The render set's variable is the go message's to set: one left in the environment would be a stale file's.
+  const env = { ...process.env, [RENDER_SET_FILE]: undefined };
+  const waiting = later ? undefined : spawnAstro([], env, ['inherit', 'inherit', 'inherit', 'ipc']);
   let building = false;
   return {
     async build(outDir, render) {
@@ -67,10 +74,12 @@ export function startAstro(): AstroProcess {
       // plans' pages, seconds of synchronous file calls (output-cache.ts placeSync) that held a message sent after
       // an await back until they were done (3 s of a 100-plan rebuild in which Astro's process sat waiting).
       // The config reads the choice from this file (src/contract/render-set.ts); without one Astro renders every plan.
-      const env = render ? writeRenderSet(RENDER_SET, render) : {};
+      const go: Go = { outDir, env: render ? writeRenderSet(RENDER_SET, render) : {} };
+      // Started now, the process is told what to build on its command line and in its environment, not by message.
+      const { child, exited } = waiting ?? spawnAstro([go.outDir], { ...env, ...go.env }, 'inherit');
       try {
         // A process that died while loading cannot take the message; its exit status says it failed.
-        if (child.connected) child.send({ outDir, env } satisfies Go, () => undefined);
+        if (waiting && child.connected) child.send(go, () => undefined);
         if ((await exited) !== 0) throw new StepError('astro build: Astro failed (its message is above).');
       } finally {
         await rm(RENDER_SET, { force: true });
@@ -81,14 +90,14 @@ export function startAstro(): AstroProcess {
       return entries.filter((e) => e.endsWith('.html')).length;
     },
     stop() {
-      if (!building && child.exitCode === null) child.kill();
+      if (!building && waiting && waiting.child.exitCode === null) waiting.child.kill();
     },
   };
 }
 
-/** Builds the site into `outDir` in a process of its own, started now (startAstro, then build). */
+/** Builds the site into `outDir` in a process of its own, started now and told what to build as it starts. */
 export function astroBuild(outDir: string, render?: RenderSet): Promise<number> {
-  return startAstro().build(outDir, render);
+  return startAstro({ later: true }).build(outDir, render);
 }
 
 /**

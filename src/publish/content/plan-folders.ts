@@ -9,8 +9,9 @@ import { basename, dirname, join } from 'node:path';
 import { sha256Hex } from '../../config/digest.ts';
 import { chooseFolder, CONFIG_FILE, formatConfigProblem, locateKey, parseConfigJson, resolveFolder, type ConfigProblem, type FolderFile, type ResolvedPlanConfig } from '../../config/plan-config.ts';
 import { placeNoteList, type PlacedNote } from '../../generate/notes.ts';
-import { DEFAULT_PLANS_DIR, failWith, readPlanBytes, readPlanFile, type ReadBytes, type ReadPlan } from './read-plan.ts';
+import { failWith, readPlanBytes, readPlanFile, type ReadBytes, type ReadPlan } from './read-plan.ts';
 import { PlanInputError } from '../pipeline/cli.ts';
+import { planInputs } from '../../contract/plan-inputs.ts';
 import { eachBounded } from '../pipeline/bounded.ts';
 import type { Plan } from '../../plan/schema.ts';
 
@@ -26,12 +27,6 @@ export interface PlanSource {
   sourcePath: string;
   /** Where the plan's id comes from, as path:line:col: its "id" in plan.json, else the title that gave its year. */
   idAt?: string;
-}
-
-/** Where the plans come from: $PLAN_FILE (one file), else $PLANS_DIR, else seeds/. */
-export function planInputs(env: Record<string, string | undefined> = process.env): { kind: 'file'; path: string } | { kind: 'dir'; path: string } {
-  if (env.PLAN_FILE) return { kind: 'file', path: env.PLAN_FILE };
-  return { kind: 'dir', path: env.PLANS_DIR || DEFAULT_PLANS_DIR };
 }
 
 /**

@@ -11,7 +11,8 @@ import { performance } from 'node:perf_hooks';
 import { CONFIG_FILE } from '../../config/plan-config.ts';
 import { writePlanContent } from './plan-content.ts';
 import { readSiteSettings } from './site-settings.ts';
-import { duplicateIds, planFolders, planInputs, readPlanFolder, readPlanFromFile, type PlanSource } from './plan-folders.ts';
+import { planInputs } from '../../contract/plan-inputs.ts';
+import { duplicateIds, planFolders, readPlanFolder, readPlanFromFile, type PlanSource } from './plan-folders.ts';
 import { PlanInputError } from '../pipeline/cli.ts';
 
 /** Editors save in several writes (a temporary file, a rename); a folder is read once they have settled. */

@@ -11,9 +11,6 @@ import type { Plan } from '../../plan/schema.ts';
 import type { Furniture, SourceDocument } from '../../plan/source.ts';
 import { isPageEdge } from '../../plan/web-furniture.ts';
 
-/** The folder of plan folders the site is built from unless PLANS_DIR or PLAN_FILE says otherwise. */
-export const DEFAULT_PLANS_DIR = 'seeds';
-
 /** Throws PlanInputError with every problem, formatted against `path`. */
 export function failWith(path: string, problems: Problem[]): never {
   throw new PlanInputError(problems.map((p) => formatProblem(path, p)));

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseSiteConfig, SITE_CONFIG_FILE, type SiteConfig } from '../../config/site-config.ts';
-import { DEFAULT_PLANS_DIR } from './read-plan.ts';
+import { DEFAULT_PLANS_DIR } from '../../contract/plan-inputs.ts';
 import { PlanInputError } from '../pipeline/cli.ts';
 
 /** The site settings and what a reader of the build log should know about them. */

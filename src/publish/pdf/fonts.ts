@@ -69,8 +69,9 @@ const STAND_INS: Record<FontRole, RegExp[]> = {
 /** Debian packages that provide the stand-ins (scripts/ensure-system-packages.sh installs them). */
 export const STAND_IN_PACKAGES = ['fonts-arphic-gbsn00lp', 'fonts-arphic-gkai00mp', 'fonts-wqy-zenhei'];
 
-// The charset comes from fontconfig's cache (fc-list), a hundred times faster than fc-query reading each font.
-const FORMAT = '%{file}\\t%{index}\\t%{family}\\t%{postscriptname}\\t%{fontformat}\\t%{style}\\t%{charset}\\n';
+// The charset comes from fontconfig's cache (fc-list), a hundred times faster than fc-query reading each font. The
+// version is for the cache keys (fontsFingerprint): one listing serves both, each run of fc-list being ~0.1 s.
+const FORMAT = '%{file}\\t%{index}\\t%{family}\\t%{postscriptname}\\t%{fontformat}\\t%{style}\\t%{charset}\\t%{fontversion}\\n';
 
 /** Parses fc-list / fc-query output in FORMAT; regular styles only (the standard sets no bold or light). */
 export function parseFontList(output: string): (FontFile & { families: string[] })[] {
@@ -136,15 +137,11 @@ export function missingChars(font: FontFile, text: string): string[] {
   return lacking(font, distinctChars(text));
 }
 
-const listings = new Map<string, Promise<string>>();
+let listing: Promise<string> | undefined;
 
-/** fontconfig's list of the Chinese faces in `format`, asked once per process: an archive's build resolves fonts for every plan, and the installed fonts do not change while it runs. */
-function fcList(format: string): Promise<string> {
-  let listing = listings.get(format);
-  if (!listing) {
-    listing = run('fc-list', [':lang=zh', '--format', format], { maxBuffer: 16 * 1024 * 1024 }).then((r) => r.stdout);
-    listings.set(format, listing);
-  }
+/** fontconfig's list of the Chinese faces in FORMAT, asked once per process: an archive's build resolves fonts for every plan, and the installed fonts do not change while it runs. */
+function fcList(): Promise<string> {
+  listing ??= run('fc-list', [':lang=zh', '--format', FORMAT], { maxBuffer: 16 * 1024 * 1024 }).then((r) => r.stdout);
   return listing;
 }
 
@@ -168,7 +165,7 @@ let installedList: Promise<(FontFile & { families: string[] })[]> | undefined;
  * carries its charset of thousands of ranges, and parsing them for each of 100 plans cost ~0.4 s of a rebuild.
  */
 function installedFaces(): Promise<(FontFile & { families: string[] })[]> {
-  installedList ??= fcList(FORMAT).then((stdout) => parseFontList(stdout).sort((a, b) => trueTypeFirst(a) - trueTypeFirst(b)));
+  installedList ??= fcList().then((stdout) => parseFontList(stdout).sort((a, b) => trueTypeFirst(a) - trueTypeFirst(b)));
   return installedList;
 }
 
@@ -228,6 +225,7 @@ export async function fontsFingerprint(fonts: readonly FontFile[]): Promise<stri
       return digest.then((d) => `${file} ${d}`);
     }),
   );
-  const stdout = await fcList('%{file}\\t%{index}\\t%{family}\\t%{fontversion}\\n');
-  return [...hashes, ...stdout.split('\n').sort()].join('\n');
+  // Each face's file, index, family names and version: the listing less its charsets, which the files' hashes cover.
+  const faces = (await fcList()).split('\n').map((line) => line.split('\t')).map(([file = '', index = '', family = '', , , , , version = '']) => `${file}\t${index}\t${family}\t${version}`);
+  return [...hashes, ...faces.sort()].join('\n');
 }
