@@ -36,7 +36,7 @@ function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   return { ...clean, ...env, PATH: `${bin}:${process.env.PATH}` };
 }
 
-/** Runs a command in `cwd` with the project's node_modules/.bin (Node 22) first on PATH. */
+/** Runs a command in `cwd` with the project's node_modules/.bin (Node 24) first on PATH. */
 export function run(cwd: string, command: string, args: string[], env: Record<string, string> = {}): RunResult {
   const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: childEnv(env) });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };

@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { parsePlan } from '../../src/plan/parse-plan.ts';
 
-// Node 22 from node_modules runs the TypeScript scripts directly (type stripping), as npm scripts do.
+// Node 24 from node_modules runs the TypeScript scripts directly (type stripping), as npm scripts do.
 const node = resolve('node_modules', '.bin', 'node');
 const script = resolve('scripts', 'build-content.ts');
 /** The test's own plan: a fixture of several sections and items, copied into a plan folder seeds/demo/. */
