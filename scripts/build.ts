@@ -10,12 +10,12 @@
  */
 import { isMain, runCli } from '../src/publish/pipeline/cli.ts';
 import { useCompileCache } from '../src/publish/pipeline/compile-cache.ts';
-import { useLeanAllocators } from '../src/publish/pipeline/lean-allocators.ts';
+import { useLeanMemory } from '../src/publish/pipeline/lean-memory.ts';
 
 if (isMain(import.meta.url)) {
   // First: it may start this process again, with the allocators' settings its children inherit. Every other module
   // is imported after it, or it would be loaded twice (~0.15 s).
-  useLeanAllocators();
+  useLeanMemory();
   // Astro's process and the others the build starts load their code from Node's compile cache (compile-cache.ts).
   useCompileCache();
   const { inputStamp, recordStamp, unchangedSinceLastBuild } = await import('../src/publish/cache/input-stamp.ts');

@@ -29,7 +29,7 @@ import { printOfficialPdf } from '../src/publish/pdf/official-pdf.ts';
 import { printPdf } from '../src/publish/pdf/reading-pdf.ts';
 import { isMain, runCli, StepError } from '../src/publish/pipeline/cli.ts';
 import { useCompileCache } from '../src/publish/pipeline/compile-cache.ts';
-import { useLeanAllocators } from '../src/publish/pipeline/lean-allocators.ts';
+import { useLeanMemory } from '../src/publish/pipeline/lean-memory.ts';
 import { planTarget, siteTarget, type SiteTarget } from '../src/publish/pipeline/pipeline.ts';
 import { step } from '../src/publish/pipeline/steps.ts';
 import { swapDir } from '../src/publish/pipeline/swap-dir.ts';
@@ -190,7 +190,7 @@ export async function run(argv: readonly string[]): Promise<string> {
 if (isMain(import.meta.url)) {
   // As in scripts/build.ts: the allocators' settings (the process may start again with them), and the processes
   // it starts load their code from Node's compile cache.
-  useLeanAllocators();
+  useLeanMemory();
   useCompileCache();
   await runCli(() => run(process.argv.slice(2)));
 }

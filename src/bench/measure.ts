@@ -122,7 +122,7 @@ function processCpu(pid: number): Map<string, CpuSeconds> | undefined {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     if (statFields(stat)[0] === 'Z') return undefined;
     const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
-    // Between fork and exec, or while it re-executes itself (lean-allocators.ts), a process may show no command.
+    // Between fork and exec, or while it re-executes itself (lean-memory.ts), a process may show no command.
     if (argv.length === 0) return undefined;
     const total = statCpu(stat);
     const byKind = new Map<string, CpuSeconds>();

@@ -14,6 +14,7 @@ import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { isMain, runCli, StepError } from '../pipeline/cli.ts';
 import { RENDER_SET_FILE, writeRenderSet, type RenderSet } from '../../contract/render-set.ts';
+import { LEAN_V8_FLAGS } from '../pipeline/lean-memory.ts';
 
 /** Where the render set waits for Astro's process while it builds. */
 const RENDER_SET = '.build/render-set.json';
@@ -29,9 +30,10 @@ const PRELOAD = ['astro', 'astro/config', '@astrojs/mdx', '@tailwindcss/vite', '
  * holds ~450 MiB (PSS) instead of ~560 MiB while it bundles and renders 25 plans, which at 100 plans took the cold
  * build's peak from 1,033–1,124 MiB to 936–986 MiB (the PDFs' and the index's processes run beside the first Astro).
  * The collections it adds cost no time the machine's noise let us see (alternated runs: 141.1 and 164.5 s with it,
- * 156.5 and 136.3 s without); at 15 % they cost ~20 s of CPU, and --optimize-for-size ~45 s.
+ * 156.5 and 136.3 s without); at 15 % they cost ~20 s of CPU, and --optimize-for-size ~45 s. Its young generation
+ * is held to the build's own size (lean-memory.ts): under Node 24, ~604 → ~470 MiB at the cold archive's peak.
  */
-const ASTRO_V8_FLAGS = ['--heap-growing-percent=40'];
+const ASTRO_V8_FLAGS = ['--heap-growing-percent=40', ...LEAN_V8_FLAGS];
 
 /** The message that tells a waiting process to build: where, and the environment that says what to render. */
 interface Go {
