@@ -8,11 +8,16 @@ import { readPlans } from '../src/publish/content/plan-folders.ts';
 import { cachedReader } from '../src/publish/content/parsed-plans.ts';
 import type { OutputCache } from '../src/publish/cache/output-cache.ts';
 import { writePlanContent } from '../src/publish/content/plan-content.ts';
+import { codeVersion } from '../src/publish/cache/code-version.ts';
+import { join } from 'node:path';
 import { readSiteSettings } from '../src/publish/content/site-settings.ts';
 import { describeRead } from '../src/publish/content/read-plan.ts';
 import { isMain, runCli } from '../src/publish/pipeline/cli.ts';
 import { yearSpan } from '../src/config/plan-config.ts';
 import type { ArchiveEntry } from '../src/config/archive-entry.ts';
+
+/** The content step's record of what it wrote, in the output cache (content-manifest.ts). */
+const CONTENT_MANIFEST = 'content-manifest.json';
 
 /** Where the summary says a plan's year came from. */
 const YEAR_FROM = { config: 'from plan.json', title: 'from the title', date: 'from the 成文日期' } as const;
@@ -24,7 +29,8 @@ export async function buildContent(planFile?: string): Promise<string> {
 
 /**
  * Generates content/ from the plans the environment names (or `planFile`); returns the archive it wrote and a report.
- * With a `cache`, a plan document read before is taken from it (parsed-plans.ts).
+ * With a `cache`, a plan document read before is taken from it (parsed-plans.ts), and a plan whose files are as the
+ * last build wrote them is left as it is (content-manifest.ts).
  */
 export async function writeContent(planFile?: string, cache?: OutputCache): Promise<{ archive: ArchiveEntry[]; report: string }> {
   const started = performance.now();
@@ -36,7 +42,8 @@ export async function writeContent(planFile?: string, cache?: OutputCache): Prom
   for (const warning of site.warnings) console.warn(`warning: ${warning}`);
   // 2. Place the plans in the archive, render their pages and records with the site's settings, write what changed,
   //    remove stale files.
-  const written = await writePlanContent(sources, site);
+  const reuse = cache && { manifestFile: join(cache.dir, CONTENT_MANIFEST), code: await codeVersion('src/publish/content/plan-content.ts') };
+  const written = await writePlanContent(sources, site, 'content', reuse);
   const ms = (performance.now() - started).toFixed(0);
   const report = [
     ...sources.flatMap(({ config, read, sourcePath }) => {

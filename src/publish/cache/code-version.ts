@@ -42,7 +42,7 @@ export function findImportGraphNow(): void {
 }
 
 /** The modules whose outputs are cached. */
-export const STEP_MODULES = ['src/publish/content/read-plan.ts', 'src/publish/pdf/official-pdf.ts', 'src/publish/pdf/reading-pdf.ts', 'src/publish/offline/offline-bundle.ts', 'src/publish/deploy/precompress.ts', 'src/publish/search/search-index.ts', 'src/publish/search/search-aids-file.ts'] as const;
+export const STEP_MODULES = ['src/publish/content/read-plan.ts', 'src/publish/content/plan-content.ts', 'src/publish/pdf/official-pdf.ts', 'src/publish/pdf/reading-pdf.ts', 'src/publish/offline/offline-bundle.ts', 'src/publish/deploy/precompress.ts', 'src/publish/search/search-index.ts', 'src/publish/search/search-aids-file.ts'] as const;
 
 /** Every local file `entry` imports, directly or not, itself included, sorted. */
 export function localImports(metafile: Metafile, entry: string): string[] {

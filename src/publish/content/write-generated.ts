@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { eachBounded } from '../pipeline/bounded.ts';
 
 /** Files written at once. */
@@ -33,9 +33,10 @@ async function listFiles(dir: string): Promise<string[]> {
 }
 
 /**
- * Writes `files` (paths relative to `root`) and removes every other file under `root/<dir>` for each managed dir.
+ * Writes `files` (paths relative to `root`) and removes every other file under `root/<dir>` for each managed dir
+ * but those `kept` names (files the caller knows are as they should be: content-manifest.ts), counted as unchanged.
  */
-export async function writeGenerated(root: string, files: Map<string, string>, managedDirs: readonly string[]): Promise<WriteReport> {
+export async function writeGenerated(root: string, files: Map<string, string>, managedDirs: readonly string[], kept: ReadonlySet<string> = new Set()): Promise<WriteReport> {
   const report: WriteReport = { written: [], unchanged: 0, removed: [] };
   const paths = [...files.keys()];
   const wrote = new Set<string>();
@@ -62,11 +63,11 @@ export async function writeGenerated(root: string, files: Map<string, string>, m
   });
   // In the order given, whatever order the writes finished in.
   report.written = paths.filter((p) => wrote.has(p));
-  report.unchanged = paths.length - wrote.size;
+  report.unchanged = paths.length - wrote.size + kept.size;
   for (const dir of managedDirs) {
     for (const full of await listFiles(join(root, dir))) {
       const path = relative(root, full);
-      if (!files.has(path)) {
+      if (!files.has(path) && !kept.has(path.split(sep).join('/'))) {
         await rm(full);
         report.removed.push(path);
       }

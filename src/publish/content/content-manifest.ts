@@ -1,0 +1,69 @@
+/**
+ * What the build's content step wrote for each plan last time: the plan's key (its archive entry, its source's
+ * path and the generator's code) and each of its files' size and modification time as written. A plan whose key is
+ * unchanged and whose files are all still as written is not generated, compared or checked again: at 100 plans,
+ * after one plan changed, generating every plan's pages (~0.4 s), reading every file back to compare (~0.35 s) and
+ * checking every entry against the schema (~0.27 s) came before Astro could be told what to render. A file that
+ * changed since it was written (its size or time differ, or it is gone) makes its plan's files generated and
+ * compared again, so content/ never keeps a file edited in place.
+ * Kept in the build's output cache (removing the cache removes it); `npm run content` and the dev server, which
+ * have no cache, write every plan as before.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { z } from 'zod';
+import type { ArchiveEntry } from '../../config/archive-entry.ts';
+
+/** One file as written: its size in bytes and its modification time (ms). */
+const WrittenFile = z.tuple([z.number(), z.number()]);
+
+const ManifestSchema = z.object({
+  plans: z.record(z.string(), z.object({ key: z.string(), files: z.record(z.string(), WrittenFile) })),
+});
+
+/** Each plan's key and its files (paths relative to content/, `/`-separated) as written. */
+export type ContentManifest = z.infer<typeof ManifestSchema>;
+
+/** The manifest in `file`; an empty one when there is none or it cannot be read (every plan is then written). */
+export function readManifest(file: string): ContentManifest {
+  try {
+    return ManifestSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+  } catch {
+    return { plans: {} };
+  }
+}
+
+/** Writes the manifest (after the files it describes are written). */
+export function writeManifest(file: string, manifest: ContentManifest): void {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(manifest));
+}
+
+/**
+ * A plan's key: what its generated files are made from. `code`: the generator's code version (code-version.ts),
+ * which covers the schema the entry is checked with, so an unchanged key means an entry checked before.
+ */
+export function planKey(code: string, entry: ArchiveEntry, sourcePath: string): string {
+  return createHash('sha256').update(code).update('\0').update(sourcePath).update('\0').update(JSON.stringify(entry)).digest('hex');
+}
+
+/** Each of `paths` (relative to `contentDir`) as it is on disk now: size and modification time. */
+export function filesAsWritten(contentDir: string, paths: Iterable<string>): Record<string, [number, number]> {
+  const files: Record<string, [number, number]> = {};
+  for (const path of paths) {
+    const s = statSync(join(contentDir, path));
+    files[path] = [s.size, s.mtimeMs];
+  }
+  return files;
+}
+
+/** Whether every file recorded is on disk as it was written (same size and time). */
+export function stillAsWritten(contentDir: string, files: Readonly<Record<string, readonly [number, number]>>): boolean {
+  const paths = Object.keys(files);
+  if (paths.length === 0) return false;
+  return paths.every((path) => {
+    const s = statSync(join(contentDir, path), { throwIfNoEntry: false });
+    return s !== undefined && s.size === files[path]![0] && s.mtimeMs === files[path]![1];
+  });
+}
