@@ -49,6 +49,17 @@ export interface AstroProcess {
   stop(): void;
 }
 
+/**
+ * The environment of Astro's process, from the build's. The render set's variable is the go message's to set: one
+ * left in the environment would be a stale file's. Astro's anonymous telemetry (an event posted to Astro's server
+ * on every build, after running git to name the project) is off unless a person set the variable: a department's
+ * build sends nothing to a third party.
+ * @example astroEnv({}).ASTRO_TELEMETRY_DISABLED // '1'
+ */
+export function astroEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return { ...env, ASTRO_TELEMETRY_DISABLED: env.ASTRO_TELEMETRY_DISABLED ?? '1', [RENDER_SET_FILE]: undefined };
+}
+
 /** Astro's process with `args` after the script, and when it exits (its status). */
 function spawnAstro(args: string[], env: NodeJS.ProcessEnv, stdio: 'inherit' | ['inherit', 'inherit', 'inherit', 'ipc']): { child: ChildProcess; exited: Promise<number | null> } {
   const child = spawn(process.execPath, [...ASTRO_V8_FLAGS, fileURLToPath(import.meta.url), ...args], { env, stdio });
@@ -65,8 +76,7 @@ function spawnAstro(args: string[], env: NodeJS.ProcessEnv, stdio: 'inherit' | [
  * to build, for a build likely to need no Astro at all (src/publish/cache/input-stamp.ts says when).
  */
 export function startAstro({ later = false }: { later?: boolean } = {}): AstroProcess {
-  // The render set's variable is the go message's to set: one left in the environment would be a stale file's.
-  const env = { ...process.env, [RENDER_SET_FILE]: undefined };
+  const env = astroEnv(process.env);
   const waiting = later ? undefined : spawnAstro([], env, ['inherit', 'inherit', 'inherit', 'ipc']);
   let building = false;
   return {
