@@ -13,8 +13,8 @@ import { useCompileCache } from '../src/publish/pipeline/compile-cache.ts';
 import { useLeanMemory } from '../src/publish/pipeline/lean-memory.ts';
 
 if (isMain(import.meta.url)) {
-  // First: it may start this process again, with the allocators' settings its children inherit. Every other module
-  // is imported after it, or it would be loaded twice (~0.15 s).
+  // First: it may start this process again, with the memory settings its children inherit (lean-memory.ts). Every
+  // other module is imported after it, or it would be loaded twice (~0.15 s).
   useLeanMemory();
   // Astro's process and the others the build starts load their code from Node's compile cache (compile-cache.ts).
   useCompileCache();

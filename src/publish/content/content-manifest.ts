@@ -5,7 +5,9 @@
  * after one plan changed, generating every plan's pages (~0.4 s), reading every file back to compare (~0.35 s) and
  * checking every entry against the schema (~0.27 s) came before Astro could be told what to render. A file that
  * changed since it was written (its size or time differ, or it is gone) makes its plan's files generated and
- * compared again, so content/ never keeps a file edited in place.
+ * compared again, so a file edited in place is written back; an edit that kept both the size and the time, which
+ * editors and copies do not make, would not be seen (the trust git's index places in them). A file written within
+ * RACY_MS of the record is compared again all the same.
  * Kept in the build's output cache (removing the cache removes it); `npm run content` and the dev server, which
  * have no cache, write every plan as before.
  */
@@ -19,6 +21,8 @@ import type { ArchiveEntry } from '../../config/archive-entry.ts';
 const WrittenFile = z.tuple([z.number(), z.number()]);
 
 const ManifestSchema = z.object({
+  /** When it was written (ms since the epoch). */
+  at: z.number(),
   plans: z.record(z.string(), z.object({ key: z.string(), files: z.record(z.string(), WrittenFile) })),
 });
 
@@ -30,14 +34,21 @@ export function readManifest(file: string): ContentManifest {
   try {
     return ManifestSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
   } catch {
-    return { plans: {} };
+    return { at: 0, plans: {} };
   }
 }
 
-/** Writes the manifest (after the files it describes are written). */
-export function writeManifest(file: string, manifest: ContentManifest): void {
+/**
+ * How long before the manifest was written a file's time must be for its size and time to vouch for its bytes: a
+ * file system that keeps times to the second (or two) could give a file rewritten just after it was recorded the
+ * same time (git's "racily clean" files). A file written so close to the record is compared again next build.
+ */
+const RACY_MS = 2000;
+
+/** Writes the manifest of `plans` (after the files it describes are written). */
+export function writeManifest(file: string, plans: ContentManifest['plans']): void {
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, JSON.stringify(manifest));
+  writeFileSync(file, JSON.stringify({ at: Date.now(), plans } satisfies ContentManifest));
 }
 
 /**
@@ -58,12 +69,16 @@ export function filesAsWritten(contentDir: string, paths: Iterable<string>): Rec
   return files;
 }
 
-/** Whether every file recorded is on disk as it was written (same size and time). */
-export function stillAsWritten(contentDir: string, files: Readonly<Record<string, readonly [number, number]>>): boolean {
+/**
+ * Whether every file recorded is on disk as it was written (same size and time), each written well before the
+ * manifest `at` (RACY_MS).
+ */
+export function stillAsWritten(contentDir: string, files: Readonly<Record<string, readonly [number, number]>>, at: number): boolean {
   const paths = Object.keys(files);
   if (paths.length === 0) return false;
   return paths.every((path) => {
+    const [size, mtime] = files[path]!;
     const s = statSync(join(contentDir, path), { throwIfNoEntry: false });
-    return s !== undefined && s.size === files[path]![0] && s.mtimeMs === files[path]![1];
+    return s !== undefined && s.size === size && s.mtimeMs === mtime && mtime < at - RACY_MS;
   });
 }

@@ -24,7 +24,7 @@ export interface ContentReuse {
 export async function writePlanContent(sources: readonly PlanSource[], site: SiteSettings, contentDir = 'content', reuse?: ContentReuse): Promise<WriteReport & { plans: number; archive: ArchiveEntry[] }> {
   const entries = toArchiveEntries(sources.map((s) => ({ config: s.config, plan: s.read.plan, notes: s.notes })));
   const last = reuse ? readManifest(reuse.manifestFile) : undefined;
-  const next: ContentManifest = { plans: {} };
+  const next: ContentManifest['plans'] = {};
   const files = new Map<string, string>();
   // Files of plans left as they are (content-manifest.ts), and the plans written now with their keys.
   const kept = new Set<string>();
@@ -34,9 +34,9 @@ export async function writePlanContent(sources: readonly PlanSource[], site: Sit
     const source = sources.find((s) => s.config.id === entry.id)!;
     const key = reuse ? planKey(reuse.code, entry, source.sourcePath) : undefined;
     const before = last?.plans[entry.id];
-    if (key && before?.key === key && stillAsWritten(contentDir, before.files)) {
+    if (key && before?.key === key && stillAsWritten(contentDir, before.files, last!.at)) {
       for (const path of Object.keys(before.files)) kept.add(path);
-      next.plans[entry.id] = before;
+      next[entry.id] = before;
       // The same entry, checked against the same schema when it was written (the key holds the code).
       archive.push(entry);
       continue;
@@ -50,7 +50,7 @@ export async function writePlanContent(sources: readonly PlanSource[], site: Sit
   for (const [path, text] of siteToContentFiles(site.config, site.found ? site.path : `${site.path} (absent, so no settings)`)) files.set(path, text);
   const report = await writeGenerated(contentDir, files, GENERATED_DIRS, kept);
   if (reuse) {
-    for (const [id, { key, paths }] of written) next.plans[id] = { key, files: filesAsWritten(contentDir, paths) };
+    for (const [id, { key, paths }] of written) next[id] = { key, files: filesAsWritten(contentDir, paths) };
     writeManifest(reuse.manifestFile, next);
   }
   return { ...report, plans: entries.length, archive };
