@@ -91,7 +91,7 @@ describe('the content step with a manifest', () => {
     expect(JSON.stringify(again.archive)).toBe(JSON.stringify(first.archive));
   });
 
-  it('compares again a file written within two seconds of the manifest, as a file system keeping times to the second could hide a rewrite', async () => {
+  it('compares again a file whose time, in whole seconds, is within two seconds of the manifest: a file system keeping times to the second could hide a rewrite', async () => {
     const { content, manifestFile } = folder();
     await writePlanContent(sources, site, content, { manifestFile, code: 'v1' });
     const before = snapshot(content);

@@ -6,8 +6,8 @@
  * checking every entry against the schema (~0.27 s) came before Astro could be told what to render. A file that
  * changed since it was written (its size or time differ, or it is gone) makes its plan's files generated and
  * compared again, so a file edited in place is written back; an edit that kept both the size and the time, which
- * editors and copies do not make, would not be seen (the trust git's index places in them). A file written within
- * RACY_MS of the record is compared again all the same.
+ * editors and copies do not make, would not be seen (the trust git's index places in them). A file whose time a
+ * coarse file system may have given a later rewrite too is compared again all the same (RACY_MS).
  * Kept in the build's output cache (removing the cache removes it); `npm run content` and the dev server, which
  * have no cache, write every plan as before.
  */
@@ -39,11 +39,16 @@ export function readManifest(file: string): ContentManifest {
 }
 
 /**
- * How long before the manifest was written a file's time must be for its size and time to vouch for its bytes: a
- * file system that keeps times to the second (or two) could give a file rewritten just after it was recorded the
- * same time (git's "racily clean" files). A file written so close to the record is compared again next build.
+ * How long before the manifest was written a file's time must be for its size and time to vouch for its bytes, on a
+ * file system that keeps times to the second (or two, FAT's): there a file rewritten just after it was recorded could
+ * keep the same time (git's "racily clean" files), so such a file is compared again next build. A time with a
+ * fraction of a second shows a file system that keeps finer times (ext4's and most others' nanoseconds), where a
+ * rewrite gets a time of its own: trusted at once, so that the first rebuild after a cold build compares nothing.
  */
 const RACY_MS = 2000;
+
+/** Whether a file's recorded time `mtime` may hide a rewrite made after the record written at `at` (RACY_MS). */
+const racy = (mtime: number, at: number) => mtime % 1000 === 0 && mtime >= at - RACY_MS;
 
 /** Writes the manifest of `plans` (after the files it describes are written). */
 export function writeManifest(file: string, plans: ContentManifest['plans']): void {
@@ -70,8 +75,8 @@ export function filesAsWritten(contentDir: string, paths: Iterable<string>): Rec
 }
 
 /**
- * Whether every file recorded is on disk as it was written (same size and time), each written well before the
- * manifest `at` (RACY_MS).
+ * Whether every file recorded is on disk as it was written (same size and time), none of them racily (RACY_MS) for
+ * the manifest written at `at`.
  */
 export function stillAsWritten(contentDir: string, files: Readonly<Record<string, readonly [number, number]>>, at: number): boolean {
   const paths = Object.keys(files);
@@ -79,6 +84,6 @@ export function stillAsWritten(contentDir: string, files: Readonly<Record<string
   return paths.every((path) => {
     const [size, mtime] = files[path]!;
     const s = statSync(join(contentDir, path), { throwIfNoEntry: false });
-    return s !== undefined && s.size === size && s.mtimeMs === mtime && mtime < at - RACY_MS;
+    return s !== undefined && s.size === size && s.mtimeMs === mtime && !racy(mtime, at);
   });
 }
