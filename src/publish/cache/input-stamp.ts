@@ -6,12 +6,14 @@
  * stopped unused, having taken ~0.6 s of the build's 2.3 s on a 2-core machine (measured 2026-12). Whether a page is
  * reused stays the page keys' to say (page-cache.ts), by content: a stamp that is wrong either way costs time, never
  * a wrong page (a file changed with its size and time kept: Astro's process starts when the keys ask for it).
- * Written by hand: it is one listing and one hash, and the libraries that watch files keep a process running.
+ * Written here: it is one listing (list-files.ts) and one content key (output-cache.ts), and the libraries that watch
+ * files keep a process running.
  */
-import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { planInputs } from '../../contract/plan-inputs.ts';
+import { listFiles } from '../pipeline/list-files.ts';
+import { contentKey } from './output-cache.ts';
 
 /** Where the last successful build's stamp is kept: in the output cache, so that removing the cache removes it. */
 export const STAMP_FILE = '.build/cache/input-stamp';
@@ -30,10 +32,9 @@ function listing(path: string): string[] {
   } catch {
     return [`${path}\tmissing`];
   }
-  return readdirSync(path, { recursive: true, withFileTypes: true })
-    .filter((e) => !e.isDirectory())
-    .map((e) => join(e.parentPath, e.name))
+  return listFiles(path)
     .sort()
+    .map((f) => join(path, f))
     .map((file) => {
       const s = statSync(file, { throwIfNoEntry: false });
       return s ? `${file}\t${s.size}\t${s.mtimeMs}` : `${file}\tmissing`;
@@ -44,11 +45,11 @@ function listing(path: string): string[] {
 export function inputStamp(env: Record<string, string | undefined> = process.env, root = '.'): string {
   const plans = planInputs(env);
   const paths = [...PROJECT_INPUTS, plans.kind === 'file' ? dirname(plans.path) : plans.path];
-  const hash = createHash('sha256');
-  for (const name of SETTINGS) hash.update(`${name}=${env[name] ?? ''}\n`);
-  // A plan folder named by an absolute path stays that path (join would put it under root).
-  for (const path of paths) for (const line of listing(resolve(root, path))) hash.update(`${line}\n`);
-  return hash.digest('hex');
+  return contentKey([
+    ...SETTINGS.map((name) => [name, env[name] ?? ''] as const),
+    // A plan folder named by an absolute path stays that path (join would put it under root).
+    ...paths.map((path) => [path, listing(resolve(root, path)).join('\n')] as const),
+  ]);
 }
 
 /** Whether `stamp` is the last successful build's: nothing the pages come from changed since, by its listing. */

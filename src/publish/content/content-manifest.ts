@@ -11,11 +11,11 @@
  * Kept in the build's output cache (removing the cache removes it); `npm run content` and the dev server, which
  * have no cache, write every plan as before.
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import type { ArchiveEntry } from '../../config/archive-entry.ts';
+import { contentKey } from '../cache/output-cache.ts';
 
 /** One file as written: its size in bytes and its modification time (ms). */
 const WrittenFile = z.tuple([z.number(), z.number()]);
@@ -61,7 +61,11 @@ export function writeManifest(file: string, plans: ContentManifest['plans']): vo
  * which covers the schema the entry is checked with, so an unchanged key means an entry checked before.
  */
 export function planKey(code: string, entry: ArchiveEntry, sourcePath: string): string {
-  return createHash('sha256').update(code).update('\0').update(sourcePath).update('\0').update(JSON.stringify(entry)).digest('hex');
+  return contentKey([
+    ['code', code],
+    ['source', sourcePath],
+    ['entry', JSON.stringify(entry)],
+  ]);
 }
 
 /** Each of `paths` (relative to `contentDir`) as it is on disk now: size and modification time. */
