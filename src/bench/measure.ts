@@ -83,7 +83,7 @@ function parents(): Map<number, number> {
 }
 
 /** Proportional set size of a process in bytes (0 if it is gone). */
-function pss(pid: number): number {
+export function pss(pid: number): number {
   try {
     const match = /^Pss:\s+(\d+) kB/mu.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
     return match ? Number(match[1]) * 1024 : 0;
@@ -91,6 +91,31 @@ function pss(pid: number): number {
     return 0;
   }
 }
+
+/** Resident set size of a process in bytes (0 if it is gone): from the kernel's counters, without walking its pages. */
+export function rss(pid: number): number {
+  try {
+    const match = /^VmRSS:\s+(\d+) kB/mu.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * More than the kernel's resident counters may lag behind the pages they count (a per-CPU batch of pages for each
+ * process: well under a MiB on this machine), so that a sample whose counters show RSS within this of the peak is
+ * still read in full.
+ */
+const RSS_SLACK = 16 * 1024 * 1024;
+
+/**
+ * Whether a sample whose processes hold `rssTotal` bytes resident could raise the peak PSS found so far: a process's
+ * PSS is its resident pages, each shared one divided among its sharers, so it never exceeds its RSS, and a sample
+ * whose RSS adds up to less than the peak cannot hold more. Why ask: PSS walks every page of every process (see
+ * SAMPLE_MS), and a cold build spends most of its time below its peak; RSS is two counters read.
+ */
+export const pssMayExceed = (rssTotal: number, peak: number) => rssTotal + RSS_SLACK > peak;
 
 /** The root and every descendant, from /proc. */
 function tree(root: number): number[] {
@@ -169,8 +194,10 @@ function sumCpu(last: ReadonlyMap<number, Map<string, CpuSeconds>>): TreeCpu {
 /**
  * How often the tree's memory is sampled. Reading a process's PSS (smaps_rollup) walks its pages: 22 ms of CPU for
  * a 1.4 GB process on the 2-core machine, so sampling every 50 ms took ~43 % of a core from the build it measured
- * (Astro's process holds 1.5–1.9 GB in a 100-plan build). Every 250 ms takes ~9 %; a build's memory peaks last
- * seconds, not a quarter of one.
+ * (Astro's process holds 1.5–1.9 GB in a 100-plan build). Every 250 ms took ~9 % by that count, and 22 % of the
+ * measuring process's time in a CPU profile of a cold 100-plan archive (32 of 144 s), on a machine whose two cores
+ * the build keeps busy; so PSS is read only when the processes' RSS could hold a new peak (pssMayExceed). A build's
+ * memory peaks last seconds, not a quarter of one.
  */
 const SAMPLE_MS = 250;
 
@@ -188,13 +215,14 @@ export function runMeasured(command: string, args: string[], options: { cwd: str
     const cpu = new Map<number, Map<string, CpuSeconds>>();
     const timer = setInterval(() => {
       if (!child.pid) return;
-      let memory = 0;
-      for (const pid of tree(child.pid)) {
-        memory += pss(pid);
+      const pids = tree(child.pid);
+      let resident = 0;
+      for (const pid of pids) {
+        resident += rss(pid);
         const reading = processCpu(pid);
         if (reading) cpu.set(pid, reading);
       }
-      peak = Math.max(peak, memory);
+      if (pssMayExceed(resident, peak)) peak = Math.max(peak, pids.reduce((n, pid) => n + pss(pid), 0));
     }, SAMPLE_MS);
     child.on('close', (status) => {
       clearInterval(timer);

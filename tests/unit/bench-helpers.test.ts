@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { cpuKind, cpuSummary, runMeasured } from '../../src/bench/measure.ts';
+import { cpuKind, cpuSummary, pss, pssMayExceed, rss, runMeasured } from '../../src/bench/measure.ts';
 import { percentiles } from '../../src/bench/search-latency.ts';
 import { logSteps } from '../../src/bench/archive.ts';
 import { syntheticArchive, syntheticPlanText } from '../../src/bench/synthetic-plan.ts';
@@ -106,6 +106,20 @@ describe('measuring', () => {
     expect(small.seconds).toBeGreaterThanOrEqual(0.3);
     expect(big.peakBytes).toBeGreaterThan(150 * 1024 * 1024);
     expect(small.peakBytes).toBeLessThan(big.peakBytes);
+  });
+  it('reads PSS only when RSS could hold a new peak, and PSS never exceeds RSS', () => {
+    const MiB = 1024 * 1024;
+    // This process, with a buffer touched so that both figures are well above nothing.
+    const held = Buffer.alloc(64 * MiB, 1);
+    const [resident, proportional] = [rss(process.pid), pss(process.pid)];
+    expect(held[held.length - 1]).toBe(1);
+    expect(proportional).toBeGreaterThan(64 * MiB);
+    expect(proportional).toBeLessThanOrEqual(resident + MiB);
+    expect(rss(2 ** 22 + 1)).toBe(0);
+    expect(pssMayExceed(500 * MiB, 900 * MiB)).toBe(false);
+    expect(pssMayExceed(900 * MiB, 900 * MiB)).toBe(true);
+    expect(pssMayExceed(890 * MiB, 900 * MiB)).toBe(true);
+    expect(pssMayExceed(1000 * MiB, 0)).toBe(true);
   });
   it('counts the CPU time of a child process, under the script it runs', async () => {
     // A parent that only waits, and a child that computes until it has used a second of CPU (by its own count, so

@@ -261,10 +261,14 @@ function sharedFiles(siteDir: string, rest: readonly string[], listing?: readonl
  */
 async function writePlanBundle(scope: BundleScope, opts: OfflineOptions & { planIds: readonly string[] }, cache: OutputCache, pageKeys: ReadonlyMap<string, string>): Promise<BundleResult> {
   const { byPlan, redirects, restRaw, restKey, kept, pageKey, code } = await keyedFiles(scope, opts, cache, pageKeys);
+  // Its pages are rewritten for file:// each time the zip is made, not taken from (nor stored in) the cache of
+  // rewrites: the zip is made again only when its plan's pages changed, and the rewrites of the pages that did not
+  // were stored by the build before and removed by every build that took the zip whole (a cold 100-plan archive
+  // wrote ~7,500 of them, 150 MB, and the next build removed them all).
   const make = async () => {
     const raw = new Map<string, Uint8Array>();
     for (const f of kept) raw.set(f, restRaw.get(f) ?? (await readFile(join(opts.siteDir, f))));
-    await writeZip(scope, opts, raw, await searchDataScript(scope.entries), { cache, keys: await rewriteKeys(opts, raw) });
+    await writeZip(scope, opts, raw, await searchDataScript(scope.entries));
   };
   // As writeBundle's key, with the bundled plans' pages' keys standing for their files, and for their search data
   // too: it derives from the plan's record (plan, year, yearTo), which is content/plans/<id>/plan.json, one of the
