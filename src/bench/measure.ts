@@ -103,9 +103,8 @@ export function rss(pid: number): number {
 }
 
 /**
- * More than the kernel's resident counters may lag behind the pages they count (a per-CPU batch of pages for each
- * process: well under a MiB on this machine), so that a sample whose counters show RSS within this of the peak is
- * still read in full.
+ * A margin over what the kernel's resident counters may lag behind the pages they count (a batch of pages per CPU
+ * and process, well under a MiB here): a sample whose RSS comes within it of the peak has its PSS read.
  */
 const RSS_SLACK = 16 * 1024 * 1024;
 
