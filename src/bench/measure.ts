@@ -82,25 +82,21 @@ function parents(): Map<number, number> {
   return table;
 }
 
-/** Proportional set size of a process in bytes (0 if it is gone). */
-export function pss(pid: number): number {
+/** A figure in kB that a process's file under /proc gives on a line of its own (`Name: 123 kB`), in bytes; 0 if the process is gone. */
+function procBytes(pid: number, file: string, name: string): number {
   try {
-    const match = /^Pss:\s+(\d+) kB/mu.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+    const match = new RegExp(`^${name}:\\s+(\\d+) kB`, 'mu').exec(readFileSync(`/proc/${pid}/${file}`, 'utf8'));
     return match ? Number(match[1]) * 1024 : 0;
   } catch {
     return 0;
   }
 }
 
+/** Proportional set size of a process in bytes (0 if it is gone). */
+export const pss = (pid: number) => procBytes(pid, 'smaps_rollup', 'Pss');
+
 /** Resident set size of a process in bytes (0 if it is gone): from the kernel's counters, without walking its pages. */
-export function rss(pid: number): number {
-  try {
-    const match = /^VmRSS:\s+(\d+) kB/mu.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match ? Number(match[1]) * 1024 : 0;
-  } catch {
-    return 0;
-  }
-}
+export const rss = (pid: number) => procBytes(pid, 'status', 'VmRSS');
 
 /**
  * A margin over what the kernel's resident counters may lag behind the pages they count (a batch of pages per CPU
