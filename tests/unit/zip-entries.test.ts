@@ -1,8 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { crc32 } from 'node:zlib';
 import { deflateSync, unzipSync, zip, type Zippable } from 'fflate';
-import { deflateEntry, packEntries, unpackEntries, zipOf } from '../../src/publish/offline/zip-entries.ts';
+import { deflateEntry, packEntries, unpackEntries, writeZipFile, zipOf } from '../../src/publish/offline/zip-entries.ts';
 
 const mtime = new Date('2021-03-04T05:06:08');
 const files: [string, Uint8Array][] = [
@@ -30,6 +33,22 @@ describe('zipOf', () => {
     const out = unzipSync(zipOf(entries, mtime));
     expect(Object.keys(out)).toEqual(files.map(([name]) => name));
     for (const [name, bytes] of files) expect(Buffer.from(out[name]!).equals(Buffer.from(bytes))).toBe(true);
+  });
+
+  it('writes to a file, piece by piece, the bytes it gives as one buffer, for more entries than one write takes', async () => {
+    // 700 entries are 1,401 pieces (a header and the data of each, then the central directory): two writes.
+    const many = await Promise.all(Array.from({ length: 700 }, (_, i) => deflateEntry(`a/${i}/index.html`, new TextEncoder().encode(`<p>第${i}项</p>`.repeat(1 + (i % 7))), 9)));
+    const dir = mkdtempSync(join(tmpdir(), 'zip-parts-'));
+    try {
+      await writeZipFile(join(dir, 'a.zip'), many, mtime);
+      const written = readFileSync(join(dir, 'a.zip'));
+      expect(written.equals(Buffer.from(zipOf(many, mtime)))).toBe(true);
+      const out = unzipSync(written);
+      expect(Object.keys(out)).toHaveLength(700);
+      expect(new TextDecoder().decode(out['a/699/index.html'])).toBe('<p>第699项</p>'.repeat(1 + (699 % 7)));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('refuses a name that is not ASCII', async () => {

@@ -4,7 +4,7 @@
  * (fetch() and WebAssembly, which Pagefind needs, are refused on file://). Pages only: the Pagefind index,
  * the downloads and the sitemap stay online, and links to them point at the online site.
  */
-import { readFile, mkdir, stat, writeFile } from 'node:fs/promises';
+import { readFile, mkdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { ArchiveEntry } from '../../config/archive-entry.ts';
 import { yearSpan } from '../../config/plan-config.ts';
@@ -16,7 +16,7 @@ import { listFiles } from '../pipeline/list-files.ts';
 import { contentKey, type OutputCache } from '../cache/output-cache.ts';
 import { newestPlanDate, planDate, zipEntryDate } from './bundle-date.ts';
 import { rewritePage } from './page-rewrite.ts';
-import { deflateEntry, packEntries, unpackEntries, zipOf, type DeflatedEntry } from './zip-entries.ts';
+import { deflateEntry, packEntries, unpackEntries, writeZipFile, type DeflatedEntry } from './zip-entries.ts';
 
 /** Folders of the built site that the bundle leaves out (besides every other plan's, and redirect pages). */
 const LEFT_OUT = ['pagefind/', 'downloads/', 'current/'];
@@ -392,7 +392,7 @@ async function writeArchiveBundle(scope: BundleScope, opts: OfflineOptions & { p
     // The order writeZip gives: the site's files in order, the search data, the README.
     const ordered = [...kept.map((f) => entries.get(`${opts.folder}/${f}`)!), ...unpackEntries(search.bytes), readmeEntry];
     await mkdir(dirname(opts.zipPath), { recursive: true });
-    await writeFile(opts.zipPath, zipOf(ordered, mtime));
+    await writeZipFile(opts.zipPath, ordered, mtime);
   };
   // The zip as a whole: the same entries' keys together (the files in the zip stand for the links the units'
   // pages looked up), and the title (README).
@@ -474,7 +474,7 @@ async function writeZip(scope: BundleScope, opts: OfflineOptions, raw: ReadonlyM
   files[`${opts.folder}/README.txt`] = [new TextEncoder().encode(`\uFEFF${readme(scope.title, scope.what).replaceAll('\n', '\r\n')}`), { mtime }];
   const entries = await Promise.all(Object.entries(files).map(([name, [bytes]]) => deflateEntry(name, bytes, LEVEL)));
   await mkdir(dirname(opts.zipPath), { recursive: true });
-  await writeFile(opts.zipPath, zipOf(entries, mtime));
+  await writeZipFile(opts.zipPath, entries, mtime);
 }
 
 /**

@@ -9,6 +9,7 @@
  * central directory, its end record): tests/unit/zip-entries.test.ts gives it fflate's own deflated entries and
  * compares the two zips byte for byte, and unzips ours.
  */
+import { open } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { crc32, deflateRaw } from 'node:zlib';
 
@@ -52,44 +53,82 @@ function writeShared(out: Buffer, at: number, e: DeflatedEntry, time: number, na
   out.writeUInt16LE(nameLength, at + 20);
 }
 
-/** The zip of `entries`, in their order, every one dated `mtime`. */
-export function zipOf(entries: readonly DeflatedEntry[], mtime: Date): Uint8Array {
+/**
+ * The zip of `entries`, in their order, every one dated `mtime`, as the pieces of its bytes: each entry's local
+ * header and its data, then the central directory with its end record. Written one after another they are the zip
+ * (writeZipFile); pieces rather than one buffer because the archive's zip is ~50 MB of deflated entries already in
+ * memory (read from the cache), which one buffer would hold a second time, copied.
+ */
+export function zipParts(entries: readonly DeflatedEntry[], mtime: Date): Uint8Array[] {
   const time = dosTime(mtime);
   const names = entries.map((e) => {
     if (!/^[\x20-\x7e]+$/u.test(e.name)) throw new Error(`zip: “${e.name}” is not an ASCII name.`);
     return Buffer.from(e.name, 'latin1');
   });
-  const localSize = entries.reduce((n, e, i) => n + 30 + names[i]!.length + e.data.length, 0);
+  const headersSize = names.reduce((n, name) => n + 30 + name.length, 0);
+  const localSize = headersSize + entries.reduce((n, e) => n + e.data.length, 0);
   const centralSize = names.reduce((n, name) => n + 46 + name.length, 0);
-  const out = Buffer.alloc(localSize + centralSize + 22);
+  // Every byte of a local header is written below, so the headers' buffer need not be zeroed first; the central
+  // directory's has fields left at zero (extra field and comment lengths, disk number, attributes).
+  const headers = Buffer.allocUnsafe(headersSize);
+  const central = Buffer.alloc(centralSize + 22);
+  const parts: Uint8Array[] = [];
+  let header = 0;
   let at = 0;
-  let central = localSize;
+  let record = 0;
   for (const [i, e] of entries.entries()) {
     const name = names[i]!;
     // Local header: signature, version 2.0, then the fields both headers share, no extra field.
-    out.writeUInt32LE(0x04034b50, at);
-    out.writeUInt16LE(20, at + 4);
-    writeShared(out, at + 6, e, time, name.length);
-    out.writeUInt16LE(0, at + 28);
-    name.copy(out, at + 30);
-    out.set(e.data, at + 30 + name.length);
+    headers.writeUInt32LE(0x04034b50, header);
+    headers.writeUInt16LE(20, header + 4);
+    writeShared(headers, header + 6, e, time, name.length);
+    headers.writeUInt16LE(0, header + 28);
+    name.copy(headers, header + 30);
+    parts.push(headers.subarray(header, header + 30 + name.length), e.data);
     // Central directory record: made by version 2.0 on MS-DOS, the shared fields, the local header's offset.
-    out.writeUInt32LE(0x02014b50, central);
-    out.writeUInt16LE(20, central + 4);
-    out.writeUInt16LE(20, central + 6);
-    writeShared(out, central + 8, e, time, name.length);
-    out.writeUInt32LE(at, central + 42);
-    name.copy(out, central + 46);
-    central += 46 + name.length;
+    central.writeUInt32LE(0x02014b50, record);
+    central.writeUInt16LE(20, record + 4);
+    central.writeUInt16LE(20, record + 6);
+    writeShared(central, record + 8, e, time, name.length);
+    central.writeUInt32LE(at, record + 42);
+    name.copy(central, record + 46);
+    header += 30 + name.length;
+    record += 46 + name.length;
     at += 30 + name.length + e.data.length;
   }
   // End of central directory: entry counts, its size and offset.
-  out.writeUInt32LE(0x06054b50, central);
-  out.writeUInt16LE(entries.length, central + 8);
-  out.writeUInt16LE(entries.length, central + 10);
-  out.writeUInt32LE(centralSize, central + 12);
-  out.writeUInt32LE(localSize, central + 16);
-  return out;
+  central.writeUInt32LE(0x06054b50, record);
+  central.writeUInt16LE(entries.length, record + 8);
+  central.writeUInt16LE(entries.length, record + 10);
+  central.writeUInt32LE(centralSize, record + 12);
+  central.writeUInt32LE(localSize, record + 16);
+  parts.push(central);
+  return parts;
+}
+
+/** The zip of `entries` as one buffer (see zipParts). */
+export function zipOf(entries: readonly DeflatedEntry[], mtime: Date): Uint8Array {
+  return Buffer.concat(zipParts(entries, mtime));
+}
+
+/** Pieces written in one call at most: the operating system takes a limited number (IOV_MAX, 1,024 on Linux). */
+const PARTS_PER_WRITE = 1024;
+
+/** Writes the zip of `entries` to `path` (its folder must exist), piece after piece (see zipParts). */
+export async function writeZipFile(path: string, entries: readonly DeflatedEntry[], mtime: Date): Promise<void> {
+  const parts = zipParts(entries, mtime);
+  const file = await open(path, 'w');
+  try {
+    for (let i = 0; i < parts.length; i += PARTS_PER_WRITE) {
+      const batch = parts.slice(i, i + PARTS_PER_WRITE);
+      const { bytesWritten } = await file.writev(batch);
+      // One call may write less than it was given (a regular file's seldom does); writeFile writes the rest whole.
+      const total = batch.reduce((n, part) => n + part.length, 0);
+      if (bytesWritten < total) await file.writeFile(Buffer.concat(batch).subarray(bytesWritten));
+    }
+  } finally {
+    await file.close();
+  }
 }
 
 /**
