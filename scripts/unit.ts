@@ -188,7 +188,7 @@ export async function run(argv: readonly string[]): Promise<string> {
 }
 
 if (isMain(import.meta.url)) {
-  // As in scripts/build.ts: the allocators' settings (the process may start again with them), and the processes
+  // As in scripts/build.ts: the memory settings (lean-memory.ts; the process may start again with them), and the processes
   // it starts load their code from Node's compile cache.
   useLeanMemory();
   useCompileCache();

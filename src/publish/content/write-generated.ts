@@ -2,10 +2,11 @@
  * Writes generated files so reruns are byte-identical and cheap: unchanged files are left alone,
  * files no longer produced are removed from the generated folders.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join } from 'node:path';
 import { eachBounded } from '../pipeline/bounded.ts';
+import { listFiles } from '../pipeline/list-files.ts';
 
 /** Files written at once. */
 const FILES_AT_ONCE = 32;
@@ -25,11 +26,6 @@ async function removeEmptyFolders(dir: string): Promise<void> {
   for (const folder of folders.sort((a, b) => b.length - a.length)) {
     if ((await readdir(folder)).length === 0) await rm(folder, { recursive: true });
   }
-}
-
-async function listFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
-  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
 }
 
 /**
@@ -65,10 +61,11 @@ export async function writeGenerated(root: string, files: Map<string, string>, m
   report.written = paths.filter((p) => wrote.has(p));
   report.unchanged = paths.length - wrote.size + kept.size;
   for (const dir of managedDirs) {
-    for (const full of await listFiles(join(root, dir))) {
-      const path = relative(root, full);
-      if (!files.has(path) && !kept.has(path.split(sep).join('/'))) {
-        await rm(full);
+    // A managed folder not made yet has nothing to remove.
+    const listed = existsSync(join(root, dir)) ? listFiles(join(root, dir)) : [];
+    for (const path of listed.map((f) => `${dir}/${f}`)) {
+      if (!files.has(path) && !kept.has(path)) {
+        await rm(join(root, path));
         report.removed.push(path);
       }
     }
